@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/** Document kinds an attachment can be classified as. */
+export const DOCUMENT_KINDS = [
+  'cv',
+  'transcript',
+  'research',
+  'cover-letter',
+  'reference',
+  'certificate',
+  'other',
+] as const;
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+const idSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9_-]{0,63}$/i,
+    'must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
+  );
+const emailSchema = z.email('must be an e-mail address').transform((value) => value.toLowerCase());
+
+const authSchema = z.strictObject({ user: z.string().min(1), pass: z.string() });
+
+const imapSchema = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(993),
+  secure: z.boolean().default(true),
+  auth: authSchema,
+  /** Accept self-signed certificates (test servers only). */
+  allowSelfSigned: z.boolean().default(false),
+});
+
+const smtpSchema = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535).default(587),
+  secure: z.boolean().default(false),
+  auth: authSchema.optional(),
+  allowSelfSigned: z.boolean().default(false),
+});
+
+const mailboxSchema = z.strictObject({
+  id: idSchema,
+  address: emailSchema,
+  imap: imapSchema,
+  smtp: smtpSchema,
+  from: z.string().min(1),
+  watch: z.string().min(1).default('INBOX'),
+  filing: z.string().min(1).default('Applications'),
+  /** Seconds between full reconciles, whatever IDLE reports. */
+  reconcileSeconds: z.number().int().min(5).max(3600).default(60),
+  /** On first start, only mail received in the last N days is triaged. */
+  backfillDays: z.number().int().min(0).max(3650).default(14),
+});
+
+const vacancySchema = z.strictObject({
+  id: idSchema,
+  mailbox: idSchema.optional(),
+  tag: z.string().trim().min(2, 'must be at least 2 characters'),
+  title: z.string().min(1),
+  supervisors: z.array(emailSchema).min(1, 'must list at least one address'),
+  documents: z
+    .strictObject({
+      required: z.array(documentKindSchema).default(['cv']),
+      optional: z.array(documentKindSchema).default([]),
+    })
+    .default({ required: ['cv'], optional: [] }),
+  deadline: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-02T12:00:00Z' })
+    .optional(),
+});
+
+const digestSchema = z.strictObject({
+  schedule: z.string().min(1).default('0 8 * * 1-5'),
+  timezone: z.string().min(1).default('UTC'),
+});
+
+const limitsSchema = z.strictObject({
+  /** Messages larger than this are recorded from their headers only and flagged. */
+  maxMessageBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(40 * 1024 * 1024),
+  /** Messages with more attachments than this are dead-lettered as too complex. */
+  maxAttachments: z.number().int().min(1).default(100),
+});
+
+const workersSchema = z.strictObject({
+  concurrency: z.number().int().min(1).max(64).default(4),
+  /** Attempts per job before it is dead-lettered. */
+  attempts: z.number().int().min(1).max(50).default(5),
+  /** Seconds a graceful shutdown may take before in-flight jobs are abandoned to be retried. */
+  shutdownSeconds: z.number().int().min(1).max(600).default(20),
+});
+
+/** The whole configuration file, before cross-field checks. */
+export const configSchema = z.strictObject({
+  redis: z
+    .strictObject({
+      url: z.string().min(1).default('redis://127.0.0.1:6379'),
+      prefix: z
+        .string()
+        .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "-" and "_" only')
+        .default('triage'),
+    })
+    .default({ url: 'redis://127.0.0.1:6379', prefix: 'triage' }),
+  mailboxes: z.array(mailboxSchema).min(1, 'must list at least one mailbox'),
+  vacancies: z.array(vacancySchema).min(1, 'must list at least one vacancy'),
+  digest: digestSchema.default({ schedule: '0 8 * * 1-5', timezone: 'UTC' }),
+  limits: limitsSchema.default({ maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 }),
+  workers: workersSchema.default({ concurrency: 4, attempts: 5, shutdownSeconds: 20 }),
+  /** Optional local export of attachments (a convenience; Redis stays the shared state). */
+  export: z.strictObject({ dir: z.string().min(1) }).optional(),
+  log: z
+    .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
+    .default({ level: 'info' }),
+});
+
+/** A validated configuration, with every vacancy's mailbox resolved. */
+export type Config = z.infer<typeof configSchema> & { vacancies: Array<VacancyConfig> };
+export type MailboxConfig = z.infer<typeof mailboxSchema>;
+export type VacancyConfig = z.infer<typeof vacancySchema> & { mailbox: string };

@@ -1,0 +1,121 @@
+import type { Readable } from 'node:stream';
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { TriageError } from '../errors/triage-error.ts';
+import type { AttachmentFacts, MailAddress, MessageFacts } from './message-facts.ts';
+
+/** A parsed message: its facts, plus what later stages may need but must never log or store in Redis. */
+export interface ParsedMessage {
+  facts: MessageFacts;
+  /** Decoded attachment contents, index-aligned with `facts.attachments`. */
+  contents: Buffer[];
+  /** Plain-text body ('' when the message has none). */
+  text: string;
+}
+
+/** Limits applied while parsing; above them a message is refused as too complex. */
+export interface ParseLimits {
+  maxAttachments: number;
+}
+
+const PARSER_OPTIONS = {
+  skipHtmlToText: true,
+  skipTextToHtml: true,
+  skipImageLinks: true,
+  skipTextLinks: true,
+  keepDeliveryStatus: true,
+  checksumAlgo: 'sha256',
+} as const;
+
+/** Parses a raw message (bytes or a stream) with mailparser into plain facts. */
+export async function parseMessage(
+  source: Buffer | Readable,
+  limits: ParseLimits,
+  options: { headersOnly?: boolean } = {},
+): Promise<ParsedMessage> {
+  let mail: ParsedMail;
+  try {
+    mail = await simpleParser(source, PARSER_OPTIONS);
+  } catch (error) {
+    throw new TriageError('message-unparseable', `mail parser failed: ${describe(error)}`, { cause: error });
+  }
+  if (mail.attachments.length > limits.maxAttachments) {
+    throw new TriageError(
+      'message-too-complex',
+      `message has ${mail.attachments.length} attachments (limit ${limits.maxAttachments})`,
+    );
+  }
+  const attachments: AttachmentFacts[] = mail.attachments.map((attachment) => ({
+    filename: attachment.filename ?? null,
+    contentType: attachment.contentType.toLowerCase(),
+    size: attachment.size,
+    sha256: attachment.checksum,
+    inline: attachment.related || attachment.contentDisposition === 'inline',
+  }));
+  const text = typeof mail.text === 'string' ? mail.text : '';
+  const facts: MessageFacts = {
+    messageId: cleanId(mail.messageId),
+    inReplyTo: cleanId(mail.inReplyTo),
+    references: toArray(mail.references)
+      .map(cleanId)
+      .filter((id): id is string => id !== null),
+    subject: mail.subject ?? '',
+    from: toAddresses(mail.from)[0] ?? null,
+    replyTo: toAddresses(mail.replyTo),
+    to: toAddresses(mail.to),
+    cc: toAddresses(mail.cc),
+    date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
+    contentType: rootContentType(mail),
+    headers: collectHeaders(mail),
+    attachments,
+    textLength: text.length,
+    headersOnly: options.headersOnly ?? false,
+  };
+  return { facts, contents: mail.attachments.map((attachment) => attachment.content), text };
+}
+
+function collectHeaders(mail: ParsedMail): Record<string, string[]> {
+  const headers: Record<string, string[]> = {};
+  for (const { key, line } of mail.headerLines) {
+    const colon = line.indexOf(':');
+    const value = (colon >= 0 ? line.slice(colon + 1) : '').replace(/\r?\n[ \t]+/g, ' ').trim();
+    (headers[key.toLowerCase()] ??= []).push(value);
+  }
+  return headers;
+}
+
+function rootContentType(mail: ParsedMail): string {
+  const header = mail.headers.get('content-type');
+  if (header && typeof header === 'object' && 'value' in header && typeof header.value === 'string') {
+    return header.value.toLowerCase();
+  }
+  return 'text/plain';
+}
+
+function toAddresses(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const result: MailAddress[] = [];
+  for (const object of objects) {
+    for (const entry of object.value) {
+      const members = entry.group ?? [entry];
+      for (const member of members) {
+        const address = (member.address ?? '').trim().toLowerCase();
+        if (address.includes('@')) result.push({ name: (member.name ?? '').trim(), address });
+      }
+    }
+  }
+  return result;
+}
+
+function toArray(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : value.split(/\s+/);
+}
+
+function cleanId(value: string | undefined): string | null {
+  const trimmed = (value ?? '').trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
