@@ -52,6 +52,8 @@ const mailboxSchema = z.strictObject({
   reconcileSeconds: z.number().int().min(5).max(3600).default(60),
   /** On first start, only mail received in the last N days is triaged. */
   backfillDays: z.number().int().min(0).max(3650).default(14),
+  /** Seconds a watcher's lease lasts without renewal: how soon another process takes over from a dead one. */
+  leaseSeconds: z.number().int().min(2).max(600).default(30),
 });
 
 const vacancySchema = z.strictObject({
@@ -119,6 +121,6 @@ export const configSchema = z.strictObject({
 });
 
 /** A validated configuration, with every vacancy's mailbox resolved. */
-export type Config = z.infer<typeof configSchema> & { vacancies: Array<VacancyConfig> };
+export type Config = Omit<z.infer<typeof configSchema>, 'vacancies'> & { vacancies: VacancyConfig[] };
 export type MailboxConfig = z.infer<typeof mailboxSchema>;
-export type VacancyConfig = z.infer<typeof vacancySchema> & { mailbox: string };
+export type VacancyConfig = Omit<z.infer<typeof vacancySchema>, 'mailbox'> & { mailbox: string };

@@ -1,0 +1,55 @@
+import type { ImapFlow } from 'imapflow';
+import { filingFolder } from '../../mailbox/filing-folder.ts';
+
+/** Where to find the message: by UID under its UIDVALIDITY, else (after a UIDVALIDITY change) by Message-ID. */
+export interface MessageLocation {
+  uidValidity: string;
+  uid: number;
+  messageId: string | null;
+}
+
+/** The outcome of filing: moved now, or already gone from the watched folder (filed by an earlier attempt). */
+export type FilingOutcome = { status: 'moved' | 'not-found'; folder: string };
+
+/**
+ * Moves a message from the selected (watched) folder into `<filing>/<vacancy>`, creating the folder when needed.
+ * imapflow uses MOVE when the server has it and COPY + delete + (UID) EXPUNGE otherwise. Idempotent.
+ */
+export async function fileMessage(
+  client: ImapFlow,
+  where: MessageLocation,
+  target: { filing: string; vacancy: string },
+): Promise<FilingOutcome> {
+  const namespace = client.namespace ?? { prefix: '', delimiter: '/' };
+  const folder = filingFolder(
+    target.filing,
+    { prefix: namespace.prefix ?? '', delimiter: namespace.delimiter ?? null },
+    target.vacancy,
+  );
+  const uids = await locate(client, where);
+  if (uids.length === 0) return { status: 'not-found', folder };
+  await ensureFolder(client, folder);
+  await client.messageMove(uids.join(','), folder, { uid: true });
+  return { status: 'moved', folder };
+}
+
+async function locate(client: ImapFlow, where: MessageLocation): Promise<number[]> {
+  if (client.mailbox !== false && String(client.mailbox.uidValidity) === where.uidValidity) {
+    const found = (await client.search({ uid: String(where.uid) }, { uid: true })) || [];
+    return found.filter((uid) => uid === where.uid);
+  }
+  if (where.messageId === null) return [];
+  return (await client.search({ header: { 'message-id': where.messageId } }, { uid: true })) || [];
+}
+
+// Folders known to exist, per connection: one CREATE per folder and connection, not one per message.
+const knownFolders = new WeakMap<ImapFlow, Set<string>>();
+
+async function ensureFolder(client: ImapFlow, folder: string): Promise<void> {
+  const known = knownFolders.get(client) ?? new Set<string>();
+  knownFolders.set(client, known);
+  if (known.has(folder)) return;
+  const result = await client.mailboxCreate(folder); // answers created: false when it exists already
+  if (result.created) await client.mailboxSubscribe(folder).catch(() => false);
+  known.add(folder);
+}

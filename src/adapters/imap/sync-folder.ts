@@ -1,0 +1,100 @@
+import type { ImapFlow } from 'imapflow';
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { MailboxConfig } from '../../config/schema.ts';
+import type { Logger } from '../../logging/create-logger.ts';
+import { batchUids, planSync } from '../../mailbox/plan-sync.ts';
+import { ingestJobId, type IngestJob } from '../../pipeline/jobs.ts';
+import { advanceCursor, readCursor } from '../redis/cursor-store.ts';
+import type { RedisKeys } from '../redis/redis-keys.ts';
+import { wereSeen } from '../redis/seen-store.ts';
+
+/** What one sync pass needs. */
+export interface SyncDependencies {
+  client: ImapFlow;
+  redis: Redis;
+  keys: RedisKeys;
+  ingest: Queue;
+  mailbox: MailboxConfig;
+  owner: string;
+  logger: Logger;
+  batchSize: number;
+}
+
+/**
+ * One pass over the watched folder: queues every message above the cursor (or, on first start and after a
+ * UIDVALIDITY change, the recent ones), advancing the cursor only after the jobs are in Redis.
+ */
+export async function syncFolder(deps: SyncDependencies, now = new Date()): Promise<number> {
+  const { client, mailbox } = deps;
+  const lock = await client.getMailboxLock(mailbox.watch);
+  try {
+    if (client.mailbox === false) return 0;
+    const uidValidity = String(client.mailbox.uidValidity);
+    const cursorKeys = { cursor: deps.keys.cursor(mailbox.id), lease: deps.keys.lease(mailbox.id) };
+    const plan = planSync(
+      await readCursor(deps.redis, cursorKeys.cursor),
+      uidValidity,
+      now,
+      mailbox.backfillDays,
+    );
+    if (plan.mode === 'incremental') {
+      const found = (await client.search({ uid: `${plan.afterUid + 1}:*` }, { uid: true })) || [];
+      let queued = 0;
+      for (const batch of batchUids(
+        found.filter((uid) => uid > plan.afterUid),
+        deps.batchSize,
+      )) {
+        queued += await enqueue(deps, uidValidity, batch);
+        await advanceCursor(deps.redis, cursorKeys, deps.owner, { uidValidity, lastUid: batch.at(-1) ?? 0 });
+      }
+      return queued;
+    }
+    // Everything up to the highest UID now present is covered by this pass; older mail is deliberately left.
+    const all = (await client.search({ all: true }, { uid: true })) || [];
+    const recent = new Set((await client.search({ since: plan.since }, { uid: true })) || []);
+    const lastUid = all.reduce((highest, uid) => Math.max(highest, uid), 0);
+    deps.logger.info(
+      { mode: plan.mode, messages: recent.size, since: plan.since.toISOString() },
+      'backfilling folder',
+    );
+    let queued = 0;
+    for (const batch of batchUids([...recent], deps.batchSize)) {
+      const fresh = plan.mode === 'rescan' ? await unseenUids(deps, batch) : batch;
+      queued += await enqueue(deps, uidValidity, fresh);
+    }
+    await advanceCursor(deps.redis, cursorKeys, deps.owner, { uidValidity, lastUid });
+    return queued;
+  } finally {
+    lock.release();
+  }
+}
+
+async function enqueue(
+  deps: SyncDependencies,
+  uidValidity: string,
+  uids: readonly number[],
+): Promise<number> {
+  if (uids.length === 0) return 0;
+  const jobs = uids.map((uid) => {
+    const data: IngestJob = { mailbox: deps.mailbox.id, uidValidity, uid };
+    return { name: 'message', data, opts: { jobId: ingestJobId(data) } };
+  });
+  await deps.ingest.addBulk(jobs);
+  deps.logger.debug({ count: uids.length, firstUid: uids[0], lastUid: uids.at(-1) }, 'queued messages');
+  return uids.length;
+}
+
+// After a UIDVALIDITY change the same mail comes back under new UIDs: skip what was processed already.
+async function unseenUids(deps: SyncDependencies, uids: readonly number[]): Promise<number[]> {
+  const envelopes = await deps.client.fetchAll(uids.join(','), { uid: true, envelope: true }, { uid: true });
+  const withIds = envelopes.filter((message) => message.envelope?.messageId);
+  const seen = await wereSeen(
+    deps.redis,
+    deps.keys.seen(deps.mailbox.id),
+    withIds.map((message) => (message.envelope?.messageId ?? '').trim().toLowerCase()),
+  );
+  const skip = new Set(withIds.filter((_, index) => seen[index]).map((message) => message.uid));
+  if (skip.size > 0) deps.logger.info({ skipped: skip.size }, 'rescan skipped messages already processed');
+  return uids.filter((uid) => !skip.has(uid));
+}

@@ -1,0 +1,27 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { z } from 'zod';
+import { TriageError } from '../../errors/triage-error.ts';
+
+/**
+ * Checks a job's payload and runs a stage on it. A bad payload or a non-retryable TriageError fails the job at
+ * once (BullMQ's UnrecoverableError: no retry loop); anything else is retried with backoff.
+ */
+export async function runStage<S extends z.ZodType, R>(
+  job: Job,
+  schema: S,
+  work: (payload: z.infer<S>) => Promise<R>,
+): Promise<R> {
+  const parsed = schema.safeParse(job.data);
+  if (!parsed.success) {
+    throw new UnrecoverableError(
+      `job-payload-invalid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+    );
+  }
+  try {
+    return await work(parsed.data);
+  } catch (error) {
+    if (error instanceof TriageError && !error.retryable)
+      throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,135 @@
+import type { Redis } from 'ioredis';
+import type { DocumentKind } from '../../config/schema.ts';
+import { candidateRecordSchema, type CandidateRecord } from '../../candidates/candidate-record.ts';
+import {
+  mergeCandidate,
+  type IncomingApplication,
+  type MergeResult,
+} from '../../candidates/merge-candidate.ts';
+import { shortHash, type RedisKeys } from './redis-keys.ts';
+
+// Writes the merged record only if the stored one is still the one the merge started from (compare-and-set),
+// then indexes it by vacancy, address and Message-ID, all in one atomic step.
+const SAVE = `
+if (redis.call('get', KEYS[1]) or '') ~= ARGV[1] then return 0 end
+redis.call('set', KEYS[1], ARGV[2])
+redis.call('zadd', KEYS[2], 'NX', ARGV[3], ARGV[4])
+redis.call('hset', KEYS[3], ARGV[5], ARGV[4])
+for i = 7, #ARGV do redis.call('hset', KEYS[4], ARGV[i], ARGV[6]) end
+return 1`;
+
+const MAX_ATTEMPTS = 20;
+
+/** Candidate records in Redis: one per (vacancy, applicant), found again by address or by thread. */
+export class CandidateStore {
+  private readonly redis: Redis;
+  private readonly keys: RedisKeys;
+
+  constructor(redis: Redis, keys: RedisKeys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  /** The first candidate (and its vacancy) that one of these Message-IDs belongs to. */
+  async findByThread(
+    messageIds: readonly string[],
+  ): Promise<{ vacancy: string; candidateId: string } | null> {
+    if (messageIds.length === 0) return null;
+    const found = await this.redis.hmget(this.keys.threads(), ...messageIds.map((id) => id.toLowerCase()));
+    const entry = found.find((value): value is string => value !== null);
+    if (entry === undefined) return null;
+    const [vacancy = '', candidateId = ''] = entry.split(' ');
+    return { vacancy, candidateId };
+  }
+
+  /** Merges one application message into its candidate; safe under concurrency, retries and redelivery. */
+  async upsert(
+    vacancy: { id: string; required: readonly DocumentKind[] },
+    incoming: IncomingApplication,
+    threadCandidateId: string | null,
+  ): Promise<MergeResult> {
+    const email = incoming.applicant.address;
+    const candidateId =
+      threadCandidateId ??
+      (await this.redis.hget(this.keys.candidateByAddress(vacancy.id), email)) ??
+      `${vacancy.id}-${shortHash(email, 12)}`;
+    const key = this.keys.candidate(candidateId);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const previous = await this.redis.get(key);
+      const result = mergeCandidate(
+        parseRecord(previous),
+        { ...vacancy, id: candidateId, vacancy: vacancy.id },
+        incoming,
+      );
+      if (result.outcome === 'duplicate') return result;
+      const threadIds = [incoming.message.key, incoming.message.messageId?.toLowerCase() ?? ''];
+      if (await this.save(previous, result.record, email, threadIds)) return result;
+    }
+    throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
+  }
+
+  /** Records the folder a message of a candidate was filed in. */
+  async markFiled(candidateId: string, messageKey: string, folder: string): Promise<void> {
+    const key = this.keys.candidate(candidateId);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const previous = await this.redis.get(key);
+      const record = parseRecord(previous);
+      if (record === null) return;
+      const messages = record.messages.map((message) =>
+        message.key === messageKey ? { ...message, filedTo: folder } : message,
+      );
+      if (await this.save(previous, { ...record, messages }, record.email, [])) return;
+    }
+  }
+
+  private async save(
+    previous: string | null,
+    record: CandidateRecord,
+    address: string,
+    threadIds: readonly string[],
+  ): Promise<boolean> {
+    const next = JSON.stringify(record);
+    if (next === previous) return true;
+    const saved = await this.redis.eval(
+      SAVE,
+      4,
+      this.keys.candidate(record.id),
+      this.keys.candidatesOfVacancy(record.vacancy),
+      this.keys.candidateByAddress(record.vacancy),
+      this.keys.threads(),
+      previous ?? '',
+      next,
+      String(Date.parse(record.firstSeen)),
+      record.id,
+      address,
+      `${record.vacancy} ${record.id}`,
+      ...new Set(threadIds.filter((id) => id !== '')),
+    );
+    return saved === 1;
+  }
+
+  /** One candidate, or null. */
+  async get(candidateId: string): Promise<CandidateRecord | null> {
+    return parseRecord(await this.redis.get(this.keys.candidate(candidateId)));
+  }
+
+  /** The candidates of the given vacancies, oldest first. */
+  async list(vacancyIds: readonly string[]): Promise<CandidateRecord[]> {
+    const records: CandidateRecord[] = [];
+    for (const vacancyId of vacancyIds) {
+      const ids = await this.redis.zrange(this.keys.candidatesOfVacancy(vacancyId), '0', '-1');
+      if (ids.length === 0) continue;
+      const values = await this.redis.mget(ids.map((id) => this.keys.candidate(id)));
+      for (const value of values) {
+        const record = parseRecord(value);
+        if (record) records.push(record);
+      }
+    }
+    return records;
+  }
+}
+
+function parseRecord(value: string | null): CandidateRecord | null {
+  if (value === null) return null;
+  return candidateRecordSchema.parse(JSON.parse(value));
+}

@@ -1,0 +1,29 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../../logging/create-logger.ts';
+
+/**
+ * Opens an ioredis connection with an error listener attached. `blocking: true` is for BullMQ workers,
+ * which need `maxRetriesPerRequest: null`; other connections fail a command after a few retries.
+ */
+export function connectRedis(
+  url: string,
+  logger: Logger,
+  options: { blocking?: boolean; name?: string } = {},
+): Redis {
+  const redis = new Redis(url, {
+    maxRetriesPerRequest: options.blocking ? null : 3,
+    enableReadyCheck: true,
+    connectionName: options.name ? `applicant-triage:${options.name}` : 'applicant-triage',
+    retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 10_000),
+  });
+  let lastMessage = '';
+  redis.on('error', (error: Error) => {
+    if (error.message === lastMessage) return;
+    lastMessage = error.message;
+    logger.warn({ err: error, connection: options.name }, 'redis connection error');
+  });
+  redis.on('ready', () => {
+    lastMessage = '';
+  });
+  return redis;
+}

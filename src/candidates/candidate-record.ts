@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { documentKindSchema } from '../config/schema.ts';
+
+/** Flags a candidate can carry; later stages add more. */
+export const CANDIDATE_FLAGS = ['tag-variant', 'late', 'oversize-message', 'duplicate-document'] as const;
+export const candidateFlagSchema = z.enum(CANDIDATE_FLAGS);
+export type CandidateFlag = z.infer<typeof candidateFlagSchema>;
+
+/** One received document, described but not stored. */
+export const documentRecordSchema = z.object({
+  filename: z.string(),
+  /** `filename` made safe as a single path component (see sanitizeFilename). */
+  safeName: z.string(),
+  kind: documentKindSchema,
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  /** Key of the message it came with. */
+  message: z.string(),
+});
+export type DocumentRecord = z.infer<typeof documentRecordSchema>;
+
+/** One message merged into a candidate, and where it is in the mailbox. */
+export const messageRecordSchema = z.object({
+  key: z.string(),
+  messageId: z.string().nullable(),
+  subject: z.string(),
+  receivedAt: z.string(),
+  mailbox: z.string(),
+  uidValidity: z.string(),
+  uid: z.number(),
+  match: z.enum(['exact', 'variant', 'thread']),
+  /** The folder the message was filed in, once it was. */
+  filedTo: z.string().nullable(),
+});
+export type MessageRecord = z.infer<typeof messageRecordSchema>;
+
+/** A candidate: one applicant (by address) for one vacancy, merged across their messages. */
+export const candidateRecordSchema = z.object({
+  id: z.string(),
+  vacancy: z.string(),
+  name: z.string(),
+  email: z.string(),
+  documents: z.array(documentRecordSchema),
+  missing: z.array(documentKindSchema),
+  flags: z.array(candidateFlagSchema),
+  messages: z.array(messageRecordSchema),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+});
+export type CandidateRecord = z.infer<typeof candidateRecordSchema>;

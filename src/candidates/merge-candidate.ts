@@ -1,0 +1,74 @@
+import type { DocumentKind } from '../config/schema.ts';
+import type { DocumentFacts } from '../ingest/triage-message.ts';
+import { missingKinds } from '../ingest/triage-message.ts';
+import type { MailAddress } from '../ingest/message-facts.ts';
+import type { CandidateFlag, CandidateRecord, MessageRecord } from './candidate-record.ts';
+
+/** One application message, ready to be merged into its candidate. */
+export interface IncomingApplication {
+  message: Omit<MessageRecord, 'filedTo'>;
+  applicant: MailAddress;
+  documents: DocumentFacts[];
+  flags: CandidateFlag[];
+}
+
+/** The merged record and what the merge did. */
+export interface MergeResult {
+  record: CandidateRecord;
+  outcome: 'created' | 'merged' | 'duplicate';
+}
+
+/**
+ * Merges a message into a candidate (or creates one). The same message twice is a `duplicate` and changes
+ * nothing; a document already received (same SHA-256) is not listed again and flags `duplicate-document`.
+ */
+export function mergeCandidate(
+  existing: CandidateRecord | null,
+  candidate: { id: string; vacancy: string; required: readonly DocumentKind[] },
+  incoming: IncomingApplication,
+): MergeResult {
+  if (existing?.messages.some((message) => message.key === incoming.message.key)) {
+    return { record: existing, outcome: 'duplicate' };
+  }
+  const base: CandidateRecord = existing ?? {
+    id: candidate.id,
+    vacancy: candidate.vacancy,
+    name: '',
+    email: incoming.applicant.address,
+    documents: [],
+    missing: [],
+    flags: [],
+    messages: [],
+    firstSeen: incoming.message.receivedAt,
+    lastSeen: incoming.message.receivedAt,
+  };
+  const known = new Set(base.documents.map((document) => document.sha256));
+  const added = incoming.documents.filter((document) => !known.has(document.sha256));
+  const flags = new Set<CandidateFlag>([...base.flags, ...incoming.flags]);
+  if (added.length < incoming.documents.length) flags.add('duplicate-document');
+  const documents = [
+    ...base.documents,
+    ...added.map((document) => ({ ...document, message: incoming.message.key })),
+  ];
+  const record: CandidateRecord = {
+    ...base,
+    name: base.name || incoming.applicant.name,
+    documents,
+    missing: missingKinds(candidate.required, documents),
+    flags: [...flags].sort(),
+    messages: [...base.messages, { ...incoming.message, filedTo: null }].sort((a, b) =>
+      a.receivedAt.localeCompare(b.receivedAt),
+    ),
+    firstSeen: min(base.firstSeen, incoming.message.receivedAt),
+    lastSeen: max(base.lastSeen, incoming.message.receivedAt),
+  };
+  return { record, outcome: existing === null ? 'created' : 'merged' };
+}
+
+function min(a: string, b: string): string {
+  return a.localeCompare(b) <= 0 ? a : b;
+}
+
+function max(a: string, b: string): string {
+  return a.localeCompare(b) >= 0 ? a : b;
+}

@@ -1,0 +1,54 @@
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+
+/** The public JSON shape of a candidate (`candidates --json`). */
+export function candidateJson(record: CandidateRecord) {
+  return {
+    id: record.id,
+    vacancy: record.vacancy,
+    name: record.name,
+    email: record.email,
+    documents: record.documents.map((document) => ({ filename: document.filename, kind: document.kind })),
+    missing: record.missing,
+    flags: record.flags,
+    messages: record.messages.length,
+    firstSeen: record.firstSeen,
+    lastSeen: record.lastSeen,
+    folders: [
+      ...new Set(record.messages.map((message) => message.filedTo).filter((folder) => folder !== null)),
+    ],
+  };
+}
+
+/** A plain-text table of candidates for a terminal. */
+export function formatCandidates(records: readonly CandidateRecord[]): string {
+  if (records.length === 0) return 'No candidates yet.';
+  const rows = records.map((record) =>
+    [
+      record.vacancy,
+      record.name || '(no name)',
+      record.email,
+      record.documents.map((document) => document.kind).join(',') || '-',
+      record.missing.join(',') || '-',
+      record.flags.join(',') || '-',
+      String(record.messages.length),
+      record.lastSeen.slice(0, 16).replace('T', ' '),
+    ].map(printable),
+  );
+  const header = ['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'LAST SEEN'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return [header, ...rows]
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+// Names and addresses come from mail: never let them carry terminal control sequences to an operator's screen.
+function printable(cell: string): string {
+  return cell.replace(/[\p{Cc}\p{Cf}]/gu, '?');
+}

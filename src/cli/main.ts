@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { pino } from 'pino';
+import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
+import type { Config } from '../config/schema.ts';
+import { isTriageError } from '../errors/triage-error.ts';
+import { explainMessage } from '../ingest/explain-message.ts';
+import { parseMessage } from '../ingest/parse-message.ts';
+import { createLogger } from '../logging/create-logger.ts';
+import { CandidateStore } from '../adapters/redis/candidate-store.ts';
+import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { listDeadLetters } from '../adapters/redis/dead-letters.ts';
+import { redisKeys } from '../adapters/redis/redis-keys.ts';
+import { startDaemon } from '../daemon/start-daemon.ts';
+import { candidateJson, formatCandidates } from './format-candidates.ts';
+import { runCheck } from './run-check.ts';
+
+const program = new Command()
+  .name('triage')
+  .description('Email triage daemon for PhD applications')
+  .option('-c, --config <file>', 'configuration file (default: $TRIAGE_CONFIG, else config/triage.yaml)');
+
+async function config(): Promise<{ config: Config; source: string }> {
+  const source = resolveConfigPath(program.opts<{ config?: string }>().config);
+  return { config: await loadConfig(source), source };
+}
+
+// Commands other than `start` keep stdout for their answer: their logs go to stderr, warnings only.
+const quietLogger = () => createLogger('warn', pino.destination(2));
+
+program
+  .command('start')
+  .description('run the daemon (watch mailboxes, process the queues) until SIGTERM or SIGINT')
+  .action(async () => {
+    const { config: loaded } = await config();
+    const logger = createLogger(loaded.log.level);
+    const daemon = startDaemon(loaded, logger);
+    let signals = 0;
+    const shutdown = (signal: string) => {
+      signals += 1;
+      if (signals > 1) process.exit(130);
+      logger.info({ signal }, 'shutdown requested');
+      daemon.stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    process.on('SIGINT', () => shutdown('SIGINT'));
+  });
+
+program
+  .command('check')
+  .description('validate the configuration and reach Redis, IMAP and SMTP')
+  .action(async () => {
+    const { config: loaded, source } = await config();
+    const lines = await runCheck(loaded, quietLogger(), source);
+    for (const line of lines) console.log(`${line.ok ? 'ok  ' : 'FAIL'}  ${line.name}: ${line.detail}`);
+    process.exitCode = lines.every((line) => line.ok) ? 0 : 1;
+  });
+
+program
+  .command('explain <file>')
+  .description('dry run on one .eml file: no Redis, IMAP or SMTP is touched')
+  .option('--json', 'print JSON')
+  .option('--mailbox <id>', 'the mailbox the message arrived in (default: the first)')
+  .action(async (file: string, options: { json?: boolean; mailbox?: string }) => {
+    const { config: loaded } = await config();
+    const mailbox = options.mailbox ?? loaded.mailboxes[0]?.id ?? '';
+    const parsed = await parseMessage(await readFile(file), loaded.limits);
+    const explanation = explainMessage(parsed.facts, loaded, mailbox);
+    console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+  });
+
+program
+  .command('candidates')
+  .description('list the candidates recorded so far')
+  .option('--vacancy <id>', 'only this vacancy')
+  .option('--json', 'print JSON')
+  .action(async (options: { vacancy?: string; json?: boolean }) => {
+    const { config: loaded } = await config();
+    const ids = options.vacancy ? [options.vacancy] : loaded.vacancies.map((vacancy) => vacancy.id);
+    const redis = connectRedis(loaded.redis.url, quietLogger(), { name: 'cli' });
+    try {
+      const records = await new CandidateStore(redis, redisKeys(loaded.redis.prefix)).list(ids);
+      console.log(
+        options.json ? JSON.stringify(records.map(candidateJson), null, 2) : formatCandidates(records),
+      );
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+program
+  .command('dead-letters')
+  .description('list messages whose processing failed for good (they stay in the mailbox)')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    const { config: loaded } = await config();
+    const redis = connectRedis(loaded.redis.url, quietLogger(), { name: 'cli' });
+    try {
+      const letters = await listDeadLetters(redis, redisKeys(loaded.redis.prefix).deadLetters());
+      if (options.json) console.log(JSON.stringify(letters, null, 2));
+      else if (letters.length === 0) console.log('No dead letters.');
+      else
+        for (const letter of letters)
+          console.log(`${letter.failedAt}  ${letter.queue}/${letter.jobId}  ${letter.reason}`);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+function formatExplanation(explanation: ReturnType<typeof explainMessage>): string {
+  const { classification, vacancy, applicant, documents, missing, reply } = explanation;
+  return [
+    `classification: ${classification.kind} (${classification.rule}: ${classification.detail})`,
+    `vacancy:        ${vacancy ? `${vacancy.id} — ${vacancy.title} (${vacancy.match} match "${vacancy.matched}")` : 'none'}`,
+    `applicant:      ${applicant ? `${applicant.name} <${applicant.email}>` : 'none'}`,
+    `documents:      ${documents.map((document) => `${document.filename} [${document.kind}]`).join(', ') || 'none'}`,
+    `missing:        ${missing.join(', ') || 'nothing'}`,
+    `flags:          ${explanation.flags.join(', ') || 'none'}`,
+    `reply:          ${reply.send ? `to ${reply.to}: ${reply.subject}` : `none — ${reply.reason}`}`,
+  ].join('\n');
+}
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(
+    `error: ${isTriageError(error) ? error.message : error instanceof Error ? error.stack : String(error)}`,
+  );
+  process.exit(isTriageError(error, 'config-invalid', 'config-missing') ? 2 : 1);
+});

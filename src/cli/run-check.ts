@@ -1,0 +1,84 @@
+import type { Config } from '../config/schema.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import { connectImap } from '../adapters/imap/connect-imap.ts';
+import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
+
+/** One line of `check` output. */
+export interface CheckLine {
+  ok: boolean;
+  name: string;
+  detail: string;
+}
+
+/** Reaches Redis and every mailbox's IMAP and SMTP server; one line per check, in order. */
+export async function runCheck(config: Config, logger: Logger, source: string): Promise<CheckLine[]> {
+  const lines: CheckLine[] = [
+    {
+      ok: true,
+      name: 'config',
+      detail: `${source}: ${config.mailboxes.length} mailbox(es), ${config.vacancies.length} vacancies`,
+    },
+  ];
+  lines.push(await attempt('redis', () => checkRedis(config, logger)));
+  for (const mailbox of config.mailboxes) {
+    lines.push(
+      await attempt(`imap ${mailbox.id}`, async () => {
+        const client = await connectImap(mailbox, logger, {
+          maxMessageBytes: config.limits.maxMessageBytes,
+          purpose: 'check',
+        });
+        try {
+          const status = await client.status(mailbox.watch, { messages: true });
+          const count = status === false ? '?' : String(status.messages ?? '?');
+          return `${mailbox.imap.host}:${mailbox.imap.port} as ${mailbox.imap.auth.user}, ${mailbox.watch} has ${count} messages`;
+        } finally {
+          await client.logout().catch(() => client.close());
+        }
+      }),
+    );
+    lines.push(
+      await attempt(`smtp ${mailbox.id}`, async () => {
+        await verifySmtp(mailbox);
+        return `${mailbox.smtp.host}:${mailbox.smtp.port}`;
+      }),
+    );
+  }
+  return lines;
+}
+
+async function checkRedis(config: Config, logger: Logger): Promise<string> {
+  const redis = connectRedis(config.redis.url, logger, { name: 'check' });
+  try {
+    await redis.ping();
+    const policy = (await redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
+    const value = policy[1] ?? 'unknown';
+    if (value !== 'noeviction' && value !== 'unknown') {
+      throw new Error(
+        `maxmemory-policy is ${value}; BullMQ needs noeviction (jobs could be evicted and lost)`,
+      );
+    }
+    return `${redactUrl(config.redis.url)} (maxmemory-policy ${value}, prefix ${config.redis.prefix})`;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function attempt(name: string, check: () => Promise<string>): Promise<CheckLine> {
+  try {
+    return { ok: true, name, detail: await check() };
+  } catch (error) {
+    return { ok: false, name, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The URL with any password replaced, for output. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}

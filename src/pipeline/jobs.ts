@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** The queues of the pipeline, in order. */
+export const QUEUE_NAMES = { ingest: 'ingest', assess: 'assess', replies: 'replies' } as const;
+
+/** Ingest one message, addressed by mailbox, folder UIDVALIDITY and UID. */
+export const ingestJobSchema = z.object({
+  mailbox: z.string(),
+  uidValidity: z.string(),
+  uid: z.number().int().positive(),
+});
+export type IngestJob = z.infer<typeof ingestJobSchema>;
+
+/** Assess and file one application message of a candidate. */
+export const assessJobSchema = ingestJobSchema.extend({
+  candidateId: z.string(),
+  vacancy: z.string(),
+  messageKey: z.string(),
+});
+export type AssessJob = z.infer<typeof assessJobSchema>;
+
+/** Decide on (and later send) a reply of one kind to a candidate. */
+export const replyJobSchema = z.object({
+  candidateId: z.string(),
+  vacancy: z.string(),
+  kind: z.enum(['acknowledgement']),
+  messageKey: z.string(),
+});
+export type ReplyJob = z.infer<typeof replyJobSchema>;
+
+// BullMQ job ids may not contain ':' and must not look like integers; '.' separates the parts.
+const safe = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, '_');
+
+/** Re-adding the same message (same mailbox, UIDVALIDITY and UID) is a no-op. */
+export function ingestJobId(job: IngestJob): string {
+  return `ingest.${safe(job.mailbox)}.${safe(job.uidValidity)}.${job.uid}`;
+}
+
+/** One assessment per message location. */
+export function assessJobId(job: AssessJob): string {
+  return `assess.${safe(job.mailbox)}.${safe(job.uidValidity)}.${job.uid}`;
+}
+
+/** One reply job per (candidate, reply kind): the same key as the reply ledger. */
+export function replyJobId(job: ReplyJob): string {
+  return `reply.${safe(job.candidateId)}.${job.kind}`;
+}

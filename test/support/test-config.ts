@@ -1,0 +1,54 @@
+import { parseConfig } from '../../src/config/load-config.ts';
+import type { Config } from '../../src/config/schema.ts';
+import { REDIS_URL } from './redis-prefix.ts';
+
+/** Where the test servers are. */
+export interface TestServers {
+  imap: { host: string; port: number; user: string; pass: string };
+  smtpPort: number;
+  prefix: string;
+}
+
+/** Two vacancies on one mailbox, validated by the real configuration loader. */
+export function testConfig(servers: TestServers, overrides: Record<string, unknown> = {}): Config {
+  const { mailbox: mailboxOverrides, ...rest } = overrides as { mailbox?: Record<string, unknown> };
+  const raw = {
+    redis: { url: REDIS_URL, prefix: servers.prefix },
+    mailboxes: [
+      {
+        id: 'chen',
+        address: 'chen@uni.example',
+        imap: {
+          host: servers.imap.host,
+          port: servers.imap.port,
+          secure: false,
+          auth: { user: servers.imap.user, pass: servers.imap.pass },
+        },
+        smtp: { host: '127.0.0.1', port: servers.smtpPort, secure: false },
+        from: '"Dr Chen" <chen@uni.example>',
+        reconcileSeconds: 5,
+        leaseSeconds: 3,
+        ...mailboxOverrides,
+      },
+    ],
+    vacancies: [
+      {
+        id: 'robust-ai',
+        tag: 'PHD-robustAI',
+        title: 'PhD in Robust and Adaptive AI for Medical Imaging',
+        supervisors: ['chen@uni.example'],
+        documents: { required: ['cv', 'transcript'], optional: ['research'] },
+      },
+      {
+        id: 'med-imaging',
+        tag: 'DPHIL-MedIm',
+        title: 'DPhil in Medical Image Analysis',
+        supervisors: ['chen@uni.example', 'okafor@uni.example'],
+      },
+    ],
+    workers: { concurrency: 4, attempts: 3, shutdownSeconds: 10 },
+    log: { level: 'debug' },
+    ...rest,
+  };
+  return parseConfig(JSON.stringify(raw), {}, 'test config');
+}

@@ -1,0 +1,38 @@
+import type { Job } from 'bullmq';
+import { fileMessage } from '../src/adapters/imap/file-message.ts';
+import { runStage } from '../src/adapters/queues/run-stage.ts';
+import type { StageDependencies } from '../src/daemon/stage-dependencies.ts';
+import { assessJobSchema, replyJobId, type AssessJob, type ReplyJob } from '../src/pipeline/jobs.ts';
+
+/** What assessing one application message did. */
+export type AssessOutcome = { status: 'filed' | 'already-filed' | 'no-candidate'; folder?: string };
+
+/** The assess stage: file the message under its vacancy, record where, and queue the candidate's reply. */
+export function assessProcessor(deps: StageDependencies): (job: Job) => Promise<AssessOutcome> {
+  return (job) => runStage(job, assessJobSchema, (payload) => assess(deps, payload, job.id ?? ''));
+}
+
+async function assess(deps: StageDependencies, payload: AssessJob, jobId: string): Promise<AssessOutcome> {
+  const logger = deps.logger.child({ component: 'assess', job: jobId });
+  const mailbox = deps.config.mailboxes.find((candidate) => candidate.id === payload.mailbox);
+  const candidate = await deps.store.get(payload.candidateId);
+  if (!mailbox || !candidate) return { status: 'no-candidate' };
+  const message = candidate.messages.find((entry) => entry.key === payload.messageKey);
+  const filed = await deps.connections.withFolder(mailbox.id, mailbox.watch, (client) =>
+    fileMessage(
+      client,
+      { uidValidity: payload.uidValidity, uid: payload.uid, messageId: message?.messageId ?? null },
+      { filing: mailbox.filing, vacancy: payload.vacancy },
+    ),
+  );
+  await deps.store.markFiled(candidate.id, payload.messageKey, filed.folder);
+  const reply: ReplyJob = {
+    candidateId: candidate.id,
+    vacancy: payload.vacancy,
+    kind: 'acknowledgement',
+    messageKey: payload.messageKey,
+  };
+  await deps.queues.replies.add('reply', reply, { jobId: replyJobId(reply) });
+  logger.info({ candidate: candidate.id, folder: filed.folder, status: filed.status }, 'application filed');
+  return { status: filed.status === 'moved' ? 'filed' : 'already-filed', folder: filed.folder };
+}

@@ -1,0 +1,97 @@
+import type { Job } from 'bullmq';
+import { fetchMessage } from '../src/adapters/imap/fetch-message.ts';
+import { runStage } from '../src/adapters/queues/run-stage.ts';
+import { markSeen } from '../src/adapters/redis/seen-store.ts';
+import { exportDocuments } from '../src/candidates/export-documents.ts';
+import type { StageDependencies } from '../src/daemon/stage-dependencies.ts';
+import { messageKey } from '../src/ingest/message-key.ts';
+import { triageMessage } from '../src/ingest/triage-message.ts';
+import { assessJobId, ingestJobSchema, type AssessJob, type IngestJob } from '../src/pipeline/jobs.ts';
+
+/** What ingesting one message did. */
+export type IngestOutcome =
+  | { status: 'stale' | 'gone' }
+  | { status: 'skipped'; kind: string; rule: string }
+  | { status: 'created' | 'merged' | 'duplicate'; candidateId: string };
+
+/** The ingest stage: fetch, parse, classify, match the vacancy, merge into the candidate, queue the assessment. */
+export function ingestProcessor(deps: StageDependencies): (job: Job) => Promise<IngestOutcome> {
+  return (job) => runStage(job, ingestJobSchema, (payload) => ingest(deps, payload, job.id ?? ''));
+}
+
+async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string): Promise<IngestOutcome> {
+  const mailbox = deps.config.mailboxes.find((candidate) => candidate.id === payload.mailbox);
+  if (!mailbox) return { status: 'gone' };
+  const logger = deps.logger.child({ component: 'ingest', job: jobId });
+  const fetched = await deps.connections.withFolder(mailbox.id, mailbox.watch, (client) =>
+    fetchMessage(client, payload, deps.config.limits),
+  );
+  if (fetched.status !== 'ok') {
+    logger.info({ status: fetched.status }, 'message no longer at its UID; skipped');
+    return fetched;
+  }
+  const { facts } = fetched.parsed;
+  const key = messageKey(facts);
+  const thread = await deps.store.findByThread(
+    [facts.inReplyTo, ...facts.references].filter((id) => id !== null),
+  );
+  const result = triageMessage(facts, {
+    config: deps.config,
+    mailbox,
+    ownAddresses: deps.ownAddresses,
+    threadVacancy: thread?.vacancy ?? null,
+    receivedAt: fetched.receivedAt,
+  });
+  const { classification, vacancy, applicant } = result;
+  const vacancyConfig = deps.config.vacancies.find((candidate) => candidate.id === vacancy?.id);
+  if (classification.kind !== 'application' || !vacancy || !vacancyConfig || !applicant) {
+    await markSeen(deps.redis, deps.keys.seen(mailbox.id), key, {
+      kind: classification.kind,
+      vacancy: null,
+      candidateId: null,
+      at: new Date().toISOString(),
+    });
+    logger.info(
+      { kind: classification.kind, rule: classification.rule },
+      'not an application; left in place',
+    );
+    return { status: 'skipped', kind: classification.kind, rule: classification.rule };
+  }
+  const merged = await deps.store.upsert(
+    { id: vacancy.id, required: vacancyConfig.documents.required },
+    {
+      message: {
+        key,
+        messageId: facts.messageId,
+        subject: facts.subject,
+        receivedAt: fetched.receivedAt,
+        mailbox: mailbox.id,
+        uidValidity: payload.uidValidity,
+        uid: payload.uid,
+        match: vacancy.match,
+      },
+      applicant,
+      documents: result.documents,
+      flags: result.flags,
+    },
+    thread?.vacancy === vacancy.id ? thread.candidateId : null,
+  );
+  const candidateId = merged.record.id;
+  if (deps.config.export && merged.outcome !== 'duplicate') {
+    await exportDocuments(deps.config.export.dir, candidateId, result.documents, fetched.parsed.contents);
+  }
+  await markSeen(deps.redis, deps.keys.seen(mailbox.id), key, {
+    kind: 'application',
+    vacancy: vacancy.id,
+    candidateId,
+    at: new Date().toISOString(),
+  });
+  // Queued even for a duplicate: a crash after the merge and before this line is repaired by the retry.
+  const assess: AssessJob = { ...payload, candidateId, vacancy: vacancy.id, messageKey: key };
+  await deps.queues.assess.add('message', assess, { jobId: assessJobId(assess) });
+  logger.info(
+    { outcome: merged.outcome, candidate: candidateId, vacancy: vacancy.id, match: vacancy.match },
+    'application recorded',
+  );
+  return { status: merged.outcome, candidateId };
+}
