@@ -95,6 +95,8 @@ const workersSchema = z.strictObject({
   attempts: z.number().int().min(1).max(50).default(5),
   /** Seconds a graceful shutdown may take before in-flight jobs are abandoned to be retried. */
   shutdownSeconds: z.number().int().min(1).max(600).default(20),
+  /** Seconds after which a job of a process that died (kill -9, power loss) is taken up again by another. */
+  stalledSeconds: z.number().int().min(2).max(600).default(30),
 });
 
 /** The whole configuration file, before cross-field checks. */
@@ -112,7 +114,7 @@ export const configSchema = z.strictObject({
   vacancies: z.array(vacancySchema).min(1, 'must list at least one vacancy'),
   digest: digestSchema.default({ schedule: '0 8 * * 1-5', timezone: 'UTC' }),
   limits: limitsSchema.default({ maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 }),
-  workers: workersSchema.default({ concurrency: 4, attempts: 5, shutdownSeconds: 20 }),
+  workers: workersSchema.default({ concurrency: 4, attempts: 5, shutdownSeconds: 20, stalledSeconds: 30 }),
   /** Optional local export of attachments (a convenience; Redis stays the shared state). */
   export: z.strictObject({ dir: z.string().min(1) }).optional(),
   log: z

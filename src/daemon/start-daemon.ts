@@ -101,6 +101,8 @@ function startWorker(name: string, processor: Processor, deps: StageDependencies
     connection,
     prefix: deps.config.redis.prefix,
     concurrency: deps.config.workers.concurrency,
+    lockDuration: deps.config.workers.stalledSeconds * 1000,
+    stalledInterval: deps.config.workers.stalledSeconds * 1000,
   });
   worker.on('error', (error) => logger.warn({ err: error }, 'worker error'));
   worker.on('failed', (job: Job | undefined, error: Error) => {

@@ -31,7 +31,10 @@ export async function openImapTestClient(
       await client.append(folder, raw);
     },
     messageIds: async (folder) => {
-      const status = await client.status(folder, { messages: true }).catch(() => false as const);
+      if (!client.usable) throw new Error('the test IMAP client is closed');
+      const exists = (await client.list()).some((entry) => entry.path === folder);
+      if (!exists) return [];
+      const status = await client.status(folder, { messages: true });
       if (status === false || !status.messages) return [];
       const lock = await client.getMailboxLock(folder);
       try {

@@ -1,0 +1,147 @@
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMail } from '../support/build-mail.ts';
+import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
+import { openImapTestClient } from '../support/imap-test-client.ts';
+import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
+import { runCli, spawnCli } from '../support/run-cli.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+let dovecot: DovecotServer;
+let sink: SmtpSink;
+let dir: string;
+const prefix = uniquePrefix('cli');
+
+beforeAll(async () => {
+  dovecot = await startDovecot();
+  sink = await startSmtpSink();
+  dir = await mkdtemp(path.join(tmpdir(), 'triage-cli-'));
+});
+
+afterAll(async () => {
+  await removePrefix(prefix);
+  await rm(dir, { recursive: true, force: true });
+  await sink.close();
+  await dovecot.stop();
+});
+
+/** Writes a YAML configuration file; the IMAP password comes from the environment, as in production. */
+async function writeConfig(name: string, user: string, smtpPort = sink.port): Promise<string> {
+  const file = path.join(dir, `${name}.yaml`);
+  await writeFile(
+    file,
+    `redis: { url: "${REDIS_URL}", prefix: ${prefix} }
+mailboxes:
+  - id: chen
+    address: chen@uni.example
+    imap: { host: ${dovecot.host}, port: ${dovecot.port}, secure: false, auth: { user: ${user}, pass: "\${IMAP_PASSWORD}" } }
+    smtp: { host: 127.0.0.1, port: ${smtpPort}, secure: false }
+    from: '"Dr Chen" <chen@uni.example>'
+    reconcileSeconds: 5
+vacancies:
+  - id: robust-ai
+    tag: PHD-robustAI
+    title: PhD in Robust AI
+    supervisors: [chen@uni.example]
+    documents: { required: [cv, transcript] }
+workers: { shutdownSeconds: 5 }
+`,
+  );
+  return file;
+}
+
+describe('the triage command', () => {
+  it('check: one ok line per component when everything is reachable', async () => {
+    const login = await dovecot.createUser('check');
+    const config = await writeConfig('check', login.user);
+    const result = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: login.pass });
+    expect(result.code).toBe(0);
+    expect(
+      result.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split(':')[0]),
+    ).toEqual(['ok    config', 'ok    redis', 'ok    imap chen', 'ok    smtp chen']);
+  });
+
+  it('check: names what fails and exits non-zero', async () => {
+    const login = await dovecot.createUser('check-bad');
+    const config = await writeConfig('check-bad', login.user, 1);
+    const result = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: 'wrong' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^FAIL  imap chen: .*login refused/m);
+    expect(result.stdout).toMatch(/^FAIL  smtp chen: /m);
+    expect(result.stdout).toMatch(/^ok    redis: /m);
+  });
+
+  it('a bad configuration is refused with the key named, exit code 2', async () => {
+    const file = path.join(dir, 'bad.yaml');
+    await writeFile(
+      file,
+      'mailboxes: []\nvacancies:\n  - id: x\n    title: X\n    supervisors: [a@b.example]\n',
+    );
+    const result = await runCli(['--config', file, 'check']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('mailboxes: must list at least one mailbox');
+    expect(result.stderr).toContain('vacancies[0].tag: required');
+  });
+
+  it('explain --json needs no server', async () => {
+    const file = path.join(dir, 'application.eml');
+    await writeFile(file, await buildMail({ subject: 'Re: [phd robustai] application' }));
+    const config = await writeConfig('explain', 'nobody');
+    const result = await runCli(['--config', config, 'explain', file, '--json'], { IMAP_PASSWORD: 'x' });
+    expect(result.code).toBe(0);
+    const explanation = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(explanation).toMatchObject({
+      classification: { kind: 'application' },
+      vacancy: { id: 'robust-ai', match: 'variant' },
+      applicant: { name: 'Jane Doe', email: 'jane.doe@example.org' },
+      documents: [{ filename: 'CV_Jane_Doe.pdf', kind: 'cv' }],
+      missing: ['transcript'],
+      reply: { send: false },
+    });
+  });
+
+  it('start runs the daemon until SIGTERM, then drains and exits 0; candidates lists what it filed', async () => {
+    const login = await dovecot.createUser('start');
+    const config = await writeConfig('start', login.user);
+    const mail = await openImapTestClient(dovecot, login);
+    await mail.append(await buildMail({ messageId: '<cli-start@example.org>' }));
+    const daemon = spawnCli(['--config', config, 'start'], { IMAP_PASSWORD: login.pass });
+    let output = '';
+    daemon.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const filed = `Applications${mail.client.namespace?.delimiter ?? '/'}robust-ai`;
+    await waitFor('filed by the daemon process', async () =>
+      (await mail.messageIds(filed)).includes('<cli-start@example.org>') ? true : undefined,
+    );
+    daemon.kill('SIGTERM');
+    const [code] = (await once(daemon, 'exit')) as [number | null];
+    await mail.close();
+    expect(code).toBe(0);
+    const messages = output
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(messages).toContain('application recorded');
+    expect(messages.at(-1)).toBe('daemon stopped');
+    expect(output).not.toContain(login.pass);
+
+    const listed = await runCli(['--config', config, 'candidates', '--json'], { IMAP_PASSWORD: login.pass });
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({
+        vacancy: 'robust-ai',
+        email: 'jane.doe@example.org',
+        documents: [{ filename: 'CV_Jane_Doe.pdf', kind: 'cv' }],
+        missing: ['transcript'],
+        messages: 1,
+        folders: [filed],
+      }),
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
+import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { buildMail } from '../support/build-mail.ts';
+import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
+import { openImapTestClient } from '../support/imap-test-client.ts';
+import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
+import { spawnCli } from '../support/run-cli.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+let dovecot: DovecotServer;
+let dir: string;
+const prefix = uniquePrefix('crash');
+
+beforeAll(async () => {
+  dovecot = await startDovecot();
+  dir = await mkdtemp(path.join(tmpdir(), 'triage-crash-'));
+});
+
+afterAll(async () => {
+  await removePrefix(prefix);
+  await rm(dir, { recursive: true, force: true });
+  await dovecot.stop();
+});
+
+describe('kill -9 in the middle of a backlog', () => {
+  it('loses nothing and records nothing twice after a restart', async () => {
+    const login = await dovecot.createUser('crash');
+    const config = path.join(dir, 'triage.yaml');
+    await writeFile(
+      config,
+      JSON.stringify({
+        redis: { url: REDIS_URL, prefix },
+        mailboxes: [
+          {
+            id: 'chen',
+            address: 'chen@uni.example',
+            imap: { host: dovecot.host, port: dovecot.port, secure: false, auth: login },
+            smtp: { host: '127.0.0.1', port: 1 },
+            from: 'chen@uni.example',
+            reconcileSeconds: 5,
+            leaseSeconds: 3,
+          },
+        ],
+        vacancies: [
+          { id: 'robust-ai', tag: 'PHD-robustAI', title: 'PhD', supervisors: ['chen@uni.example'] },
+        ],
+        workers: { concurrency: 2, stalledSeconds: 3 },
+      }),
+    );
+    const mail = await openImapTestClient(dovecot, login);
+    const count = 40;
+    for (let index = 0; index < count; index += 1) {
+      await mail.append(
+        await buildMail({
+          messageId: `<crash-${index}@example.org>`,
+          from: `A${index} <a${index}@example.org>`,
+        }),
+      );
+    }
+    const filed = `Applications${mail.client.namespace?.delimiter ?? '/'}robust-ai`;
+    const first = spawnCli(['--config', config, 'start']);
+    await waitFor('some filed', async () => ((await mail.messageIds(filed)).length >= 3 ? true : undefined));
+    first.kill('SIGKILL');
+    await once(first, 'exit');
+    const filedAtKill = (await mail.messageIds(filed)).length;
+
+    const second = spawnCli(['--config', config, 'start']);
+    await waitFor(
+      'all filed',
+      async () => ((await mail.messageIds(filed)).length === count ? true : undefined),
+      60_000,
+    );
+    second.kill('SIGTERM');
+    await once(second, 'exit');
+
+    const redis = new Redis(REDIS_URL);
+    const candidates = await new CandidateStore(redis, redisKeys(prefix)).list(['robust-ai']);
+    redis.disconnect();
+    const inbox = await mail.messageIds('INBOX');
+    await mail.close();
+    expect(filedAtKill).toBeLessThan(count);
+    expect(candidates).toHaveLength(count);
+    expect(candidates.every((candidate) => candidate.messages.length === 1)).toBe(true);
+    expect(candidates.every((candidate) => candidate.messages[0]?.filedTo === filed)).toBe(true);
+    expect(inbox).toEqual([]);
+  });
+});
