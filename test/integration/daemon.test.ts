@@ -1,83 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
-import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
+import { describe, expect, it } from 'vitest';
 import { listDeadLetters } from '../../src/adapters/redis/dead-letters.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
-import type { Config } from '../../src/config/schema.ts';
-import { startDaemon, type Daemon } from '../../src/daemon/start-daemon.ts';
 import { buildMail } from '../support/build-mail.ts';
-import { captureLogs } from '../support/capture-logs.ts';
-import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
-import { openImapTestClient, type ImapTestClient } from '../support/imap-test-client.ts';
-import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
-import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
-import { testConfig } from '../support/test-config.ts';
+import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
+import { openImapTestClient } from '../support/imap-test-client.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-let dovecot: DovecotServer;
-let sink: SmtpSink;
-let redis: Redis;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  dovecot = await startDovecot();
-  sink = await startSmtpSink();
-  redis = new Redis(REDIS_URL);
-});
-
-afterAll(async () => {
-  redis.disconnect();
-  await sink.close();
-  await dovecot.stop();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** A fresh Dovecot user, Redis prefix and configuration; everything is undone after the test. */
-async function setup(name: string, overrides: Record<string, unknown> = {}) {
-  const login = await dovecot.createUser(name);
-  const prefix = uniquePrefix(name);
-  const config = testConfig(
-    { imap: { host: dovecot.host, port: dovecot.port, ...login }, smtpPort: sink.port, prefix },
-    overrides,
-  );
-  const mail = await openImapTestClient(dovecot, login);
-  FILED = `Applications${mail.client.namespace?.delimiter ?? '/'}robust-ai`;
-  const store = new CandidateStore(redis, redisKeys(prefix));
-  cleanups.push(
-    () => removePrefix(prefix),
-    () => mail.close(),
-  );
-  return { login, prefix, config, mail, store };
-}
-
-function start(
-  config: Config,
-  logs = captureLogs(),
-): { daemon: Daemon; logs: ReturnType<typeof captureLogs> } {
-  const daemon = startDaemon(config, logs.logger);
-  cleanups.push(() => daemon.stop());
-  return { daemon, logs };
-}
-
-/** The filing folder as this server spells it (Dovecot's Maildir uses '.' as its hierarchy delimiter). */
-let FILED = '';
-
-async function waitForFiled(mail: ImapTestClient, messageId: string, folder = FILED) {
-  return waitFor(`${messageId} filed in ${folder}`, async () =>
-    (await mail.messageIds(folder)).includes(messageId) ? true : undefined,
-  );
-}
+const { servers, setup, start, cleanups } = useDaemonEnvironment();
 
 describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
   it('files mail that arrives while it runs, and records the candidate', async () => {
-    const { mail, config, store } = await setup('live');
+    const { mail, config, store, filed } = await setup('live');
     const { logs } = start(config);
     await waitFor('watcher', () => (logs.find('watching mailbox').length > 0 ? true : undefined));
     await mail.append(await buildMail({ messageId: '<live-1@example.org>' }));
-    await waitForFiled(mail, '<live-1@example.org>');
+    await waitForMessage(mail, filed, '<live-1@example.org>');
     expect(await mail.messageIds('INBOX')).not.toContain('<live-1@example.org>');
     const [candidate] = await store.list(['robust-ai']);
     expect(candidate).toMatchObject({
@@ -89,11 +26,11 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
     expect(candidate?.documents.map((document) => [document.filename, document.kind])).toEqual([
       ['CV_Jane_Doe.pdf', 'cv'],
     ]);
-    expect(candidate?.messages[0]?.filedTo).toBe(FILED);
+    expect(candidate?.messages[0]?.filedTo).toBe(filed);
   });
 
   it('picks up mail that arrived while it was down, and leaves non-applications in place', async () => {
-    const { mail, config, store } = await setup('backlog');
+    const { mail, config, store, filed } = await setup('backlog');
     await mail.append(await buildMail({ messageId: '<down-1@example.org>' }));
     await mail.append(
       await buildMail({ messageId: '<ooo@example.org>', headers: { 'Auto-Submitted': 'auto-replied' } }),
@@ -102,7 +39,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
       await buildMail({ messageId: '<plain@example.org>', subject: 'Question about your paper' }),
     );
     const { logs } = start(config);
-    await waitForFiled(mail, '<down-1@example.org>');
+    await waitForMessage(mail, filed, '<down-1@example.org>');
     await waitFor('both non-applications seen', () =>
       logs.find('not an application; left in place').length === 2 ? true : undefined,
     );
@@ -111,7 +48,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
   });
 
   it('makes one message of a duplicate delivery and merges follow-ups by address and by thread', async () => {
-    const { mail, config, store } = await setup('merge');
+    const { mail, config, store, filed } = await setup('merge');
     start(config);
     const first = await buildMail({ messageId: '<first@example.org>' });
     await mail.append(first);
@@ -158,11 +95,11 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
     await waitFor('inbox empty', async () =>
       (await mail.messageIds('INBOX')).length === 0 ? true : undefined,
     );
-    expect((await mail.messageIds(FILED)).filter((id) => id === '<first@example.org>')).toHaveLength(2);
+    expect((await mail.messageIds(filed)).filter((id) => id === '<first@example.org>')).toHaveLength(2);
   });
 
   it('dead-letters a poison message with its reason, keeps it, and goes on with the next one', async () => {
-    const { mail, config, prefix, store } = await setup('poison', { limits: { maxAttachments: 2 } });
+    const { mail, config, prefix, store, filed } = await setup('poison', { limits: { maxAttachments: 2 } });
     start(config);
     const pdf = (name: string) => ({
       filename: name,
@@ -176,9 +113,9 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
       }),
     );
     await mail.append(await buildMail({ messageId: '<healthy@example.org>', from: 'Ali <ali@example.net>' }));
-    await waitForFiled(mail, '<healthy@example.org>');
+    await waitForMessage(mail, filed, '<healthy@example.org>');
     const letters = await waitFor('dead letter', async () => {
-      const found = await listDeadLetters(redis, redisKeys(prefix).deadLetters());
+      const found = await listDeadLetters(servers.redis, redisKeys(prefix).deadLetters());
       return found.length > 0 ? found : undefined;
     });
     expect(letters).toHaveLength(1);
@@ -188,23 +125,23 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
   });
 
   it('survives its IMAP connections being killed server-side', async () => {
-    const { mail, config, login } = await setup('kick');
+    const { mail, config, login, filed } = await setup('kick');
     const { logs } = start(config);
     await mail.append(await buildMail({ messageId: '<before-kick@example.org>' }));
-    await waitForFiled(mail, '<before-kick@example.org>');
-    await dovecot.kick(login.user);
+    await waitForMessage(mail, filed, '<before-kick@example.org>');
+    await servers.dovecot.kick(login.user);
     await mail.close();
-    const again = await openImapTestClient(dovecot, login);
+    const again = await openImapTestClient(servers.dovecot, login);
     cleanups.push(() => again.close());
     await again.append(
       await buildMail({ messageId: '<after-kick@example.org>', from: 'Bo <bo@example.net>' }),
     );
-    await waitForFiled(again, '<after-kick@example.org>');
+    await waitForMessage(again, filed, '<after-kick@example.org>');
     expect(logs.find('watching mailbox').length).toBeGreaterThanOrEqual(2);
   });
 
   it('runs one watcher for two daemons on one config, processes each message once, and fails over', async () => {
-    const { mail, config, store } = await setup('two');
+    const { mail, config, store, filed } = await setup('two');
     const a = start(config);
     const b = start(config);
     await waitFor('a watcher', () =>
@@ -217,7 +154,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
       );
     }
     await waitFor('all filed', async () =>
-      (await mail.messageIds(FILED)).length === ids.length ? true : undefined,
+      (await mail.messageIds(filed)).length === ids.length ? true : undefined,
     );
     const recorded = [...a.logs.find('application recorded'), ...b.logs.find('application recorded')];
     expect(recorded).toHaveLength(ids.length);
@@ -230,7 +167,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
     await mail.append(
       await buildMail({ messageId: '<after-failover@example.org>', from: 'Zoe <zoe@example.org>' }),
     );
-    await waitForFiled(mail, '<after-failover@example.org>');
+    await waitForMessage(mail, filed, '<after-failover@example.org>');
     expect(await store.list(['robust-ai'])).toHaveLength(ids.length + 1);
   });
 });

@@ -1,60 +1,12 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
-import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
-import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
-import type { Config } from '../../src/config/schema.ts';
-import { startDaemon } from '../../src/daemon/start-daemon.ts';
+import { describe, expect, it } from 'vitest';
 import { buildMail } from '../support/build-mail.ts';
-import { captureLogs } from '../support/capture-logs.ts';
-import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
-import { openImapTestClient, type ImapTestClient } from '../support/imap-test-client.ts';
-import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
-import { testConfig } from '../support/test-config.ts';
+import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
 
-let dovecot: DovecotServer;
-let redis: Redis;
-const cleanups: Array<() => Promise<void>> = [];
-
-beforeAll(async () => {
-  dovecot = await startDovecot();
-  redis = new Redis(REDIS_URL);
-});
-
-afterAll(async () => {
-  redis.disconnect();
-  await dovecot.stop();
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function setup(name: string, overrides: Record<string, unknown> = {}) {
-  const login = await dovecot.createUser(name);
-  const prefix = uniquePrefix(name);
-  const config = testConfig(
-    { imap: { host: dovecot.host, port: dovecot.port, ...login }, smtpPort: 1, prefix },
-    overrides,
-  );
-  const mail = await openImapTestClient(dovecot, login);
-  cleanups.push(
-    () => removePrefix(prefix),
-    () => mail.close(),
-  );
-  const filed = `Applications${mail.client.namespace?.delimiter ?? '/'}robust-ai`;
-  return { config, mail, prefix, filed, store: new CandidateStore(redis, redisKeys(prefix)) };
-}
-
-function start(config: Config) {
-  const logs = captureLogs();
-  const daemon = startDaemon(config, logs.logger);
-  cleanups.push(() => daemon.stop());
-  return { daemon, logs };
-}
+const { setup, start, cleanups } = useDaemonEnvironment();
 
 const contains = (mail: ImapTestClient, folder: string, id: string) =>
   waitFor(`${id} in ${folder}`, async () =>
@@ -68,7 +20,7 @@ describe('watcher edge cases on a real Dovecot', () => {
     const known = await buildMail({ messageId: '<known@example.org>' });
     await mail.append(known, 'Incoming');
     const first = start(config);
-    await contains(mail, filed, '<known@example.org>');
+    await waitForMessage(mail, filed, '<known@example.org>');
     await first.daemon.stop();
 
     await mail.client.mailboxDelete('Incoming');
@@ -79,7 +31,7 @@ describe('watcher edge cases on a real Dovecot', () => {
       'Incoming',
     );
     const second = start(config);
-    await contains(mail, filed, '<new@example.org>');
+    await waitForMessage(mail, filed, '<new@example.org>');
     await waitFor('rescan', () =>
       second.logs.find('rescan skipped messages already processed').length ? true : undefined,
     );
@@ -101,7 +53,7 @@ describe('watcher edge cases on a real Dovecot', () => {
       contentType: 'application/pdf',
     };
     await mail.append(await buildMail({ messageId: '<big@example.org>', attachments: [big] }));
-    await contains(mail, filed, '<big@example.org>');
+    await waitForMessage(mail, filed, '<big@example.org>');
     const [candidate] = await store.list(['robust-ai']);
     expect(candidate?.flags).toContain('oversize-message');
     expect(candidate?.documents).toEqual([]);
@@ -114,7 +66,7 @@ describe('watcher edge cases on a real Dovecot', () => {
     await mail.client.append('INBOX', old, [], new Date(Date.now() - 30 * 24 * 3600 * 1000));
     await mail.append(await buildMail({ messageId: '<recent@example.org>' }));
     const { logs } = start(config);
-    await contains(mail, filed, '<recent@example.org>');
+    await waitForMessage(mail, filed, '<recent@example.org>');
     expect(logs.find('backfilling folder')[0]).toMatchObject({ mode: 'initial', messages: 1 });
     expect(await mail.messageIds('INBOX')).toEqual(['<old@example.org>']);
     expect((await store.list(['robust-ai'])).map((candidate) => candidate.email)).toEqual([
@@ -133,7 +85,7 @@ describe('watcher edge cases on a real Dovecot', () => {
       { filename: 'CV\r\nBcc: x@evil.example.pdf', content: '%PDF-1.4 b', contentType: 'application/pdf' },
     ];
     await mail.append(await buildMail({ messageId: '<export@example.org>', attachments: hostile }));
-    await contains(mail, filed, '<export@example.org>');
+    await waitForMessage(mail, filed, '<export@example.org>');
     const [candidate] = await store.list(['robust-ai']);
     expect(await readdir(dir)).toEqual(['documents']);
     const exported = await readdir(path.join(exportDir, candidate?.id ?? 'missing'));
