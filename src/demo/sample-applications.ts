@@ -38,13 +38,13 @@ interface Spec {
   attachments?: string[];
 }
 
-const ADA = {
+const ADA: Spec = {
   from: '"Ada Lovelace" <ada.lovelace@example.org>',
   subject: '[PHD-robustAI] Application – Ada Lovelace',
   messageId: '<ada-application@mail.example.org>',
   text: 'Dear Dr Chen,\n\nplease find my CV and transcript attached.\n\nAda',
   attachments: ['CV_Ada_Lovelace.pdf', 'Transcript_Ada_Lovelace.pdf'],
-} satisfies Spec;
+};
 
 const BO: Spec = {
   from: '"Bo Zhang" <bo.zhang@example.net>',

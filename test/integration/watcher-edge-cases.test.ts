@@ -8,11 +8,6 @@ import { waitFor } from '../support/wait-for.ts';
 
 const { setup, start, cleanups } = useDaemonEnvironment();
 
-const contains = (mail: ImapTestClient, folder: string, id: string) =>
-  waitFor(`${id} in ${folder}`, async () =>
-    (await mail.messageIds(folder)).includes(id) ? true : undefined,
-  );
-
 describe('watcher edge cases on a real Dovecot', () => {
   it('rescans a recreated folder (new UIDVALIDITY) without processing known mail again', async () => {
     const { config, mail, filed, store } = await setup('uidvalidity', { mailbox: { watch: 'Incoming' } });
