@@ -43,12 +43,23 @@ export function mergeCandidate(
     lastSeen: incoming.message.receivedAt,
   };
   const known = new Set(base.documents.map((document) => document.sha256));
-  const added = incoming.documents.filter((document) => !known.has(document.sha256));
+  // The same file twice in one message counts as received once, like a file sent again later.
+  const added = incoming.documents.filter(
+    (document) => !known.has(document.sha256) && known.add(document.sha256),
+  );
   const flags = new Set<CandidateFlag>([...base.flags, ...incoming.flags]);
   if (added.length < incoming.documents.length) flags.add('duplicate-document');
   const documents = [
     ...base.documents,
-    ...added.map((document) => ({ ...document, message: incoming.message.key })),
+    ...added.map(({ filename, safeName, kind, contentType, size, sha256 }) => ({
+      filename,
+      safeName,
+      kind,
+      contentType,
+      size,
+      sha256,
+      message: incoming.message.key,
+    })),
   ];
   const record: CandidateRecord = {
     ...base,

@@ -74,11 +74,8 @@ async function attempt(name: string, check: () => Promise<string>): Promise<Chec
 
 /** The URL with any password replaced, for output. */
 export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
+  // ioredis also takes `password=` in the query and URLs without a scheme (`user:pass@host`).
+  return url
+    .replace(/(password=)[^&]*/gi, '$1***')
+    .replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:@/]*:)[^@/]*@/i, '$1***@');
 }

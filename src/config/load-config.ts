@@ -7,7 +7,7 @@ import { normalizeTag } from '../ingest/normalize-tag.ts';
 
 /** Where the configuration is looked for: `--config`, else `$TRIAGE_CONFIG`, else `config/triage.yaml`. */
 export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return flag ?? env.TRIAGE_CONFIG ?? 'config/triage.yaml';
+  return flag || env.TRIAGE_CONFIG || 'config/triage.yaml';
 }
 
 /** Reads, substitutes `${VAR}`, and validates a configuration file; errors name the offending key. */

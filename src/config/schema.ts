@@ -13,6 +13,15 @@ export const DOCUMENT_KINDS = [
 export const documentKindSchema = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
 
+// Environment variables are strings: `port: ${SMTP_PORT}` must still validate as a number (and booleans alike).
+const int = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
+    z.number().int().min(min).max(max),
+  );
+const bool = () =>
+  z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
+
 const idSchema = z
   .string()
   .regex(
@@ -25,19 +34,19 @@ const authSchema = z.strictObject({ user: z.string().min(1), pass: z.string() })
 
 const imapSchema = z.strictObject({
   host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(993),
-  secure: z.boolean().default(true),
+  port: int(1, 65535).default(993),
+  secure: bool().default(true),
   auth: authSchema,
   /** Accept self-signed certificates (test servers only). */
-  allowSelfSigned: z.boolean().default(false),
+  allowSelfSigned: bool().default(false),
 });
 
 const smtpSchema = z.strictObject({
   host: z.string().min(1),
-  port: z.number().int().min(1).max(65535).default(587),
-  secure: z.boolean().default(false),
+  port: int(1, 65535).default(587),
+  secure: bool().default(false),
   auth: authSchema.optional(),
-  allowSelfSigned: z.boolean().default(false),
+  allowSelfSigned: bool().default(false),
 });
 
 const mailboxSchema = z.strictObject({
@@ -49,17 +58,23 @@ const mailboxSchema = z.strictObject({
   watch: z.string().min(1).default('INBOX'),
   filing: z.string().min(1).default('Applications'),
   /** Seconds between full reconciles, whatever IDLE reports. */
-  reconcileSeconds: z.number().int().min(5).max(3600).default(60),
+  reconcileSeconds: int(5, 3600).default(60),
   /** On first start, only mail received in the last N days is triaged. */
-  backfillDays: z.number().int().min(0).max(3650).default(14),
+  backfillDays: int(0, 3650).default(14),
   /** Seconds a watcher's lease lasts without renewal: how soon another process takes over from a dead one. */
-  leaseSeconds: z.number().int().min(2).max(600).default(30),
+  leaseSeconds: int(2, 600).default(30),
 });
 
 const vacancySchema = z.strictObject({
   id: idSchema,
   mailbox: idSchema.optional(),
-  tag: z.string().trim().min(2, 'must be at least 2 characters'),
+  tag: z
+    .string()
+    .trim()
+    .refine(
+      (tag) => tag.replace(/[^\p{L}\p{N}]/gu, '').length >= 2,
+      'must contain at least 2 letters or digits',
+    ),
   title: z.string().min(1),
   supervisors: z.array(emailSchema).min(1, 'must list at least one address'),
   documents: z
@@ -80,23 +95,19 @@ const digestSchema = z.strictObject({
 
 const limitsSchema = z.strictObject({
   /** Messages larger than this are recorded from their headers only and flagged. */
-  maxMessageBytes: z
-    .number()
-    .int()
-    .min(1024)
-    .default(40 * 1024 * 1024),
+  maxMessageBytes: int(1024, Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
   /** Messages with more attachments than this are dead-lettered as too complex. */
-  maxAttachments: z.number().int().min(1).default(100),
+  maxAttachments: int(1, 100_000).default(100),
 });
 
 const workersSchema = z.strictObject({
-  concurrency: z.number().int().min(1).max(64).default(4),
+  concurrency: int(1, 64).default(4),
   /** Attempts per job before it is dead-lettered. */
-  attempts: z.number().int().min(1).max(50).default(5),
+  attempts: int(1, 50).default(5),
   /** Seconds a graceful shutdown may take before in-flight jobs are abandoned to be retried. */
-  shutdownSeconds: z.number().int().min(1).max(600).default(20),
+  shutdownSeconds: int(1, 600).default(20),
   /** Seconds after which a job of a process that died (kill -9, power loss) is taken up again by another. */
-  stalledSeconds: z.number().int().min(2).max(600).default(30),
+  stalledSeconds: int(2, 600).default(30),
 });
 
 /** The whole configuration file, before cross-field checks. */

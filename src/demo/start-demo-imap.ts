@@ -75,6 +75,9 @@ export async function startDemoImap(options: DemoImapOptions = {}): Promise<Demo
 
   const sockets = new Set<Socket>();
   server.server.on('connection', (socket: Socket) => {
+    // hoodiecrow writes a response in several small chunks; with Nagle's algorithm on, each command then waits
+    // for the client's delayed ACK (~40 ms on Linux loopback).
+    socket.setNoDelay(true);
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });

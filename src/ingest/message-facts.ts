@@ -12,7 +12,10 @@ export interface AttachmentFacts {
   size: number;
   /** Hex SHA-256 of the decoded content. */
   sha256: string;
-  /** True for parts shown inline (e.g. images in an HTML body) rather than attached. */
+  /**
+   * True for parts embedded in an HTML body (multipart/related, e.g. a signature logo). A part that is merely
+   * `Content-Disposition: inline` (Apple Mail, phone photos of a transcript) is an attachment like any other.
+   */
   inline: boolean;
 }
 

@@ -49,7 +49,7 @@ export async function parseMessage(
     contentType: attachment.contentType.toLowerCase(),
     size: attachment.size,
     sha256: attachment.checksum,
-    inline: attachment.related || attachment.contentDisposition === 'inline',
+    inline: attachment.related === true,
   }));
   const text = typeof mail.text === 'string' ? mail.text : '';
   const facts: MessageFacts = {

@@ -28,7 +28,8 @@ export function planSync(
 /** Splits UIDs into ascending batches of at most `size`. */
 export function batchUids(uids: readonly number[], size: number): number[][] {
   const sorted = [...new Set(uids)].sort((a, b) => a - b);
+  const step = Math.max(1, Math.floor(size));
   const batches: number[][] = [];
-  for (let start = 0; start < sorted.length; start += size) batches.push(sorted.slice(start, start + size));
+  for (let start = 0; start < sorted.length; start += step) batches.push(sorted.slice(start, start + step));
   return batches;
 }

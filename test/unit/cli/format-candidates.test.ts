@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import type { CandidateRecord, MessageRecord } from '../../../src/candidates/candidate-record.ts';
+import { candidateJson, formatCandidates } from '../../../src/cli/format-candidates.ts';
+
+function message(
+  key: string,
+  filedTo: string | null,
+  receivedAt = '2025-01-14T08:12:44.000Z',
+): MessageRecord {
+  return {
+    key,
+    messageId: key,
+    subject: '[PHD-robustAI] Application',
+    receivedAt,
+    mailbox: 'chen',
+    uidValidity: '1700000000',
+    uid: 1,
+    match: 'exact',
+    filedTo,
+  };
+}
+
+function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
+  return {
+    id: 'robust-ai-3f9c2a1b0d4e',
+    vacancy: 'robust-ai',
+    name: 'Jane Doe',
+    email: 'jane.doe@mail.example',
+    documents: [
+      {
+        filename: 'CV_Jane_Doe.pdf',
+        safeName: 'CV_Jane_Doe.pdf',
+        kind: 'cv',
+        contentType: 'application/pdf',
+        size: 193,
+        sha256: 'a'.repeat(64),
+        message: '<m1@mail.example>',
+      },
+    ],
+    missing: ['transcript'],
+    flags: ['tag-variant'],
+    messages: [message('<m1@mail.example>', 'Applications/robust-ai')],
+    firstSeen: '2025-01-14T08:12:44.000Z',
+    lastSeen: '2025-01-14T08:12:44.000Z',
+    ...overrides,
+  };
+}
+
+describe('candidateJson', () => {
+  it('public-shape: exactly the designed fields, plus folders', () => {
+    const json = candidateJson(record());
+    expect(Object.keys(json).sort()).toEqual([
+      'documents',
+      'email',
+      'firstSeen',
+      'flags',
+      'folders',
+      'id',
+      'lastSeen',
+      'messages',
+      'missing',
+      'name',
+      'vacancy',
+    ]);
+    expect(json).toEqual({
+      id: 'robust-ai-3f9c2a1b0d4e',
+      vacancy: 'robust-ai',
+      name: 'Jane Doe',
+      email: 'jane.doe@mail.example',
+      documents: [{ filename: 'CV_Jane_Doe.pdf', kind: 'cv' }],
+      missing: ['transcript'],
+      flags: ['tag-variant'],
+      messages: 1,
+      firstSeen: '2025-01-14T08:12:44.000Z',
+      lastSeen: '2025-01-14T08:12:44.000Z',
+      folders: ['Applications/robust-ai'],
+    });
+  });
+
+  it('documents carry only filename and kind (no digests, sizes or internal names)', () => {
+    const [document] = candidateJson(record()).documents;
+    expect(Object.keys(document ?? {}).sort()).toEqual(['filename', 'kind']);
+  });
+
+  it('messages is a count', () => {
+    const json = candidateJson(
+      record({ messages: [message('<m1@x>', null), message('<m2@x>', null), message('<m3@x>', null)] }),
+    );
+    expect(json.messages).toBe(3);
+  });
+
+  it('folders: each folder once, unfiled messages left out', () => {
+    const json = candidateJson(
+      record({
+        messages: [
+          message('<m1@x>', 'Applications/robust-ai'),
+          message('<m2@x>', null),
+          message('<m3@x>', 'Applications/robust-ai'),
+          message('<m4@x>', 'INBOX.Applications.robust-ai'),
+        ],
+      }),
+    );
+    expect(json.folders).toEqual(['Applications/robust-ai', 'INBOX.Applications.robust-ai']);
+  });
+
+  it('folders: empty while nothing is filed', () => {
+    expect(candidateJson(record({ messages: [message('<m1@x>', null)] })).folders).toEqual([]);
+  });
+
+  it('serialises to the same JSON after a round-trip (no undefined, dates as strings)', () => {
+    const json = candidateJson(record());
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
+
+describe('formatCandidates', () => {
+  it('empty: says so', () => {
+    expect(formatCandidates([])).toBe('No candidates yet.');
+  });
+
+  it('table: a header and one aligned row per candidate', () => {
+    const table = formatCandidates([
+      record(),
+      record({
+        vacancy: 'med-imaging',
+        name: '',
+        email: 'li.wei@mail.example',
+        documents: [],
+        missing: [],
+        flags: [],
+        messages: [message('<m1@x>', null), message('<m2@x>', null)],
+        lastSeen: '2025-01-15T02:39:58.000Z',
+      }),
+    ]);
+    expect(table).toBe(
+      [
+        'VACANCY      NAME       EMAIL                  DOCUMENTS  MISSING     FLAGS        MSGS  LAST SEEN',
+        'robust-ai    Jane Doe   jane.doe@mail.example  cv         transcript  tag-variant  1     2025-01-14 08:12',
+        'med-imaging  (no name)  li.wei@mail.example    -          -           -            2     2025-01-15 02:39',
+      ].join('\n'),
+    );
+  });
+
+  it.each([
+    ['ANSI colour', 'Jane \u001b[31mDoe\u001b[0m'],
+    ['ANSI clear screen', '\u001b[2J\u001b[HJane'],
+    ['OSC title', '\u001b]0;pwned\u0007Jane'],
+    ['8-bit CSI', 'Jane\u009b31mDoe'],
+    ['carriage return', 'Jane\rEVIL'],
+    ['newline', 'Jane\nvacancy-x  Fake Row'],
+    ['backspace', 'Jane\b\b\b\bEVIL'],
+    ['right-to-left override', 'Jane \u202eeoD'],
+    ['zero-width joiner', 'Ja\u200dne'],
+  ])('terminal-safety (%s): no control or format character reaches the terminal', (_case, name) => {
+    const table = formatCandidates([record({ name, email: `x${name}@mail.example` })]);
+    expect(table.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\p{Cf}]/u);
+    expect(table.split('\n')).toHaveLength(2);
+  });
+
+  it('terminal-safety: an escape sequence is shown, not interpreted (ESC becomes "?")', () => {
+    const table = formatCandidates([record({ name: 'Jane \u001b[31mDoe' })]);
+    expect(table).toContain('Jane ?[31mDoe');
+  });
+
+  it('terminal-safety: control characters in other columns are neutralised too', () => {
+    const table = formatCandidates([
+      record({ vacancy: 'robust-ai\u001b[2J', email: 'jane\u0007@mail.example' }),
+    ]);
+    expect(table).not.toContain('\u001b');
+    expect(table).not.toContain('\u0007');
+  });
+
+  it('names in other scripts are kept as they are', () => {
+    expect(formatCandidates([record({ name: '李伟 Jürgen Müller' })])).toContain('李伟 Jürgen Müller');
+  });
+});
