@@ -73,9 +73,9 @@ describe('the triage command', () => {
     const config = await writeConfig('check-bad', login.user, 1);
     const result = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: 'wrong' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^FAIL  imap chen: .*login refused/m);
-    expect(result.stdout).toMatch(/^FAIL  smtp chen: /m);
-    expect(result.stdout).toMatch(/^ok    redis: /m);
+    expect(result.stdout).toMatch(/^FAIL {2}imap chen: .*login refused/m);
+    expect(result.stdout).toMatch(/^FAIL {2}smtp chen: /m);
+    expect(result.stdout).toMatch(/^ok {4}redis: /m);
   });
 
   it('a bad configuration is refused with the key named, exit code 2', async () => {

@@ -38,7 +38,7 @@ export async function connectImap(
 
 // imapflow logs every command at debug/info; only its warnings and errors belong in our info-level stream.
 function imapLogger(logger: Logger): Logger {
-  const child = logger.child({ component: 'imapflow' });
+  const child = logger.child({ library: 'imapflow' });
   child.level = logger.isLevelEnabled('debug') ? 'debug' : 'warn';
   return child;
 }

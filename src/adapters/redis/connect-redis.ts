@@ -13,6 +13,8 @@ export function connectRedis(
   const redis = new Redis(url, {
     maxRetriesPerRequest: options.blocking ? null : 3,
     enableReadyCheck: true,
+    // A short-lived command must not linger after disconnect() when Redis was never reached.
+    disconnectTimeout: 200,
     connectionName: options.name ? `applicant-triage:${options.name}` : 'applicant-triage',
     retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 10_000),
   });

@@ -173,4 +173,18 @@ describe('formatCandidates', () => {
   it('names in other scripts are kept as they are', () => {
     expect(formatCandidates([record({ name: '李伟 Jürgen Müller' })])).toContain('李伟 Jürgen Müller');
   });
+
+  it('cjk-width: wide characters count two columns, so the next column lines up', () => {
+    const [, wide = '', narrow = ''] = formatCandidates([
+      record({ name: '李明' }),
+      record({ name: 'Anna' }),
+    ]).split('\n');
+    // Columns before the e-mail, measured as a terminal shows them (each CJK character is two columns).
+    const columnsBeforeEmail = (line: string) =>
+      [...line.slice(0, line.indexOf('jane.doe@'))].reduce(
+        (width, c) => width + (/[\u4E00-\u9FFF]/u.test(c) ? 2 : 1),
+        0,
+      );
+    expect(columnsBeforeEmail(wide)).toBe(columnsBeforeEmail(narrow));
+  });
 });

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { REDIS_URL } from '../support/redis-prefix.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface DemoRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run demo`'s script as a real child process (under vitest, process.execPath is Node 24). */
+function runDemo(redisUrl: string): Promise<DemoRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['src/demo/run-demo.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, REDIS_URL: redisUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** The report's paragraph about message `number` (1-based, INBOX order). */
+function messageBlock(stdout: string, number: number): string {
+  const start = stdout.search(new RegExp(`^ ?${number}\\. `, 'm'));
+  if (start < 0) throw new Error(`no message ${number} in the report:\n${stdout}`);
+  const end = stdout.indexOf('\n\n', start);
+  return stdout.slice(start, end < 0 ? undefined : end);
+}
+
+async function keysUnder(prefix: string): Promise<string[]> {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      found.push(...keys);
+    } while (cursor !== '0');
+    return found;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+describe('npm run demo', () => {
+  it('runs the whole pipeline on the samples, reports each outcome, and leaves no keys behind', async () => {
+    const { code, stdout, stderr } = await runDemo(REDIS_URL);
+    expect(stderr).not.toMatch(/The demo failed|kept the demo process alive/);
+    expect(code, `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(0);
+
+    const expected: Array<[number, RegExp[]]> = [
+      [1, [/Ada Lovelace/, /nothing missing/, /outcome: +filed in Applications\/robust-ai$/m]],
+      [2, [/missing: transcript/, /outcome: +filed in Applications\/robust-ai$/m]],
+      [3, [/^ 3\. Re: \(phd robustai\) application — Carlos Pérez$/m, /variant tag .*flagged tag-variant/]],
+      [4, [/Automatic reply/, /not an application: auto-reply \(Auto-Submitted: auto-replied\)/]],
+      [5, [/Transcript_Bo_Zhang\.pdf \(transcript\)/, /merged with #2 into one candidate \(nothing missing/]],
+      [6, [/filed in Applications\/robust-ai; the same message as #1, so recorded only once/]],
+      [7, [/not an application: untagged/]],
+      [8, [/not an application: bounce \(Content-Type: multipart\/report/]],
+      [9, [/not an application: list \(List-Id:/]],
+      [10, [/简历\.pdf \(cv\)/, /outcome: +filed in Applications\/med-imaging$/m]],
+    ];
+    for (const [number, patterns] of expected) {
+      const block = messageBlock(stdout, number);
+      for (const pattern of patterns) expect(block, `message ${number}`).toMatch(pattern);
+    }
+    for (const number of [4, 7, 8, 9]) {
+      expect(messageBlock(stdout, number), `message ${number}`).toMatch(/outcome: +left in INBOX$/m);
+    }
+
+    expect(stdout).toMatch(/^Candidates \(4\)/m);
+    const rows = stdout.split('\n').filter((line) => /^(robust-ai|med-imaging) /.test(line));
+    expect(rows.map((row) => row.split(/\s{2,}/).slice(0, 2))).toEqual([
+      ['robust-ai', 'Ada Lovelace'],
+      ['robust-ai', 'Bo Zhang'],
+      ['robust-ai', 'Carlos Pérez'],
+      ['med-imaging', '李明 (Li Ming)'],
+    ]);
+    expect(stdout).toMatch(/^ {2}INBOX +4 messages$/m);
+    expect(stdout).toMatch(/^ {4}robust-ai +5 messages$/m);
+    expect(stdout).toMatch(/^ {4}med-imaging +1 message$/m);
+    expect(stdout).toContain('The SMTP server received 0 messages.');
+    expect(stdout).toMatch(/npm run triage -- check/);
+
+    const prefix = /keys under "(demo-[0-9a-f]{8}):"/.exec(stdout)?.[1];
+    expect(prefix).toBeDefined();
+    expect(await keysUnder(prefix ?? '')).toEqual([]);
+  }, 120_000);
+
+  it('exits 1 and says how to start Redis when it cannot reach it', async () => {
+    const { code, stdout, stderr } = await runDemo('redis://127.0.0.1:1');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Cannot reach Redis at redis://127.0.0.1:1');
+    expect(stderr).toContain('redis-server --daemonize yes');
+    expect(stderr).toContain('REDIS_URL=redis://host:port npm run demo');
+  }, 30_000);
+});
