@@ -2,12 +2,13 @@ import type { Job } from 'bullmq';
 import { fileMessage } from '../src/adapters/imap/file-message.ts';
 import { runStage } from '../src/adapters/queues/run-stage.ts';
 import type { StageDependencies } from '../src/daemon/stage-dependencies.ts';
+import { chooseReplyKind } from '../src/replies/choose-reply-kind.ts';
 import { assessJobSchema, replyJobId, type AssessJob, type ReplyJob } from '../src/pipeline/jobs.ts';
 
 /** What assessing one application message did. */
 export type AssessOutcome = { status: 'filed' | 'already-filed' | 'no-candidate'; folder?: string };
 
-/** The assess stage: file the message under its vacancy, record where, and queue the candidate's reply. */
+/** The assess stage: file the message under its vacancy, record where, and queue the reply it calls for. */
 export function assessProcessor(deps: StageDependencies): (job: Job) => Promise<AssessOutcome> {
   return (job) => runStage(job, assessJobSchema, (payload) => assess(deps, payload, job.id ?? ''));
 }
@@ -26,13 +27,27 @@ async function assess(deps: StageDependencies, payload: AssessJob, jobId: string
     ),
   );
   await deps.store.markFiled(candidate.id, payload.messageKey, filed.folder);
-  const reply: ReplyJob = {
-    candidateId: candidate.id,
-    vacancy: payload.vacancy,
-    kind: 'acknowledgement',
-    messageKey: payload.messageKey,
-  };
-  await deps.queues.replies.add('reply', reply, { jobId: replyJobId(reply) });
-  logger.info({ candidate: candidate.id, folder: filed.folder, status: filed.status }, 'application filed');
+  const vacancy = deps.config.vacancies.find((entry) => entry.id === payload.vacancy);
+  const kind = vacancy
+    ? chooseReplyKind(
+        candidate,
+        payload.messageKey,
+        { required: vacancy.documents.required, deadline: vacancy.deadline },
+        deps.config.replies,
+      )
+    : null;
+  if (kind !== null) {
+    const reply: ReplyJob = {
+      candidateId: candidate.id,
+      vacancy: payload.vacancy,
+      kind,
+      messageKey: payload.messageKey,
+    };
+    await deps.queues.replies.add('reply', reply, { jobId: replyJobId(reply) });
+  }
+  logger.info(
+    { candidate: candidate.id, folder: filed.folder, status: filed.status, reply: kind },
+    'application filed',
+  );
   return { status: filed.status === 'moved' ? 'filed' : 'already-filed', folder: filed.folder };
 }

@@ -1,5 +1,10 @@
 import type { Job } from 'bullmq';
 import { fetchMessage } from '../src/adapters/imap/fetch-message.ts';
+import { ReplyGuards } from '../src/adapters/redis/reply-guards.ts';
+import type { ParsedMessage } from '../src/ingest/parse-message.ts';
+import type { Logger } from '../src/logging/create-logger.ts';
+import { bounceReferences, failedRecipients } from '../src/replies/failed-recipients.ts';
+import { isReplyMessageId } from '../src/replies/reply-headers.ts';
 import { runStage } from '../src/adapters/queues/run-stage.ts';
 import { markSeen } from '../src/adapters/redis/seen-store.ts';
 import { exportDocuments } from '../src/candidates/export-documents.ts';
@@ -44,6 +49,7 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
   });
   const { classification, vacancy, applicant } = result;
   const vacancyConfig = deps.config.vacancies.find((candidate) => candidate.id === vacancy?.id);
+  if (classification.kind === 'bounce') await suppressBouncedRecipients(deps, fetched.parsed, logger);
   if (classification.kind !== 'application' || !vacancy || !vacancyConfig || !applicant) {
     await markSeen(deps.redis, deps.keys.seen(mailbox.id), key, {
       kind: classification.kind,
@@ -69,6 +75,9 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
         uidValidity: payload.uidValidity,
         uid: payload.uid,
         match: vacancy.match,
+        replyTo: facts.replyTo[0] ?? facts.from,
+        references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
+        noReply: classification.replySuppressed,
       },
       applicant,
       documents: result.documents,
@@ -94,4 +103,19 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
     'application recorded',
   );
   return { status: merged.outcome, candidateId };
+}
+
+// A bounce of one of our own replies: its failed recipients get no further replies for a while.
+async function suppressBouncedRecipients(
+  deps: StageDependencies,
+  parsed: ParsedMessage,
+  logger: Logger,
+): Promise<void> {
+  if (!bounceReferences(parsed).some(isReplyMessageId)) return;
+  const recipients = failedRecipients(parsed);
+  const until = new Date(Date.now() + deps.config.replies.bounceSuppressionDays * 24 * 3600_000);
+  const guards = new ReplyGuards(deps.redis, deps.keys);
+  for (const recipient of recipients) await guards.suppressBounced(recipient, until);
+  if (recipients.length > 0)
+    logger.info({ count: recipients.length }, 'bounced reply: recipients suppressed');
 }

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { documentKindSchema } from '../config/schema.ts';
 
 /** Flags a candidate can carry; later stages add more. */
-export const CANDIDATE_FLAGS = ['tag-variant', 'late', 'oversize-message', 'duplicate-document'] as const;
+export const CANDIDATE_FLAGS = [
+  'tag-variant',
+  'late',
+  'oversize-message',
+  'duplicate-document',
+  'reply-failed',
+  'reply-unconfirmed',
+] as const;
 export const candidateFlagSchema = z.enum(CANDIDATE_FLAGS);
 export type CandidateFlag = z.infer<typeof candidateFlagSchema>;
 
@@ -30,10 +37,27 @@ export const messageRecordSchema = z.object({
   uidValidity: z.string(),
   uid: z.number(),
   match: z.enum(['exact', 'variant', 'thread']),
+  /** Where a reply goes: Reply-To if present, else From. */
+  replyTo: z.object({ name: z.string(), address: z.string() }).nullable().default(null),
+  /** The message's References (for threading a reply), last few only. */
+  references: z.array(z.string()).default([]),
+  /** Set when the sender asked for no automatic reply (e.g. X-Auto-Response-Suppress: All). */
+  noReply: z.object({ rule: z.string(), detail: z.string() }).nullable().default(null),
   /** The folder the message was filed in, once it was. */
   filedTo: z.string().nullable(),
 });
 export type MessageRecord = z.infer<typeof messageRecordSchema>;
+
+/** What became of one reply to a candidate. */
+export const replyRecordSchema = z.object({
+  kind: z.string(),
+  status: z.enum(['sent', 'suppressed', 'failed', 'unconfirmed']),
+  at: z.string(),
+  to: z.string().nullable(),
+  /** For `sent`: the reply's Message-ID; otherwise the rule or error that stopped it. */
+  detail: z.string(),
+});
+export type ReplyRecord = z.infer<typeof replyRecordSchema>;
 
 /** A candidate: one applicant (by address) for one vacancy, merged across their messages. */
 export const candidateRecordSchema = z.object({
@@ -45,6 +69,7 @@ export const candidateRecordSchema = z.object({
   missing: z.array(documentKindSchema),
   flags: z.array(candidateFlagSchema),
   messages: z.array(messageRecordSchema),
+  replies: z.array(replyRecordSchema).default([]),
   firstSeen: z.string(),
   lastSeen: z.string(),
 });

@@ -39,6 +39,7 @@ export function mergeCandidate(
     missing: [],
     flags: [],
     messages: [],
+    replies: [],
     firstSeen: incoming.message.receivedAt,
     lastSeen: incoming.message.receivedAt,
   };

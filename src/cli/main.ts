@@ -6,6 +6,7 @@ import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
 import type { Config } from '../config/schema.ts';
 import { isTriageError } from '../errors/triage-error.ts';
 import { explainMessage } from '../ingest/explain-message.ts';
+import { loadVacancyTemplates } from '../replies/load-vacancy-templates.ts';
 import { parseMessage } from '../ingest/parse-message.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
@@ -35,7 +36,7 @@ program
   .action(async () => {
     const { config: loaded } = await config();
     const logger = createLogger(loaded.log.level);
-    const daemon = startDaemon(loaded, logger);
+    const daemon = await startDaemon(loaded, logger);
     let signals = 0;
     const shutdown = (signal: string) => {
       signals += 1;
@@ -72,7 +73,7 @@ program
     const { config: loaded } = await config();
     const mailbox = options.mailbox ?? loaded.mailboxes[0]?.id ?? '';
     const parsed = await parseMessage(await readFile(file), loaded.limits);
-    const explanation = explainMessage(parsed.facts, loaded, mailbox);
+    const explanation = explainMessage(parsed.facts, loaded, mailbox, await loadVacancyTemplates(loaded));
     console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
   });
 
@@ -123,7 +124,8 @@ function formatExplanation(explanation: ReturnType<typeof explainMessage>): stri
     `documents:      ${documents.map((document) => `${document.filename} [${document.kind}]`).join(', ') || 'none'}`,
     `missing:        ${missing.join(', ') || 'nothing'}`,
     `flags:          ${explanation.flags.join(', ') || 'none'}`,
-    `reply:          ${reply.send ? `to ${reply.to}: ${reply.subject}` : `none — ${reply.reason}`}`,
+    `reply:          ${reply.send ? `${reply.reason} to ${reply.to}: ${reply.subject}` : `none — ${reply.reason}`}`,
+    ...(reply.text ? ['', reply.text] : []),
   ].join('\n');
 }
 

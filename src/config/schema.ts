@@ -83,10 +83,38 @@ const vacancySchema = z.strictObject({
       optional: z.array(documentKindSchema).default([]),
     })
     .default({ required: ['cv'], optional: [] }),
+  /** A folder of templates overriding the default ones for this vacancy (file by file). */
+  templates: z.string().min(1).optional(),
   deadline: z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-02T12:00:00Z' })
     .optional(),
 });
+
+/** The automatic replies to applicants and when they are sent. */
+const repliesSchema = z.strictObject({
+  /** Send acknowledgements at all. */
+  enabled: bool().default(true),
+  /** A folder of templates (`<kind>.txt.hbs`, `<kind>.html.hbs`) replacing the shipped ones, file by file. */
+  templates: z.string().min(1).optional(),
+  /** One short "we now have everything" reply when a follow-up completes an application. */
+  completion: bool().default(true),
+  /** A short receipt for other follow-ups, at most one per `followUpWindowHours`; off by default. */
+  followUpReceipts: bool().default(false),
+  followUpWindowHours: int(1, 24 * 365).default(24),
+  /** At most this many replies to one address per `windowHours` (all kinds and vacancies together). */
+  maxPerAddress: int(1, 1000).default(5),
+  windowHours: int(1, 24 * 365).default(24),
+  /** An address that bounced one of our replies gets none for this long. */
+  bounceSuppressionDays: int(1, 3650).default(30),
+  /** Messages per minute per mailbox through SMTP. */
+  ratePerMinute: int(1, 10_000).default(60),
+  /** Also append each reply to the Sent folder (Gmail and Microsoft 365 do it themselves). */
+  saveToSent: bool().default(false),
+  /** Reply once to untagged mail that names a vacancy's title, listing the open vacancies and their tags. */
+  enquiries: bool().default(false),
+});
+
+export type RepliesConfig = z.infer<typeof repliesSchema>;
 
 const digestSchema = z.strictObject({
   schedule: z.string().min(1).default('0 8 * * 1-5'),
@@ -123,6 +151,7 @@ export const configSchema = z.strictObject({
     .default({ url: 'redis://127.0.0.1:6379', prefix: 'triage' }),
   mailboxes: z.array(mailboxSchema).min(1, 'must list at least one mailbox'),
   vacancies: z.array(vacancySchema).min(1, 'must list at least one vacancy'),
+  replies: repliesSchema.default(repliesSchema.parse({})),
   digest: digestSchema.default({ schedule: '0 8 * * 1-5', timezone: 'UTC' }),
   limits: limitsSchema.default({ maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 }),
   workers: workersSchema.default({ concurrency: 4, attempts: 5, shutdownSeconds: 20, stalledSeconds: 30 }),

@@ -16,6 +16,11 @@ import { assessProcessor } from '../../workers/assess.worker.ts';
 import { ingestProcessor } from '../../workers/ingest.worker.ts';
 import { repliesProcessor } from '../../workers/replies.worker.ts';
 import type { StageDependencies } from './stage-dependencies.ts';
+import type { ReplyServices } from './reply-services.ts';
+import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
+import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
+import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
+import { loadVacancyTemplates } from '../replies/load-vacancy-templates.ts';
 
 /** A running daemon process. */
 export interface Daemon {
@@ -30,8 +35,16 @@ export interface DaemonOptions {
   leaseMs?: number;
 }
 
-/** Starts the watchers and the stage workers of one daemon process. Nothing runs before this is called. */
-export function startDaemon(config: Config, logger: Logger, options: DaemonOptions = {}): Daemon {
+/**
+ * Starts the watchers and the stage workers of one daemon process, after loading every reply template (a bad one
+ * stops the start with an error naming it). Nothing runs before this is called.
+ */
+export async function startDaemon(
+  config: Config,
+  logger: Logger,
+  options: DaemonOptions = {},
+): Promise<Daemon> {
+  const templates = await loadVacancyTemplates(config);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const log = logger.child({ owner });
   const keys = redisKeys(config.redis.prefix);
@@ -49,10 +62,17 @@ export function startDaemon(config: Config, logger: Logger, options: DaemonOptio
     ownAddresses: ownAddresses(config),
     logger: log,
   };
+  const transports = new ReplyTransports(config.mailboxes, config.replies.ratePerMinute, log);
+  const replyServices: ReplyServices = {
+    templates,
+    transports,
+    ledger: new ReplyLedger(redis),
+    guards: new ReplyGuards(redis, keys),
+  };
   const workers = [
     startWorker(QUEUE_NAMES.ingest, ingestProcessor(deps), deps),
     startWorker(QUEUE_NAMES.assess, assessProcessor(deps), deps),
-    startWorker(QUEUE_NAMES.replies, repliesProcessor(deps), deps),
+    startWorker(QUEUE_NAMES.replies, repliesProcessor(deps, replyServices), deps),
   ];
   const watchers = config.mailboxes.map(
     (mailbox) =>
@@ -83,6 +103,7 @@ export function startDaemon(config: Config, logger: Logger, options: DaemonOptio
         log.warn('in-flight jobs did not finish in time; they will be retried by another process');
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
+      transports.close();
       await connections.closeAll();
       await queues.close();
       await Promise.all([redis.quit(), queueConnection.quit()].map((quit) => quit.catch(() => undefined)));

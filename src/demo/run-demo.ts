@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
+import { loadVacancyTemplates } from '../replies/load-vacancy-templates.ts';
 import { explainMessage } from '../ingest/explain-message.ts';
 import { messageKey } from '../ingest/message-key.ts';
 import { parseMessage } from '../ingest/parse-message.ts';
@@ -83,7 +84,7 @@ async function main(): Promise<number> {
   track(() => client.logout().catch(() => client.close()));
 
   const started = Date.now();
-  const daemon = startDaemon(config, createLogger('warn', pino.destination(2)));
+  const daemon = await startDaemon(config, createLogger('warn', pino.destination(2)));
   track(() => daemon.stop());
   const keys = redisKeys(prefix);
   const store = new CandidateStore(redis, keys);
@@ -130,9 +131,10 @@ async function explainSamples(
   mailboxId: string,
 ): Promise<ReportedMessage[]> {
   const messages: ReportedMessage[] = [];
+  const templates = await loadVacancyTemplates(config);
   for (const sample of samples) {
     const { facts } = await parseMessage(Buffer.from(sample.raw, 'utf8'), config.limits);
-    const explanation = explainMessage(facts, config, mailboxId);
+    const explanation = explainMessage(facts, config, mailboxId, templates);
     messages.push({ shows: sample.shows, facts, key: messageKey(facts), explanation });
   }
   return messages;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { shortHash } from '../candidates/short-hash.ts';
+import { REPLY_KINDS } from '../replies/reply-kinds.ts';
 
 /** The queues of the pipeline, in order. */
 export const QUEUE_NAMES = { ingest: 'ingest', assess: 'assess', replies: 'replies' } as const;
@@ -23,7 +25,7 @@ export type AssessJob = z.infer<typeof assessJobSchema>;
 export const replyJobSchema = z.object({
   candidateId: z.string(),
   vacancy: z.string(),
-  kind: z.enum(['acknowledgement']),
+  kind: z.enum(REPLY_KINDS),
   messageKey: z.string(),
 });
 export type ReplyJob = z.infer<typeof replyJobSchema>;
@@ -41,7 +43,11 @@ export function assessJobId(job: AssessJob): string {
   return `assess.${safe(job.mailbox)}.${safe(job.uidValidity)}.${job.uid}`;
 }
 
-/** One reply job per (candidate, reply kind): the same key as the reply ledger. */
+/**
+ * One reply job per (candidate, reply kind) — the key of the reply ledger; a follow-up receipt, allowed once per
+ * window, gets one job per message and relies on the ledger for the window.
+ */
 export function replyJobId(job: ReplyJob): string {
-  return `reply.${safe(job.candidateId)}.${job.kind}`;
+  const base = `reply.${safe(job.candidateId)}.${job.kind}`;
+  return job.kind === 'receipt' ? `${base}.${shortHash(job.messageKey, 16)}` : base;
 }

@@ -11,7 +11,7 @@ const { servers, setup, start, cleanups } = useDaemonEnvironment();
 describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
   it('files mail that arrives while it runs, and records the candidate', async () => {
     const { mail, config, store, filed } = await setup('live');
-    const { logs } = start(config);
+    const { logs } = await start(config);
     await waitFor('watcher', () => (logs.find('watching mailbox').length > 0 ? true : undefined));
     await mail.append(await buildMail({ messageId: '<live-1@example.org>' }));
     await waitForMessage(mail, filed, '<live-1@example.org>');
@@ -38,7 +38,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
     await mail.append(
       await buildMail({ messageId: '<plain@example.org>', subject: 'Question about your paper' }),
     );
-    const { logs } = start(config);
+    const { logs } = await start(config);
     await waitForMessage(mail, filed, '<down-1@example.org>');
     await waitFor('both non-applications seen', () =>
       logs.find('not an application; left in place').length === 2 ? true : undefined,
@@ -49,7 +49,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
 
   it('makes one message of a duplicate delivery and merges follow-ups by address and by thread', async () => {
     const { mail, config, store, filed } = await setup('merge');
-    start(config);
+    await start(config);
     const first = await buildMail({ messageId: '<first@example.org>' });
     await mail.append(first);
     await mail.append(first);
@@ -100,7 +100,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
 
   it('dead-letters a poison message with its reason, keeps it, and goes on with the next one', async () => {
     const { mail, config, prefix, store, filed } = await setup('poison', { limits: { maxAttachments: 2 } });
-    start(config);
+    await start(config);
     const pdf = (name: string) => ({
       filename: name,
       content: `%PDF-1.4 ${name}`,
@@ -126,7 +126,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
 
   it('survives its IMAP connections being killed server-side', async () => {
     const { mail, config, login, filed } = await setup('kick');
-    const { logs } = start(config);
+    const { logs } = await start(config);
     await mail.append(await buildMail({ messageId: '<before-kick@example.org>' }));
     await waitForMessage(mail, filed, '<before-kick@example.org>');
     await servers.dovecot.kick(login.user);
@@ -142,8 +142,8 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
 
   it('runs one watcher for two daemons on one config, processes each message once, and fails over', async () => {
     const { mail, config, store, filed } = await setup('two');
-    const a = start(config);
-    const b = start(config);
+    const a = await start(config);
+    const b = await start(config);
     await waitFor('a watcher', () =>
       a.logs.find('watching mailbox').length + b.logs.find('watching mailbox').length > 0 ? true : undefined,
     );

@@ -14,7 +14,7 @@ describe('watcher edge cases on a real Dovecot', () => {
     await mail.client.mailboxCreate('Incoming');
     const known = await buildMail({ messageId: '<known@example.org>' });
     await mail.append(known, 'Incoming');
-    const first = start(config);
+    const first = await start(config);
     await waitForMessage(mail, filed, '<known@example.org>');
     await first.daemon.stop();
 
@@ -25,7 +25,7 @@ describe('watcher edge cases on a real Dovecot', () => {
       await buildMail({ messageId: '<new@example.org>', from: 'Ana <ana@example.net>' }),
       'Incoming',
     );
-    const second = start(config);
+    const second = await start(config);
     await waitForMessage(mail, filed, '<new@example.org>');
     await waitFor('rescan', () =>
       second.logs.find('rescan skipped messages already processed').length ? true : undefined,
@@ -41,7 +41,7 @@ describe('watcher edge cases on a real Dovecot', () => {
 
   it('records a message over the size cap from its headers only, flags it, and still files it', async () => {
     const { config, mail, filed, store } = await setup('oversize', { limits: { maxMessageBytes: 4096 } });
-    start(config);
+    await start(config);
     const big = {
       filename: 'thesis.pdf',
       content: Buffer.alloc(20_000, 'x'),
@@ -60,7 +60,7 @@ describe('watcher edge cases on a real Dovecot', () => {
     const old = await buildMail({ messageId: '<old@example.org>', from: 'Old <old@example.org>' });
     await mail.client.append('INBOX', old, [], new Date(Date.now() - 30 * 24 * 3600 * 1000));
     await mail.append(await buildMail({ messageId: '<recent@example.org>' }));
-    const { logs } = start(config);
+    const { logs } = await start(config);
     await waitForMessage(mail, filed, '<recent@example.org>');
     expect(logs.find('backfilling folder')[0]).toMatchObject({ mode: 'initial', messages: 1 });
     expect(await mail.messageIds('INBOX')).toEqual(['<old@example.org>']);
@@ -74,7 +74,7 @@ describe('watcher edge cases on a real Dovecot', () => {
     cleanups.push(() => rm(dir, { recursive: true, force: true }));
     const exportDir = path.join(dir, 'documents');
     const { config, mail, filed, store } = await setup('export', { export: { dir: exportDir } });
-    start(config);
+    await start(config);
     const hostile = [
       { filename: '../../escape.pdf', content: '%PDF-1.4 a', contentType: 'application/pdf' },
       { filename: 'CV\r\nBcc: x@evil.example.pdf', content: '%PDF-1.4 b', contentType: 'application/pdf' },

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { isTriageError } from '../../src/errors/triage-error.ts';
 import type { MessageKind } from '../../src/ingest/classify-message.ts';
+import { loadVacancyTemplates } from '../../src/replies/load-vacancy-templates.ts';
 import { explainMessage, type Explanation } from '../../src/ingest/explain-message.ts';
 import { parseMessage } from '../../src/ingest/parse-message.ts';
 
@@ -54,6 +55,8 @@ vacancies:
   'corpus config',
 );
 
+const TEMPLATES = loadVacancyTemplates(CONFIG);
+
 type Outcome = { status: 'explained'; kind: string } | { status: 'dead-letter'; code: string };
 
 /** explain's code path on one file: parse with the CLI's limit, then explain for mailbox chen. */
@@ -61,7 +64,7 @@ async function explainFile(path: string): Promise<Outcome> {
   let explanation: Explanation;
   try {
     const { facts } = await parseMessage(await readFile(join(CORPUS, path)), { maxAttachments: 100 });
-    explanation = explainMessage(facts, CONFIG, 'chen');
+    explanation = explainMessage(facts, CONFIG, 'chen', await TEMPLATES);
   } catch (error) {
     if (isTriageError(error, 'message-unparseable', 'message-too-complex')) {
       return { status: 'dead-letter', code: error.code };

@@ -37,6 +37,11 @@ export function useDaemonEnvironment() {
   });
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    // Each test starts with an empty, accepting sink.
+    servers.sink.messages.length = 0;
+    servers.sink.attempts.length = 0;
+    servers.sink.refuse(0, 250);
+    servers.sink.onReceived(null);
   });
   afterAll(async () => {
     servers.redis.disconnect();
@@ -59,9 +64,9 @@ export function useDaemonEnvironment() {
     return { login, prefix, config, mail, store: new CandidateStore(redis, redisKeys(prefix)), filed };
   };
 
-  const start = (config: Config): { daemon: Daemon; logs: CapturedLogs } => {
+  const start = async (config: Config): Promise<{ daemon: Daemon; logs: CapturedLogs }> => {
     const logs = captureLogs();
-    const daemon = startDaemon(config, logs.logger);
+    const daemon = await startDaemon(config, logs.logger);
     cleanups.push(() => daemon.stop());
     return { daemon, logs };
   };

@@ -12,27 +12,47 @@ export interface SunkMessage {
 export interface SmtpSink {
   port: number;
   messages: SunkMessage[];
+  /** Every RCPT TO it was given, accepted or refused (to count attempts). */
+  attempts: string[];
+  /** Refuses the next `count` recipients with `code` (e.g. 451 for "try later", 550 for "no such user"). */
+  refuse(count: number, code: number): void;
+  /** Calls `hook` when a message has been received, before the sink answers 250 (to crash a sender then). */
+  onReceived(hook: ((message: SunkMessage) => void) | null): void;
   close(): Promise<void>;
 }
 
 /** Starts an SMTP sink on a free loopback port; it accepts any login. */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const messages: SunkMessage[] = [];
+  const attempts: string[] = [];
+  let refusals = { count: 0, code: 451 };
+  let received: ((message: SunkMessage) => void) | null = null;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
+    onRcptTo(address, _session, callback) {
+      attempts.push(address.address);
+      if (refusals.count <= 0) return callback();
+      refusals = { ...refusals, count: refusals.count - 1 };
+      const error = Object.assign(new Error(`refused by the test sink (${refusals.code})`), {
+        responseCode: refusals.code,
+      });
+      callback(error);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
-        messages.push({
+        const message = {
           from,
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw: Buffer.concat(chunks).toString(),
-        });
+        };
+        messages.push(message);
+        received?.(message);
         callback();
       });
     },
@@ -40,5 +60,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    messages,
+    attempts,
+    refuse: (count, code) => {
+      refusals = { count, code };
+    },
+    onReceived: (hook) => {
+      received = hook;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -1,6 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { DocumentKind } from '../../config/schema.ts';
-import { candidateRecordSchema, type CandidateRecord } from '../../candidates/candidate-record.ts';
+import {
+  candidateRecordSchema,
+  type CandidateFlag,
+  type CandidateRecord,
+  type ReplyRecord,
+} from '../../candidates/candidate-record.ts';
 import {
   mergeCandidate,
   type IncomingApplication,
@@ -70,16 +75,33 @@ export class CandidateStore {
 
   /** Records the folder a message of a candidate was filed in. */
   async markFiled(candidateId: string, messageKey: string, folder: string): Promise<void> {
+    await this.update(candidateId, (record) => ({
+      ...record,
+      messages: record.messages.map((message) =>
+        message.key === messageKey ? { ...message, filedTo: folder } : message,
+      ),
+    }));
+  }
+
+  /** Records what became of a reply, and a flag with it when given. */
+  async recordReply(candidateId: string, reply: ReplyRecord, flag?: CandidateFlag): Promise<void> {
+    await this.update(candidateId, (record) => ({
+      ...record,
+      replies: [...record.replies, reply],
+      flags: flag && !record.flags.includes(flag) ? [...record.flags, flag].sort() : record.flags,
+    }));
+  }
+
+  /** Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change). */
+  async update(candidateId: string, change: (record: CandidateRecord) => CandidateRecord): Promise<void> {
     const key = this.keys.candidate(candidateId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const previous = await this.redis.get(key);
       const record = parseRecord(previous);
       if (record === null) return;
-      const messages = record.messages.map((message) =>
-        message.key === messageKey ? { ...message, filedTo: folder } : message,
-      );
-      if (await this.save(previous, { ...record, messages }, record.email, [])) return;
+      if (await this.save(previous, change(record), record.email, [])) return;
     }
+    throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }
 
   private async save(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { shortHash } from '../../candidates/short-hash.ts';
 
 /** Builds every Redis key the daemon owns (BullMQ's queues use the same prefix, under their own names). */
 export function redisKeys(prefix: string) {
@@ -12,13 +12,14 @@ export function redisKeys(prefix: string) {
     candidateByAddress: (vacancyId: string) => key('candidate-by-address', vacancyId),
     threads: () => key('threads'),
     deadLetters: () => key('dead-letters'),
+    replyLedger: (vacancyId: string, addressHash: string, kind: string) =>
+      key('reply', vacancyId, addressHash, kind),
+    bounced: () => key('bounced'),
+    repliesTo: (addressHash: string) => key('replies-to', addressHash),
     all: () => `${prefix}:*`,
   };
 }
 
 export type RedisKeys = ReturnType<typeof redisKeys>;
 
-/** A short stable digest of a string, for ids derived from untrusted values (addresses, Message-IDs). */
-export function shortHash(value: string, length = 16): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, length);
-}
+export { shortHash };

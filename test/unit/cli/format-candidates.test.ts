@@ -16,6 +16,9 @@ function message(
     uidValidity: '1700000000',
     uid: 1,
     match: 'exact',
+    replyTo: null,
+    references: [],
+    noReply: null,
     filedTo,
   };
 }
@@ -40,6 +43,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
     missing: ['transcript'],
     flags: ['tag-variant'],
     messages: [message('<m1@mail.example>', 'Applications/robust-ai')],
+    replies: [],
     firstSeen: '2025-01-14T08:12:44.000Z',
     lastSeen: '2025-01-14T08:12:44.000Z',
     ...overrides,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import { explainMessage } from '../../../src/ingest/explain-message.ts';
 import { parseMessage } from '../../../src/ingest/parse-message.ts';
+import { loadVacancyTemplates } from '../../../src/replies/load-vacancy-templates.ts';
 
 const CONFIG = parseConfig(
   await readFile(new URL('../../../config/triage.example.yaml', import.meta.url), 'utf8'),
@@ -13,7 +14,7 @@ const CONFIG = parseConfig(
 async function explain(fixture: string, config = CONFIG) {
   const buffer = await readFile(new URL(`../../fixtures/mail/${fixture}`, import.meta.url));
   const { facts } = await parseMessage(buffer, config.limits);
-  return explainMessage(facts, config, 'chen');
+  return explainMessage(facts, config, 'chen', await loadVacancyTemplates(config));
 }
 
 describe('explainMessage', () => {

@@ -1,0 +1,30 @@
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import type { DocumentKind, RepliesConfig } from '../config/schema.ts';
+import { missingKinds } from '../ingest/triage-message.ts';
+import type { ReplyKind } from './reply-kinds.ts';
+
+/**
+ * Which reply a just-filed message calls for, from the candidate as merged so far. Pure.
+ * The candidate's first message gets the acknowledgement (`closed` when it came after the deadline); a later one
+ * that supplies the last missing document gets `complete`; other follow-ups get a `receipt` when enabled.
+ */
+export function chooseReplyKind(
+  candidate: CandidateRecord,
+  messageKey: string,
+  vacancy: { required: readonly DocumentKind[]; deadline?: string | undefined },
+  replies: Pick<RepliesConfig, 'completion' | 'followUpReceipts'>,
+): ReplyKind | null {
+  const message = candidate.messages.find((entry) => entry.key === messageKey);
+  if (!message) return null;
+  if (candidate.messages[0]?.key === messageKey) {
+    const late =
+      vacancy.deadline !== undefined && Date.parse(message.receivedAt) > Date.parse(vacancy.deadline);
+    return late ? 'closed' : 'acknowledgement';
+  }
+  const before = missingKinds(
+    vacancy.required,
+    candidate.documents.filter((document) => document.message !== messageKey),
+  );
+  if (replies.completion && before.length > 0 && candidate.missing.length === 0) return 'complete';
+  return replies.followUpReceipts ? 'receipt' : null;
+}

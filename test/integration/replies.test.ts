@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { Queue } from 'bullmq';
+import { buildMail } from '../support/build-mail.ts';
+import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
+import { REDIS_URL } from '../support/redis-prefix.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const { servers, setup, start } = useDaemonEnvironment();
+
+const sentTo = (address: string) => servers.sink.messages.filter((message) => message.to.includes(address));
+const waitForReplies = (address: string, count = 1) =>
+  waitFor(`${count} reply to ${address}`, () =>
+    sentTo(address).length >= count ? sentTo(address) : undefined,
+  );
+
+describe('acknowledgements', () => {
+  it('acknowledges a new application once: threaded, marked, to Reply-To, saying what is missing', async () => {
+    const { config, mail, store, filed } = await setup('ack');
+    await start(config);
+    const application = await buildMail({
+      messageId: '<ack-1@example.org>',
+      headers: { 'Reply-To': 'Jane Doe <jane.private@example.net>' },
+    });
+    await mail.append(application);
+    await mail.append(application); // delivered twice
+    const [reply] = await waitForReplies('jane.private@example.net');
+    await waitForMessage(mail, filed, '<ack-1@example.org>');
+    await mail.append(
+      await buildMail({ messageId: '<ack-2@example.org>', subject: 'Re: [PHD-robustAI] more' }),
+    );
+    await waitFor('follow-up recorded', async () =>
+      (await store.list(['robust-ai']))[0]?.messages.length === 2 ? true : undefined,
+    );
+    expect(reply?.to).toEqual(['jane.private@example.net']);
+    expect(reply?.from).toBe('chen@uni.example');
+    const parsed = await simpleParser(reply?.raw ?? '');
+    expect(parsed.subject).toBe('Re: [PHD-robustAI] Application for the PhD position');
+    expect(parsed.inReplyTo).toBe('<ack-1@example.org>');
+    expect(parsed.references).toContain('<ack-1@example.org>');
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(parsed.headers.get('x-auto-response-suppress')).toBe('All');
+    expect(parsed.headers.get('x-applicant-triage')).toBe('reply');
+    expect(parsed.text).toContain('CV_Jane_Doe.pdf');
+    expect(parsed.text).toMatch(/transcript/i);
+    const [candidate] = await store.list(['robust-ai']);
+    expect(candidate?.replies.map((entry) => [entry.kind, entry.status])).toEqual([
+      ['acknowledgement', 'sent'],
+    ]);
+    // The original carries \Answered in the folder it was filed in.
+    const lock = await mail.client.getMailboxLock(filed);
+    try {
+      const flagged =
+        (await mail.client.search(
+          { answered: true, header: { 'message-id': '<ack-1@example.org>' } },
+          { uid: true },
+        )) || [];
+      expect(flagged.length).toBeGreaterThan(0);
+    } finally {
+      lock.release();
+    }
+    expect(sentTo('jane.private@example.net')).toHaveLength(1);
+  });
+
+  it('sends one "complete" reply when a follow-up brings the last missing document', async () => {
+    const { config, mail, store } = await setup('complete');
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<c-1@example.org>' }));
+    await waitForReplies('jane.doe@example.org');
+    await mail.append(
+      await buildMail({
+        messageId: '<c-2@example.org>',
+        subject: 'Re: [PHD-robustAI] transcript',
+        attachments: [{ filename: 'Transcript.pdf', content: '%PDF-1.4 t', contentType: 'application/pdf' }],
+      }),
+    );
+    const [, complete] = await waitForReplies('jane.doe@example.org', 2);
+    const kinds = await waitFor('two replies recorded', async () => {
+      const replies = (await store.list(['robust-ai']))[0]?.replies ?? [];
+      return replies.length === 2 ? replies.map((entry) => entry.kind) : undefined;
+    });
+    expect(kinds).toEqual(['acknowledgement', 'complete']);
+    expect((await simpleParser(complete?.raw ?? '')).inReplyTo).toBe('<c-2@example.org>');
+  });
+
+  it('after the deadline says the call has closed, and flags the candidate late', async () => {
+    const { config, mail, store } = await setup('closed', {
+      vacancies: [
+        {
+          id: 'robust-ai',
+          tag: 'PHD-robustAI',
+          title: 'PhD in Robust AI',
+          supervisors: ['chen@uni.example'],
+          deadline: '2020-01-01T12:00:00Z',
+        },
+      ],
+    });
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<late@example.org>' }));
+    const [reply] = await waitForReplies('jane.doe@example.org');
+    const text = (await simpleParser(reply?.raw ?? '')).text ?? '';
+    expect(text).toMatch(/closed/i);
+    expect(text).toContain('2020');
+    expect((await store.list(['robust-ai']))[0]?.flags).toContain('late');
+  });
+
+  it('cannot be steered by a hostile display name or subject: one recipient, no injected header', async () => {
+    const { config, mail } = await setup('hostile');
+    await start(config);
+    const evilName = `=?UTF-8?B?${Buffer.from('Eve\r\nBcc: victim@evil.example').toString('base64')}?=`;
+    const evilSubject = `=?UTF-8?B?${Buffer.from('[PHD-robustAI] hi\r\nBcc: victim2@evil.example\r\nX-Evil: 1').toString('base64')}?=`;
+    const raw = (await buildMail({ messageId: '<hostile@example.org>' }))
+      .toString()
+      .replace(/^From: .*$/m, `From: ${evilName} <eve@example.org>`)
+      .replace(/^Subject: .*$/m, `Subject: ${evilSubject}`);
+    await mail.append(Buffer.from(raw));
+    const [reply] = await waitForReplies('eve@example.org');
+    expect(reply?.to).toEqual(['eve@example.org']);
+    const head = (reply?.raw ?? '').split(/\r?\n\r?\n/)[0] ?? '';
+    expect(head).not.toMatch(/^bcc:/im);
+    expect(head).not.toMatch(/^x-evil:/im);
+    expect(servers.sink.attempts).toEqual(['eve@example.org']);
+  });
+
+  it('retries after a 4xx refusal and sends once', async () => {
+    const { config, mail } = await setup('transient');
+    servers.sink.refuse(2, 451);
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<t@example.org>' }));
+    await waitForReplies('jane.doe@example.org');
+    expect(servers.sink.attempts).toEqual([
+      'jane.doe@example.org',
+      'jane.doe@example.org',
+      'jane.doe@example.org',
+    ]);
+    expect(sentTo('jane.doe@example.org')).toHaveLength(1);
+  });
+
+  it('records a 5xx refusal on the candidate and does not retry it', async () => {
+    const { config, mail, store, prefix } = await setup('permanent');
+    servers.sink.refuse(1, 550);
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<p@example.org>' }));
+    const candidate = await waitFor('failure recorded', async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record?.replies.length ? record : undefined;
+    });
+    expect(candidate.replies[0]).toMatchObject({ kind: 'acknowledgement', status: 'failed' });
+    expect(candidate.flags).toContain('reply-failed');
+    const queue = new Queue('replies', { connection: { url: REDIS_URL }, prefix });
+    const [job] = await queue.getJobs(['completed', 'failed', 'delayed', 'waiting', 'active']);
+    expect(await job?.getState()).toBe('completed');
+    expect(job?.attemptsMade).toBe(1);
+    await queue.close();
+    expect(servers.sink.attempts).toEqual(['jane.doe@example.org']);
+    expect(servers.sink.messages).toEqual([]);
+  });
+});
