@@ -68,13 +68,14 @@ describe('loadReplyTemplates', () => {
     }
   });
 
-  it('takes each file from the first directory that has it (a vacancy overriding only the text)', async () => {
+  it('takes each file from the first directory that has it (a vacancy overriding only the text, tidied)', async () => {
     const vacancy = await directoryWith({
-      'acknowledgement.txt.hbs': 'Hello {{applicant.firstName}}, about {{vacancy.tag}}.\n{{signature}}\n',
+      'acknowledgement.txt.hbs':
+        'Hello {{applicant.firstName}}, about {{vacancy.tag}}.  \r\n\r\n\r\n\r\n{{signature}}',
     });
     const templates = await loadReplyTemplates([vacancy, DEFAULTS]);
     const { text, html } = renderReply(templates, 'acknowledgement', CONTEXT);
-    expect(text).toBe('Hello Jane, about [PHD-robustAI].\nDr Chen\n');
+    expect(text).toBe('Hello Jane, about [PHD-robustAI].\n\nDr Chen\n');
     expect(html).toContain('Dear Jane Doe,');
     expect(templates.acknowledgement.html.file).toBe(path.join(DEFAULTS, 'acknowledgement.html.hbs'));
     expect(templates.closed.text.file).toBe(path.join(DEFAULTS, 'closed.txt.hbs'));

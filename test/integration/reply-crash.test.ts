@@ -1,0 +1,123 @@
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
+import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { buildMail } from '../support/build-mail.ts';
+import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
+import { openImapTestClient } from '../support/imap-test-client.ts';
+import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
+import { spawnCli } from '../support/run-cli.ts';
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+let dovecot: DovecotServer;
+let sink: SmtpSink;
+let redis: Redis;
+let dir: string;
+const prefixes: string[] = [];
+
+beforeAll(async () => {
+  dovecot = await startDovecot();
+  sink = await startSmtpSink();
+  redis = new Redis(REDIS_URL);
+  dir = await mkdtemp(path.join(tmpdir(), 'triage-reply-crash-'));
+});
+
+afterAll(async () => {
+  for (const prefix of prefixes) await removePrefix(prefix);
+  redis.disconnect();
+  await rm(dir, { recursive: true, force: true });
+  await sink.close();
+  await dovecot.stop();
+});
+
+async function writeConfig(
+  name: string,
+  login: { user: string; pass: string },
+  prefix: string,
+): Promise<string> {
+  const file = path.join(dir, `${name}.yaml`);
+  const mailbox = {
+    id: 'chen',
+    address: 'chen@uni.example',
+    imap: { host: dovecot.host, port: dovecot.port, secure: false, auth: login },
+    smtp: { host: '127.0.0.1', port: sink.port, secure: false },
+    from: '"Dr Chen" <chen@uni.example>',
+    reconcileSeconds: 5,
+    leaseSeconds: 3,
+  };
+  const vacancy = {
+    id: 'robust-ai',
+    tag: 'PHD-robustAI',
+    title: 'PhD in Robust AI',
+    supervisors: ['chen@uni.example'],
+  };
+  const config = {
+    redis: { url: REDIS_URL, prefix },
+    mailboxes: [mailbox],
+    vacancies: [vacancy],
+    workers: { stalledSeconds: 3 },
+  };
+  await writeFile(file, JSON.stringify(config));
+  return file;
+}
+
+/**
+ * Delivers one application twice, runs a daemon that SIGKILLs itself at `faultPoint` while replying, then a
+ * healthy daemon until the reply job is settled; returns what reached the sink and the candidate.
+ */
+async function crashWhileReplying(faultPoint: string) {
+  const login = await dovecot.createUser(faultPoint);
+  const prefix = uniquePrefix(faultPoint);
+  prefixes.push(prefix);
+  const config = await writeConfig(faultPoint, login, prefix);
+  const applicant = `${faultPoint}@example.org`;
+  const mail = await openImapTestClient(dovecot, login);
+  const application = await buildMail({
+    messageId: `<${faultPoint}@example.org>`,
+    from: `Applicant <${applicant}>`,
+  });
+  await mail.append(application);
+  await mail.append(application);
+
+  const crashing = spawnCli(['--config', config, 'start'], { TRIAGE_FAULT_POINT: faultPoint });
+  const [, signal] = (await once(crashing, 'exit')) as [number | null, string | null];
+  const healthy = spawnCli(['--config', config, 'start']);
+  const store = new CandidateStore(redis, redisKeys(prefix));
+  const candidate = await waitFor(
+    'the reply settled',
+    async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record?.replies.length ? record : undefined;
+    },
+    30_000,
+  );
+  healthy.kill('SIGTERM');
+  await once(healthy, 'exit');
+  await mail.close();
+  return { signal, candidate, sent: sink.messages.filter((message) => message.to.includes(applicant)) };
+}
+
+describe('kill -9 while acknowledging, then restart', () => {
+  it('between claim and send: the restarted daemon sends the acknowledgement, once', async () => {
+    const { signal, candidate, sent } = await crashWhileReplying('reply-after-claim');
+    expect(signal).toBe('SIGKILL');
+    expect(sent).toHaveLength(1);
+    expect(candidate.replies).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'sent' })]);
+    expect(candidate.messages).toHaveLength(1);
+  });
+
+  it('between send and completion: nothing is sent again, and the candidate says the reply is unconfirmed', async () => {
+    const { signal, candidate, sent } = await crashWhileReplying('reply-after-send');
+    expect(signal).toBe('SIGKILL');
+    expect(sent).toHaveLength(1);
+    expect(candidate.replies).toEqual([
+      expect.objectContaining({ kind: 'acknowledgement', status: 'unconfirmed' }),
+    ]);
+    expect(candidate.flags).toContain('reply-unconfirmed');
+  });
+});
