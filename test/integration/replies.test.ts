@@ -156,3 +156,40 @@ describe('acknowledgements', () => {
     expect(servers.sink.messages).toEqual([]);
   });
 });
+
+describe('optional replies', () => {
+  it('follow-up receipts: at most one per window; a copy of each reply in Sent when asked', async () => {
+    const { config, mail, store } = await setup('receipts', {
+      replies: { followUpReceipts: true, followUpWindowHours: 24, saveToSent: true },
+    });
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<f-1@example.org>' }));
+    await waitForReplies('jane.doe@example.org');
+    await mail.append(
+      await buildMail({ messageId: '<f-2@example.org>', subject: 'Re: [PHD-robustAI] a question' }),
+    );
+    await waitForReplies('jane.doe@example.org', 2);
+    await mail.append(
+      await buildMail({ messageId: '<f-3@example.org>', subject: 'Re: [PHD-robustAI] another' }),
+    );
+    const replies = await waitFor('three decisions', async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record && record.messages.length === 3 && record.replies.length >= 2
+        ? record.replies
+        : undefined;
+    });
+    await waitFor('third follow-up filed', async () =>
+      (await mail.messageIds('INBOX')).length === 0 ? true : undefined,
+    );
+    expect(replies.map((entry) => [entry.kind, entry.status])).toEqual([
+      ['acknowledgement', 'sent'],
+      ['receipt', 'sent'],
+    ]);
+    expect(sentTo('jane.doe@example.org')).toHaveLength(2);
+    const sentFolder = await waitFor('copies in Sent', async () => {
+      const ids = await mail.messageIds('Sent');
+      return ids.length === 2 ? ids : undefined;
+    });
+    expect(sentFolder.every((id) => id.startsWith('<triage-reply.'))).toBe(true);
+  });
+});
