@@ -11,7 +11,15 @@ import { exportDocuments } from '../src/candidates/export-documents.ts';
 import type { StageDependencies } from '../src/daemon/stage-dependencies.ts';
 import { messageKey } from '../src/ingest/message-key.ts';
 import { triageMessage } from '../src/ingest/triage-message.ts';
-import { assessJobId, ingestJobSchema, type AssessJob, type IngestJob } from '../src/pipeline/jobs.ts';
+import {
+  assessJobId,
+  enquiryJobId,
+  ingestJobSchema,
+  type AssessJob,
+  type EnquiryJob,
+  type IngestJob,
+} from '../src/pipeline/jobs.ts';
+import { mentionsVacancy } from '../src/replies/mentions-vacancy.ts';
 
 /** What ingesting one message did. */
 export type IngestOutcome =
@@ -50,6 +58,9 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
   const { classification, vacancy, applicant } = result;
   const vacancyConfig = deps.config.vacancies.find((candidate) => candidate.id === vacancy?.id);
   if (classification.kind === 'bounce') await suppressBouncedRecipients(deps, fetched.parsed, logger);
+  if (classification.kind === 'untagged') {
+    await queueEnquiryReply(deps, mailbox.id, fetched.parsed, key, classification.replySuppressed);
+  }
   if (classification.kind !== 'application' || !vacancy || !vacancyConfig || !applicant) {
     await markSeen(deps.redis, deps.keys.seen(mailbox.id), key, {
       kind: classification.kind,
@@ -118,4 +129,31 @@ async function suppressBouncedRecipients(
   for (const recipient of recipients) await guards.suppressBounced(recipient, until);
   if (recipients.length > 0)
     logger.info({ count: recipients.length }, 'bounced reply: recipients suppressed');
+}
+
+// Untagged mail that clearly names a vacancy gets (once, when enabled) a reply listing the vacancies and their tags.
+async function queueEnquiryReply(
+  deps: StageDependencies,
+  mailboxId: string,
+  parsed: ParsedMessage,
+  key: string,
+  noReply: EnquiryJob['noReply'],
+): Promise<void> {
+  const { facts } = parsed;
+  const to = facts.replyTo[0] ?? facts.from;
+  if (!deps.config.replies.enquiries || !to) return;
+  const vacancies = deps.config.vacancies.filter((vacancy) => vacancy.mailbox === mailboxId);
+  const mention = mentionsVacancy(facts.subject, parsed.text, vacancies);
+  if (!mention) return;
+  const job: EnquiryJob = {
+    mailbox: mailboxId,
+    vacancy: mention.vacancyId,
+    messageKey: key,
+    messageId: facts.messageId,
+    subject: facts.subject,
+    references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
+    to,
+    noReply,
+  };
+  await deps.queues.enquiries.add('enquiry', job, { jobId: enquiryJobId(job) });
 }

@@ -15,6 +15,7 @@ import { QUEUE_NAMES } from '../pipeline/jobs.ts';
 import { assessProcessor } from '../../workers/assess.worker.ts';
 import { ingestProcessor } from '../../workers/ingest.worker.ts';
 import { repliesProcessor } from '../../workers/replies.worker.ts';
+import { enquiriesProcessor } from '../../workers/enquiries.worker.ts';
 import type { StageDependencies } from './stage-dependencies.ts';
 import type { ReplyServices } from './reply-services.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
@@ -73,6 +74,7 @@ export async function startDaemon(
     startWorker(QUEUE_NAMES.ingest, ingestProcessor(deps), deps),
     startWorker(QUEUE_NAMES.assess, assessProcessor(deps), deps),
     startWorker(QUEUE_NAMES.replies, repliesProcessor(deps, replyServices), deps),
+    startWorker(QUEUE_NAMES.enquiries, enquiriesProcessor(deps, replyServices), deps),
   ];
   const watchers = config.mailboxes.map(
     (mailbox) =>

@@ -3,7 +3,12 @@ import { shortHash } from '../candidates/short-hash.ts';
 import { REPLY_KINDS } from '../replies/reply-kinds.ts';
 
 /** The queues of the pipeline, in order. */
-export const QUEUE_NAMES = { ingest: 'ingest', assess: 'assess', replies: 'replies' } as const;
+export const QUEUE_NAMES = {
+  ingest: 'ingest',
+  assess: 'assess',
+  replies: 'replies',
+  enquiries: 'enquiries',
+} as const;
 
 /** Ingest one message, addressed by mailbox, folder UIDVALIDITY and UID. */
 export const ingestJobSchema = z.object({
@@ -50,4 +55,22 @@ export function assessJobId(job: AssessJob): string {
 export function replyJobId(job: ReplyJob): string {
   const base = `reply.${safe(job.candidateId)}.${job.kind}`;
   return job.kind === 'receipt' ? `${base}.${shortHash(job.messageKey, 16)}` : base;
+}
+
+/** Reply once to an untagged enquiry that names a vacancy: everything needed, as there is no candidate. */
+export const enquiryJobSchema = z.object({
+  mailbox: z.string(),
+  vacancy: z.string(),
+  messageKey: z.string(),
+  messageId: z.string().nullable(),
+  subject: z.string(),
+  references: z.array(z.string()),
+  to: z.object({ name: z.string(), address: z.string() }),
+  noReply: z.object({ rule: z.string(), detail: z.string() }).nullable(),
+});
+export type EnquiryJob = z.infer<typeof enquiryJobSchema>;
+
+/** One enquiry reply per sender and mailbox: the key of its ledger entry. */
+export function enquiryJobId(job: EnquiryJob): string {
+  return `enquiry.${safe(job.mailbox)}.${shortHash(job.to.address.toLowerCase(), 16)}`;
 }

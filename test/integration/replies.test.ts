@@ -193,3 +193,40 @@ describe('optional replies', () => {
     expect(sentFolder.every((id) => id.startsWith('<triage-reply.'))).toBe(true);
   });
 });
+
+describe('enquiry replies (replies.enquiries)', () => {
+  it('answer untagged mail that names a vacancy once, listing the vacancies and their tags; never generic mail', async () => {
+    const { config, mail, prefix } = await setup('enquiry', { replies: { enquiries: true } });
+    await start(config);
+    const enquiry = (id: string) =>
+      buildMail({
+        messageId: id,
+        from: 'Sam Lee <sam.lee@example.org>',
+        subject: 'Interested in the PhD in Robust and Adaptive AI for Medical Imaging',
+        text: 'Dear Dr Chen, is the position still open? Sam',
+        attachments: [],
+      });
+    await mail.append(await enquiry('<enq-1@example.org>'));
+    await mail.append(await enquiry('<enq-2@example.org>'));
+    await mail.append(
+      await buildMail({
+        messageId: '<generic@example.org>',
+        from: 'Kim <kim@example.org>',
+        subject: 'Seminar next week',
+        attachments: [],
+      }),
+    );
+    const [reply] = await waitForReplies('sam.lee@example.org');
+    await waitFor('all three triaged', async () =>
+      (await servers.redis.hlen(`${prefix}:seen:chen`)) === 3 ? true : undefined,
+    );
+    await waitFor('second enquiry decided', async () =>
+      (await servers.redis.hlen(`${prefix}:enquiries:chen`)) >= 1 ? true : undefined,
+    );
+    const text = (await simpleParser(reply?.raw ?? '')).text ?? '';
+    expect(text).toContain('[PHD-robustAI]');
+    expect(text).toContain('[DPHIL-MedIm]');
+    expect(sentTo('sam.lee@example.org')).toHaveLength(1);
+    expect(sentTo('kim@example.org')).toHaveLength(0);
+  });
+});

@@ -7,6 +7,7 @@ export interface PipelineQueues {
   ingest: Queue;
   assess: Queue;
   replies: Queue;
+  enquiries: Queue;
   close(): Promise<void>;
 }
 
@@ -27,6 +28,7 @@ export function createQueues(connection: Redis, prefix: string, attempts: number
     ingest: new Queue(QUEUE_NAMES.ingest, options),
     assess: new Queue(QUEUE_NAMES.assess, options),
     replies: new Queue(QUEUE_NAMES.replies, options),
+    enquiries: new Queue(QUEUE_NAMES.enquiries, options),
   };
   return {
     ...queues,

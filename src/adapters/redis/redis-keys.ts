@@ -15,6 +15,7 @@ export function redisKeys(prefix: string) {
     replyLedger: (vacancyId: string, addressHash: string, kind: string) =>
       key('reply', vacancyId, addressHash, kind),
     bounced: () => key('bounced'),
+    enquiries: (mailboxId: string) => key('enquiries', mailboxId),
     repliesTo: (addressHash: string) => key('replies-to', addressHash),
     all: () => `${prefix}:*`,
   };
