@@ -16,6 +16,7 @@ export function candidateJson(record: CandidateRecord) {
     folders: [
       ...new Set(record.messages.map((message) => message.filedTo).filter((folder) => folder !== null)),
     ],
+    replies: record.replies.map(({ kind, status, at, to }) => ({ kind, status, at, to })),
   };
 }
 

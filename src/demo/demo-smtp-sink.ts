@@ -1,27 +1,45 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import type { MessageFacts } from '../ingest/message-facts.ts';
+import { parseMessage } from '../ingest/parse-message.ts';
+
+/** One message the sink accepted: the envelope, the raw source as received, and what it says. */
+export interface ReceivedMail {
+  envelopeTo: string[];
+  raw: Buffer;
+  /** Parsed with the parser the daemon uses; null when the message could not be parsed. */
+  facts: MessageFacts | null;
+  /** The plain-text part ('' when there is none). */
+  text: string;
+}
 
 /** An in-process SMTP server standing in for the supervisor's outgoing mail server. */
 export interface DemoSmtpSink {
   port: number;
-  /** Envelope recipients of every message it accepted, one entry per message. */
-  received: string[][];
+  /** Every message it accepted, in the order they arrived. */
+  received: ReceivedMail[];
   close(): Promise<void>;
 }
 
-/** Starts an SMTP sink on a free loopback port that accepts any login and any message, and keeps none. */
+/** Starts an SMTP sink on a free loopback port that accepts any login and any message, and keeps them. */
 export async function startDemoSmtpSink(): Promise<DemoSmtpSink> {
-  const received: string[][] = [];
+  const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth: (_auth, _session, callback) => callback(null, { user: 'demo' }),
     onData(stream, session, callback) {
-      stream.on('data', () => undefined);
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
-        callback();
+        const raw = Buffer.concat(chunks);
+        const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+        // Kept before the sender hears "250 OK", so whatever the daemon records as sent is already here.
+        parseMessage(raw, { maxAttachments: 100 })
+          .then(({ facts, text }) => received.push({ envelopeTo, raw, facts, text }))
+          .catch(() => received.push({ envelopeTo, raw, facts: null, text: '' }))
+          .finally(() => callback());
       });
     },
   });

@@ -103,8 +103,14 @@ describe('the triage command', () => {
       applicant: { name: 'Jane Doe', email: 'jane.doe@example.org' },
       documents: [{ filename: 'CV_Jane_Doe.pdf', kind: 'cv' }],
       missing: ['transcript'],
-      reply: { send: false },
+      reply: {
+        send: true,
+        reason: 'acknowledgement',
+        to: 'jane.doe@example.org',
+        subject: 'Re: [phd robustai] application',
+      },
     });
+    expect((explanation.reply as { text: string }).text).toMatch(/transcript/i);
   });
 
   it('start runs the daemon until SIGTERM, then drains and exits 0; candidates lists what it filed', async () => {

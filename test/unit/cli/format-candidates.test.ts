@@ -51,7 +51,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
 }
 
 describe('candidateJson', () => {
-  it('public-shape: exactly the designed fields, plus folders', () => {
+  it('public-shape: exactly the designed fields, plus folders and replies', () => {
     const json = candidateJson(record());
     expect(Object.keys(json).sort()).toEqual([
       'documents',
@@ -64,6 +64,7 @@ describe('candidateJson', () => {
       'messages',
       'missing',
       'name',
+      'replies',
       'vacancy',
     ]);
     expect(json).toEqual({
@@ -78,6 +79,7 @@ describe('candidateJson', () => {
       firstSeen: '2025-01-14T08:12:44.000Z',
       lastSeen: '2025-01-14T08:12:44.000Z',
       folders: ['Applications/robust-ai'],
+      replies: [],
     });
   });
 
