@@ -9,6 +9,7 @@ import type { ReplyServices } from '../src/daemon/reply-services.ts';
 import type { StageDependencies } from '../src/daemon/stage-dependencies.ts';
 import { TriageError } from '../src/errors/triage-error.ts';
 import { replyJobSchema, type ReplyJob } from '../src/pipeline/jobs.ts';
+import { candidateAsOf } from '../src/replies/candidate-as-of.ts';
 import { planReply } from '../src/replies/plan-reply.ts';
 
 /** The reply stage: a candidate's acknowledgement (or closed, complete, receipt), delivered at most once. */
@@ -45,8 +46,14 @@ async function reply(
     recipient: message.replyTo?.address ?? candidate.email,
     noReply: message.noReply,
     mailbox,
-    plan: () =>
-      planReply({ kind: payload.kind, candidate, message, vacancy, mailbox, openVacancies }, templates),
+    plan: () => {
+      // The reply describes the application as of the message it answers, whatever has been merged since.
+      const asOf = candidateAsOf(candidate, message, vacancy.documents.required);
+      return planReply(
+        { kind: payload.kind, candidate: asOf, message, vacancy, mailbox, openVacancies },
+        templates,
+      );
+    },
     record: async (entry) => {
       const flag: CandidateFlag | undefined =
         entry.status === 'failed'

@@ -74,3 +74,14 @@ export const candidateRecordSchema = z.object({
   lastSeen: z.string(),
 });
 export type CandidateRecord = z.infer<typeof candidateRecordSchema>;
+
+/**
+ * Orders messages by arrival: the server's receipt time, then (IMAP dates have one-second resolution) the UID,
+ * which a server assigns in arrival order within a folder.
+ */
+export function compareArrival(
+  a: Pick<MessageRecord, 'receivedAt' | 'uid'>,
+  b: Pick<MessageRecord, 'receivedAt' | 'uid'>,
+): number {
+  return a.receivedAt.localeCompare(b.receivedAt) || a.uid - b.uid;
+}

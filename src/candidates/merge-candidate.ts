@@ -2,7 +2,12 @@ import type { DocumentKind } from '../config/schema.ts';
 import type { DocumentFacts } from '../ingest/triage-message.ts';
 import { missingKinds } from '../ingest/triage-message.ts';
 import type { MailAddress } from '../ingest/message-facts.ts';
-import type { CandidateFlag, CandidateRecord, MessageRecord } from './candidate-record.ts';
+import {
+  compareArrival,
+  type CandidateFlag,
+  type CandidateRecord,
+  type MessageRecord,
+} from './candidate-record.ts';
 
 /** One application message, ready to be merged into its candidate. */
 export interface IncomingApplication {
@@ -68,9 +73,7 @@ export function mergeCandidate(
     documents,
     missing: missingKinds(candidate.required, documents),
     flags: [...flags].sort(),
-    messages: [...base.messages, { ...incoming.message, filedTo: null }].sort((a, b) =>
-      a.receivedAt.localeCompare(b.receivedAt),
-    ),
+    messages: [...base.messages, { ...incoming.message, filedTo: null }].sort(compareArrival),
     firstSeen: min(base.firstSeen, incoming.message.receivedAt),
     lastSeen: max(base.lastSeen, incoming.message.receivedAt),
   };

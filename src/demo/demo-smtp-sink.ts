@@ -36,7 +36,7 @@ export async function startDemoSmtpSink(): Promise<DemoSmtpSink> {
         const raw = Buffer.concat(chunks);
         const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
         // Kept before the sender hears "250 OK", so whatever the daemon records as sent is already here.
-        parseMessage(raw, { maxAttachments: 100 })
+        void parseMessage(raw, { maxAttachments: 100 })
           .then(({ facts, text }) => received.push({ envelopeTo, raw, facts, text }))
           .catch(() => received.push({ envelopeTo, raw, facts: null, text: '' }))
           .finally(() => callback());

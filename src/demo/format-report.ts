@@ -1,8 +1,9 @@
 import type { SeenSummary } from '../adapters/redis/seen-store.ts';
-import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { formatCandidates } from '../cli/format-candidates.ts';
 import type { Explanation } from '../ingest/explain-message.ts';
 import type { MessageFacts } from '../ingest/message-facts.ts';
+import { describeReply, formatAcknowledgements, type RepliesReport } from './format-replies.ts';
+import { printable } from './printable.ts';
 import type { FolderView } from './read-folders.ts';
 
 /** One message of the demo INBOX, with what `explain` says about it. */
@@ -14,16 +15,12 @@ export interface ReportedMessage {
 }
 
 /** Everything the report is made of: the messages, and the daemon's state once it has processed them. */
-export interface ReportInput {
-  messages: readonly ReportedMessage[];
-  seen: ReadonlyMap<string, SeenSummary>;
-  candidates: readonly CandidateRecord[];
+export interface ReportInput extends RepliesReport {
   folders: readonly FolderView[];
   watch: string;
-  sentMessages: number;
 }
 
-/** The demo's report for a terminal: each message and what became of it, the candidates, the folders. */
+/** The demo's report for a terminal: each message and what became of it, the candidates, folders and replies. */
 export function formatReport(input: ReportInput): string {
   const located = locateCopies(input);
   return [
@@ -36,8 +33,7 @@ export function formatReport(input: ReportInput): string {
     ...formatFolders(input.folders),
     '',
     heading('Acknowledgements'),
-    'None sent: this version records when an acknowledgement is due but does not send it yet.',
-    `The SMTP server received ${input.sentMessages} message${input.sentMessages === 1 ? '' : 's'}.`,
+    ...formatAcknowledgements(input),
   ].join('\n');
 }
 
@@ -65,6 +61,7 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
     lines.push(`    triage:    not an application: ${verdict}`);
   }
   lines.push(`    outcome:   ${describeOutcome(input, index, folder)}`);
+  lines.push(`    reply:     ${describeReply(input, index)}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -142,9 +139,4 @@ function formatFolders(folders: readonly FolderView[]): string[] {
       folder.messages === null ? '' : `${folder.messages} message${folder.messages === 1 ? '' : 's'}`;
     return `  ${(labels[index] ?? '').padEnd(width)}  ${count}`.trimEnd();
   });
-}
-
-// Subjects, names and file names come from mail: never let them carry terminal control sequences.
-function printable(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
 }

@@ -5,18 +5,17 @@ import { pino } from 'pino';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
-import { loadVacancyTemplates } from '../replies/load-vacancy-templates.ts';
-import { explainMessage } from '../ingest/explain-message.ts';
-import { messageKey } from '../ingest/message-key.ts';
-import { parseMessage } from '../ingest/parse-message.ts';
 import { createLogger } from '../logging/create-logger.ts';
-import type { Config } from '../config/schema.ts';
+import { checkAcknowledgements } from './check-acknowledgements.ts';
 import { demoConfig } from './demo-config.ts';
 import { connectDemoRedis, DEFAULT_REDIS_URL, redactUrl, redisHelp, removePrefix } from './demo-redis.ts';
 import { startDemoSmtpSink } from './demo-smtp-sink.ts';
+import { explainSamples } from './explain-samples.ts';
 import { formatReport, type ReportedMessage } from './format-report.ts';
 import { readFolders } from './read-folders.ts';
+import { matchSentReplies } from './reply-outcomes.ts';
 import { buildSampleMessages, type SampleMessage } from './sample-applications.ts';
+import { clearReplies, saveReplies, shownDir } from './save-replies.ts';
 import { startDemoImap } from './start-demo-imap.ts';
 import { waitUntilProcessed } from './wait-until-processed.ts';
 
@@ -54,9 +53,10 @@ async function main(): Promise<number> {
   let removed = 0;
   track(() => redis.quit());
   track(async () => (removed = await removePrefix(redis, prefix)));
+  await clearReplies();
 
   const samples = await buildSampleMessages();
-  const imap = await startDemoImap({ messages: samples });
+  const imap = await startDemoImap({ messages: samples.filter((sample) => !sample.later) });
   track(() => imap.close());
   const sink = await startDemoSmtpSink();
   track(() => sink.close());
@@ -68,8 +68,8 @@ async function main(): Promise<number> {
     [
       `applicant-triage demo: the whole pipeline on ${samples.length} sample messages\n`,
       `  Redis   ${redactUrl(redisUrl)}, keys under "${prefix}:" (removed at the end)`,
-      `  IMAP    ${imap.host}:${imap.port} in this process, ${samples.length} messages in INBOX`,
-      `  SMTP    127.0.0.1:${sink.port} in this process, records what it is sent`,
+      `  IMAP    ${imap.host}:${imap.port} in this process, ${inboxAtStart(samples)}`,
+      `  SMTP    127.0.0.1:${sink.port} in this process, keeps what it is sent (saved in ${shownDir()})`,
       '  Daemon  the real one, as `npm start` runs it; its warnings go to stderr',
       '          (expect two saying the demo IMAP server offers no TLS)\n',
     ].join('\n'),
@@ -89,28 +89,33 @@ async function main(): Promise<number> {
   const keys = redisKeys(prefix);
   const store = new CandidateStore(redis, keys);
   const vacancyIds = config.vacancies.map((vacancy) => vacancy.id);
-  console.log('Waiting for the daemon to triage every message and file every application...');
-  const messageKeys = messages.map((message) => message.key);
+  const replyRules = { vacancies: config.vacancies, settings: config.replies };
+  const delivered = () => new Set(sink.received.map((mail) => mail.facts?.messageId ?? null));
   const probe = { redis, keys, store, imap: client, mailboxId: mailbox.id, watch: mailbox.watch };
-  const seen = await waitUntilProcessed(
-    { ...probe, vacancyIds, messageKeys },
-    WAIT_SECONDS * 1000,
-    interruption.signal,
-  );
+  // Until every message given was triaged, every application filed, and every reply decided and delivered.
+  const processed = (keep: (sample: SampleMessage) => boolean) =>
+    waitUntilProcessed(
+      { ...probe, vacancyIds, replyRules, delivered, messageKeys: keysOf(messages, samples, keep) },
+      WAIT_SECONDS * 1000,
+      interruption.signal,
+    );
+  console.log('Waiting for the daemon to triage every message, file every application and answer it...');
+  await processed((sample) => !sample.later);
+  for (const [index, sample] of samples.entries()) {
+    if (!sample.later) continue;
+    console.log(`Then message ${index + 1} arrives: ${sample.shows}.`);
+    await client.append(mailbox.watch, Buffer.from(sample.raw, 'utf8'), [], sample.internaldate);
+  }
+  const seen = await processed(() => true);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 
   const candidates = await store.list(vacancyIds);
   const folders = await readFolders(client);
-  console.log(
-    formatReport({
-      messages,
-      seen,
-      candidates,
-      folders,
-      watch: mailbox.watch,
-      sentMessages: sink.received.length,
-    }),
-  );
+  const inboxIds = messages.map((message) => message.facts.messageId);
+  const saved = await saveReplies(matchSentReplies(sink.received, candidates, inboxIds));
+  const check = checkAcknowledgements(candidates, saved);
+  const replies = { rules: replyRules, saved, dir: shownDir(), check };
+  console.log(formatReport({ messages, seen, candidates, folders, watch: mailbox.watch, ...replies }));
   await cleanUp();
   console.log(`\nStopped the daemon and both servers; removed the ${removed} Redis keys under "${prefix}:".`);
   console.log(
@@ -121,23 +126,25 @@ async function main(): Promise<number> {
       '  npm start                                          # runs the daemon',
     ].join('\n'),
   );
-  return 0;
+  if (check.ok) return 0;
+  console.error(
+    '\nThe demo failed: the acknowledgements are not what they should be (see the warning above).',
+  );
+  return 1;
 }
 
-/** What `explain` says about each sample, from the same parser the daemon uses. */
-async function explainSamples(
+function inboxAtStart(samples: readonly SampleMessage[]): string {
+  const later = samples.filter((sample) => sample.later).length;
+  const atStart = `${samples.length - later} messages in INBOX`;
+  return later === 0 ? atStart : `${atStart}, ${later} more delivered during the run`;
+}
+
+function keysOf(
+  messages: readonly ReportedMessage[],
   samples: readonly SampleMessage[],
-  config: Config,
-  mailboxId: string,
-): Promise<ReportedMessage[]> {
-  const messages: ReportedMessage[] = [];
-  const templates = await loadVacancyTemplates(config);
-  for (const sample of samples) {
-    const { facts } = await parseMessage(Buffer.from(sample.raw, 'utf8'), config.limits);
-    const explanation = explainMessage(facts, config, mailboxId, templates);
-    messages.push({ shows: sample.shows, facts, key: messageKey(facts), explanation });
-  }
-  return messages;
+  keep: (sample: SampleMessage) => boolean,
+): string[] {
+  return messages.filter((_, index) => samples[index] && keep(samples[index])).map((message) => message.key);
 }
 
 function describe(error: unknown): string {

@@ -1,7 +1,6 @@
-import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { bounce, compose, DEMO_ADDRESS, type Spec } from './sample-mail.ts';
 
-/** The demo supervisor's mailbox address: the one the sample mail is sent to. */
-export const DEMO_ADDRESS = 'chen@uni.example';
+export { DEMO_ADDRESS };
 
 /** The two demo vacancies, as they appear in a configuration file. */
 export const DEMO_VACANCIES = [
@@ -26,16 +25,8 @@ export interface SampleMessage {
   shows: string;
   raw: string;
   internaldate: Date;
-}
-
-interface Spec {
-  from: string;
-  subject: string;
-  messageId: string;
-  text: string;
-  inReplyTo?: string;
-  headers?: Record<string, string>;
-  attachments?: string[];
+  /** Delivered only once the messages before it were processed and answered, as a reply to an answer is. */
+  later: boolean;
 }
 
 const ADA: Spec = {
@@ -57,7 +48,7 @@ const BO: Spec = {
 /** A composed message, a hand-written bounce, or a second delivery of an earlier sample (by index). */
 type Source = Spec | 'bounce' | { deliveredAgain: number };
 
-const SAMPLES: ReadonlyArray<{ shows: string; spec: Source }> = [
+const SAMPLES: ReadonlyArray<{ shows: string; spec: Source; later?: true }> = [
   { shows: 'exact tag, CV and transcript: a complete application', spec: ADA },
   { shows: 'only a CV: the transcript is missing', spec: BO },
   {
@@ -82,7 +73,8 @@ const SAMPLES: ReadonlyArray<{ shows: string; spec: Source }> = [
     },
   },
   {
-    shows: "a follow-up bringing Bo's missing transcript",
+    shows: "Bo's follow-up with the missing transcript, sent once he had his acknowledgement",
+    later: true,
     spec: {
       from: BO.from,
       subject: `Re: ${BO.subject}`,
@@ -126,76 +118,32 @@ const SAMPLES: ReadonlyArray<{ shows: string; spec: Source }> = [
       attachments: ['简历.pdf', '成绩单.pdf'],
     },
   },
+  {
+    shows: 'an application from Outlook, whose sender asked for no automatic replies',
+    spec: {
+      from: '"Elif Kaya" <elif.kaya@example.com.tr>',
+      subject: '[PHD-robustAI] Application for the PhD position – Elif Kaya',
+      messageId: '<elif-kaya-application@example.com.tr>',
+      text: 'Dear Dr Chen,\n\nplease find attached my CV and my transcript of records.\n\nElif',
+      // Outlook sets this on mail it wants no out-of-office or other automatic answer to.
+      headers: { 'X-Mailer': 'Microsoft Outlook 16.0', 'X-Auto-Response-Suppress': 'OOF' },
+      attachments: ['Elif_Kaya_CV.pdf', 'Elif_Kaya_Transcript_of_Records.pdf'],
+    },
+  },
 ];
 
-/** Builds the demo INBOX: ten messages, oldest first, received over the last two hours. */
+/** Builds the demo INBOX: eleven messages, oldest first, received over the last two hours. */
 export async function buildSampleMessages(now = new Date()): Promise<SampleMessage[]> {
   const start = now.getTime() - 2 * 60 * 60 * 1000;
   const messages: SampleMessage[] = [];
-  for (const [index, { shows, spec }] of SAMPLES.entries()) {
+  for (const [index, { shows, spec, later }] of SAMPLES.entries()) {
     const date = new Date(start + index * 7 * 60 * 1000);
     let raw: string;
     if (spec === 'bounce') raw = bounce(date);
     // A second delivery is byte for byte the first one; only its arrival time differs.
     else if ('deliveredAgain' in spec) raw = messages[spec.deliveredAgain]?.raw ?? '';
     else raw = await compose(spec, date);
-    messages.push({ shows, raw, internaldate: date });
+    messages.push({ shows, raw, internaldate: date, later: later === true });
   }
   return messages;
-}
-
-async function compose(spec: Spec, date: Date): Promise<string> {
-  const composer = new MailComposer({
-    from: spec.from,
-    to: DEMO_ADDRESS,
-    subject: spec.subject,
-    messageId: spec.messageId,
-    date,
-    text: spec.text,
-    headers: spec.headers ?? {},
-    ...(spec.inReplyTo ? { inReplyTo: spec.inReplyTo, references: [spec.inReplyTo] } : {}),
-    attachments: (spec.attachments ?? []).map((filename) => ({
-      filename,
-      content: `%PDF-1.4\n% demo: ${filename}\n%%EOF\n`,
-      contentType: 'application/pdf',
-    })),
-  });
-  return (await composer.compile().build()).toString('utf8');
-}
-
-function bounce(date: Date): string {
-  return [
-    'From: Mail Delivery System <MAILER-DAEMON@mx.uni.example>',
-    `To: ${DEMO_ADDRESS}`,
-    'Subject: Undelivered Mail Returned to Sender',
-    `Date: ${date.toUTCString()}`,
-    'Message-ID: <bounce-20260114@mx.uni.example>',
-    'Auto-Submitted: auto-replied',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="=_report"',
-    '',
-    '--=_report',
-    'Content-Type: text/plain; charset=us-ascii',
-    '',
-    'Your message could not be delivered to old.student@example.net: no such user.',
-    '',
-    '--=_report',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.uni.example',
-    '',
-    'Final-Recipient: rfc822; old.student@example.net',
-    'Action: failed',
-    'Status: 5.1.1',
-    '',
-    '--=_report',
-    'Content-Type: text/rfc822-headers',
-    '',
-    `From: Dr Chen <${DEMO_ADDRESS}>`,
-    'To: old.student@example.net',
-    'Subject: Re: [PHD-robustAI] Interview',
-    '',
-    '--=_report--',
-    '',
-  ].join('\r\n');
 }

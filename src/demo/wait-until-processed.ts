@@ -5,6 +5,7 @@ import type { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { listDeadLetters } from '../adapters/redis/dead-letters.ts';
 import type { RedisKeys } from '../adapters/redis/redis-keys.ts';
 import type { SeenSummary } from '../adapters/redis/seen-store.ts';
+import { sentMessageIds, undecidedReplies, type ReplyRules } from './reply-outcomes.ts';
 
 /** What the daemon's state is read from while waiting. */
 export interface ProcessedProbe {
@@ -18,9 +19,13 @@ export interface ProcessedProbe {
   vacancyIds: readonly string[];
   /** The message key of each message put into the watched folder (a key appears twice for a redelivery). */
   messageKeys: readonly string[];
+  /** How the assess stage chooses the reply each application calls for. */
+  replyRules: ReplyRules;
+  /** The Message-IDs of the messages the SMTP sink has received so far. */
+  delivered: () => ReadonlySet<string | null>;
 }
 
-/** How far the daemon has got; `done` once every message was triaged and every application filed. */
+/** How far the daemon has got; `done` once every message was triaged, filed and answered as it calls for. */
 interface Progress {
   done: boolean;
   summary: string;
@@ -28,9 +33,10 @@ interface Progress {
 
 /**
  * Waits until the daemon has triaged every message (each key is in the mailbox's seen hash), filed every
- * application (its candidate records the folder, and no copy is left in the watched folder). Fails at once on a
- * dead letter or when `signal` aborts, and after `timeoutMs` with what is still outstanding. Returns the seen
- * summaries by message key.
+ * application (its candidate records the folder, and no copy is left in the watched folder), recorded the
+ * decision on every reply the applications call for (sent, suppressed…), and until the SMTP sink has received
+ * every reply recorded as sent. Fails at once on a dead letter or when `signal` aborts, and after `timeoutMs`
+ * with what is still outstanding. Returns the seen summaries by message key.
  */
 export async function waitUntilProcessed(
   probe: ProcessedProbe,
@@ -84,5 +90,10 @@ async function checkProgress(probe: ProcessedProbe, seen: Map<string, SeenSummar
   if (left !== expected) {
     return { done: false, summary: `${left} messages in ${probe.watch}, ${expected} expected to stay` };
   }
+  const undecided = undecidedReplies(records, probe.replyRules).length;
+  if (undecided > 0) return { done: false, summary: `${undecided} reply decisions not recorded yet` };
+  const delivered = probe.delivered();
+  const missing = sentMessageIds(records).filter((id) => !delivered.has(id)).length;
+  if (missing > 0) return { done: false, summary: `${missing} sent replies not at the SMTP server yet` };
   return { done: true, summary: 'done' };
 }

@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { REDIS_URL } from '../support/redis-prefix.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const REPLIES = join(ROOT, 'demo-output', 'replies');
 
 interface DemoRun {
   code: number | null;
@@ -74,6 +77,7 @@ describe('npm run demo', () => {
       [8, [/not an application: bounce \(Content-Type: multipart\/report/]],
       [9, [/not an application: list \(List-Id:/]],
       [10, [/简历\.pdf \(cv\)/, /outcome: +filed in Applications\/med-imaging$/m]],
+      [11, [/Elif Kaya/, /outcome: +filed in Applications\/robust-ai$/m]],
     ];
     for (const [number, patterns] of expected) {
       const block = messageBlock(stdout, number);
@@ -81,20 +85,86 @@ describe('npm run demo', () => {
     }
     for (const number of [4, 7, 8, 9]) {
       expect(messageBlock(stdout, number), `message ${number}`).toMatch(/outcome: +left in INBOX$/m);
+      expect(messageBlock(stdout, number), `message ${number}`).toMatch(/reply: +none — not an application/);
     }
 
-    expect(stdout).toMatch(/^Candidates \(4\)/m);
+    // What each message got back.
+    const replies: Array<[number, string]> = [
+      [
+        1,
+        'acknowledgement sent to ada.lovelace@example.org (nothing missing) → demo-output/replies/01-ada-lovelace-acknowledgement.eml',
+      ],
+      [
+        2,
+        'acknowledgement sent to bo.zhang@example.net (missing: transcript) → demo-output/replies/02-bo-zhang-acknowledgement.eml',
+      ],
+      [4, 'none — not an application (auto-reply)'],
+      [
+        5,
+        'complete sent to bo.zhang@example.net (application now complete) → demo-output/replies/05-bo-zhang-complete.eml',
+      ],
+      [6, 'none — the same message as #1 (acknowledged once)'],
+      [11, 'suppressed — the sender asked for no automatic replies (X-Auto-Response-Suppress: OOF)'],
+    ];
+    for (const [number, reply] of replies) {
+      expect(messageBlock(stdout, number).split('\n'), `message ${number}`).toContain(
+        `    reply:     ${reply}`,
+      );
+    }
+
+    // Bo's acknowledgement lists his missing transcript, in the file and in the report.
+    const bo = join(REPLIES, '02-bo-zhang-acknowledgement');
+    expect(existsSync(`${bo}.eml`)).toBe(true);
+    const boRaw = readFileSync(`${bo}.eml`, 'utf8');
+    expect(boRaw).toMatch(/^Auto-Submitted: auto-replied\r?$/m);
+    expect(boRaw).toMatch(/^In-Reply-To: <bo-application@example\.net>\r?$/m);
+    const boText = readFileSync(`${bo}.txt`, 'utf8');
+    expect(boText).toContain('To: Bo Zhang <bo.zhang@example.net>');
+    expect(boText).toMatch(/The following documents are missing:\n- academic transcript:/);
+    expect(stdout).toContain("Bo Zhang's acknowledgement, which lists what is missing");
+    expect(stdout).toMatch(/^ {4}- academic transcript: .*transcript attached/m);
+
+    // The sink received exactly one acknowledgement per applicant and vacancy, none to the Outlook sender who
+    // asked for none, and nothing to the out-of-office auto-reply's sender.
+    expect(stdout).toContain('The SMTP server received 5 messages, saved in demo-output/replies/');
+    const sent = stdout
+      .split('\n')
+      .map((line) => /^ {2}(\S+@\S+) +(\w+) +Re: /.exec(line))
+      .filter((match) => match !== null)
+      .map((match) => `${match[1]} ${match[2]}`);
+    expect(sent.sort()).toEqual([
+      'ada.lovelace@example.org acknowledgement',
+      'bo.zhang@example.net acknowledgement',
+      'bo.zhang@example.net complete',
+      'carlos.perez@example.es acknowledgement',
+      'li.ming@example.cn acknowledgement',
+    ]);
+    expect(stdout).toMatch(
+      /^Checked: exactly one acknowledgement per applicant and vacancy \(4 applicants, one each\); Elif Kaya asked for no automatic replies and got none\.$/m,
+    );
+    expect(stdout).not.toContain('WARNING');
+    expect(readdirSync(REPLIES).sort()).toEqual(
+      [
+        '01-ada-lovelace-acknowledgement',
+        '02-bo-zhang-acknowledgement',
+        '03-carlos-perez-acknowledgement',
+        '05-bo-zhang-complete',
+        '10-li-ming-acknowledgement',
+      ].flatMap((name) => [`${name}.eml`, `${name}.txt`]),
+    );
+
+    expect(stdout).toMatch(/^Candidates \(5\)/m);
     const rows = stdout.split('\n').filter((line) => /^(robust-ai|med-imaging) /.test(line));
     expect(rows.map((row) => row.split(/\s{2,}/).slice(0, 2))).toEqual([
       ['robust-ai', 'Ada Lovelace'],
       ['robust-ai', 'Bo Zhang'],
       ['robust-ai', 'Carlos Pérez'],
+      ['robust-ai', 'Elif Kaya'],
       ['med-imaging', '李明 (Li Ming)'],
     ]);
     expect(stdout).toMatch(/^ {2}INBOX +4 messages$/m);
-    expect(stdout).toMatch(/^ {4}robust-ai +5 messages$/m);
+    expect(stdout).toMatch(/^ {4}robust-ai +6 messages$/m);
     expect(stdout).toMatch(/^ {4}med-imaging +1 message$/m);
-    expect(stdout).toContain('The SMTP server received 0 messages.');
     expect(stdout).toMatch(/npm run triage -- check/);
 
     const prefix = /keys under "(demo-[0-9a-f]{8}):"/.exec(stdout)?.[1];

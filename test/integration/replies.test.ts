@@ -83,6 +83,27 @@ describe('acknowledgements', () => {
     expect((await simpleParser(complete?.raw ?? '')).inReplyTo).toBe('<c-2@example.org>');
   });
 
+  it('ack-describes-its-message: a follow-up merged before the acknowledgement is sent does not change it', async () => {
+    const { config, mail } = await setup('as-of');
+    await mail.append(await buildMail({ messageId: '<asof-1@example.org>' }));
+    await mail.append(
+      await buildMail({
+        messageId: '<asof-2@example.org>',
+        subject: 'Re: [PHD-robustAI] transcript',
+        attachments: [{ filename: 'Transcript.pdf', content: '%PDF-1.4 t', contentType: 'application/pdf' }],
+      }),
+    );
+    await start(config);
+    const replies = await waitForReplies('jane.doe@example.org', 2);
+    const parsed = await Promise.all(replies.map((reply) => simpleParser(reply.raw)));
+    const ack = parsed.find((reply) => reply.inReplyTo === '<asof-1@example.org>');
+    const complete = parsed.find((reply) => reply.inReplyTo === '<asof-2@example.org>');
+    expect(ack?.text).toMatch(/missing[\s\S]*transcript/i);
+    expect(ack?.text).not.toContain('Transcript.pdf');
+    expect(complete?.text).toBeDefined();
+    expect(sentTo('jane.doe@example.org')).toHaveLength(2);
+  });
+
   it('after the deadline says the call has closed, and flags the candidate late', async () => {
     const { config, mail, store } = await setup('closed', {
       vacancies: [
