@@ -158,11 +158,6 @@ describe('bounceReferences', () => {
 describe.skipIf(!existsSync(CORPUS))('failedRecipients over the third-party corpus', () => {
   const files = existsSync(CORPUS) ? listFiles(CORPUS) : [];
 
-  it('resolves the corpus folder to /work/shared/corpus/mail', () => {
-    expect(CORPUS).toBe('/work/shared/corpus/mail/');
-    expect(files.length).toBeGreaterThan(0);
-  });
-
   it.each(files.map((file) => [file.slice(CORPUS.length), file]))('%s', async (_name, file) => {
     const parsed = await parseMessage(await readFile(file), { maxAttachments: 1000 });
     const failed = failedRecipients(parsed);
