@@ -1,9 +1,16 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/schema.ts';
 import { loadReplyTemplates, type ReplyTemplates } from './reply-templates.ts';
 
+// From src/replies/ (run from source) or dist/src/replies/ (compiled): the installation's config/templates/.
+const SHIPPED_CANDIDATES = ['../../config/templates/', '../../../config/templates/'].map((relative) =>
+  fileURLToPath(new URL(relative, import.meta.url)),
+);
+
 /** The templates shipped with the daemon (`config/templates/` of the installation). */
-export const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../config/templates/', import.meta.url));
+export const SHIPPED_TEMPLATES =
+  SHIPPED_CANDIDATES.find((folder) => existsSync(folder)) ?? SHIPPED_CANDIDATES[0] ?? '';
 
 /** Loads every vacancy's templates: its own folder first, then `replies.templates`, then the shipped ones. */
 export async function loadVacancyTemplates(
