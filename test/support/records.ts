@@ -1,0 +1,59 @@
+import type { CandidateRecord, MessageRecord } from '../../src/candidates/candidate-record.ts';
+import type { DocumentKind } from '../../src/config/schema.ts';
+
+/** A message record with plain defaults. */
+export function messageRecord(
+  key: string,
+  receivedAt: string,
+  changes: Partial<MessageRecord> = {},
+): MessageRecord {
+  return {
+    key,
+    messageId: key,
+    subject: '[PHD-robustAI] Application',
+    receivedAt,
+    mailbox: 'chen',
+    uidValidity: '1',
+    uid: 1,
+    match: 'exact',
+    replyTo: null,
+    references: [],
+    noReply: null,
+    filedTo: null,
+    ...changes,
+  };
+}
+
+/** A document of `kind` that came with message `from` (its digest is the kind: one file per kind). */
+export function documentRecord(kind: DocumentKind, from: string): CandidateRecord['documents'][number] {
+  return {
+    filename: `${kind}.pdf`,
+    safeName: `${kind}.pdf`,
+    kind,
+    contentType: 'application/pdf',
+    size: 1,
+    sha256: kind,
+    message: from,
+  };
+}
+
+/** A candidate made of these messages and documents. */
+export function candidateRecord(
+  messages: MessageRecord[],
+  documents: CandidateRecord['documents'],
+  missing: DocumentKind[],
+): CandidateRecord {
+  return {
+    id: 'robust-ai-c0ffee',
+    vacancy: 'robust-ai',
+    name: 'Jane',
+    email: 'jane@example.org',
+    documents,
+    missing,
+    flags: [],
+    messages,
+    replies: [],
+    firstSeen: messages[0]?.receivedAt ?? '',
+    lastSeen: messages.at(-1)?.receivedAt ?? '',
+  };
+}
