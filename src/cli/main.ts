@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { pino } from 'pino';
 import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
 import type { Config } from '../config/schema.ts';
-import { isTriageError } from '../errors/triage-error.ts';
+import { isTriageError, TriageError } from '../errors/triage-error.ts';
 import { explainMessage } from '../ingest/explain-message.ts';
 import { loadVacancyTemplates } from '../replies/load-vacancy-templates.ts';
 import { parseMessage } from '../ingest/parse-message.ts';
@@ -16,6 +16,7 @@ import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
 import { runCheck } from './run-check.ts';
+import { runDigestNow } from './run-digest-now.ts';
 
 const program = new Command()
   .name('triage')
@@ -94,6 +95,21 @@ program
     } finally {
       redis.disconnect();
     }
+  });
+
+program
+  .command('digest')
+  .description('compose and send the digests of changes since the last one, now')
+  .requiredOption('--now', 'send now (the daemon sends them on their schedule)')
+  .option('--vacancy <id>', 'only the digests that cover this vacancy')
+  .action(async (options: { vacancy?: string }) => {
+    const { config: loaded } = await config();
+    if (options.vacancy && !loaded.vacancies.some((vacancy) => vacancy.id === options.vacancy)) {
+      throw new TriageError('config-invalid', `no vacancy has id "${options.vacancy}"`);
+    }
+    const lines = await runDigestNow(loaded, quietLogger(), options.vacancy);
+    for (const line of lines) console.log(line);
+    if (lines.length === 0) console.log('No digests are configured for that vacancy.');
   });
 
 program

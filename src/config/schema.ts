@@ -65,6 +65,13 @@ const mailboxSchema = z.strictObject({
   leaseSeconds: int(2, 600).default(30),
 });
 
+const scheduleFields = {
+  /** Cron pattern (minute hour day-of-month month day-of-week). */
+  schedule: z.string().min(1).optional(),
+  /** IANA time zone the pattern is read in, e.g. Europe/London. */
+  timezone: z.string().min(1).optional(),
+};
+
 const vacancySchema = z.strictObject({
   id: idSchema,
   mailbox: idSchema.optional(),
@@ -83,6 +90,8 @@ const vacancySchema = z.strictObject({
       optional: z.array(documentKindSchema).default([]),
     })
     .default({ required: ['cv'], optional: [] }),
+  /** This vacancy's digest schedule and/or time zone, instead of the global one. */
+  digest: z.strictObject(scheduleFields).optional(),
   /** A folder of templates overriding the default ones for this vacancy (file by file). */
   templates: z.string().min(1).optional(),
   deadline: z.iso
@@ -116,10 +125,25 @@ const repliesSchema = z.strictObject({
 
 export type RepliesConfig = z.infer<typeof repliesSchema>;
 
+/** Weights of the fit score that orders candidates in a digest (see README). */
+const scoreWeightsSchema = z.strictObject({
+  degree: z.number().min(0).max(100).default(3),
+  publications: z.number().min(0).max(100).default(2),
+  keywords: z.number().min(0).max(100).default(1),
+});
+
 const digestSchema = z.strictObject({
   schedule: z.string().min(1).default('0 8 * * 1-5'),
   timezone: z.string().min(1).default('UTC'),
+  /** Send a short "no new applications" digest when nothing happened (otherwise no e-mail). */
+  sendEmpty: bool().default(false),
+  weights: scoreWeightsSchema.default(scoreWeightsSchema.parse({})),
+  /** Per supervisor address: their own schedule and/or time zone. */
+  supervisors: z.record(z.string(), z.strictObject(scheduleFields)).default({}),
 });
+
+export type DigestConfig = z.infer<typeof digestSchema>;
+export type ScoreWeights = z.infer<typeof scoreWeightsSchema>;
 
 const limitsSchema = z.strictObject({
   /** Messages larger than this are recorded from their headers only and flagged. */
@@ -152,7 +176,7 @@ export const configSchema = z.strictObject({
   mailboxes: z.array(mailboxSchema).min(1, 'must list at least one mailbox'),
   vacancies: z.array(vacancySchema).min(1, 'must list at least one vacancy'),
   replies: repliesSchema.default(repliesSchema.parse({})),
-  digest: digestSchema.default({ schedule: '0 8 * * 1-5', timezone: 'UTC' }),
+  digest: digestSchema.default(digestSchema.parse({})),
   limits: limitsSchema.default({ maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 }),
   workers: workersSchema.default({ concurrency: 4, attempts: 5, shutdownSeconds: 20, stalledSeconds: 30 }),
   /** Optional local export of attachments (a convenience; Redis stays the shared state). */

@@ -16,6 +16,9 @@ import { assessProcessor } from '../../workers/assess.worker.ts';
 import { ingestProcessor } from '../../workers/ingest.worker.ts';
 import { repliesProcessor } from '../../workers/replies.worker.ts';
 import { enquiriesProcessor } from '../../workers/enquiries.worker.ts';
+import { digestsProcessor } from '../../workers/digests.worker.ts';
+import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
+import { planDigestSchedules } from '../digests/plan-digest-schedules.ts';
 import type { StageDependencies } from './stage-dependencies.ts';
 import type { ReplyServices } from './reply-services.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
@@ -75,6 +78,18 @@ export async function startDaemon(
     startWorker(QUEUE_NAMES.assess, assessProcessor(deps), deps),
     startWorker(QUEUE_NAMES.replies, repliesProcessor(deps, replyServices), deps),
     startWorker(QUEUE_NAMES.enquiries, enquiriesProcessor(deps, replyServices), deps),
+    startWorker(
+      QUEUE_NAMES.digests,
+      digestsProcessor({
+        config,
+        redis,
+        keys,
+        ledger: replyServices.ledger,
+        transports,
+        logger: log.child({ component: 'digests' }),
+      }),
+      deps,
+    ),
   ];
   const watchers = config.mailboxes.map(
     (mailbox) =>
@@ -89,6 +104,7 @@ export async function startDaemon(
         maxMessageBytes: config.limits.maxMessageBytes,
       }),
   );
+  await scheduleDigests(queues.digests, planDigestSchedules(config));
   for (const watcher of watchers) watcher.start();
   log.info({ mailboxes: config.mailboxes.length, vacancies: config.vacancies.length }, 'daemon started');
 

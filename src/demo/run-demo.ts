@@ -16,6 +16,7 @@ import { readFolders } from './read-folders.ts';
 import { matchSentReplies } from './reply-outcomes.ts';
 import { buildSampleMessages, type SampleMessage } from './sample-applications.ts';
 import { clearReplies, saveReplies, shownDir } from './save-replies.ts';
+import { showDigest } from './show-digest.ts';
 import { startDemoImap } from './start-demo-imap.ts';
 import { waitUntilProcessed } from './wait-until-processed.ts';
 
@@ -116,6 +117,9 @@ async function main(): Promise<number> {
   const check = checkAcknowledgements(candidates, saved);
   const replies = { rules: replyRules, saved, dir: shownDir(), check };
   console.log(formatReport({ messages, seen, candidates, folders, watch: mailbox.watch, ...replies }));
+  console.log(
+    `\n${(await showDigest(config, () => sink.received, createLogger('warn', pino.destination(2)))).join('\n')}`,
+  );
   await cleanUp();
   console.log(`\nStopped the daemon and both servers; removed the ${removed} Redis keys under "${prefix}:".`);
   console.log(

@@ -8,6 +8,7 @@ export const QUEUE_NAMES = {
   assess: 'assess',
   replies: 'replies',
   enquiries: 'enquiries',
+  digests: 'digests',
 } as const;
 
 /** Ingest one message, addressed by mailbox, folder UIDVALIDITY and UID. */
@@ -74,3 +75,7 @@ export type EnquiryJob = z.infer<typeof enquiryJobSchema>;
 export function enquiryJobId(job: EnquiryJob): string {
   return `enquiry.${safe(job.mailbox)}.${shortHash(job.to.address.toLowerCase(), 16)}`;
 }
+
+/** Send one supervisor's digest for these vacancies (created by the digest job schedulers). */
+export const digestJobSchema = z.object({ supervisor: z.string(), vacancies: z.array(z.string()).min(1) });
+export type DigestJob = z.infer<typeof digestJobSchema>;

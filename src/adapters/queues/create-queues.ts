@@ -8,6 +8,7 @@ export interface PipelineQueues {
   assess: Queue;
   replies: Queue;
   enquiries: Queue;
+  digests: Queue;
   close(): Promise<void>;
 }
 
@@ -29,6 +30,7 @@ export function createQueues(connection: Redis, prefix: string, attempts: number
     assess: new Queue(QUEUE_NAMES.assess, options),
     replies: new Queue(QUEUE_NAMES.replies, options),
     enquiries: new Queue(QUEUE_NAMES.enquiries, options),
+    digests: new Queue(QUEUE_NAMES.digests, options),
   };
   return {
     ...queues,

@@ -14,14 +14,23 @@ import {
 import { shortHash, type RedisKeys } from './redis-keys.ts';
 
 // Writes the merged record only if the stored one is still the one the merge started from (compare-and-set),
-// then indexes it by vacancy, address and Message-ID, all in one atomic step.
+// then indexes it by vacancy, address and Message-ID, and — for a new candidate or new documents — stamps the
+// change with the next global sequence number (what digests read), all in one atomic step.
 const SAVE = `
 if (redis.call('get', KEYS[1]) or '') ~= ARGV[1] then return 0 end
 redis.call('set', KEYS[1], ARGV[2])
 redis.call('zadd', KEYS[2], 'NX', ARGV[3], ARGV[4])
 redis.call('hset', KEYS[3], ARGV[5], ARGV[4])
-for i = 7, #ARGV do redis.call('hset', KEYS[4], ARGV[i], ARGV[6]) end
+if ARGV[7] ~= 'none' then
+  local seq = redis.call('incr', KEYS[5])
+  redis.call('zadd', KEYS[6], seq, ARGV[4])
+  if ARGV[7] == 'created' then redis.call('zadd', KEYS[7], 'NX', seq, ARGV[4]) end
+end
+for i = 8, #ARGV do redis.call('hset', KEYS[4], ARGV[i], ARGV[6]) end
 return 1`;
+
+/** What a save changes for the digests: a new candidate, new documents, or nothing they report. */
+type ChangeKind = 'created' | 'updated' | 'none';
 
 const MAX_ATTEMPTS = 20;
 
@@ -68,7 +77,13 @@ export class CandidateStore {
       );
       if (result.outcome === 'duplicate') return result;
       const threadIds = [incoming.message.key, incoming.message.messageId?.toLowerCase() ?? ''];
-      if (await this.save(previous, result.record, email, threadIds)) return result;
+      const change: ChangeKind =
+        result.outcome === 'created'
+          ? 'created'
+          : result.record.documents.length > (parseRecord(previous)?.documents.length ?? 0)
+            ? 'updated'
+            : 'none';
+      if (await this.save(previous, result.record, email, threadIds, change)) return result;
     }
     throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }
@@ -109,22 +124,27 @@ export class CandidateStore {
     record: CandidateRecord,
     address: string,
     threadIds: readonly string[],
+    change: ChangeKind = 'none',
   ): Promise<boolean> {
     const next = JSON.stringify(record);
     if (next === previous) return true;
     const saved = await this.redis.eval(
       SAVE,
-      4,
+      7,
       this.keys.candidate(record.id),
       this.keys.candidatesOfVacancy(record.vacancy),
       this.keys.candidateByAddress(record.vacancy),
       this.keys.threads(),
+      this.keys.changeSequence(),
+      this.keys.changedCandidates(record.vacancy),
+      this.keys.createdCandidates(record.vacancy),
       previous ?? '',
       next,
       String(Date.parse(record.firstSeen)),
       record.id,
       address,
       `${record.vacancy} ${record.id}`,
+      change,
       ...new Set(threadIds.filter((id) => id !== '')),
     );
     return saved === 1;

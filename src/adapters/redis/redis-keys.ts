@@ -16,6 +16,12 @@ export function redisKeys(prefix: string) {
       key('reply', vacancyId, addressHash, kind),
     bounced: () => key('bounced'),
     enquiries: (mailboxId: string) => key('enquiries', mailboxId),
+    changeSequence: () => key('change-seq'),
+    changedCandidates: (vacancyId: string) => key('changed', vacancyId),
+    createdCandidates: (vacancyId: string) => key('created', vacancyId),
+    digestWatermarks: (supervisorHash: string) => key('digest-watermark', supervisorHash),
+    digestPending: (runKey: string) => key('digest-pending', runKey),
+    digestLedger: (supervisorHash: string, runId: string) => key('digest-run', supervisorHash, runId),
     repliesTo: (addressHash: string) => key('replies-to', addressHash),
     all: () => `${prefix}:*`,
   };

@@ -3,7 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 
-/** A reply ready to compose; every value from mail is passed as data, never as header text. */
+/** A message ready to compose (a reply or a digest); every value from mail is passed as data, never as header text. */
 export interface OutgoingReply {
   from: string;
   to: { name: string; address: string };
@@ -14,6 +14,7 @@ export interface OutgoingReply {
   headers: Readonly<Record<string, string>>;
   text: string;
   html: string;
+  attachments?: ReadonlyArray<{ filename: string; content: string; contentType: string }>;
 }
 
 /** How an SMTP attempt ended when it did not succeed. */
@@ -31,6 +32,7 @@ export async function composeReply(reply: OutgoingReply): Promise<Buffer> {
     headers: { ...reply.headers },
     text: reply.text,
     html: reply.html,
+    ...(reply.attachments ? { attachments: reply.attachments.map((attachment) => ({ ...attachment })) } : {}),
   });
   return composer.compile().build();
 }
@@ -65,7 +67,7 @@ export class ReplyTransports {
   }
 
   /** Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). */
-  async send(mailbox: MailboxConfig, to: string, raw: Buffer): Promise<void> {
+  async send(mailbox: Pick<MailboxConfig, 'id' | 'address'>, to: string, raw: Buffer): Promise<void> {
     const transport = this.transports.get(mailbox.id);
     if (!transport) throw new Error(`no SMTP transport for mailbox ${mailbox.id}`);
     await transport.sendMail({ envelope: { from: mailbox.address, to: [to] }, raw });

@@ -1,0 +1,43 @@
+import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { redisKeys } from '../adapters/redis/redis-keys.ts';
+import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
+import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
+import type { Config } from '../config/schema.ts';
+import { sendDigest } from '../daemon/send-digest.ts';
+import { planDigestSchedules } from '../digests/plan-digest-schedules.ts';
+import type { Logger } from '../logging/create-logger.ts';
+
+/** Sends the due digests now (all supervisors, or those of one vacancy); one line per supervisor. */
+export async function runDigestNow(config: Config, logger: Logger, vacancyId?: string): Promise<string[]> {
+  const redis = connectRedis(config.redis.url, logger, { name: 'digest-now' });
+  const transports = new ReplyTransports(config.mailboxes, config.replies.ratePerMinute, logger);
+  const context = {
+    config,
+    redis,
+    keys: redisKeys(config.redis.prefix),
+    ledger: new ReplyLedger(redis),
+    transports,
+    logger,
+  };
+  const runId = `now.${new Date().toISOString()}`;
+  const lines: string[] = [];
+  try {
+    for (const schedule of planDigestSchedules(config)) {
+      const vacancies =
+        vacancyId === undefined ? schedule.vacancies : schedule.vacancies.filter((id) => id === vacancyId);
+      if (vacancies.length === 0) continue;
+      const result = await sendDigest(context, {
+        runId: `${runId}.${schedule.id}`,
+        supervisor: schedule.supervisor,
+        vacancies,
+      });
+      lines.push(
+        `${result.sent ? 'sent' : 'not sent'}  ${schedule.supervisor} (${vacancies.join(', ')})${result.sent ? '' : `: ${result.reason}`}`,
+      );
+    }
+  } finally {
+    transports.close();
+    await redis.quit().catch(() => redis.disconnect());
+  }
+  return lines;
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { simpleParser } from 'mailparser';
+import { runDigestNow } from '../cli/run-digest-now.ts';
+import type { Config } from '../config/schema.ts';
+import type { Logger } from '../logging/create-logger.ts';
+
+const OUTPUT = fileURLToPath(new URL('../../demo-output/', import.meta.url));
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) =>
+  existsSync(path),
+);
+
+/**
+ * Sends the supervisors' digests now (as `triage digest --now` does), writes the first one to
+ * `demo-output/digest.html` (and `.eml`), and a screenshot `digest.png` when Chromium is installed.
+ * Returns the lines to print.
+ */
+export async function showDigest(
+  config: Config,
+  received: () => ReadonlyArray<{ raw: string | Buffer }>,
+  logger: Logger,
+): Promise<string[]> {
+  const before = received().length;
+  const results = await runDigestNow(config, logger);
+  // The sink files a message just after accepting it: give it a moment.
+  for (
+    let waited = 0;
+    received().length === before && results.some((line) => line.startsWith('sent')) && waited < 5000;
+    waited += 50
+  ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const digest = received()[before];
+  if (!digest) return ['Digest', '------', ...results, 'No digest was sent.'];
+  const raw = typeof digest.raw === 'string' ? digest.raw : digest.raw.toString('utf8');
+  const parsed = await simpleParser(raw);
+  const html = join(OUTPUT, 'digest.html');
+  await writeFile(join(OUTPUT, 'digest.eml'), raw);
+  await writeFile(html, typeof parsed.html === 'string' ? parsed.html : '<p>(no HTML part)</p>', 'utf8');
+  const lines = ['Digest', '------', ...results.map((line) => `  ${line}`), `  HTML:       ${shown(html)}`];
+  lines.push(`  screenshot: ${await screenshot(html)}`);
+  lines.push(`  subject:    ${parsed.subject ?? ''}`);
+  return lines;
+}
+
+async function screenshot(html: string): Promise<string> {
+  if (!CHROMIUM)
+    return 'install Chromium for one (Debian/Ubuntu: sudo apt-get install -y chromium), then run the demo again';
+  const png = join(OUTPUT, 'digest.png');
+  const profile = await mkdtemp(join(tmpdir(), 'triage-chromium-'));
+  try {
+    await promisify(execFile)(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        `--user-data-dir=${profile}`,
+        '--window-size=900,1400',
+        `--screenshot=${png}`,
+        `file://${html}`,
+      ],
+      { timeout: 60_000 },
+    );
+    return shown(png);
+  } catch (error) {
+    return `Chromium could not take it (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
+}
