@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -166,6 +167,12 @@ describe('npm run demo', () => {
     expect(stdout).toMatch(/^ {4}robust-ai +6 messages$/m);
     expect(stdout).toMatch(/^ {4}med-imaging +1 message$/m);
     expect(stdout).toMatch(/npm run triage -- check/);
+    // It ends with the supervisor's digest, written out for a person to look at.
+    expect(stdout).toMatch(/^ {2}sent {2}chen@uni\.example \(robust-ai, med-imaging\)$/m);
+    expect(stdout).toMatch(/^ {2}HTML: +demo-output\/digest\.html$/m);
+    const digest = await readFile(new URL('../../demo-output/digest.html', import.meta.url), 'utf8');
+    expect(digest).toContain('Bo Zhang');
+    expect(digest).not.toMatch(/https?:\/\/|src=/);
 
     const prefix = /keys under "(demo-[0-9a-f]{8}):"/.exec(stdout)?.[1];
     expect(prefix).toBeDefined();

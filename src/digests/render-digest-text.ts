@@ -1,0 +1,97 @@
+import type { CandidateView, DigestView, VacancyView } from './digest-view.ts';
+import { plural } from './format-digest-values.ts';
+
+const WIDTH = 100;
+
+/** The plain-text body of a digest: the same content as the HTML, lines wrapped at 100 characters. Pure. */
+export function renderDigestText(view: DigestView): string {
+  const lines = [
+    `Applications digest — ${view.date}`,
+    summaryLine(view),
+    `Times are shown in ${view.timezone}.`,
+    '',
+    ...view.vacancies.flatMap(vacancyLines),
+    'A CSV of all candidates of each vacancy is attached. Applicant documents are never attached:',
+    'open them from the filed messages in your mailbox.',
+    '',
+    ...view.signature.split('\n'),
+  ];
+  return `${lines
+    .flatMap((line) => wrap(line))
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trimEnd()}\n`;
+}
+
+/** `3 new and 1 updated application since the last digest.`, or the no-news sentence. */
+export function summaryLine(view: DigestView): string {
+  const { new: added, updated } = view.counts;
+  if (added + updated === 0) return 'No new or updated applications since the last digest.';
+  const parts = [added > 0 ? `${added} new` : '', updated > 0 ? `${updated} updated` : ''].filter(Boolean);
+  return `${parts.join(' and ')} ${added + updated === 1 ? 'application' : 'applications'} since the last digest.`;
+}
+
+function vacancyLines(vacancy: VacancyView): string[] {
+  const heading = `${vacancy.title} ${vacancy.tag}`;
+  const deadline = vacancy.deadline.at === null ? '' : ` (${vacancy.deadline.at})`;
+  const { all, complete, incomplete } = vacancy.totals;
+  const lines = [
+    heading,
+    '='.repeat(Math.min(heading.length, WIDTH)),
+    `Deadline: ${vacancy.deadline.relative}${deadline}`,
+    `All time: ${plural(all, 'candidate')}, ${complete} complete, ${incomplete} incomplete`,
+    '',
+  ];
+  if (vacancy.new.length + vacancy.updated.length === 0) {
+    lines.push('Nothing new since the last digest.', '');
+  }
+  lines.push(...groupLines(`New applications (${vacancy.new.length})`, vacancy.new));
+  lines.push(...groupLines(`Updated applications (${vacancy.updated.length})`, vacancy.updated));
+  return lines;
+}
+
+function groupLines(title: string, candidates: CandidateView[]): string[] {
+  if (candidates.length === 0) return [];
+  return [title, '-'.repeat(title.length), '', ...candidates.flatMap(candidateLines)];
+}
+
+function candidateLines(candidate: CandidateView, index: number): string[] {
+  const seen =
+    candidate.firstSeen === candidate.lastSeen
+      ? `Received ${candidate.firstSeen}`
+      : `First seen ${candidate.firstSeen}; latest ${candidate.lastSeen}`;
+  const documents =
+    candidate.documents.length === 0
+      ? ['   Documents: none']
+      : [
+          '   Documents:',
+          ...candidate.documents.map((document) => `     - ${document.label}: ${document.filename}`),
+        ];
+  return [
+    `${index + 1}. ${candidate.name} <${candidate.email}>`,
+    `   ${seen} · ${plural(candidate.messages, 'message')}`,
+    ...documents,
+    candidate.complete ? '   Status: complete' : `   Missing: ${candidate.missing.join(', ')}`,
+    `   Fit score: ${candidate.fitText}`,
+    ...(candidate.flags.length > 0 ? [`   Flags: ${candidate.flags.join('; ')}`] : []),
+    `   Filed in: ${candidate.folders.join(', ') || 'not filed yet'}`,
+    '',
+  ];
+}
+
+// Wraps at spaces with a hanging indent matching the line's own; a single long word (a file name) stays whole.
+function wrap(line: string): string[] {
+  if (line.length <= WIDTH) return [line];
+  const indent = ' '.repeat((/^ */.exec(line)?.[0].length ?? 0) + 2);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(/(?<=\S) (?=\S)/)) {
+    if (current !== '' && current.length + 1 + word.length > WIDTH) {
+      lines.push(current);
+      current = indent + word.trimStart();
+    } else {
+      current = current === '' ? word : `${current} ${word}`;
+    }
+  }
+  return [...lines, current];
+}
