@@ -1,3 +1,4 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 /** Document kinds an attachment can be classified as. */
@@ -65,11 +66,29 @@ const mailboxSchema = z.strictObject({
   leaseSeconds: int(2, 600).default(30),
 });
 
+const cronSchema = z.string().refine((pattern) => {
+  try {
+    CronExpressionParser.parse(pattern);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be a cron pattern, e.g. "0 8 * * 1-5" (minute hour day-of-month month day-of-week)');
+
+const timezoneSchema = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone, e.g. Europe/London');
+
 const scheduleFields = {
   /** Cron pattern (minute hour day-of-month month day-of-week). */
-  schedule: z.string().min(1).optional(),
+  schedule: cronSchema.optional(),
   /** IANA time zone the pattern is read in, e.g. Europe/London. */
-  timezone: z.string().min(1).optional(),
+  timezone: timezoneSchema.optional(),
 };
 
 const vacancySchema = z.strictObject({
@@ -133,8 +152,8 @@ const scoreWeightsSchema = z.strictObject({
 });
 
 const digestSchema = z.strictObject({
-  schedule: z.string().min(1).default('0 8 * * 1-5'),
-  timezone: z.string().min(1).default('UTC'),
+  schedule: cronSchema.default('0 8 * * 1-5'),
+  timezone: timezoneSchema.default('UTC'),
   /** Send a short "no new applications" digest when nothing happened (otherwise no e-mail). */
   sendEmpty: bool().default(false),
   weights: scoreWeightsSchema.default(scoreWeightsSchema.parse({})),

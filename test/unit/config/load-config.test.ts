@@ -582,3 +582,41 @@ describe('resolveConfigPath', () => {
     expect(resolveConfigPath(undefined, {})).toBe('config/triage.yaml');
   });
 });
+
+describe('digest settings', () => {
+  const base = {
+    mailboxes: [
+      {
+        id: 'chen',
+        address: 'chen@uni.example',
+        imap: { host: 'h', auth: { user: 'u', pass: 'p' } },
+        smtp: { host: 'h' },
+        from: 'chen@uni.example',
+      },
+    ],
+    vacancies: [{ id: 'robust-ai', tag: 'PHD-robustAI', title: 'T', supervisors: ['chen@uni.example'] }],
+  };
+  const problem = (digest: Record<string, unknown>) => {
+    try {
+      parseConfig(JSON.stringify({ ...base, digest }), {}, 'triage.yaml');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'accepted';
+  };
+
+  it('bad-cron: a schedule that is not a cron pattern is named', () => {
+    expect(problem({ schedule: 'every morning' })).toMatch(/digest\.schedule: must be a cron pattern/);
+  });
+
+  it('bad-timezone: an unknown time zone is named, also per supervisor', () => {
+    expect(problem({ timezone: 'Mars/Olympus' })).toMatch(/digest\.timezone: must be an IANA time zone/);
+    expect(problem({ supervisors: { 'chen@uni.example': { timezone: 'Europe/Lindon' } } })).toMatch(
+      /digest\.supervisors\.chen@uni\.example\.timezone: must be an IANA time zone/,
+    );
+  });
+
+  it('valid schedules with seconds and time zones are accepted', () => {
+    expect(problem({ schedule: '*/30 * * * * *', timezone: 'Asia/Shanghai' })).toBe('accepted');
+  });
+});
