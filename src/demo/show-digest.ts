@@ -1,19 +1,13 @@
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { simpleParser } from 'mailparser';
 import { runDigestNow } from '../cli/run-digest-now.ts';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
+import { findChromium, screenshotHtml } from './screenshot-html.ts';
 
 const OUTPUT = fileURLToPath(new URL('../../demo-output/', import.meta.url));
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) =>
-  existsSync(path),
-);
 
 /**
  * Sends the supervisors' digests now (as `triage digest --now` does), writes the first one to
@@ -49,33 +43,15 @@ export async function showDigest(
 }
 
 async function screenshot(html: string): Promise<string> {
-  if (!CHROMIUM)
+  const chromium = findChromium();
+  if (!chromium)
     return 'install Chromium for one (Debian/Ubuntu: sudo apt-get install -y chromium), then run the demo again';
   const png = join(OUTPUT, 'digest.png');
-  const profile = await mkdtemp(join(tmpdir(), 'triage-chromium-'));
   try {
-    await promisify(execFile)(
-      CHROMIUM,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${profile}`,
-        '--window-size=900,1400',
-        `--screenshot=${png}`,
-        `file://${html}`,
-      ],
-      { timeout: 60_000 },
-    );
+    await screenshotHtml(chromium, html, png, { size: '900,1400' });
     return shown(png);
   } catch (error) {
     return `Chromium could not take it (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
-  } finally {
-    await rm(profile, { recursive: true, force: true });
   }
 }
 
