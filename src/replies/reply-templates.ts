@@ -64,15 +64,13 @@ const SAMPLES: readonly ReplyContext[] = [
  * template that is missing everywhere, does not parse, or uses a placeholder or helper the context does not have.
  */
 export async function loadReplyTemplates(directories: readonly string[]): Promise<ReplyTemplates> {
-  const entries = await Promise.all(
-    REPLY_KINDS.map(async (kind) => {
-      const [text, html] = await Promise.all([
-        loadTemplate(directories, kind, 'text'),
-        loadTemplate(directories, kind, 'html'),
-      ]);
-      return [kind, { text, html }] as const;
-    }),
-  );
+  // One file after another, in a fixed order, so that the first problem reported is always the same one.
+  const entries: Array<readonly [ReplyKind, Record<ReplyFormat, ReplyTemplate>]> = [];
+  for (const kind of REPLY_KINDS) {
+    const text = await loadTemplate(directories, kind, 'text');
+    const html = await loadTemplate(directories, kind, 'html');
+    entries.push([kind, { text, html }] as const);
+  }
   return Object.fromEntries(entries) as Record<ReplyKind, Record<ReplyFormat, ReplyTemplate>>;
 }
 
