@@ -66,7 +66,7 @@ export async function startDaemon(
     ownAddresses: ownAddresses(config),
     logger: log,
   };
-  const transports = new ReplyTransports(config.mailboxes, config.replies.ratePerMinute, log);
+  const transports = new ReplyTransports(config.mailboxes, log);
   const replyServices: ReplyServices = {
     templates,
     transports,
@@ -130,6 +130,14 @@ export async function startDaemon(
   return { owner, stop };
 }
 
+// Stages that send mail: at most replies.ratePerMinute jobs a minute across every process (BullMQ's limiter waits
+// before a job starts, so nothing is claimed or marked "sending" while it waits).
+const SENDING_STAGES: ReadonlySet<string> = new Set([
+  QUEUE_NAMES.replies,
+  QUEUE_NAMES.enquiries,
+  QUEUE_NAMES.digests,
+]);
+
 function startWorker(name: string, processor: Processor, deps: StageDependencies): Worker {
   const logger = deps.logger.child({ component: `${name}-worker` });
   const connection = connectRedis(deps.config.redis.url, deps.logger, {
@@ -142,6 +150,9 @@ function startWorker(name: string, processor: Processor, deps: StageDependencies
     concurrency: deps.config.workers.concurrency,
     lockDuration: deps.config.workers.stalledSeconds * 1000,
     stalledInterval: deps.config.workers.stalledSeconds * 1000,
+    ...(SENDING_STAGES.has(name)
+      ? { limiter: { max: deps.config.replies.ratePerMinute, duration: 60_000 } }
+      : {}),
   });
   worker.on('error', (error) => logger.warn({ err: error }, 'worker error'));
   worker.on('failed', (job: Job | undefined, error: Error) => {

@@ -157,6 +157,21 @@ describe('acknowledgements', () => {
     expect(sentTo('jane.doe@example.org')).toHaveLength(1);
   });
 
+  it('connection-cut-after-the-message: not sent again; the candidate says the reply is unconfirmed', async () => {
+    const { config, mail, store } = await setup('cut');
+    servers.sink.dropAfterData(1);
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<cut@example.org>' }));
+    const candidate = await waitFor('the outcome recorded', async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record?.replies.length ? record : undefined;
+    });
+    expect(candidate.replies[0]).toMatchObject({ kind: 'acknowledgement', status: 'unconfirmed' });
+    expect(candidate.flags).toContain('reply-unconfirmed');
+    expect(servers.sink.messages).toHaveLength(1);
+    expect(servers.sink.attempts).toEqual(['jane.doe@example.org']);
+  });
+
   it('records a 5xx refusal on the candidate and does not retry it', async () => {
     const { config, mail, store, prefix } = await setup('permanent');
     servers.sink.refuse(1, 550);

@@ -41,6 +41,7 @@ export function useDaemonEnvironment() {
     servers.sink.messages.length = 0;
     servers.sink.attempts.length = 0;
     servers.sink.refuse(0, 250);
+    servers.sink.dropAfterData(0);
     servers.sink.onReceived(null);
   });
   afterAll(async () => {

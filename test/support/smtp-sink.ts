@@ -16,6 +16,8 @@ export interface SmtpSink {
   attempts: string[];
   /** Refuses the next `count` recipients with `code` (e.g. 451 for "try later", 550 for "no such user"). */
   refuse(count: number, code: number): void;
+  /** Receives the next `count` messages whole, then cuts the connection instead of answering 250. */
+  dropAfterData(count: number): void;
   /** Calls `hook` when a message has been received, before the sink answers 250 (to crash a sender then). */
   onReceived(hook: ((message: SunkMessage) => void) | null): void;
   close(): Promise<void>;
@@ -27,6 +29,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const attempts: string[] = [];
   let refusals = { count: 0, code: 451 };
   let received: ((message: SunkMessage) => void) | null = null;
+  let drops = 0;
+  const sockets = new Set<import('node:net').Socket>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -53,11 +57,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         };
         messages.push(message);
         received?.(message);
+        if (drops > 0) {
+          drops -= 1;
+          for (const socket of sockets) socket.destroy();
+          return;
+        }
         callback();
       });
     },
   });
   server.on('error', () => undefined);
+  server.server.on('connection', (socket: import('node:net').Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
@@ -66,6 +79,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     attempts,
     refuse: (count, code) => {
       refusals = { count, code };
+    },
+    dropAfterData: (count) => {
+      drops = count;
     },
     onReceived: (hook) => {
       received = hook;

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailboxConfig } from '../../config/schema.ts';
@@ -37,17 +38,15 @@ export async function composeReply(reply: OutgoingReply): Promise<Buffer> {
   return composer.compile().build();
 }
 
-/** One pooled, rate-limited SMTP transport per mailbox. */
+/** One pooled SMTP transport per mailbox (the rate limit is applied by the queues, before anything is claimed). */
 export class ReplyTransports {
   private readonly transports = new Map<string, Transporter>();
 
-  constructor(mailboxes: readonly MailboxConfig[], ratePerMinute: number, logger: Logger) {
+  constructor(mailboxes: readonly MailboxConfig[], logger: Logger) {
     for (const mailbox of mailboxes) {
       const transport = nodemailer.createTransport({
         pool: true,
         maxConnections: 2,
-        rateDelta: 60_000,
-        rateLimit: ratePerMinute,
         host: mailbox.smtp.host,
         port: mailbox.smtp.port,
         secure: mailbox.smtp.secure,
@@ -66,11 +65,28 @@ export class ReplyTransports {
     }
   }
 
-  /** Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). */
+  /**
+   * Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). On failure,
+   * throws a SendError that says whether any of the message had been handed to the server.
+   */
   async send(mailbox: Pick<MailboxConfig, 'id' | 'address'>, to: string, raw: Buffer): Promise<void> {
     const transport = this.transports.get(mailbox.id);
     if (!transport) throw new Error(`no SMTP transport for mailbox ${mailbox.id}`);
-    await transport.sendMail({ envelope: { from: mailbox.address, to: [to] }, raw });
+    // nodemailer reads the message only once the server has said "go ahead" to DATA: until the first read,
+    // nothing of it can have reached the server, whatever the error says.
+    let handedOver = false;
+    const message = new Readable({
+      read() {
+        handedOver = true;
+        this.push(raw);
+        this.push(null);
+      },
+    });
+    try {
+      await transport.sendMail({ envelope: { from: mailbox.address, to: [to] }, raw: message });
+    } catch (error) {
+      throw Object.assign(error instanceof Error ? error : new Error(String(error)), { handedOver });
+    }
   }
 
   /** Closes every pool. */
@@ -85,35 +101,30 @@ interface SmtpErrorShape {
   code?: string;
   responseCode?: number;
   command?: string;
+  handedOver?: boolean;
 }
 
+const BEFORE_THE_MESSAGE = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL FROM|RCPT TO)/i;
+
 /**
- * Classifies a failed send. The server's own answer decides (4xx transient, 5xx permanent); a failure before the
- * message was handed over (connection, greeting, login, envelope) is transient; anything else — the connection
- * lost while the message was being transferred — is ambiguous: the server may have accepted it.
+ * Classifies a failed send. Nothing of the message handed over, or the server refusing before it (connection,
+ * greeting, login — including a 535 — or the envelope with a 4xx): transient. The server refusing the sender,
+ * a recipient or the message with a 5xx: permanent. The message handed over but no final answer (the connection
+ * lost during or after the transfer): ambiguous — the server may have accepted it.
  */
 export function parseSmtpError(error: unknown): SendFailure {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SmtpErrorShape;
   const detail = shape.message ?? String(error);
+  if (shape.code === 'EAUTH' || /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH)/i.test(shape.command ?? '')) {
+    if (typeof shape.responseCode !== 'number' && shape.handedOver === true)
+      return { outcome: 'ambiguous', detail };
+    return { outcome: 'transient', detail };
+  }
   if (typeof shape.responseCode === 'number') {
     return { outcome: shape.responseCode >= 500 ? 'permanent' : 'transient', detail };
   }
-  const beforeData = [
-    'CONN',
-    'EHLO',
-    'HELO',
-    'STARTTLS',
-    'AUTH',
-    'AUTH PLAIN',
-    'AUTH LOGIN',
-    'MAIL FROM',
-    'RCPT TO',
-  ];
-  if (shape.command !== undefined && beforeData.some((command) => shape.command?.startsWith(command))) {
+  if (shape.handedOver === false) return { outcome: 'transient', detail };
+  if (shape.handedOver === undefined && BEFORE_THE_MESSAGE.test(shape.command ?? ''))
     return { outcome: 'transient', detail };
-  }
-  if (shape.code === 'ECONNECTION' || shape.code === 'EDNS' || shape.code === 'EAUTH') {
-    return { outcome: 'transient', detail };
-  }
   return { outcome: 'ambiguous', detail };
 }

@@ -11,6 +11,15 @@ describe('parseSmtpError', () => {
     [{ code: 'ETIMEDOUT', command: 'CONN', message: 'greeting never came' }, 'transient'],
     [{ code: 'EAUTH', command: 'AUTH PLAIN', message: 'bad login' }, 'transient'],
     [{ code: 'ESOCKET', command: 'DATA', message: 'connection reset' }, 'ambiguous'],
+    [{ code: 'EAUTH', responseCode: 535, command: 'AUTH PLAIN', message: 'expired password' }, 'transient'],
+    [{ code: 'ECONNECTION', command: 'CONN', message: 'refused', handedOver: false }, 'transient'],
+    [
+      { code: 'ECONNECTION', command: 'CONN', message: 'closed after the final dot', handedOver: true },
+      'ambiguous',
+    ],
+    [{ code: 'ETIMEDOUT', command: 'CONN', message: 'no answer to the dot', handedOver: true }, 'ambiguous'],
+    [{ message: 'Connection pool was closed', handedOver: false }, 'transient'],
+    [{ responseCode: 550, command: 'RCPT TO', message: 'no such user', handedOver: false }, 'permanent'],
     [{ code: 'ETIMEDOUT', command: 'DATA', message: 'timeout after data' }, 'ambiguous'],
     [new Error('something unknown'), 'ambiguous'],
   ])('%j is %s', (error, outcome) => expect(parseSmtpError(error).outcome).toBe(outcome));
