@@ -13,6 +13,7 @@ export function digestsProcessor(
         runId: String(job.id ?? job.timestamp),
         supervisor: payload.supervisor,
         vacancies: payload.vacancies,
+        timezone: payload.timezone,
       }),
     );
 }

@@ -86,6 +86,7 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
         uidValidity: payload.uidValidity,
         uid: payload.uid,
         match: vacancy.match,
+        sender: applicant.address,
         replyTo: facts.replyTo[0] ?? facts.from,
         references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
         noReply: classification.replySuppressed,

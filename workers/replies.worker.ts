@@ -43,14 +43,20 @@ async function reply(
   return deliverReply(deps, services, {
     ledgerKey: deps.keys.replyLedger(vacancy.id, shortHash(candidate.email), payload.kind),
     ttlMs: payload.kind === 'receipt' ? deps.config.replies.followUpWindowHours * 3600_000 : 0,
-    recipient: message.replyTo?.address ?? candidate.email,
+    recipient: recipientOf(candidate, message),
+    idSeed: payload.kind === 'receipt' ? payload.messageKey : undefined,
     noReply: message.noReply,
     mailbox,
     plan: () => {
       // The reply describes the application as of the message it answers, whatever has been merged since.
       const asOf = candidateAsOf(candidate, message, vacancy.documents.required);
+      const recipient = recipientOf(candidate, message);
+      const answered =
+        recipient === message.replyTo?.address
+          ? message
+          : { ...message, replyTo: { name: candidate.name, address: recipient } };
       return planReply(
-        { kind: payload.kind, candidate: asOf, message, vacancy, mailbox, openVacancies },
+        { kind: payload.kind, candidate: asOf, message: answered, vacancy, mailbox, openVacancies },
         templates,
       );
     },
@@ -90,4 +96,11 @@ async function answerOriginal(deps: StageDependencies, scene: ReplyScene): Promi
   await deps.connections.withFolder(mailbox.id, message.filedTo ?? mailbox.watch, (client) =>
     markAnswered(client, messageId),
   );
+}
+
+// Reply-To (else From) of the applicant's own mail; a message merged into the candidate from someone else (a
+// referee answering in the applicant's thread) is answered to the applicant, never to that third party.
+function recipientOf(candidate: CandidateRecord, message: MessageRecord): string {
+  if (message.sender !== '' && message.sender !== candidate.email) return candidate.email;
+  return message.replyTo?.address ?? candidate.email;
 }

@@ -37,6 +37,8 @@ export const messageRecordSchema = z.object({
   uidValidity: z.string(),
   uid: z.number(),
   match: z.enum(['exact', 'variant', 'thread']),
+  /** The From address (lower-cased). */
+  sender: z.string().default(''),
   /** Where a reply goes: Reply-To if present, else From. */
   replyTo: z.object({ name: z.string(), address: z.string() }).nullable().default(null),
   /** The message's References (for threading a reply), last few only. */

@@ -30,6 +30,7 @@ export async function runDigestNow(config: Config, logger: Logger, vacancyId?: s
         runId: `${runId}.${schedule.id}`,
         supervisor: schedule.supervisor,
         vacancies,
+        timezone: schedule.timezone,
       });
       lines.push(
         `${result.sent ? 'sent' : 'not sent'}  ${schedule.supervisor} (${vacancies.join(', ')})${result.sent ? '' : `: ${result.reason}`}`,

@@ -158,7 +158,12 @@ const digestSchema = z.strictObject({
   sendEmpty: bool().default(false),
   weights: scoreWeightsSchema.default(scoreWeightsSchema.parse({})),
   /** Per supervisor address: their own schedule and/or time zone. */
-  supervisors: z.record(z.string(), z.strictObject(scheduleFields)).default({}),
+  supervisors: z
+    .record(z.string(), z.strictObject(scheduleFields))
+    .default({})
+    .transform((entries) =>
+      Object.fromEntries(Object.entries(entries).map(([address, value]) => [address.toLowerCase(), value])),
+    ),
 });
 
 export type DigestConfig = z.infer<typeof digestSchema>;
@@ -174,7 +179,7 @@ const limitsSchema = z.strictObject({
 const workersSchema = z.strictObject({
   concurrency: int(1, 64).default(4),
   /** Attempts per job before it is dead-lettered. */
-  attempts: int(1, 50).default(5),
+  attempts: int(1, 50).default(12),
   /** Seconds a graceful shutdown may take before in-flight jobs are abandoned to be retried. */
   shutdownSeconds: int(1, 600).default(20),
   /** Seconds after which a job of a process that died (kill -9, power loss) is taken up again by another. */
@@ -197,7 +202,7 @@ export const configSchema = z.strictObject({
   replies: repliesSchema.default(repliesSchema.parse({})),
   digest: digestSchema.default(digestSchema.parse({})),
   limits: limitsSchema.default({ maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 }),
-  workers: workersSchema.default({ concurrency: 4, attempts: 5, shutdownSeconds: 20, stalledSeconds: 30 }),
+  workers: workersSchema.default(workersSchema.parse({})),
   /** Optional local export of attachments (a convenience; Redis stays the shared state). */
   export: z.strictObject({ dir: z.string().min(1) }).optional(),
   log: z

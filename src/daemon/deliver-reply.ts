@@ -17,6 +17,8 @@ export interface Delivery {
   ledgerKey: string;
   /** Ledger entry lifetime in ms (0: forever); a reply allowed once per window expires with the window. */
   ttlMs: number;
+  /** Extra material for the reply's Message-ID, for replies sent again under the same ledger key (receipts). */
+  idSeed?: string | undefined;
   recipient: string;
   noReply: { rule: string; detail: string } | null;
   mailbox: MailboxConfig;
@@ -50,7 +52,10 @@ export async function deliverReply(
     return { sent: false, reason: 'already sent' };
   }
   const now = new Date();
-  const messageId = replyMessageId(ledgerKey, mailbox.address);
+  const messageId = replyMessageId(
+    delivery.idSeed ? `${ledgerKey}|${delivery.idSeed}` : ledgerKey,
+    mailbox.address,
+  );
   const permission = await checkPermission(deps, services, delivery, messageId, now);
   if (!permission.allowed) {
     logger.info({ rule: permission.rule }, 'reply suppressed');
@@ -76,12 +81,14 @@ export async function deliverReply(
   }
   if (claim !== 'claimed') return { sent: false, reason: `already ${claim}` };
   faultPoint('reply-after-claim');
-  const planned = delivery.plan();
+  // The reply goes to the recipient the rules were checked for, whatever the plan's headers would suggest.
+  const planned = { ...delivery.plan() };
+  planned.to = { name: planned.to.address === recipient ? planned.to.name : '', address: recipient };
   const raw = await composeReply({ ...planned, messageId });
   if (!(await services.ledger.markSending(ledgerKey, owner)))
     return { sent: false, reason: 'taken over by another attempt' };
   try {
-    await services.transports.send(mailbox, planned.to.address, raw);
+    await services.transports.send(mailbox, recipient, raw);
   } catch (error) {
     return handleFailure(services, delivery, owner, error);
   }

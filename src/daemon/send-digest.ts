@@ -27,6 +27,8 @@ export interface DigestRun {
   runId: string;
   supervisor: string;
   vacancies: readonly string[];
+  /** The time zone of this digest's schedule (supervisor's, else vacancy's, else global). */
+  timezone: string;
 }
 
 /**
@@ -70,7 +72,8 @@ export async function sendDigest(
     html: composed.html,
     attachments: composed.attachments,
   });
-  await ledger.markSending(ledgerKey, owner);
+  if (!(await ledger.markSending(ledgerKey, owner)))
+    return { sent: false, reason: 'taken over by another attempt' };
   try {
     await context.transports.send(mailbox, run.supervisor, raw);
   } catch (error) {
@@ -82,6 +85,8 @@ export async function sendDigest(
       });
     }
     if (failure.outcome === 'permanent') await ledger.markFailed(ledgerKey, owner, failure.detail);
+    // Cut off after the transfer: it may have arrived, so its candidates are not announced as new again.
+    if (failure.outcome === 'ambiguous') await digests.applyPending(ledgerKey, supervisorHash);
     logger.error(
       { run: run.runId, outcome: failure.outcome, reason: failure.detail },
       'digest not delivered',
@@ -126,11 +131,10 @@ async function gatherDigest(
       all: all.map((candidate) => ({ candidate })),
     });
   }
-  const timezone = config.digest.supervisors[run.supervisor]?.timezone ?? config.digest.timezone;
   const input = {
     supervisor: run.supervisor,
     now: new Date().toISOString(),
-    timezone,
+    timezone: run.timezone,
     vacancies,
     weights: config.digest.weights,
     sendEmpty: config.digest.sendEmpty,

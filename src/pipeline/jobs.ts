@@ -77,5 +77,9 @@ export function enquiryJobId(job: EnquiryJob): string {
 }
 
 /** Send one supervisor's digest for these vacancies (created by the digest job schedulers). */
-export const digestJobSchema = z.object({ supervisor: z.string(), vacancies: z.array(z.string()).min(1) });
+export const digestJobSchema = z.object({
+  supervisor: z.string(),
+  vacancies: z.array(z.string()).min(1),
+  timezone: z.string().default('UTC'),
+});
 export type DigestJob = z.infer<typeof digestJobSchema>;

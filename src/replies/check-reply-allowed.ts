@@ -33,7 +33,7 @@ export function checkReplyAllowed(
   if (circumstances.ownAddresses.has(recipient)) {
     return { allowed: false, rule: 'own-address', detail: `${recipient} is one of our own addresses` };
   }
-  const localPart = recipient.slice(0, recipient.lastIndexOf('@'));
+  const localPart = recipient.slice(0, recipient.lastIndexOf('@')).split('+')[0] ?? '';
   if (SYSTEM_LOCAL_PART.test(localPart)) {
     return { allowed: false, rule: 'system-recipient', detail: `${recipient} is a system address` };
   }

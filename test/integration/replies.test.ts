@@ -104,6 +104,37 @@ describe('acknowledgements', () => {
     expect(sentTo('jane.doe@example.org')).toHaveLength(2);
   });
 
+  it('referee-in-the-thread: their reply is answered to the applicant, and they remain a separate person', async () => {
+    const { config, mail, store } = await setup('referee');
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<app@example.org>' }));
+    await waitForReplies('jane.doe@example.org');
+    await mail.append(
+      await buildMail({
+        messageId: '<ref-1@uni-b.example>',
+        from: 'Prof Referee <referee@uni-b.example>',
+        subject: 'Re: [PHD-robustAI] Application for the PhD position',
+        inReplyTo: '<app@example.org>',
+        references: ['<app@example.org>'],
+        attachments: [{ filename: 'Transcript.pdf', content: '%PDF-1.4 t', contentType: 'application/pdf' }],
+      }),
+    );
+    await waitForReplies('jane.doe@example.org', 2); // "complete", to the applicant
+    await mail.append(
+      await buildMail({ messageId: '<ref-own@uni-b.example>', from: 'Prof Referee <referee@uni-b.example>' }),
+    );
+    await waitForReplies('referee@uni-b.example'); // the referee's own application: their own acknowledgement
+    const records = await store.list(['robust-ai']);
+    expect(records.map((record) => [record.email, record.messages.length]).sort()).toEqual([
+      ['jane.doe@example.org', 2],
+      ['referee@uni-b.example', 1],
+    ]);
+    const toReferee = await Promise.all(
+      sentTo('referee@uni-b.example').map((reply) => simpleParser(reply.raw)),
+    );
+    expect(toReferee.map((reply) => reply.inReplyTo)).toEqual(['<ref-own@uni-b.example>']);
+  });
+
   it('after the deadline says the call has closed, and flags the candidate late', async () => {
     const { config, mail, store } = await setup('closed', {
       vacancies: [

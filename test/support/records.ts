@@ -16,6 +16,7 @@ export function messageRecord(
     uidValidity: '1',
     uid: 1,
     match: 'exact',
+    sender: '',
     replyTo: null,
     references: [],
     noReply: null,

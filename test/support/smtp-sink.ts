@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 /** One message the sink accepted: its envelope and raw source. */
@@ -30,7 +30,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   let refusals = { count: 0, code: 451 };
   let received: ((message: SunkMessage) => void) | null = null;
   let drops = 0;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -67,7 +67,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
   });
   server.on('error', () => undefined);
-  server.server.on('connection', (socket: import('node:net').Socket) => {
+  server.server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });

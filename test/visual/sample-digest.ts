@@ -43,6 +43,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
       uidValidity: '1',
       uid: index * 10 + n,
       match: 'exact' as const,
+      sender: '',
       replyTo: null,
       references: [],
       noReply: null,

@@ -1,4 +1,5 @@
 import type { ImapFlow } from 'imapflow';
+import { TriageError } from '../../errors/triage-error.ts';
 import { filingFolder } from '../../mailbox/filing-folder.ts';
 
 /** Where to find the message: by UID under its UIDVALIDITY, else (after a UIDVALIDITY change) by Message-ID. */
@@ -29,7 +30,12 @@ export async function fileMessage(
   const uids = await locate(client, where);
   if (uids.length === 0) return { status: 'not-found', folder };
   await ensureFolder(client, folder);
-  await client.messageMove(uids.join(','), folder, { uid: true });
+  const moved = await client.messageMove(uids.join(','), folder, { uid: true });
+  if (!moved) {
+    // imapflow answers false when the server refused (folder deleted meanwhile, over quota, connection lost).
+    knownFolders.get(client)?.delete(folder);
+    throw new TriageError('imap-unavailable', `moving the message to ${folder} was refused; will retry`);
+  }
   return { status: 'moved', folder };
 }
 

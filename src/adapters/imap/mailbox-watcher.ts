@@ -171,9 +171,15 @@ export class MailboxWatcher {
 
 function closedOrAborted(client: ImapFlow, ...signals: AbortSignal[]): Promise<void> {
   return new Promise((resolve) => {
-    if (signals.some((signal) => signal.aborted)) return resolve();
-    client.once('close', () => resolve());
-    for (const signal of signals) signal.addEventListener('abort', () => resolve(), { once: true });
+    const either = AbortSignal.any(signals);
+    if (either.aborted) return resolve();
+    const done = () => {
+      client.off('close', done);
+      either.removeEventListener('abort', done);
+      resolve();
+    };
+    client.once('close', done);
+    either.addEventListener('abort', done, { once: true });
   });
 }
 

@@ -5,6 +5,7 @@ import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { batchUids, planSync } from '../../mailbox/plan-sync.ts';
 import { ingestJobId, type IngestJob } from '../../pipeline/jobs.ts';
+import { TriageError } from '../../errors/triage-error.ts';
 import { advanceCursor, readCursor } from '../redis/cursor-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { wereSeen } from '../redis/seen-store.ts';
@@ -39,7 +40,7 @@ export async function syncFolder(deps: SyncDependencies, now = new Date()): Prom
       mailbox.backfillDays,
     );
     if (plan.mode === 'incremental') {
-      const found = (await client.search({ uid: `${plan.afterUid + 1}:*` }, { uid: true })) || [];
+      const found = searched(await client.search({ uid: `${plan.afterUid + 1}:*` }, { uid: true }));
       let queued = 0;
       for (const batch of batchUids(
         found.filter((uid) => uid > plan.afterUid),
@@ -51,8 +52,8 @@ export async function syncFolder(deps: SyncDependencies, now = new Date()): Prom
       return queued;
     }
     // Everything up to the highest UID now present is covered by this pass; older mail is deliberately left.
-    const all = (await client.search({ all: true }, { uid: true })) || [];
-    const recent = new Set((await client.search({ since: plan.since }, { uid: true })) || []);
+    const all = searched(await client.search({ all: true }, { uid: true }));
+    const recent = new Set(searched(await client.search({ since: plan.since }, { uid: true })));
     const lastUid = all.reduce((highest, uid) => Math.max(highest, uid), 0);
     deps.logger.info(
       { mode: plan.mode, messages: recent.size, since: plan.since.toISOString() },
@@ -97,4 +98,12 @@ async function unseenUids(deps: SyncDependencies, uids: readonly number[]): Prom
   const skip = new Set(withIds.filter((_, index) => seen[index]).map((message) => message.uid));
   if (skip.size > 0) deps.logger.info({ skipped: skip.size }, 'rescan skipped messages already processed');
   return uids.filter((uid) => !skip.has(uid));
+}
+
+// imapflow answers false when the server refused a search: that must not read as "no messages", or a backfill
+// would move the cursor past mail it never queued.
+function searched(result: number[] | false | undefined): number[] {
+  if (result === false || result === undefined)
+    throw new TriageError('imap-unavailable', 'the server refused a search');
+  return result;
 }

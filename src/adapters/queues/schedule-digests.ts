@@ -8,7 +8,11 @@ import type { DigestJob } from '../../pipeline/jobs.ts';
  */
 export async function scheduleDigests(queue: Queue, schedules: readonly DigestSchedule[]): Promise<void> {
   for (const schedule of schedules) {
-    const data: DigestJob = { supervisor: schedule.supervisor, vacancies: schedule.vacancies };
+    const data: DigestJob = {
+      supervisor: schedule.supervisor,
+      vacancies: schedule.vacancies,
+      timezone: schedule.timezone,
+    };
     await queue.upsertJobScheduler(
       schedule.id,
       { pattern: schedule.pattern, tz: schedule.timezone },

@@ -83,7 +83,8 @@ export class CandidateStore {
           : result.record.documents.length > (parseRecord(previous)?.documents.length ?? 0)
             ? 'updated'
             : 'none';
-      if (await this.save(previous, result.record, email, threadIds, change)) return result;
+      // Only the candidate's own address is indexed: someone replying in their thread (a referee) is not them.
+      if (await this.save(previous, result.record, result.record.email, threadIds, change)) return result;
     }
     throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }

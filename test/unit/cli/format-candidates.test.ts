@@ -16,6 +16,7 @@ function message(
     uidValidity: '1700000000',
     uid: 1,
     match: 'exact',
+    sender: '',
     replyTo: null,
     references: [],
     noReply: null,

@@ -109,7 +109,7 @@ describe('parseConfig', () => {
         ],
         digest: { schedule: '0 8 * * 1-5', timezone: 'Europe/London' },
         limits: { maxMessageBytes: 41943040, maxAttachments: 100 },
-        workers: { concurrency: 4, attempts: 5, shutdownSeconds: 20 },
+        workers: { concurrency: 4, attempts: 12, shutdownSeconds: 20 },
         log: { level: 'info' },
       });
     });
@@ -186,7 +186,7 @@ describe('parseConfig', () => {
       ],
       digest: { schedule: '0 8 * * 1-5', timezone: 'UTC' },
       limits: { maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 },
-      workers: { concurrency: 4, attempts: 5, shutdownSeconds: 20 },
+      workers: { concurrency: 4, attempts: 12, shutdownSeconds: 20 },
       log: { level: 'info' },
     });
   });

@@ -33,6 +33,7 @@ export function candidate(id: string, changes: Partial<CandidateRecord> = {}): C
         uidValidity: '1',
         uid: 1,
         match: 'exact',
+        sender: '',
         replyTo: null,
         references: [],
         noReply: null,

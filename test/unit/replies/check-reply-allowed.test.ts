@@ -34,6 +34,8 @@ describe('checkReplyAllowed', () => {
     'owner-phd-l@lists.example',
     'phd-l-request@lists.example',
     'listserv@lists.example',
+    'noreply+campaign42@portal.example',
+    'postmaster+x@x.example',
   ])('system-recipient: %s', (recipient) => expect(rule({ recipient })).toBe('system-recipient'));
   it.each(['noreen@example.org', 'rooter@example.org', 'bouncer.lab@example.org'])(
     'not a system address: %s',
