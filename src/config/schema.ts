@@ -134,7 +134,7 @@ const repliesSchema = z.strictObject({
   windowHours: int(1, 24 * 365).default(24),
   /** An address that bounced one of our replies gets none for this long. */
   bounceSuppressionDays: int(1, 3650).default(30),
-  /** Messages per minute per mailbox through SMTP. */
+  /** Replies, enquiries and digests sent per minute, across all processes (BullMQ limiter). */
   ratePerMinute: int(1, 10_000).default(60),
   /** Also append each reply to the Sent folder (Gmail and Microsoft 365 do it themselves). */
   saveToSent: bool().default(false),
