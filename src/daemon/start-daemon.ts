@@ -34,20 +34,11 @@ export interface Daemon {
   stop(): Promise<void>;
 }
 
-/** Options for tests and for running several daemons in one process. */
-export interface DaemonOptions {
-  leaseMs?: number;
-}
-
 /**
  * Starts the watchers and the stage workers of one daemon process, after loading every reply template (a bad one
  * stops the start with an error naming it). Nothing runs before this is called.
  */
-export async function startDaemon(
-  config: Config,
-  logger: Logger,
-  options: DaemonOptions = {},
-): Promise<Daemon> {
+export async function startDaemon(config: Config, logger: Logger): Promise<Daemon> {
   const templates = await loadVacancyTemplates(config);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const log = logger.child({ owner });
@@ -100,7 +91,7 @@ export async function startDaemon(
         ingest: queues.ingest,
         owner,
         logger: log,
-        leaseMs: options.leaseMs ?? mailbox.leaseSeconds * 1000,
+        leaseMs: mailbox.leaseSeconds * 1000,
         maxMessageBytes: config.limits.maxMessageBytes,
       }),
   );

@@ -17,11 +17,16 @@ export async function loadVacancyTemplates(
   config: Pick<Config, 'vacancies' | 'replies'>,
 ): Promise<Map<string, ReplyTemplates>> {
   const loaded = new Map<string, ReplyTemplates>();
+  // Vacancies with the same folders share one compiled set (usually all of them share the shipped one).
+  const byFolders = new Map<string, ReplyTemplates>();
   for (const vacancy of config.vacancies) {
     const folders = [vacancy.templates, config.replies.templates, SHIPPED_TEMPLATES].filter(
       (folder): folder is string => folder !== undefined,
     );
-    loaded.set(vacancy.id, await loadReplyTemplates(folders));
+    const key = folders.join('\n');
+    const templates = byFolders.get(key) ?? (await loadReplyTemplates(folders));
+    byFolders.set(key, templates);
+    loaded.set(vacancy.id, templates);
   }
   return loaded;
 }
