@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentKind } from '../../../src/config/schema.ts';
 import type { CandidateFlag, CandidateRecord } from '../../../src/candidates/candidate-record.ts';
 import { mergeCandidate, type IncomingApplication } from '../../../src/candidates/merge-candidate.ts';
+import { messageRecord } from '../../support/records.ts';
 import type { DocumentFacts } from '../../../src/ingest/triage-message.ts';
 
 const CANDIDATE = {
@@ -20,20 +21,7 @@ function application(
   options: { name?: string; documents?: DocumentFacts[]; flags?: CandidateFlag[]; uid?: number } = {},
 ): IncomingApplication {
   return {
-    message: {
-      key,
-      messageId: key,
-      subject: '[PHD-robustAI] Application',
-      receivedAt,
-      mailbox: 'chen',
-      uidValidity: '1700000000',
-      uid: options.uid ?? 1,
-      match: 'exact',
-      sender: '',
-      replyTo: null,
-      references: [],
-      noReply: null,
-    },
+    message: messageRecord(key, receivedAt, { uidValidity: '1700000000', uid: options.uid ?? 1 }),
     applicant: { name: options.name ?? 'Jane Doe', address: 'jane.doe@mail.example' },
     documents: options.documents ?? [],
     flags: options.flags ?? [],

@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateRecord, MessageRecord } from '../../../src/candidates/candidate-record.ts';
 import { candidateJson, formatCandidates } from '../../../src/cli/format-candidates.ts';
+import { messageRecord } from '../../support/records.ts';
 
 function message(
   key: string,
   filedTo: string | null,
   receivedAt = '2025-01-14T08:12:44.000Z',
 ): MessageRecord {
-  return {
-    key,
-    messageId: key,
-    subject: '[PHD-robustAI] Application',
-    receivedAt,
-    mailbox: 'chen',
-    uidValidity: '1700000000',
-    uid: 1,
-    match: 'exact',
-    sender: '',
-    replyTo: null,
-    references: [],
-    noReply: null,
-    filedTo,
-  };
+  return messageRecord(key, receivedAt, { uidValidity: '1700000000', filedTo });
 }
 
 function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {

@@ -1,6 +1,7 @@
 import type { CandidateRecord } from '../../../src/candidates/candidate-record.ts';
 import type { DigestInput, DigestVacancy } from '../../../src/digests/compose-digest.ts';
 import type { CandidateProfile } from '../../../src/digests/fit-score.ts';
+import { messageRecord } from '../../support/records.ts';
 
 /** A candidate of vacancy `robust-ai` with one filed message; `changes` override any field. */
 export function candidate(id: string, changes: Partial<CandidateRecord> = {}): CandidateRecord {
@@ -24,21 +25,7 @@ export function candidate(id: string, changes: Partial<CandidateRecord> = {}): C
     missing: [],
     flags: [],
     messages: [
-      {
-        key: `${id}-1`,
-        messageId: `<${id}@mail>`,
-        subject: '[PHD-robustAI] Application',
-        receivedAt: firstSeen,
-        mailbox: 'chen',
-        uidValidity: '1',
-        uid: 1,
-        match: 'exact',
-        sender: '',
-        replyTo: null,
-        references: [],
-        noReply: null,
-        filedTo: 'Applications/robust-ai',
-      },
+      messageRecord(`${id}-1`, firstSeen, { messageId: `<${id}@mail>`, filedTo: 'Applications/robust-ai' }),
     ],
     replies: [],
     firstSeen,
