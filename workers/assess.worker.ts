@@ -26,11 +26,11 @@ async function assess(deps: StageDependencies, payload: AssessJob, jobId: string
       { filing: mailbox.filing, vacancy: payload.vacancy },
     ),
   );
-  await deps.store.markFiled(candidate.id, payload.messageKey, filed.folder);
+  const claimed = (await deps.store.markFiled(candidate.id, payload.messageKey, filed.folder)) ?? candidate;
   const vacancy = deps.config.vacancies.find((entry) => entry.id === payload.vacancy);
   const kind = vacancy
     ? chooseReplyKind(
-        candidate,
+        claimed,
         payload.messageKey,
         { required: vacancy.documents.required, deadline: vacancy.deadline },
         deps.config.replies,

@@ -6,11 +6,16 @@ import type { Logger } from '../src/logging/create-logger.ts';
 import { bounceReferences, failedRecipients } from '../src/replies/failed-recipients.ts';
 import { isReplyMessageId } from '../src/replies/reply-headers.ts';
 import { runStage } from '../src/adapters/queues/run-stage.ts';
+import { applyReadings, unreadDocuments } from '../src/candidates/apply-readings.ts';
+import type { CandidateRecord } from '../src/candidates/candidate-record.ts';
+import type { DocumentKind } from '../src/config/schema.ts';
+import { readDocuments } from '../src/documents/read-documents.ts';
+import { bodyProfile } from '../src/ingest/body-profile.ts';
 import { markSeen } from '../src/adapters/redis/seen-store.ts';
 import { exportDocuments } from '../src/candidates/export-documents.ts';
 import type { StageDependencies } from '../src/daemon/stage-dependencies.ts';
 import { messageKey } from '../src/ingest/message-key.ts';
-import { triageMessage } from '../src/ingest/triage-message.ts';
+import { triageMessage, type DocumentFacts } from '../src/ingest/triage-message.ts';
 import {
   assessJobId,
   enquiryJobId,
@@ -74,6 +79,7 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
     );
     return { status: 'skipped', kind: classification.kind, rule: classification.rule };
   }
+  // Recorded before the documents are read, so that a follow-up in its thread finds it however long that takes.
   const merged = await deps.store.upsert(
     { id: vacancy.id, required: vacancyConfig.documents.required },
     {
@@ -90,6 +96,7 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
         replyTo: facts.replyTo[0] ?? facts.from,
         references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
         noReply: classification.replySuppressed,
+        bodyProfile: null,
       },
       applicant,
       documents: result.documents,
@@ -98,6 +105,11 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
     thread?.vacancy === vacancy.id ? thread.candidateId : null,
   );
   const candidateId = merged.record.id;
+  await readAndRecord(deps, merged.record, key, fetched.parsed, result.documents, {
+    required: vacancyConfig.documents.required,
+    keywords: vacancyConfig.keywords,
+    applicantName: applicant.name,
+  });
   if (deps.config.export && merged.outcome !== 'duplicate') {
     await exportDocuments(deps.config.export.dir, candidateId, result.documents, fetched.parsed.contents);
   }
@@ -115,6 +127,26 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
     'application recorded',
   );
   return { status: merged.outcome, candidateId };
+}
+
+// Reads the message's documents not read yet (none after a crash that came after this step) and records them.
+async function readAndRecord(
+  deps: StageDependencies,
+  record: CandidateRecord,
+  key: string,
+  parsed: ParsedMessage,
+  described: readonly DocumentFacts[],
+  vacancy: { required: readonly DocumentKind[]; keywords: readonly string[]; applicantName: string },
+): Promise<void> {
+  const { required, ...context } = vacancy;
+  const read = await readDocuments(
+    deps.reader,
+    unreadDocuments(record, key, described),
+    parsed.contents,
+    context,
+  );
+  const body = bodyProfile(parsed.text, context.keywords, context.applicantName);
+  await deps.store.update(record.id, (current) => applyReadings(current, key, read, body, required));
 }
 
 // A bounce of one of our own replies: its failed recipients get no further replies for a while.

@@ -48,8 +48,12 @@ async function reply(
     noReply: message.noReply,
     mailbox,
     plan: () => {
-      // The reply describes the application as of the message it answers, whatever has been merged since.
-      const asOf = candidateAsOf(candidate, message, vacancy.documents.required);
+      // The reply describes the application as of the message it answers, whatever has been merged since;
+      // "complete" is about everything received (an earlier message may have been merged after a later one).
+      const asOf =
+        payload.kind === 'complete'
+          ? candidate
+          : candidateAsOf(candidate, message, vacancy.documents.required);
       const recipient = recipientOf(candidate, message);
       const answered =
         recipient === message.replyTo?.address

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentKindSchema } from '../config/schema.ts';
+import { documentProfileSchema, documentReadingSchema } from './document-record-schemas.ts';
 
 /** Flags a candidate can carry; later stages add more. */
 export const CANDIDATE_FLAGS = [
@@ -7,6 +8,9 @@ export const CANDIDATE_FLAGS = [
   'late',
   'oversize-message',
   'duplicate-document',
+  'unreadable-document',
+  'hidden-text',
+  'cv-name-mismatch',
   'reply-failed',
   'reply-unconfirmed',
 ] as const;
@@ -24,6 +28,8 @@ export const documentRecordSchema = z.object({
   sha256: z.string(),
   /** Key of the message it came with. */
   message: z.string(),
+  /** What reading it gave; null when it was not read (a message recorded from its headers only). */
+  reading: documentReadingSchema.nullable().default(null),
 });
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
@@ -45,6 +51,8 @@ export const messageRecordSchema = z.object({
   references: z.array(z.string()).default([]),
   /** Set when the sender asked for no automatic reply (e.g. X-Auto-Response-Suppress: All). */
   noReply: z.object({ rule: z.string(), detail: z.string() }).nullable().default(null),
+  /** What the message's own text says (links, language tests, keywords…); null when it had none. */
+  bodyProfile: documentProfileSchema.nullable().default(null),
   /** The folder the message was filed in, once it was. */
   filedTo: z.string().nullable(),
 });
@@ -72,6 +80,11 @@ export const candidateRecordSchema = z.object({
   flags: z.array(candidateFlagSchema),
   messages: z.array(messageRecordSchema),
   replies: z.array(replyRecordSchema).default([]),
+  /**
+   * Key of the message the acknowledgement answers: the first message assessed (usually the first to arrive; when
+   * a later one is merged first, it keeps the acknowledgement and the earlier one counts as a follow-up).
+   */
+  acknowledges: z.string().nullable().default(null),
   firstSeen: z.string(),
   lastSeen: z.string(),
 });

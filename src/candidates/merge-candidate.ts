@@ -8,6 +8,7 @@ import {
   type CandidateRecord,
   type MessageRecord,
 } from './candidate-record.ts';
+import { documentFlags } from './document-flags.ts';
 
 /** One application message, ready to be merged into its candidate. */
 export interface IncomingApplication {
@@ -45,6 +46,7 @@ export function mergeCandidate(
     flags: [],
     messages: [],
     replies: [],
+    acknowledges: null,
     firstSeen: incoming.message.receivedAt,
     lastSeen: incoming.message.receivedAt,
   };
@@ -55,9 +57,9 @@ export function mergeCandidate(
   );
   const flags = new Set<CandidateFlag>([...base.flags, ...incoming.flags]);
   if (added.length < incoming.documents.length) flags.add('duplicate-document');
-  const documents = [
+  const documents: CandidateRecord['documents'] = [
     ...base.documents,
-    ...added.map(({ filename, safeName, kind, contentType, size, sha256 }) => ({
+    ...added.map(({ filename, safeName, kind, contentType, size, sha256, reading }) => ({
       filename,
       safeName,
       kind,
@@ -65,11 +67,14 @@ export function mergeCandidate(
       size,
       sha256,
       message: incoming.message.key,
+      reading,
     })),
   ];
+  const name = base.name || incoming.applicant.name;
+  for (const flag of documentFlags(documents, name)) flags.add(flag);
   const record: CandidateRecord = {
     ...base,
-    name: base.name || incoming.applicant.name,
+    name,
     documents,
     missing: missingKinds(candidate.required, documents),
     flags: [...flags].sort(),

@@ -1,3 +1,4 @@
+import { buildCandidateProfile } from '../candidates/candidate-profile.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 
 /** The public JSON shape of a candidate (`candidates --json`). */
@@ -7,7 +8,13 @@ export function candidateJson(record: CandidateRecord) {
     vacancy: record.vacancy,
     name: record.name,
     email: record.email,
-    documents: record.documents.map((document) => ({ filename: document.filename, kind: document.kind })),
+    documents: record.documents.map((document) => ({
+      filename: document.filename,
+      kind: document.kind,
+      kindSource: document.reading?.kindSource ?? 'filename',
+      evidence: document.reading?.evidence ?? [],
+      extraction: document.reading?.extraction ?? null,
+    })),
     missing: record.missing,
     flags: record.flags,
     messages: record.messages.length,
@@ -17,6 +24,7 @@ export function candidateJson(record: CandidateRecord) {
       ...new Set(record.messages.map((message) => message.filedTo).filter((folder) => folder !== null)),
     ],
     replies: record.replies.map(({ kind, status, at, to }) => ({ kind, status, at, to })),
+    profile: buildCandidateProfile(record),
   };
 }
 

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
 import type { Config } from '../config/schema.ts';
 import { isTriageError, TriageError } from '../errors/triage-error.ts';
-import { explainMessage } from '../ingest/explain-message.ts';
+import { DocumentPool } from '../documents/document-pool.ts';
 import { loadVacancyTemplates } from '../replies/load-vacancy-templates.ts';
 import { parseMessage } from '../ingest/parse-message.ts';
 import { createLogger } from '../logging/create-logger.ts';
@@ -15,6 +15,8 @@ import { listDeadLetters } from '../adapters/redis/dead-letters.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
+import { formatExplanation } from './format-explanation.ts';
+import { runExplain } from './run-explain.ts';
 import { runCheck } from './run-check.ts';
 import { runDigestNow } from './run-digest-now.ts';
 
@@ -74,8 +76,14 @@ program
     const { config: loaded } = await config();
     const mailbox = options.mailbox ?? loaded.mailboxes[0]?.id ?? '';
     const parsed = await parseMessage(await readFile(file), loaded.limits);
-    const explanation = explainMessage(parsed.facts, loaded, mailbox, await loadVacancyTemplates(loaded));
-    console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+    const reader = new DocumentPool(loaded.extraction);
+    try {
+      const templates = await loadVacancyTemplates(loaded);
+      const explanation = await runExplain(parsed, loaded, mailbox, templates, reader);
+      console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+    } finally {
+      await reader.close();
+    }
   });
 
 program
@@ -130,20 +138,6 @@ program
       redis.disconnect();
     }
   });
-
-function formatExplanation(explanation: ReturnType<typeof explainMessage>): string {
-  const { classification, vacancy, applicant, documents, missing, reply } = explanation;
-  return [
-    `classification: ${classification.kind} (${classification.rule}: ${classification.detail})`,
-    `vacancy:        ${vacancy ? `${vacancy.id} — ${vacancy.title} (${vacancy.match} match "${vacancy.matched}")` : 'none'}`,
-    `applicant:      ${applicant ? `${applicant.name} <${applicant.email}>` : 'none'}`,
-    `documents:      ${documents.map((document) => `${document.filename} [${document.kind}]`).join(', ') || 'none'}`,
-    `missing:        ${missing.join(', ') || 'nothing'}`,
-    `flags:          ${explanation.flags.join(', ') || 'none'}`,
-    `reply:          ${reply.send ? `${reply.reason} to ${reply.to}: ${reply.subject}` : `none — ${reply.reason}`}`,
-    ...(reply.text ? ['', reply.text] : []),
-  ].join('\n');
-}
 
 program.parseAsync().catch((error: unknown) => {
   console.error(

@@ -113,6 +113,8 @@ const vacancySchema = z.strictObject({
   digest: z.strictObject(scheduleFields).optional(),
   /** A folder of templates overriding the default ones for this vacancy (file by file). */
   templates: z.string().min(1).optional(),
+  /** Skills and topics looked for in the applicants' documents and mails (case-insensitive, whole words). */
+  keywords: z.array(z.string().trim().min(2, 'must have at least 2 characters')).default([]),
   deadline: z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-02T12:00:00Z' })
     .optional(),
@@ -176,6 +178,26 @@ const limitsSchema = z.strictObject({
   maxAttachments: int(1, 100_000).default(100),
 });
 
+/** Limits on reading one attachment; an attachment over a limit is recorded as unreadable, with the reason. */
+const extractionSchema = z.strictObject({
+  /** Seconds one document may take before its worker thread is stopped. */
+  timeoutSeconds: int(1, 3600).default(30),
+  /** Larger attachments are not read. */
+  maxBytes: int(1024, Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
+  /** Pages read from a PDF; the rest is skipped (and the text marked truncated). */
+  maxPages: int(1, 100_000).default(300),
+  /** Characters of text kept per document. */
+  maxTextChars: int(1000, 100_000_000).default(2_000_000),
+  /** Total uncompressed size allowed inside a zip-based document (DOCX, ODT): a decompression-bomb guard. */
+  maxUnzippedBytes: int(1024, Number.MAX_SAFE_INTEGER).default(200 * 1024 * 1024),
+  /** Heap limit of each extraction thread, in MB; a document that needs more is unreadable. */
+  memoryMb: int(32, 16_384).default(512),
+  /** Extraction threads per process; 0 = one per CPU core. */
+  threads: int(0, 256).default(0),
+});
+
+export type ExtractionConfig = z.infer<typeof extractionSchema>;
+
 const workersSchema = z.strictObject({
   concurrency: int(1, 64).default(4),
   /** Attempts per job before it is dead-lettered. */
@@ -203,6 +225,7 @@ export const configSchema = z.strictObject({
   digest: digestSchema.default(digestSchema.parse({})),
   limits: limitsSchema.default({ maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 }),
   workers: workersSchema.default(workersSchema.parse({})),
+  extraction: extractionSchema.default(extractionSchema.parse({})),
   /** Optional local export of attachments (a convenience; Redis stays the shared state). */
   export: z.strictObject({ dir: z.string().min(1) }).optional(),
   log: z

@@ -4,7 +4,11 @@ import { DigestStore } from '../adapters/redis/digest-store.ts';
 import { shortHash, type RedisKeys } from '../adapters/redis/redis-keys.ts';
 import type { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { composeReply, parseSmtpError, type ReplyTransports } from '../adapters/smtp/reply-transport.ts';
+import { buildCandidateProfile, fitProfile } from '../candidates/candidate-profile.ts';
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import { profileSummary } from '../candidates/profile-summary.ts';
 import type { Config } from '../config/schema.ts';
+import type { CandidateProfile } from '../digests/fit-score.ts';
 import { composeDigest, type DigestVacancy } from '../digests/compose-digest.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import { LOOP_MARKER_HEADER } from '../ingest/triage-message.ts';
@@ -99,6 +103,16 @@ export async function sendDigest(
   return { sent: true, reason: messageId };
 }
 
+// A candidate none of whose documents or mails has been read yet has no profile ("no profile yet").
+function digestProfile(candidate: CandidateRecord): CandidateProfile | undefined {
+  const read =
+    candidate.documents.some((document) => document.reading !== null) ||
+    candidate.messages.some((message) => message.bodyProfile !== null);
+  if (!read) return undefined;
+  const view = buildCandidateProfile(candidate);
+  return { ...fitProfile(view), summary: profileSummary(view) };
+}
+
 async function gatherDigest(
   context: DigestContext,
   digests: DigestStore,
@@ -117,7 +131,7 @@ async function gatherDigest(
     const byId = new Map(all.map((candidate) => [candidate.id, candidate]));
     const changed = since.changed.flatMap(({ candidateId, isNew }) => {
       const candidate = byId.get(candidateId);
-      return candidate ? [{ candidate, isNew }] : [];
+      return candidate ? [{ candidate, isNew, profile: digestProfile(candidate) }] : [];
     });
     vacancies.push({
       vacancy: {
@@ -128,7 +142,7 @@ async function gatherDigest(
         required: vacancy.documents.required,
       },
       changed,
-      all: all.map((candidate) => ({ candidate })),
+      all: all.map((candidate) => ({ candidate, profile: digestProfile(candidate) })),
     });
   }
   const input = {

@@ -5,6 +5,7 @@ import type { MailboxConnections } from '../adapters/imap/mailbox-connections.ts
 import type { PipelineQueues } from '../adapters/queues/create-queues.ts';
 import type { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import type { RedisKeys } from '../adapters/redis/redis-keys.ts';
+import type { DocumentReader } from '../documents/read-documents.ts';
 
 /** What the stage workers share within one daemon process. */
 export interface StageDependencies {
@@ -15,5 +16,7 @@ export interface StageDependencies {
   queues: PipelineQueues;
   connections: MailboxConnections;
   ownAddresses: ReadonlySet<string>;
+  /** Reads attachments in worker threads. */
+  reader: DocumentReader;
   logger: Logger;
 }

@@ -4,6 +4,7 @@ import { Worker, type Job, type Processor } from 'bullmq';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { MailboxConnections } from '../adapters/imap/mailbox-connections.ts';
+import { DocumentPool } from '../documents/document-pool.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
 import { createQueues } from '../adapters/queues/create-queues.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
@@ -47,6 +48,7 @@ export async function startDaemon(config: Config, logger: Logger): Promise<Daemo
   const queueConnection = connectRedis(config.redis.url, log, { name: 'queues' });
   const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts);
   const connections = new MailboxConnections(config.mailboxes, log, config.limits.maxMessageBytes);
+  const reader = new DocumentPool(config.extraction);
   const deps: StageDependencies = {
     config,
     redis,
@@ -55,6 +57,7 @@ export async function startDaemon(config: Config, logger: Logger): Promise<Daemo
     queues,
     connections,
     ownAddresses: ownAddresses(config),
+    reader,
     logger: log,
   };
   const transports = new ReplyTransports(config.mailboxes, log);
@@ -114,6 +117,7 @@ export async function startDaemon(config: Config, logger: Logger): Promise<Daemo
       }
       transports.close();
       await connections.closeAll();
+      await reader.close();
       await queues.close();
       await Promise.all([redis.quit(), queueConnection.quit()].map((quit) => quit.catch(() => undefined)));
       log.info('daemon stopped');

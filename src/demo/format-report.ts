@@ -1,4 +1,7 @@
 import type { SeenSummary } from '../adapters/redis/seen-store.ts';
+import { buildCandidateProfile } from '../candidates/candidate-profile.ts';
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import { profileSummary } from '../candidates/profile-summary.ts';
 import { formatCandidates } from '../cli/format-candidates.ts';
 import type { Explanation } from '../ingest/explain-message.ts';
 import type { MessageFacts } from '../ingest/message-facts.ts';
@@ -28,6 +31,9 @@ export function formatReport(input: ReportInput): string {
     ...input.messages.map((message, index) => formatMessage(input, index, located[index] ?? null)),
     heading(`Candidates (${input.candidates.length}), as \`npm run triage -- candidates\` lists them`),
     formatCandidates(input.candidates),
+    '',
+    heading('What their documents say (kinds from the content; profile as digests show it)'),
+    ...input.candidates.flatMap(describeReading),
     '',
     heading('Folders, as a mail client sees them'),
     ...formatFolders(input.folders),
@@ -139,4 +145,18 @@ function formatFolders(folders: readonly FolderView[]): string[] {
       folder.messages === null ? '' : `${folder.messages} message${folder.messages === 1 ? '' : 's'}`;
     return `  ${(labels[index] ?? '').padEnd(width)}  ${count}`.trimEnd();
   });
+}
+
+// One line per candidate: each document's kind and the evidence that decided it, then the profile in one line.
+function describeReading(candidate: CandidateRecord): string[] {
+  const documents = candidate.documents.map((document) => {
+    const why = document.reading?.evidence.slice(0, 3).join(', ') ?? 'not read';
+    return `    ${printable(document.filename)} [${document.kind}]: ${printable(why)}`;
+  });
+  const summary = profileSummary(buildCandidateProfile(candidate));
+  return [
+    `  ${printable(candidate.name || candidate.email)}`,
+    ...documents,
+    `    profile: ${printable(summary || '-')}`,
+  ];
 }

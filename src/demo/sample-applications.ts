@@ -10,6 +10,7 @@ export const DEMO_VACANCIES = [
     title: 'PhD in Robust and Adaptive AI for Medical Imaging and Precision Medicine',
     supervisors: [DEMO_ADDRESS],
     documents: { required: ['cv', 'transcript'], optional: ['research'] },
+    keywords: ['PyTorch', 'medical imaging', 'adversarial', 'explainable AI'],
   },
   {
     id: 'med-imaging',

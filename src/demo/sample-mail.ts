@@ -1,4 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { samplePdf } from './sample-documents.ts';
 
 /** The demo supervisor's mailbox address: the one the sample mail is sent to. */
 export const DEMO_ADDRESS = 'chen@uni.example';
@@ -14,8 +15,15 @@ export interface Spec {
   attachments?: string[];
 }
 
-/** The raw source of a message composed from `spec`, with a small stand-in PDF per attachment. */
+/** The raw source of a message composed from `spec`, with a sample PDF per attachment. */
 export async function compose(spec: Spec, date: Date): Promise<string> {
+  const attachments = await Promise.all(
+    (spec.attachments ?? []).map(async (filename) => ({
+      filename,
+      content: await samplePdf(filename),
+      contentType: 'application/pdf',
+    })),
+  );
   const composer = new MailComposer({
     from: spec.from,
     to: DEMO_ADDRESS,
@@ -25,11 +33,7 @@ export async function compose(spec: Spec, date: Date): Promise<string> {
     text: spec.text,
     headers: spec.headers ?? {},
     ...(spec.inReplyTo ? { inReplyTo: spec.inReplyTo, references: [spec.inReplyTo] } : {}),
-    attachments: (spec.attachments ?? []).map((filename) => ({
-      filename,
-      content: `%PDF-1.4\n% demo: ${filename}\n%%EOF\n`,
-      contentType: 'application/pdf',
-    })),
+    attachments,
   });
   return (await composer.compile().build()).toString('utf8');
 }

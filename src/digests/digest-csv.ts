@@ -25,6 +25,7 @@ export const CSV_COLUMNS = [
   'messages',
   'fit_score',
   'folders',
+  'profile',
 ] as const;
 
 /**
@@ -67,5 +68,6 @@ function csvRow(entry: RankedCandidate): string[] {
     String(candidate.messages.length),
     entry.profile === undefined ? '' : String(entry.fit.score),
     filedFolders(candidate).join(';'),
+    cleanMailText(entry.profile?.summary ?? '', ''),
   ];
 }

@@ -21,6 +21,8 @@ export interface CandidateView {
   fit: FitScore;
   /** `4.2 (degree 0.9 × 3 = 2.7, …)`, or `no profile yet`. */
   fitText: string;
+  /** The profile in one line (degree and result, publications…); '' when nothing was read. */
+  profile: string;
   flags: string[];
   messages: number;
   /** Folders the messages were filed in; empty when none is filed yet. */
@@ -121,6 +123,7 @@ function candidateView(entry: RankedCandidate, clock: DigestClock): CandidateVie
     missing: [...new Set(candidate.missing)].map((kind) => DOCUMENT_WORDING[kind].label),
     fit: entry.fit,
     fitText: describeFit(entry.fit),
+    profile: cleanMailText(entry.profile?.summary ?? '', ''),
     flags: [...new Set(candidate.flags)].map((flag) => FLAG_WORDING[flag]),
     messages: candidate.messages.length,
     folders: filedFolders(candidate),

@@ -8,6 +8,8 @@ export interface CandidateProfile {
   publications?: number;
   /** Number of the vacancy's keywords found in the documents. */
   keywordMatches?: number;
+  /** The profile in one line (degree and result, publications, language test, keywords), shown in the digest. */
+  summary?: string;
 }
 
 /** The factors of the fit score, in the order they are explained. */

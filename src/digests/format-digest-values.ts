@@ -7,6 +7,9 @@ export const FLAG_WORDING: Readonly<Record<CandidateFlag, string>> = {
   'tag-variant': 'tag written differently',
   'duplicate-document': 'sent the same document more than once',
   'oversize-message': 'message too large to read',
+  'unreadable-document': 'a document could not be read',
+  'hidden-text': 'a document contains hidden text',
+  'cv-name-mismatch': 'the name on the CV differs from the sender',
   'reply-failed': 'acknowledgement refused by their server',
   'reply-unconfirmed': 'acknowledgement may not have been sent',
 };

@@ -94,6 +94,7 @@ function candidateRow(candidate: CandidateView): string {
     ['Received', `${escapeHtml(seen)} · ${escapeHtml(plural(candidate.messages, 'message'))}`],
     ['Documents', documentsHtml(candidate)],
     candidate.complete ? null : ['Missing', `<b>${escapeHtml(candidate.missing.join(', '))}</b>`],
+    candidate.profile === '' ? null : ['Profile', escapeHtml(candidate.profile)],
     ['Fit score', escapeHtml(candidate.fitText)],
     candidate.flags.length === 0
       ? null

@@ -72,6 +72,7 @@ function candidateLines(candidate: CandidateView, index: number): string[] {
     `   ${seen} · ${plural(candidate.messages, 'message')}`,
     ...documents,
     candidate.complete ? '   Status: complete' : `   Missing: ${candidate.missing.join(', ')}`,
+    ...(candidate.profile === '' ? [] : [`   Profile: ${candidate.profile}`]),
     `   Fit score: ${candidate.fitText}`,
     ...(candidate.flags.length > 0 ? [`   Flags: ${candidate.flags.join('; ')}`] : []),
     `   Filed in: ${candidate.folders.join(', ') || 'not filed yet'}`,

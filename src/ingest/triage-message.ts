@@ -1,5 +1,6 @@
 import type { Config, DocumentKind, MailboxConfig, VacancyConfig } from '../config/schema.ts';
 import type { CandidateFlag } from '../candidates/candidate-record.ts';
+import type { DocumentReading } from '../candidates/document-record-schemas.ts';
 import { sanitizeFilename } from '../candidates/sanitize-filename.ts';
 import { classifyMessage, type Classification } from './classify-message.ts';
 import { guessDocumentKind } from './guess-document-kind.ts';
@@ -8,7 +9,10 @@ import type { MailAddress, MessageFacts } from './message-facts.ts';
 /** The header the daemon puts on everything it sends; mail carrying it is its own. */
 export const LOOP_MARKER_HEADER = 'x-applicant-triage';
 
-/** A document as the ingest stage sees it: described from the attachment, kind guessed from its name. */
+/**
+ * A document as the ingest stage sees it: described from the attachment, its kind guessed from its name until
+ * the document is read (see readDocuments), which decides the kind from the content and fills `reading`.
+ */
 export interface DocumentFacts {
   /** Position among the message's attachments (and their contents). */
   index: number;
@@ -18,6 +22,7 @@ export interface DocumentFacts {
   contentType: string;
   size: number;
   sha256: string;
+  reading: DocumentReading | null;
 }
 
 /** How the message's vacancy was found: its tag (exact or variant), or the thread it replies to. */
@@ -107,6 +112,7 @@ function describeDocuments(facts: MessageFacts): DocumentFacts[] {
         contentType: attachment.contentType,
         size: attachment.size,
         sha256: attachment.sha256,
+        reading: null,
       };
     });
 }

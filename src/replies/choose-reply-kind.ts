@@ -5,8 +5,9 @@ import type { ReplyKind } from './reply-kinds.ts';
 
 /**
  * Which reply a just-filed message calls for, from the candidate as merged so far. Pure.
- * The candidate's first message gets the acknowledgement (`closed` when it came after the deadline); a later one
- * that supplies the last missing document gets `complete`; other follow-ups get a `receipt` when enabled.
+ * The message holding the acknowledgement (`acknowledges`, else the first message) gets it (`closed` when it came
+ * after the deadline); another that supplies the last missing document gets `complete`; other follow-ups get a
+ * `receipt` when enabled.
  */
 export function chooseReplyKind(
   candidate: CandidateRecord,
@@ -16,7 +17,7 @@ export function chooseReplyKind(
 ): ReplyKind | null {
   const message = candidate.messages.find((entry) => entry.key === messageKey);
   if (!message) return null;
-  if (candidate.messages[0]?.key === messageKey) {
+  if ((candidate.acknowledges ?? candidate.messages[0]?.key) === messageKey) {
     const late =
       vacancy.deadline !== undefined && Date.parse(message.receivedAt) > Date.parse(vacancy.deadline);
     return late ? 'closed' : 'acknowledgement';

@@ -1,3 +1,4 @@
+import { ownText } from '../ingest/own-text.ts';
 import { normalizeTag } from '../ingest/normalize-tag.ts';
 
 /** The vacancy an untagged message clearly targets, with the text that shows it. */
@@ -51,13 +52,6 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const COMPOUND = /[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*/gu;
 /** Sentence punctuation followed by space, or a blank line: a phrase does not run across it. */
 const SENTENCE_BREAK = /[.!?;]\s|\n[^\S\n]*\n/;
-/** Where the sender's own words end: a signature, or a quoted earlier message. */
-const END_OF_OWN_TEXT = [
-  /^-- ?$/,
-  /^\s*-{2,}\s*original message\s*-{2,}\s*$/i,
-  /^\s*_{20,}\s*$/,
-  /^on .{1,200} wrote:\s*$/i,
-];
 const KIND_RANK: Readonly<Record<MatchKind, number>> = { title: 0, tag: 1, phrase: 2 };
 
 /**
@@ -69,7 +63,10 @@ export function mentionsVacancy(
   text: string,
   vacancies: readonly { id: string; title: string; tag: string }[],
 ): VacancyMention | null {
-  const sources = [toSource('subject', subject), toSource('body', ownText(text))];
+  const sources = [
+    toSource('subject', subject),
+    toSource('body', ownText(text, { limit: BODY_LIMIT, stopAtSignature: true })),
+  ];
   let best: Found | null = null;
   for (const [order, vacancy] of vacancies.entries()) {
     for (const source of sources) {
@@ -178,20 +175,6 @@ function tokenize(text: string): Token[] {
     tokens.push({ word: match[0].toLowerCase(), start: match.index, end: previousEnd, sentence });
   }
   return tokens;
-}
-
-/** The first ~2,000 characters the sender wrote: quoted lines skipped, stopping at a signature or quoted message. */
-function ownText(text: string): string {
-  const kept: string[] = [];
-  let length = 0;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    if (END_OF_OWN_TEXT.some((pattern) => pattern.test(line))) break;
-    if (/^\s*>/.test(line)) continue;
-    kept.push(line);
-    length += line.length + 1;
-    if (length >= BODY_LIMIT) break;
-  }
-  return kept.join('\n').slice(0, BODY_LIMIT);
 }
 
 function isSignificant(word: string): boolean {

@@ -143,11 +143,13 @@ describe('the triage command', () => {
       expect.objectContaining({
         vacancy: 'robust-ai',
         email: 'jane.doe@example.org',
-        documents: [{ filename: 'CV_Jane_Doe.pdf', kind: 'cv' }],
+        documents: [expect.objectContaining({ filename: 'CV_Jane_Doe.pdf', kind: 'cv' })],
         missing: ['transcript'],
         messages: 1,
         folders: [filed],
       }),
     ]);
+    const [first] = JSON.parse(listed.stdout) as Array<{ profile: { name: { value: string } } }>;
+    expect(first?.profile.name.value).toBe('Jane Doe');
   });
 });

@@ -46,6 +46,10 @@ describe('supervisor digests', () => {
 
     await apply(mail, 'cy');
     await waitForMessage(mail, filed, '<cy@example.org>');
+    // Cy's acknowledgement goes out first: the refusal below is meant for the digest.
+    await waitFor('the acknowledgement to cy', () =>
+      servers.sink.messages.some((message) => message.to.includes('cy@example.org')) ? true : undefined,
+    );
     servers.sink.refuse(1, 451);
     await expect(runDigestNow(config, logger)).rejects.toThrow(/not accepted yet/);
     expect(digestsTo('chen@uni.example')).toHaveLength(1);

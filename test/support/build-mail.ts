@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { samplePdf } from '../../src/demo/sample-documents.ts';
 
 /** What a test message needs; everything has a sensible default. */
 export interface MailSpec {
@@ -26,7 +27,11 @@ export async function buildMail(spec: MailSpec = {}): Promise<Buffer> {
     text: spec.text ?? 'Dear Dr Chen,\n\nplease find my application attached.\n\nJane',
     headers: spec.headers ?? {},
     attachments: spec.attachments ?? [
-      { filename: 'CV_Jane_Doe.pdf', content: '%PDF-1.4 cv', contentType: 'application/pdf' },
+      {
+        filename: 'CV_Jane_Doe.pdf',
+        content: await samplePdf('CV_Jane_Doe.pdf'),
+        contentType: 'application/pdf',
+      },
     ],
   });
   return composer.compile().build();

@@ -38,6 +38,10 @@ export async function openImapTestClient(
       if (status === false || !status.messages) return [];
       const lock = await client.getMailboxLock(folder);
       try {
+        // A server does not report expunges during FETCH: without a NOOP, a folder this client already has
+        // selected would still list messages the daemon has moved out since.
+        await client.noop();
+        if (client.mailbox === false || client.mailbox.exists === 0) return [];
         const messages = await client.fetchAll('1:*', { envelope: true });
         return messages.map((message) => message.envelope?.messageId ?? '');
       } finally {

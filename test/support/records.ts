@@ -20,6 +20,7 @@ export function messageRecord(
     replyTo: null,
     references: [],
     noReply: null,
+    bodyProfile: null,
     filedTo: null,
     ...changes,
   };
@@ -35,6 +36,7 @@ export function documentRecord(kind: DocumentKind, from: string): CandidateRecor
     size: 1,
     sha256: kind,
     message: from,
+    reading: null,
   };
 }
 
@@ -54,6 +56,7 @@ export function candidateRecord(
     flags: [],
     messages,
     replies: [],
+    acknowledges: null,
     firstSeen: messages[0]?.receivedAt ?? '',
     lastSeen: messages.at(-1)?.receivedAt ?? '',
   };

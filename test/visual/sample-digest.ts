@@ -31,6 +31,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
       size: 250_000,
       sha256: `${index}-${filename}`,
       message: `<m${index}@mail>`,
+      reading: null,
     })),
     missing: sample.missing ?? [],
     flags: sample.flags ?? [],
@@ -43,6 +44,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
       uidValidity: '1',
       uid: index * 10 + n,
       match: 'exact' as const,
+      bodyProfile: null,
       sender: '',
       replyTo: null,
       references: [],
@@ -50,6 +52,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
       filedTo: folder,
     })),
     replies: [],
+    acknowledges: null,
     firstSeen: sample.firstSeen,
     lastSeen: sample.lastSeen ?? sample.firstSeen,
   };

@@ -89,10 +89,15 @@ export class CandidateStore {
     throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }
 
-  /** Records the folder a message of a candidate was filed in. */
-  async markFiled(candidateId: string, messageKey: string, folder: string): Promise<void> {
-    await this.update(candidateId, (record) => ({
+  /**
+   * Records the folder a message was filed in and, unless a message already holds it, gives the candidate's
+   * acknowledgement to this message (one atomic step, so two messages assessed at once cannot both be answered
+   * as the first); returns the record as saved.
+   */
+  async markFiled(candidateId: string, messageKey: string, folder: string): Promise<CandidateRecord | null> {
+    return this.update(candidateId, (record) => ({
       ...record,
+      acknowledges: record.acknowledges ?? messageKey,
       messages: record.messages.map((message) =>
         message.key === messageKey ? { ...message, filedTo: folder } : message,
       ),
@@ -108,14 +113,18 @@ export class CandidateStore {
     }));
   }
 
-  /** Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change). */
-  async update(candidateId: string, change: (record: CandidateRecord) => CandidateRecord): Promise<void> {
+  /** Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change); returns it saved. */
+  async update(
+    candidateId: string,
+    change: (record: CandidateRecord) => CandidateRecord,
+  ): Promise<CandidateRecord | null> {
     const key = this.keys.candidate(candidateId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const previous = await this.redis.get(key);
       const record = parseRecord(previous);
-      if (record === null) return;
-      if (await this.save(previous, change(record), record.email, [])) return;
+      if (record === null) return null;
+      const next = change(record);
+      if (await this.save(previous, next, record.email, [])) return next;
     }
     throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }

@@ -12,7 +12,16 @@ const CANDIDATE = {
 };
 
 function document(filename: string, kind: DocumentKind, sha256: string, index = 0): DocumentFacts {
-  return { index, filename, safeName: filename, kind, contentType: 'application/pdf', size: 1000, sha256 };
+  return {
+    index,
+    filename,
+    safeName: filename,
+    kind,
+    contentType: 'application/pdf',
+    size: 1000,
+    sha256,
+    reading: null,
+  };
 }
 
 function application(
@@ -80,6 +89,7 @@ describe('mergeCandidate', () => {
         replyTo: null,
         references: [],
         noReply: null,
+        bodyProfile: null,
         filedTo: null,
       },
     ]);
@@ -220,7 +230,7 @@ describe('mergeCandidate', () => {
       application('<m1@mail.example>', '2025-01-14T08:00:00.000Z', { documents: [CV] }),
     );
     expect(Object.keys(record.documents[0] ?? {}).sort()).toEqual(
-      ['contentType', 'filename', 'kind', 'message', 'safeName', 'sha256', 'size'].sort(),
+      ['contentType', 'filename', 'kind', 'message', 'reading', 'safeName', 'sha256', 'size'].sort(),
     );
   });
 

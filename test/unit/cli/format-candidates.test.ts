@@ -26,12 +26,14 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
         size: 193,
         sha256: 'a'.repeat(64),
         message: '<m1@mail.example>',
+        reading: null,
       },
     ],
     missing: ['transcript'],
     flags: ['tag-variant'],
     messages: [message('<m1@mail.example>', 'Applications/robust-ai')],
     replies: [],
+    acknowledges: null,
     firstSeen: '2025-01-14T08:12:44.000Z',
     lastSeen: '2025-01-14T08:12:44.000Z',
     ...overrides,
@@ -52,15 +54,18 @@ describe('candidateJson', () => {
       'messages',
       'missing',
       'name',
+      'profile',
       'replies',
       'vacancy',
     ]);
-    expect(json).toEqual({
+    expect({ ...json, profile: undefined }).toEqual({
       id: 'robust-ai-3f9c2a1b0d4e',
       vacancy: 'robust-ai',
       name: 'Jane Doe',
       email: 'jane.doe@mail.example',
-      documents: [{ filename: 'CV_Jane_Doe.pdf', kind: 'cv' }],
+      documents: [
+        { filename: 'CV_Jane_Doe.pdf', kind: 'cv', kindSource: 'filename', evidence: [], extraction: null },
+      ],
       missing: ['transcript'],
       flags: ['tag-variant'],
       messages: 1,
@@ -68,12 +73,19 @@ describe('candidateJson', () => {
       lastSeen: '2025-01-14T08:12:44.000Z',
       folders: ['Applications/robust-ai'],
       replies: [],
+      profile: undefined,
     });
   });
 
-  it('documents carry only filename and kind (no digests, sizes or internal names)', () => {
+  it('documents carry their kind and how it was read, but no digests, sizes or internal names', () => {
     const [document] = candidateJson(record()).documents;
-    expect(Object.keys(document ?? {}).sort()).toEqual(['filename', 'kind']);
+    expect(Object.keys(document ?? {}).sort()).toEqual([
+      'evidence',
+      'extraction',
+      'filename',
+      'kind',
+      'kindSource',
+    ]);
   });
 
   it('messages is a count', () => {

@@ -129,6 +129,7 @@ describe('parseConfig', () => {
       expect(example.redis).toEqual(minimal.redis);
       expect(example.limits).toEqual(minimal.limits);
       expect(example.workers).toEqual(minimal.workers);
+      expect(example.extraction).toEqual(minimal.extraction);
       expect(example.log).toEqual(minimal.log);
       expect(example.digest.schedule).toBe(minimal.digest.schedule);
       expect({ ...exampleMailbox?.imap, host: '', auth: null }).toEqual({
@@ -231,6 +232,32 @@ describe('parseConfig', () => {
         vacancies: [vacancy('a', 'PHD-a')],
       };
       expect(configError(yaml(raw)).message).toMatch(/^triage\.yaml: mailboxes\[0\]\.reconcileSeconds: /);
+    });
+
+    it('extraction: an out-of-range limit names its key; keywords are a list of words', () => {
+      const raw = {
+        mailboxes: [mailbox('chen')],
+        vacancies: [vacancy('a', 'PHD-a', { keywords: ['PyTorch', 'x'] })],
+        extraction: { timeoutSeconds: 0, memoryMb: '${MEM}' },
+      };
+      const message = configError(yaml(raw), { MEM: '256' }).message;
+      expect(message).toMatch(/extraction\.timeoutSeconds: /);
+      expect(message).toMatch(/vacancies\[0\]\.keywords\[1\]: must have at least 2 characters/);
+      expect(message).not.toMatch(/memoryMb/);
+      const valid = parseConfig(
+        yaml({ ...raw, vacancies: [vacancy('a', 'PHD-a', { keywords: [' PyTorch '] })], extraction: {} }),
+        {},
+      );
+      expect(valid.vacancies[0]?.keywords).toEqual(['PyTorch']);
+      expect(valid.extraction).toEqual({
+        timeoutSeconds: 30,
+        maxBytes: 40 * 1024 * 1024,
+        maxPages: 300,
+        maxTextChars: 2_000_000,
+        maxUnzippedBytes: 200 * 1024 * 1024,
+        memoryMb: 512,
+        threads: 0,
+      });
     });
 
     it('bad-email: a mailbox address that is not an address', () => {

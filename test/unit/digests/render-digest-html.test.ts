@@ -17,6 +17,7 @@ const hostile = candidate('hostile', {
       size: 1,
       sha256: 'h',
       message: '<h@mail>',
+      reading: null,
     },
   ],
 });

@@ -29,6 +29,7 @@ describe('explainMessage', () => {
       'documents',
       'flags',
       'missing',
+      'profile',
       'reply',
       'vacancy',
     ]);
@@ -37,8 +38,8 @@ describe('explainMessage', () => {
     expect(Object.keys(explanation.reply ?? {}).sort()).toEqual(['reason', 'send', 'subject', 'text', 'to']);
     const documents = explanation.documents as unknown as Record<string, unknown>[];
     expect(documents.map((document) => Object.keys(document).sort())).toEqual([
-      ['filename', 'kind'],
-      ['filename', 'kind'],
+      ['evidence', 'extraction', 'filename', 'kind', 'kindSource'],
+      ['evidence', 'extraction', 'filename', 'kind', 'kindSource'],
     ]);
   });
 
@@ -103,7 +104,8 @@ describe('explainMessage', () => {
   });
 
   it('inline-image-signature: only real attachments are listed as documents', async () => {
-    expect((await explain('application-inline-image-signature.eml')).documents).toEqual([
+    const { documents } = await explain('application-inline-image-signature.eml');
+    expect(documents.map(({ filename, kind }) => ({ filename, kind }))).toEqual([
       { filename: 'CV_Maria_Rossi.pdf', kind: 'cv' },
       { filename: 'Transcript_scan.jpg', kind: 'transcript' },
     ]);

@@ -78,6 +78,7 @@ describe('triageMessage', () => {
         contentType: 'application/pdf',
         size: 193,
         sha256: '794abaa4f6f06fc519895c22944a0ab43ad02b4fb32bdefa1952ce81613cb47b',
+        reading: null,
       },
       {
         index: 1,
@@ -87,6 +88,7 @@ describe('triageMessage', () => {
         contentType: 'application/pdf',
         size: 93,
         sha256: '07733fcf1d6c84c8b383eeed3c9948b6a634860eb0827f9b73aa90e54433c005',
+        reading: null,
       },
     ]);
     expect(result.missing).toEqual([]);

@@ -33,6 +33,18 @@ describe('chooseReplyKind', () => {
     );
     expect(chooseReplyKind(merged, '<2>', VACANCY, REPLIES)).toBe('complete');
   });
+  it('a later message assessed first holds the acknowledgement; the earlier one then completes the application', () => {
+    const merged = {
+      ...candidateRecord(
+        [first, second],
+        [documentRecord('cv', '<1>'), documentRecord('transcript', '<2>')],
+        [],
+      ),
+      acknowledges: '<2>',
+    };
+    expect(chooseReplyKind(merged, '<2>', VACANCY, REPLIES)).toBe('acknowledgement');
+    expect(chooseReplyKind(merged, '<1>', VACANCY, REPLIES)).toBe('complete');
+  });
   it('complete is off when replies.completion is false', () => {
     const merged = candidateRecord(
       [first, second],

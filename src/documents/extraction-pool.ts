@@ -1,0 +1,33 @@
+import type { ExtractionConfig } from '../config/schema.ts';
+import { DocumentThreads, siblingModule } from './document-threads.ts';
+import type { ExtractedText, ExtractionHint } from './extraction.ts';
+
+export interface ExtractionPoolOptions {
+  /** The worker module; default `extraction-worker` beside this file (tests pass one that misbehaves). */
+  workerFile?: URL;
+  /** Seconds an idle thread lives before it exits. */
+  idleSeconds?: number;
+}
+
+/** Extracts documents' text in worker threads, under the time and memory limits (see DocumentThreads). */
+export class ExtractionPool {
+  readonly #threads: DocumentThreads<null, ExtractedText>;
+
+  constructor(config: ExtractionConfig, options: ExtractionPoolOptions = {}) {
+    this.#threads = new DocumentThreads(config, {
+      workerFile: options.workerFile ?? siblingModule(import.meta.url, 'extraction-worker'),
+      failed: (extraction) => extraction,
+      ...(options.idleSeconds === undefined ? {} : { idleSeconds: options.idleSeconds }),
+    });
+  }
+
+  /** Reads one document. Never rejects: timeouts, thread crashes and out-of-memory become statuses. */
+  extract(content: Buffer, hint: ExtractionHint): Promise<ExtractedText> {
+    return this.#threads.run(content, hint, null);
+  }
+
+  /** Stops all threads; documents still waiting or running come back as `failed`. */
+  close(): Promise<void> {
+    return this.#threads.close();
+  }
+}

@@ -1,0 +1,144 @@
+import type { Clue, Phrase } from './clue.ts';
+import { countClue, listLabels, phraseClues, phraseGroupClue } from './clue.ts';
+import { countMatches, headingOf, type DocumentText } from './document-text.ts';
+
+/** An "Abstract" heading: papers and theses open with one. */
+export const ABSTRACT_WEIGHT = 3;
+/** A "References" / "Bibliography" heading (CVs have "References" too, for referees). */
+export const BIBLIOGRAPHY_WEIGHT = 2;
+/** An "Introduction" heading. */
+export const INTRODUCTION_WEIGHT = 1.5;
+/** Each other distinct section of a paper or proposal (Related Work, Method, Results, Timeline…). */
+export const PAPER_SECTION_WEIGHT = 1;
+const PAPER_SECTION_CAP = 5;
+/** Each citation marker, [12] or (Smith et al., 2020), from three on. */
+export const CITATION_WEIGHT = 0.25;
+const CITATION_MAX = 3;
+/** Each "et al." (a CV's publication list has them too: weak). */
+export const ET_AL_WEIGHT = 0.2;
+const ET_AL_MAX = 1.5;
+/** More than six pages (or, without pages, about 3,500 words): longer than any CV or letter. */
+export const LONG_DOCUMENT_WEIGHT = 2;
+const LONG_PAGES = 6;
+const LONG_WORDS = 3500;
+/** Each thesis phrase ("submitted in partial fulfilment", "Chapter 2"). */
+export const THESIS_PHRASE_WEIGHT = 3;
+const THESIS_PHRASE_CAP = 2;
+/** Each proposal phrase ("research questions", "work plan"): statements of purpose use a few. */
+export const PROPOSAL_PHRASE_WEIGHT = 1;
+const PROPOSAL_PHRASE_CAP = 4;
+/** A "Keywords:" / "Index Terms" line. */
+export const KEYWORDS_WEIGHT = 1.5;
+// Headings are short lines.
+const MAX_HEADING_LENGTH = 60;
+
+const ABSTRACT =
+  /^(?:abstract|summary of (?:the )?thesis|zusammenfassung|sommario|resumen|摘要)(?:\s*[-.:]|$)/u;
+const INTRODUCTION = /^(?:introduction|einleitung|introduzione|introduccion|引言|绪论|前言)$/u;
+const BIBLIOGRAPHY =
+  /^(?:references|bibliography|works cited|literature cited|reference list|literaturverzeichnis|literatur|bibliographie|bibliografia|referencias|参考文献)$/u;
+const PAPER_SECTION =
+  /^(?:related work|background|literature review|methods?|methodology|materials and methods|approach|proposed (?:method|approach)|experiments?|experimental (?:setup|results)|results(?: and discussion)?|evaluation|discussion|conclusions?|conclusion and future work|future work|limitations|acknowledge?ments|appendix|research questions?|(?:aims and )?objectives|research aims|timeline|time ?plan|work ?plan|expected (?:outcomes|results|contributions)|significance|contributions|table of contents|contents|list of figures|list of tables|preliminary results|problem statement|motivation)$/;
+const CHAPTER =
+  /^(?:chapter|kapitel|chapitre|capitolo|capitulo) (?:\d+|[ivx]+|one|two|three|four|five|six)\b/;
+const BRACKET_CITATION = /\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/g;
+const AUTHOR_YEAR_CITATION =
+  /\((?:see |e\.g\.,? )?[a-z][\p{L}'-]+(?: et al\.| and [a-z][\p{L}'-]+| & [a-z][\p{L}'-]+)?,? (?:19|20)\d{2}[a-z]?[;)]/gu;
+
+const THESIS: readonly Phrase[] = [
+  {
+    label: "'submitted in partial fulfilment'",
+    pattern:
+      /(?:submitted|presented) (?:in partial|for the degree)|partial fulfil?l?ment of the requirements/,
+  },
+  {
+    label: 'declaration of authorship',
+    pattern:
+      /declaration of (?:originality|authorship)|eidesstattliche erklarung|i hereby declare that (?:this|the) (?:thesis|dissertation|work)/,
+  },
+];
+
+const PROPOSAL: readonly Phrase[] = [
+  { label: 'research questions', pattern: /research questions?\b/ },
+  { label: 'objectives', pattern: /\b(?:research )?objectives\b|\baims\b/ },
+  { label: 'methodology', pattern: /\bmethodology\b/ },
+  { label: 'timeline', pattern: /\btimeline\b|time ?plan|work ?plan|gantt|work packages?|\bmilestones?\b/ },
+  { label: 'expected outcomes', pattern: /expected (?:outcomes|results|contributions|impact)/ },
+  { label: "'this proposal'", pattern: /\bthis proposal\b|the proposed (?:project|study|research|work)/ },
+];
+
+/** Paper sections, citations, length, and thesis or proposal wording. */
+export function findResearchClues(doc: DocumentText): Clue[] {
+  const headings = doc.folded.filter((line) => line.length <= MAX_HEADING_LENGTH).map(headingOf);
+  const sections = new Set(headings.filter((heading) => PAPER_SECTION.test(heading)));
+  const citations = countInTextCitations(doc) + countMatches(doc.body, AUTHOR_YEAR_CITATION);
+  const etAl = countMatches(doc.body, /\bet al\./g);
+  const chapters = doc.folded.filter(
+    (line) => line.length <= MAX_HEADING_LENGTH && CHAPTER.test(line),
+  ).length;
+  return [
+    ...(doc.folded.some((line) => ABSTRACT.test(headingOf(line)))
+      ? [{ kind: 'research' as const, weight: ABSTRACT_WEIGHT, label: 'abstract' }]
+      : []),
+    ...(headings.some((heading) => INTRODUCTION.test(heading))
+      ? [{ kind: 'research' as const, weight: INTRODUCTION_WEIGHT, label: 'introduction' }]
+      : []),
+    ...(headings.some((heading) => BIBLIOGRAPHY.test(heading))
+      ? [{ kind: 'research' as const, weight: BIBLIOGRAPHY_WEIGHT, label: 'bibliography' }]
+      : []),
+    ...countClue('research', sections.size, {
+      minCount: 1,
+      perItem: PAPER_SECTION_WEIGHT,
+      maxWeight: PAPER_SECTION_CAP * PAPER_SECTION_WEIGHT,
+      label: `sections: ${listLabels([...sections])}`,
+    }),
+    ...countClue('research', citations, {
+      minCount: 3,
+      perItem: CITATION_WEIGHT,
+      maxWeight: CITATION_MAX,
+      label: `${citations} citations`,
+    }),
+    ...countClue('research', etAl, {
+      minCount: 2,
+      perItem: ET_AL_WEIGHT,
+      maxWeight: ET_AL_MAX,
+      label: `${etAl} × 'et al.'`,
+    }),
+    ...longClue(doc),
+    ...phraseClues('research', doc.body, THESIS, THESIS_PHRASE_WEIGHT, THESIS_PHRASE_CAP),
+    ...countClue('research', chapters, {
+      minCount: 2,
+      perItem: THESIS_PHRASE_WEIGHT / 2,
+      maxWeight: THESIS_PHRASE_WEIGHT,
+      label: `${chapters} chapters`,
+    }),
+    ...phraseGroupClue('research', doc.body, PROPOSAL, {
+      perItem: PROPOSAL_PHRASE_WEIGHT,
+      cap: PROPOSAL_PHRASE_CAP,
+      prefix: 'proposal terms',
+    }),
+    ...(doc.folded.some((line) =>
+      /^(?:keywords|key words|index terms|schlusselworter|mots-cles|parole chiave|关键词)\s*[:：—-]/u.test(
+        line,
+      ),
+    )
+      ? [{ kind: 'research' as const, weight: KEYWORDS_WEIGHT, label: 'keywords line' }]
+      : []),
+  ];
+}
+
+function longClue(doc: DocumentText): Clue[] {
+  if (doc.pages !== null && doc.pages > LONG_PAGES)
+    return [{ kind: 'research', weight: LONG_DOCUMENT_WEIGHT, label: `${doc.pages} pages` }];
+  if (doc.pages === null && doc.words > LONG_WORDS)
+    return [{ kind: 'research', weight: LONG_DOCUMENT_WEIGHT, label: `${doc.words} words` }];
+  return [];
+}
+
+/** Bracketed citations inside sentences; "[3] A. Author…" at the start of a line is a list entry (a CV's too). */
+function countInTextCitations(doc: DocumentText): number {
+  let count = 0;
+  for (const line of doc.folded)
+    for (const match of line.matchAll(BRACKET_CITATION)) if (match.index > 0) count++;
+  return count;
+}

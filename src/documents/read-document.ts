@@ -1,0 +1,45 @@
+import type { DocumentReading, ExtractionRecord } from '../candidates/document-record-schemas.ts';
+import { extractDocumentProfile } from '../profile/extract-document-profile.ts';
+import { classifyDocument } from './classify-document.ts';
+import type { ExtractedText } from './extraction.ts';
+import type { ReadRequest, ReadResult } from './read-documents.ts';
+
+// Enough of the hidden text for a person to see what was hidden, little enough to store with the candidate.
+const HIDDEN_SAMPLE_CHARACTERS = 200;
+
+/** From a document's extracted text: its kind (content first, then name), and the profile it gives. Pure. */
+export function readExtracted(extraction: ExtractedText, request: ReadRequest): ReadResult {
+  const decision = classifyDocument({
+    filename: request.filename,
+    contentType: request.contentType,
+    extraction,
+  });
+  const reading: DocumentReading = {
+    extraction: extractionRecord(extraction),
+    kindSource: decision.source,
+    evidence: decision.evidence,
+    profile:
+      extraction.status === 'ok'
+        ? extractDocumentProfile(extraction.text, {
+            kind: decision.kind,
+            keywords: request.keywords,
+            applicantName: request.applicantName,
+          })
+        : null,
+  };
+  return { kind: decision.kind, reading };
+}
+
+/** What is stored of an extraction: everything but the text. */
+export function extractionRecord(extraction: ExtractedText): ExtractionRecord {
+  return {
+    status: extraction.status,
+    format: extraction.format,
+    reason: extraction.reason,
+    pages: extraction.pages,
+    truncated: extraction.truncated,
+    characters: extraction.text.length,
+    hiddenReasons: extraction.hiddenReasons,
+    hiddenSample: extraction.hiddenText.replace(/\s+/g, ' ').trim().slice(0, HIDDEN_SAMPLE_CHARACTERS),
+  };
+}

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExtractionConfig } from '../../../src/config/schema.ts';
+import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
+import { buildDocument } from '../../support/documents/build-document.ts';
+import type { FixtureFormat } from '../../support/documents/document-spec.ts';
+import { cvWithTricks, manyPages, TEST_LIMITS } from '../../support/documents/sample-specs.ts';
+
+const CONFIG: ExtractionConfig = { ...TEST_LIMITS, threads: 2 };
+const MISBEHAVING = new URL('../../support/documents/misbehaving-worker.ts', import.meta.url);
+const PDF = 'application/pdf';
+
+const pools: ExtractionPool[] = [];
+function openPool(config: Partial<ExtractionConfig> = {}, workerFile?: URL): ExtractionPool {
+  const pool = new ExtractionPool({ ...CONFIG, ...config }, workerFile === undefined ? {} : { workerFile });
+  pools.push(pool);
+  return pool;
+}
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()));
+});
+
+describe('ExtractionPool', () => {
+  it('reads many documents of every format at once, each getting its own text', async () => {
+    const pool = openPool();
+    const formats: FixtureFormat[] = ['pdf', 'docx', 'odt', 'rtf', 'html', 'txt'];
+    const jobs = Array.from({ length: 24 }, (_, index) => ({
+      index,
+      format: formats[index % formats.length]!,
+    }));
+    const results = await Promise.all(
+      jobs.map(async ({ index, format }) => {
+        const spec = {
+          blocks: [{ text: `Applicant number ${index}` }, { text: 'Research interests: robust AI.' }],
+        };
+        const bytes = await buildDocument(spec, format);
+        return pool.extract(bytes, {
+          filename: `cv-${index}.${format}`,
+          contentType: 'application/octet-stream',
+        });
+      }),
+    );
+    results.forEach((result, index) => {
+      expect(result.status).toBe('ok');
+      // HTML and text fixtures put a blank line between paragraphs.
+      expect(result.text.replace(/\n\n/g, '\n')).toBe(
+        `Applicant number ${index}\nResearch interests: robust AI.`,
+      );
+    });
+  });
+
+  it('stops a document that runs over the time limit, and the pool goes on working', async () => {
+    // Two seconds, so that the next document has time to start a fresh thread on a busy machine.
+    const pool = openPool({ timeoutSeconds: 2, threads: 1 }, MISBEHAVING);
+    const cv = await buildDocument(cvWithTricks, 'pdf');
+    const hung = await pool.extract(cv, { filename: 'hang', contentType: PDF });
+    expect(hung).toMatchObject({ status: 'timeout', format: 'pdf', text: '' });
+    expect(hung.reason).toMatch(/over 2 s/);
+    // One thread only: this is read only if the spinning thread was terminated.
+    const next = await pool.extract(cv, { filename: 'cv.pdf', contentType: PDF });
+    expect(next).toMatchObject({ status: 'ok' });
+  });
+
+  it('starts the time limit when a thread takes the document, not while it waits for one', async () => {
+    const pool = openPool({ timeoutSeconds: 3, threads: 1 }, MISBEHAVING);
+    const cv = await buildDocument(cvWithTricks, 'docx');
+    const [hung, waiting] = await Promise.all([
+      pool.extract(cv, { filename: 'hang', contentType: 'application/octet-stream' }),
+      pool.extract(cv, { filename: 'cv.docx', contentType: 'application/octet-stream' }),
+    ]);
+    expect(hung.status).toBe('timeout');
+    expect(waiting).toMatchObject({ status: 'ok', format: 'docx' });
+  });
+
+  it('reports a thread that runs out of memory as failed, and replaces it', async () => {
+    const pool = openPool({ memoryMb: 32, threads: 1 }, MISBEHAVING);
+    const cv = await buildDocument(cvWithTricks, 'rtf');
+    const result = await pool.extract(cv, { filename: 'exhaust-memory', contentType: 'application/rtf' });
+    expect(result).toMatchObject({ status: 'failed', format: 'rtf' });
+    expect(result.reason).toMatch(/out of memory \(limit 32 MB\)/);
+    expect(await pool.extract(cv, { filename: 'cv.rtf', contentType: 'application/rtf' })).toMatchObject({
+      status: 'ok',
+    });
+  });
+
+  it('reports a thread that dies as failed, and replaces it', async () => {
+    const pool = openPool({ threads: 1 }, MISBEHAVING);
+    const cv = await buildDocument(cvWithTricks, 'html');
+    const result = await pool.extract(cv, { filename: 'exit', contentType: 'text/html' });
+    expect(result).toMatchObject({ status: 'failed', format: 'html' });
+    expect(result.reason).toMatch(/crashed/);
+    expect(await pool.extract(cv, { filename: 'cv.html', contentType: 'text/html' })).toMatchObject({
+      status: 'ok',
+    });
+  });
+
+  it('keeps the event loop free while a long PDF is read', async () => {
+    const pool = openPool({ threads: 1 });
+    const pdf = await buildDocument(manyPages(150, 12), 'pdf');
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 5);
+    try {
+      const result = await pool.extract(pdf, { filename: 'long.pdf', contentType: PDF });
+      expect(result).toMatchObject({ status: 'ok', pages: 150 });
+      expect(result.text).toContain('Line 12 of page 150');
+    } finally {
+      clearInterval(timer);
+    }
+    // A blocked loop would not have fired at all during the read.
+    expect(ticks).toBeGreaterThanOrEqual(3);
+  });
+
+  it('refuses a document over maxBytes without starting a thread', async () => {
+    const pool = openPool({ maxBytes: 1024 }, MISBEHAVING);
+    const result = await pool.extract(Buffer.alloc(4096, 0x20), {
+      filename: 'hang',
+      contentType: 'text/plain',
+    });
+    expect(result).toMatchObject({ status: 'too-large', text: '' });
+  });
+
+  it('answers failed once closed', async () => {
+    const pool = openPool();
+    await pool.close();
+    const result = await pool.extract(await buildDocument(cvWithTricks, 'txt'), {
+      filename: 'cv.txt',
+      contentType: 'text/plain',
+    });
+    expect(result).toMatchObject({ status: 'failed', format: 'text' });
+  });
+});
