@@ -12,6 +12,7 @@ import type { DocumentKind } from '../src/config/schema.ts';
 import { readDocuments } from '../src/documents/read-documents.ts';
 import { bodyProfile } from '../src/ingest/body-profile.ts';
 import { markSeen } from '../src/adapters/redis/seen-store.ts';
+import { faultPoint } from '../src/daemon/fault-point.ts';
 import { exportDocuments } from '../src/candidates/export-documents.ts';
 import type { StageDependencies } from '../src/daemon/stage-dependencies.ts';
 import { messageKey } from '../src/ingest/message-key.ts';
@@ -48,6 +49,7 @@ async function ingest(deps: StageDependencies, payload: IngestJob, jobId: string
     logger.info({ status: fetched.status }, 'message no longer at its UID; skipped');
     return fetched;
   }
+  faultPoint('ingest-after-fetch');
   const { facts } = fetched.parsed;
   const key = messageKey(facts);
   const thread = await deps.store.findByThread(

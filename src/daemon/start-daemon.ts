@@ -145,6 +145,9 @@ function startWorker(name: string, processor: Processor, deps: StageDependencies
     concurrency: deps.config.workers.concurrency,
     lockDuration: deps.config.workers.stalledSeconds * 1000,
     stalledInterval: deps.config.workers.stalledSeconds * 1000,
+    // A job whose process died is taken up again, as often as it may be retried (BullMQ's default is once, so
+    // a message whose worker was killed twice would have been given up).
+    maxStalledCount: deps.config.workers.attempts,
     ...(SENDING_STAGES.has(name)
       ? { limiter: { max: deps.config.replies.ratePerMinute, duration: 60_000 } }
       : {}),

@@ -15,7 +15,7 @@ import { waitFor } from '../support/wait-for.ts';
 
 let dovecot: DovecotServer;
 let dir: string;
-const prefix = uniquePrefix('crash');
+const prefixes: string[] = [];
 
 beforeAll(async () => {
   dovecot = await startDovecot();
@@ -23,36 +23,45 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await removePrefix(prefix);
+  for (const prefix of prefixes) await removePrefix(prefix);
   await rm(dir, { recursive: true, force: true });
   await dovecot.stop();
 });
 
+/** A config file for one mailbox of `login`; replies go nowhere (these tests look at filing). */
+async function writeConfig(
+  name: string,
+  login: { user: string; pass: string },
+): Promise<{ config: string; prefix: string }> {
+  const prefix = uniquePrefix(name);
+  prefixes.push(prefix);
+  const config = path.join(dir, `${name}.yaml`);
+  await writeFile(
+    config,
+    JSON.stringify({
+      redis: { url: REDIS_URL, prefix },
+      mailboxes: [
+        {
+          id: 'chen',
+          address: 'chen@uni.example',
+          imap: { host: dovecot.host, port: dovecot.port, secure: false, auth: login },
+          smtp: { host: '127.0.0.1', port: 1 },
+          from: 'chen@uni.example',
+          reconcileSeconds: 5,
+          leaseSeconds: 3,
+        },
+      ],
+      vacancies: [{ id: 'robust-ai', tag: 'PHD-robustAI', title: 'PhD', supervisors: ['chen@uni.example'] }],
+      workers: { concurrency: 2, stalledSeconds: 3 },
+    }),
+  );
+  return { config, prefix };
+}
+
 describe('kill -9 in the middle of a backlog', () => {
   it('loses nothing and records nothing twice after a restart', async () => {
     const login = await dovecot.createUser('crash');
-    const config = path.join(dir, 'triage.yaml');
-    await writeFile(
-      config,
-      JSON.stringify({
-        redis: { url: REDIS_URL, prefix },
-        mailboxes: [
-          {
-            id: 'chen',
-            address: 'chen@uni.example',
-            imap: { host: dovecot.host, port: dovecot.port, secure: false, auth: login },
-            smtp: { host: '127.0.0.1', port: 1 },
-            from: 'chen@uni.example',
-            reconcileSeconds: 5,
-            leaseSeconds: 3,
-          },
-        ],
-        vacancies: [
-          { id: 'robust-ai', tag: 'PHD-robustAI', title: 'PhD', supervisors: ['chen@uni.example'] },
-        ],
-        workers: { concurrency: 2, stalledSeconds: 3 },
-      }),
-    );
+    const { config, prefix } = await writeConfig('backlog', login);
     const mail = await openImapTestClient(dovecot, login);
     const count = 40;
     for (let index = 0; index < count; index += 1) {
@@ -90,4 +99,26 @@ describe('kill -9 in the middle of a backlog', () => {
     expect(candidates.every((candidate) => candidate.messages[0]?.filedTo === filed)).toBe(true);
     expect(inbox).toEqual([]);
   });
+
+  it('takes up a message again however often the process working on it was killed', async () => {
+    const login = await dovecot.createUser('stalls');
+    const { config } = await writeConfig('stalls', login);
+    const mail = await openImapTestClient(dovecot, login);
+    await mail.append(await buildMail({ messageId: '<stalls@example.org>' }));
+    for (let crash = 0; crash < 3; crash += 1) {
+      const crashing = spawnCli(['--config', config, 'start'], { TRIAGE_FAULT_POINT: 'ingest-after-fetch' });
+      const [, signal] = (await once(crashing, 'exit')) as [number | null, string | null];
+      expect(signal).toBe('SIGKILL');
+    }
+    const healthy = spawnCli(['--config', config, 'start']);
+    const filed = `Applications${mail.client.namespace?.delimiter ?? '/'}robust-ai`;
+    await waitFor(
+      'filed',
+      async () => ((await mail.messageIds(filed)).length === 1 ? true : undefined),
+      30_000,
+    );
+    healthy.kill('SIGTERM');
+    await once(healthy, 'exit');
+    await mail.close();
+  }, 120_000);
 });

@@ -1,6 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import { TriageError } from '../../errors/triage-error.ts';
 import { filingFolder } from '../../mailbox/filing-folder.ts';
+import { searchCurrent } from './search-current.ts';
 
 /** Where to find the message: by UID under its UIDVALIDITY, else (after a UIDVALIDITY change) by Message-ID. */
 export interface MessageLocation {
@@ -41,11 +42,11 @@ export async function fileMessage(
 
 async function locate(client: ImapFlow, where: MessageLocation): Promise<number[]> {
   if (client.mailbox !== false && String(client.mailbox.uidValidity) === where.uidValidity) {
-    const found = (await client.search({ uid: String(where.uid) }, { uid: true })) || [];
+    const found = await searchCurrent(client, { uid: String(where.uid) });
     return found.filter((uid) => uid === where.uid);
   }
   if (where.messageId === null) return [];
-  return (await client.search({ header: { 'message-id': where.messageId } }, { uid: true })) || [];
+  return searchCurrent(client, { header: { 'message-id': where.messageId } });
 }
 
 // Folders known to exist, per connection: one CREATE per folder and connection, not one per message.

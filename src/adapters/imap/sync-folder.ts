@@ -5,10 +5,10 @@ import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { batchUids, planSync } from '../../mailbox/plan-sync.ts';
 import { ingestJobId, type IngestJob } from '../../pipeline/jobs.ts';
-import { TriageError } from '../../errors/triage-error.ts';
 import { advanceCursor, readCursor } from '../redis/cursor-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { wereSeen } from '../redis/seen-store.ts';
+import { searched } from './search-current.ts';
 
 /** What one sync pass needs. */
 export interface SyncDependencies {
@@ -98,12 +98,4 @@ async function unseenUids(deps: SyncDependencies, uids: readonly number[]): Prom
   const skip = new Set(withIds.filter((_, index) => seen[index]).map((message) => message.uid));
   if (skip.size > 0) deps.logger.info({ skipped: skip.size }, 'rescan skipped messages already processed');
   return uids.filter((uid) => !skip.has(uid));
-}
-
-// imapflow answers false when the server refused a search: that must not read as "no messages", or a backfill
-// would move the cursor past mail it never queued.
-function searched(result: number[] | false | undefined): number[] {
-  if (result === false || result === undefined)
-    throw new TriageError('imap-unavailable', 'the server refused a search');
-  return result;
 }
