@@ -85,10 +85,14 @@ export async function deliverReply(
   const planned = { ...delivery.plan() };
   planned.to = { name: planned.to.address === recipient ? planned.to.name : '', address: recipient };
   const raw = await composeReply({ ...planned, messageId });
-  if (!(await services.ledger.markSending(ledgerKey, owner)))
-    return { sent: false, reason: 'taken over by another attempt' };
   try {
-    await services.transports.send(mailbox, recipient, raw);
+    // "Sending" is recorded only when the server is ready for the message: a crash before that point leaves the
+    // claim, which the retry takes over and sends; a crash after it is the unconfirmed case.
+    const sent = await services.transports.send(mailbox, recipient, raw, () => {
+      faultPoint('reply-at-data');
+      return services.ledger.markSending(ledgerKey, owner);
+    });
+    if (sent === 'abandoned') return { sent: false, reason: 'taken over by another attempt' };
   } catch (error) {
     return handleFailure(services, delivery, owner, error);
   }

@@ -76,10 +76,11 @@ export async function sendDigest(
     html: composed.html,
     attachments: composed.attachments,
   });
-  if (!(await ledger.markSending(ledgerKey, owner)))
-    return { sent: false, reason: 'taken over by another attempt' };
   try {
-    await context.transports.send(mailbox, run.supervisor, raw);
+    const sent = await context.transports.send(mailbox, run.supervisor, raw, () =>
+      ledger.markSending(ledgerKey, owner),
+    );
+    if (sent === 'abandoned') return { sent: false, reason: 'taken over by another attempt' };
   } catch (error) {
     const failure = parseSmtpError(error);
     if (failure.outcome === 'transient') {

@@ -111,6 +111,14 @@ describe('kill -9 while acknowledging, then restart', () => {
     expect(candidate.messages).toHaveLength(1);
   });
 
+  it('when the server is ready for the message: the restarted daemon sends it, once', async () => {
+    const { signal, candidate, sent } = await crashWhileReplying('reply-at-data');
+    expect(signal).toBe('SIGKILL');
+    expect(sent).toHaveLength(1);
+    expect(candidate.replies).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'sent' })]);
+    expect(candidate.flags).not.toContain('reply-unconfirmed');
+  });
+
   it('between send and completion: nothing is sent again, and the candidate says the reply is unconfirmed', async () => {
     const { signal, candidate, sent } = await crashWhileReplying('reply-after-send');
     expect(signal).toBe('SIGKILL');

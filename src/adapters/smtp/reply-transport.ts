@@ -66,25 +66,49 @@ export class ReplyTransports {
   }
 
   /**
-   * Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). On failure,
-   * throws a SendError that says whether any of the message had been handed to the server.
+   * Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). `handOver` is
+   * called once the server is ready for the message and before any of it leaves: it records durably that the
+   * send is under way (a crash from then on may have delivered it), or answers false to abandon the send, which
+   * then resolves 'abandoned' with nothing delivered. On failure, throws a SendError that says whether any of the
+   * message had been handed to the server.
    */
-  async send(mailbox: Pick<MailboxConfig, 'id' | 'address'>, to: string, raw: Buffer): Promise<void> {
+  async send(
+    mailbox: Pick<MailboxConfig, 'id' | 'address'>,
+    to: string,
+    raw: Buffer,
+    handOver: () => Promise<boolean>,
+  ): Promise<'sent' | 'abandoned'> {
     const transport = this.transports.get(mailbox.id);
     if (!transport) throw new Error(`no SMTP transport for mailbox ${mailbox.id}`);
     // nodemailer reads the message only once the server has said "go ahead" to DATA: until the first read,
     // nothing of it can have reached the server, whatever the error says.
+    let asked = false;
     let handedOver = false;
+    let abandoned = false;
     const message = new Readable({
       read() {
-        handedOver = true;
-        this.push(raw);
-        this.push(null);
+        if (asked) return;
+        asked = true;
+        handOver().then(
+          (go) => {
+            if (!go) {
+              abandoned = true;
+              this.destroy(new Error('send abandoned before the message was handed over'));
+              return;
+            }
+            handedOver = true;
+            this.push(raw);
+            this.push(null);
+          },
+          (error: unknown) => this.destroy(error instanceof Error ? error : new Error(String(error))),
+        );
       },
     });
     try {
       await transport.sendMail({ envelope: { from: mailbox.address, to: [to] }, raw: message });
+      return 'sent';
     } catch (error) {
+      if (abandoned) return 'abandoned';
       throw Object.assign(error instanceof Error ? error : new Error(String(error)), { handedOver });
     }
   }
