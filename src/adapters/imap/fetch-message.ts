@@ -36,7 +36,13 @@ export async function fetchMessage(
     const parsed = await parseMessage(headers.headers, limits, { headersOnly: true });
     return { status: 'ok', parsed, size, receivedAt };
   }
-  const download = await client.download(uid, undefined, { uid: true, maxBytes: limits.maxMessageBytes });
+  // In one FETCH: imapflow's default is 64 KB a round trip, which is hundreds of them for a thesis.
+  const chunkSize = Math.max(64 * 1024, size + 4096);
+  const download = await client.download(uid, undefined, {
+    uid: true,
+    maxBytes: limits.maxMessageBytes,
+    chunkSize,
+  });
   if (!download.content) return { status: 'gone' };
   const parsed = await parseMessage(download.content, limits);
   return { status: 'ok', parsed, size, receivedAt };
