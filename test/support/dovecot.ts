@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { freePort } from './free-port.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -43,18 +44,6 @@ function findBinary(name: string): string | undefined {
 /** True when a dovecot binary is installed (tests may use it to print a clear message). */
 export function dovecotAvailable(): boolean {
   return findBinary('dovecot') !== undefined && findBinary('doveadm') !== undefined;
-}
-
-/** Asks the OS for a currently free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, HOST, () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** OS accounts the Dovecot processes run as. */

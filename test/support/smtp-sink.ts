@@ -18,6 +18,8 @@ export interface SmtpSink {
   refuse(count: number, code: number): void;
   /** Receives the next `count` messages whole, then cuts the connection instead of answering 250. */
   dropAfterData(count: number): void;
+  /** Answers every new connection and every MAIL FROM with 421 for the next `ms` milliseconds (an outage). */
+  unavailableFor(ms: number): void;
   /** Calls `hook` when a message has been received, before the sink answers 250 (to crash a sender then). */
   onReceived(hook: ((message: SunkMessage) => void) | null): void;
   close(): Promise<void>;
@@ -30,12 +32,24 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   let refusals = { count: 0, code: 451 };
   let received: ((message: SunkMessage) => void) | null = null;
   let drops = 0;
+  let unavailableUntil = 0;
+  const outage = (callback: (error?: Error | null) => void): boolean => {
+    if (Date.now() >= unavailableUntil) return false;
+    callback(Object.assign(new Error('service unavailable (test sink outage)'), { responseCode: 421 }));
+    return true;
+  };
   const sockets = new Set<Socket>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
+    onConnect(_session, callback) {
+      if (!outage(callback)) callback();
+    },
+    onMailFrom(_address, _session, callback) {
+      if (!outage(callback)) callback();
+    },
     onRcptTo(address, _session, callback) {
       attempts.push(address.address);
       if (refusals.count <= 0) return callback();
@@ -82,6 +96,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     dropAfterData: (count) => {
       drops = count;
+    },
+    unavailableFor: (ms) => {
+      unavailableUntil = Date.now() + ms;
     },
     onReceived: (hook) => {
       received = hook;

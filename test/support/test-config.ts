@@ -11,8 +11,13 @@ export interface TestServers {
 
 /** Two vacancies on one mailbox, validated by the real configuration loader. */
 export function testConfig(servers: TestServers, overrides: Record<string, unknown> = {}): Config {
+  return parseConfig(JSON.stringify(rawTestConfig(servers, overrides)), {}, 'test config');
+}
+
+/** The configuration file `testConfig` parses (for daemons started as processes). */
+export function rawTestConfig(servers: TestServers, overrides: Record<string, unknown> = {}): object {
   const { mailbox: mailboxOverrides, ...rest } = overrides as { mailbox?: Record<string, unknown> };
-  const raw = {
+  return {
     redis: { url: REDIS_URL, prefix: servers.prefix },
     mailboxes: [
       {
@@ -50,5 +55,4 @@ export function testConfig(servers: TestServers, overrides: Record<string, unkno
     log: { level: 'debug' },
     ...rest,
   };
-  return parseConfig(JSON.stringify(raw), {}, 'test config');
 }

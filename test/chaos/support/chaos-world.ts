@@ -1,0 +1,97 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ImapFlow } from 'imapflow';
+import { Redis } from 'ioredis';
+import { CandidateStore } from '../../../src/adapters/redis/candidate-store.ts';
+import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
+import type { CandidateRecord } from '../../../src/candidates/candidate-record.ts';
+import { startDovecot, type DovecotServer } from '../../support/dovecot.ts';
+import { openImapTestClient, type ImapTestClient } from '../../support/imap-test-client.ts';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink.ts';
+import { rawTestConfig } from '../../support/test-config.ts';
+import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
+
+/** The folder the chaos daemons watch (a folder, not INBOX, so that it can be deleted and recreated). */
+export const WATCHED = 'Incoming';
+
+/** Everything a chaos run needs: its own Redis, Dovecot and SMTP sink, one mailbox user, a config file. */
+export interface ChaosWorld {
+  redis: PrivateRedis;
+  dovecot: DovecotServer;
+  sink: SmtpSink;
+  login: { user: string; pass: string };
+  configFile: string;
+  /** Appends a message to the watched folder, reconnecting and retrying while the server is down. */
+  append(raw: Buffer): Promise<void>;
+  /** Every candidate of both vacancies, read afresh. */
+  candidates(): Promise<CandidateRecord[]>;
+  /** A fresh IMAP client for looking at the mailbox (the caller closes it). */
+  mail(): Promise<ImapTestClient>;
+  close(): Promise<void>;
+}
+
+export async function startChaosWorld(name: string): Promise<ChaosWorld> {
+  const [redis, dovecot, sink] = await Promise.all([startPrivateRedis(), startDovecot(), startSmtpSink()]);
+  const login = await dovecot.createUser(name);
+  const dir = await mkdtemp(path.join(tmpdir(), 'triage-chaos-'));
+  const configFile = path.join(dir, 'triage.json');
+  const imap = { host: dovecot.host, port: dovecot.port, ...login };
+  const prefix = `chaos-${name}`;
+  const config = rawTestConfig(
+    { imap, smtpPort: sink.port, prefix },
+    {
+      redis: { url: redis.url, prefix },
+      mailbox: { watch: WATCHED, reconcileSeconds: 5, leaseSeconds: 3 },
+      // Production defaults, except a shorter stall detection so that a killed process's jobs resume sooner.
+      workers: { concurrency: 4, stalledSeconds: 5, shutdownSeconds: 10 },
+      replies: { ratePerMinute: 10_000 },
+      log: { level: 'info' },
+    },
+  );
+  await writeFile(configFile, JSON.stringify(config, null, 2));
+  const setupClient = await openImapTestClient(dovecot, login);
+  await setupClient.client.mailboxCreate(WATCHED);
+  await setupClient.close();
+
+  let appender: ImapFlow | null = null;
+  const append = async (raw: Buffer): Promise<void> => {
+    for (;;) {
+      try {
+        appender ??= await connect(dovecot, login);
+        await appender.append(WATCHED, raw);
+        return;
+      } catch {
+        appender?.close();
+        appender = null;
+        await sleep(200);
+      }
+    }
+  };
+  const store = new Redis(redis.url, { maxRetriesPerRequest: null });
+  store.on('error', () => undefined);
+  return {
+    redis,
+    dovecot,
+    sink,
+    login,
+    configFile,
+    append,
+    candidates: () => new CandidateStore(store, redisKeys(prefix)).list(['robust-ai', 'med-imaging']),
+    mail: () => openImapTestClient(dovecot, login),
+    close: async () => {
+      appender?.close();
+      store.disconnect();
+      await sink.close();
+      await Promise.all([redis.stop(), dovecot.stop(), rm(dir, { recursive: true, force: true })]);
+    },
+  };
+}
+
+async function connect(server: { host: string; port: number }, auth: { user: string; pass: string }) {
+  const client = new ImapFlow({ host: server.host, port: server.port, secure: false, auth, logger: false });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
