@@ -86,8 +86,8 @@ export async function deliverReply(
   planned.to = { name: planned.to.address === recipient ? planned.to.name : '', address: recipient };
   const raw = await composeReply({ ...planned, messageId });
   try {
-    // "Sending" is recorded only when the server is ready for the message: a crash before that point leaves the
-    // claim, which the retry takes over and sends; a crash after it is the unconfirmed case.
+    // "Sending" is recorded only when the SMTP library starts on the message, just before the envelope: a crash
+    // before that point leaves the claim, which the retry takes over and sends; after it, the unconfirmed case.
     const sent = await services.transports.send(mailbox, recipient, raw, () => {
       faultPoint('reply-at-data');
       return services.ledger.markSending(ledgerKey, owner);

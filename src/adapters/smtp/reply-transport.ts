@@ -47,6 +47,9 @@ export class ReplyTransports {
       const transport = nodemailer.createTransport({
         pool: true,
         maxConnections: 2,
+        // A connection closed mid-send fails the send here instead of being re-sent by the pool on its own: the
+        // ledger decides about retries, and the message stream cannot be read a second time anyway.
+        maxRequeues: 0,
         host: mailbox.smtp.host,
         port: mailbox.smtp.port,
         secure: mailbox.smtp.secure,
@@ -67,10 +70,10 @@ export class ReplyTransports {
 
   /**
    * Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). `handOver` is
-   * called once the server is ready for the message and before any of it leaves: it records durably that the
-   * send is under way (a crash from then on may have delivered it), or answers false to abandon the send, which
-   * then resolves 'abandoned' with nothing delivered. On failure, throws a SendError that says whether any of the
-   * message had been handed to the server.
+   * called when nodemailer first reads the message, which it does once a connection is being set up for it and
+   * before the envelope (MAIL FROM) is sent: it records durably that the send is under way (a crash from then on
+   * may have delivered it), or answers false to abandon the send, which then resolves 'abandoned' with nothing
+   * delivered. On failure, throws a SendError that says whether the message had been read (see parseSmtpError).
    */
   async send(
     mailbox: Pick<MailboxConfig, 'id' | 'address'>,
@@ -80,8 +83,7 @@ export class ReplyTransports {
   ): Promise<'sent' | 'abandoned'> {
     const transport = this.transports.get(mailbox.id);
     if (!transport) throw new Error(`no SMTP transport for mailbox ${mailbox.id}`);
-    // nodemailer reads the message only once the server has said "go ahead" to DATA: until the first read,
-    // nothing of it can have reached the server, whatever the error says.
+    // Until nodemailer reads the message, nothing of it can have reached the server, whatever the error says.
     let asked = false;
     let handedOver = false;
     let abandoned = false;
