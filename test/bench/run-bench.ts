@@ -3,11 +3,12 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { type BenchSection, type FlagValues, UsageError } from './bench-section.ts';
 import { renderTable, type SectionResult } from './bench-table.ts';
+import { daemonSection } from './daemon-bench.ts';
 import { describeMachine, renderMachine } from './describe-machine.ts';
 import { extractionSection } from './extraction-bench.ts';
 
 /** Every section, in the order they run. */
-const SECTIONS: readonly BenchSection[] = [extractionSection];
+const SECTIONS: readonly BenchSection[] = [extractionSection, daemonSection];
 
 const COMMON_FLAGS: ParseArgsOptionsConfig = {
   only: { type: 'string', multiple: true },

@@ -1,0 +1,89 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { spawnCli } from '../../support/run-cli.ts';
+import { DaemonLogs } from './daemon-logs.ts';
+
+const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
+const KILL_AFTER_MS = 30_000;
+
+/** A `triage start` process of the benchmark. */
+export interface DaemonProcess {
+  pid: number;
+  logs: DaemonLogs;
+  /** Resolves with a description when the process exits by itself (it should not). */
+  exited: Promise<string>;
+  /** Reads its peak RSS, then SIGTERM (SIGKILL after 30 s); resolves once it has exited. */
+  stop(): Promise<StoppedDaemon>;
+}
+
+export interface StoppedDaemon {
+  /** VmHWM just before SIGTERM: the process's peak resident memory, worker threads included. */
+  peakRssBytes: number | null;
+  /** How it ended: `code 0`, `signal SIGKILL`… */
+  exit: string;
+  /** It had to be killed. */
+  killed: boolean;
+  /** From SIGTERM to its exit. */
+  stopMs: number;
+}
+
+/** Starts `triage --config <file> start`; with `cpuProfDir`, under `node --cpu-prof` writing its profile there. */
+export function startDaemonProcess(configFile: string, cpuProfDir?: string): DaemonProcess {
+  const args = ['--config', configFile, 'start'];
+  const child =
+    cpuProfDir === undefined
+      ? spawnCli(args)
+      : spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', cpuProfDir, MAIN, ...args], {
+          env: { ...process.env, TRIAGE_LOG_FORMAT: 'json' },
+        });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('the daemon process did not start');
+  const logs = new DaemonLogs(child.stdout, child.stderr);
+  const exited = once(child, 'exit').then(([code, signal]) => describeExit(code, signal));
+  return { pid, logs, exited, stop: () => stopDaemon(child, pid) };
+}
+
+async function stopDaemon(child: ChildProcessWithoutNullStreams, pid: number): Promise<StoppedDaemon> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    const exit = describeExit(child.exitCode, child.signalCode);
+    return { peakRssBytes: null, exit, killed: false, stopMs: 0 };
+  }
+  const peakRssBytes = await readPeakRss(pid);
+  const exit = once(child, 'exit');
+  const stopping = performance.now();
+  child.kill('SIGTERM');
+  let killed = false;
+  const timer = setTimeout(() => {
+    killed = true;
+    child.kill('SIGKILL');
+  }, KILL_AFTER_MS);
+  const [code, signal] = (await exit) as [number | null, NodeJS.Signals | null];
+  clearTimeout(timer);
+  return { peakRssBytes, exit: describeExit(code, signal), killed, stopMs: performance.now() - stopping };
+}
+
+/** VmHWM ("high water mark") of a process, from /proc, in bytes; null where there is no /proc. */
+export function readPeakRss(pid: number): Promise<number | null> {
+  return readStatusBytes(pid, 'VmHWM');
+}
+
+/** VmRSS of a process now, in bytes; null where there is no /proc. */
+export function readRss(pid: number): Promise<number | null> {
+  return readStatusBytes(pid, 'VmRSS');
+}
+
+async function readStatusBytes(pid: number, field: 'VmHWM' | 'VmRSS'): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(status)?.[1];
+    return kilobytes === undefined ? null : Number(kilobytes) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+function describeExit(code: unknown, signal: unknown): string {
+  return typeof signal === 'string' ? `signal ${signal}` : `code ${String(code)}`;
+}

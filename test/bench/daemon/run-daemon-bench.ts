@@ -1,0 +1,189 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { CandidateStore } from '../../../src/adapters/redis/candidate-store.ts';
+import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
+import { startDovecot } from '../../support/dovecot.ts';
+import { openImapTestClient, type ImapTestClient } from '../../support/imap-test-client.ts';
+import { uniquePrefix } from '../../support/redis-prefix.ts';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink.ts';
+import { clearMailbox, type LoadedBacklog, loadBacklog, refillInbox } from '../backlog/load-backlog.ts';
+import type { BenchTable, Figure, SectionResult } from '../bench-table.ts';
+import { progress } from '../measure.ts';
+import { type ProfileSummary, summariseCpuProfile } from './cpu-profile-summary.ts';
+import { writeDaemonConfig } from './daemon-config.ts';
+import { DAEMON_TITLE, type DaemonBenchSettings } from './daemon-settings.ts';
+import { backlogTable, drainTable, floorTable, redisTable } from './daemon-tables.ts';
+import { startImapCommandCounter } from './imap-command-counter.ts';
+import { type DrainResult, measureDrain } from './measure-drain.ts';
+import { type FloorResult, measureFloor } from './measure-floor.ts';
+import { type LatencyResult, measureLatency } from './measure-latency.ts';
+import { latencyTable, memoryTable, processRows, profileTables } from './process-tables.ts';
+import { measureRedisMemory, type RedisMemory, removeKeys } from './redis-memory.ts';
+
+/** What every run of the section shares: the servers, the Redis connection and the loaded backlog. */
+interface BenchWorld {
+  settings: DaemonBenchSettings;
+  imap: { host: string; port: number; user: string; pass: string };
+  sink: SmtpSink;
+  redis: Redis;
+  admin: ImapTestClient;
+  dir: string;
+}
+
+/** Starts the servers, loads the backlog, then measures the floor, each drain and the latency; cleans up after. */
+export async function runDaemonBench(settings: DaemonBenchSettings): Promise<SectionResult> {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  try {
+    progress('starting Dovecot and the SMTP sink');
+    const dovecot = await startDovecot();
+    cleanups.push(() => dovecot.stop());
+    const sink = await startSmtpSink();
+    cleanups.push(() => sink.close());
+    const redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 3 });
+    redis.on('error', () => undefined);
+    cleanups.push(() => redis.quit());
+    const dir = await mkdtemp(path.join(tmpdir(), 'triage-bench-'));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const login = await dovecot.createUser('bench');
+    const admin = await openImapTestClient(dovecot, login);
+    cleanups.push(() => admin.close());
+    const world: BenchWorld = {
+      settings,
+      imap: { host: dovecot.host, port: dovecot.port, ...login },
+      sink,
+      redis,
+      admin,
+      dir,
+    };
+
+    progress(`generating ${settings.applications} applications and appending them to the folder Backlog`);
+    const backlog = await loadBacklog(admin.client, settings);
+    progress('floor: fetching, parsing and extracting the whole backlog without the daemon');
+    const floorBefore = await measureFloor(dovecot, login);
+    const drains: DrainResult[] = [];
+    const memories: Array<{ processes: number; memory: RedisMemory }> = [];
+    let profile: ProfileSummary | null = null;
+    for (const processes of settings.processes) {
+      const profiled = processes === 1 && settings.cpuProf !== null && profile === null;
+      const drain = await runDrain(world, backlog, processes, profiled ? settings.cpuProf : null);
+      drains.push(drain.result);
+      memories.push({ processes, memory: drain.memory });
+      if (profiled && settings.cpuProf !== null) {
+        profile = await summariseCpuProfile(settings.cpuProf, drain.result.daemons[0]?.pid ?? 0);
+      }
+    }
+    progress('floor again, after the drains');
+    const floors = [floorBefore, await measureFloor(dovecot, login)];
+    const latency = settings.latencyCount > 0 ? await runLatency(world) : null;
+
+    const tables: BenchTable[] = [
+      backlogTable(backlog),
+      floorTable(floors),
+      drainTable(drains, fastest(floors), backlog, settings.concurrency),
+      redisTable(memories),
+      memoryTable(processRows(drains, latency)),
+    ];
+    if (latency !== null) tables.push(latencyTable(latency, settings.latencyCount));
+    if (profile !== null) {
+      tables[2]?.notes?.push('The 1-process drain ran under node --cpu-prof (a few % slower than without).');
+      tables.push(...profileTables(profile));
+    }
+    return { section: 'daemon', title: DAEMON_TITLE, settings: settingsFigures(settings), tables };
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  }
+}
+
+/** One drain under a fresh prefix, on a fresh copy of the backlog; the prefix is removed afterwards. */
+async function runDrain(
+  world: BenchWorld,
+  backlog: LoadedBacklog,
+  processes: number,
+  cpuProfDir: string | null,
+): Promise<{ result: DrainResult; memory: RedisMemory }> {
+  progress(`drain with ${processes} daemon process(es): copying the backlog into INBOX`);
+  await refillInbox(world.admin.client);
+  resetSink(world.sink);
+  const prefix = uniquePrefix(`bench-drain-${processes}`);
+  const counter = await startImapCommandCounter(world.imap);
+  try {
+    const configFile = await writeDaemonConfig(world.dir, daemonSetup(world, prefix, counter.port));
+    if (cpuProfDir !== null) await mkdir(cpuProfDir, { recursive: true });
+    const result = await measureDrain({
+      processes,
+      configFile,
+      sink: world.sink,
+      applicants: backlog.applicants,
+      store: new CandidateStore(world.redis, redisKeys(prefix)),
+      timeoutMs: world.settings.drainTimeoutSeconds * 1000,
+      cpuProfDir: cpuProfDir ?? undefined,
+    });
+    const memory = await measureRedisMemory(world.redis, prefix);
+    return { result: { ...result, imapCommands: counter.counts() }, memory };
+  } finally {
+    await counter.close();
+    await removeKeys(world.redis, prefix);
+  }
+}
+
+/** The latency run: an empty INBOX, a fresh prefix, one daemon whose IMAP commands are counted. */
+async function runLatency(world: BenchWorld): Promise<LatencyResult> {
+  progress(`latency: ${world.settings.latencyCount} applications, one at a time, to an idle daemon`);
+  await clearMailbox(world.admin.client);
+  resetSink(world.sink);
+  const counter = await startImapCommandCounter(world.imap);
+  const prefix = uniquePrefix('bench-latency');
+  try {
+    const configFile = await writeDaemonConfig(world.dir, daemonSetup(world, prefix, counter.port));
+    return await measureLatency({
+      count: world.settings.latencyCount,
+      configFile,
+      sink: world.sink,
+      append: (raw) => world.admin.append(raw, 'INBOX'),
+      imap: counter,
+    });
+  } finally {
+    await counter.close();
+    await removeKeys(world.redis, prefix);
+  }
+}
+
+function daemonSetup(world: BenchWorld, prefix: string, imapPort: number) {
+  const { host, user, pass } = world.imap;
+  return {
+    imap: { host, port: imapPort, user, pass },
+    smtpPort: world.sink.port,
+    redisUrl: world.settings.redisUrl,
+    prefix,
+    concurrency: world.settings.concurrency,
+  };
+}
+
+/** The faster floor run: load from elsewhere on the machine only ever slows a run down. */
+function fastest(floors: FloorResult[]): FloorResult {
+  return floors.reduce((best, floor) => (floor.ms < best.ms ? floor : best));
+}
+
+function resetSink(sink: SmtpSink): void {
+  sink.messages.length = 0;
+  sink.attempts.length = 0;
+}
+
+function settingsFigures(settings: DaemonBenchSettings): Record<string, Figure> {
+  return {
+    applications: settings.applications,
+    noise: settings.noise,
+    'large-files': settings.largeFiles,
+    'large-mb-min': settings.largeMbMin,
+    'large-mb-max': settings.largeMbMax,
+    processes: settings.processes.join(','),
+    concurrency: settings.concurrency,
+    'latency-count': settings.latencyCount,
+    'drain-timeout-seconds': settings.drainTimeoutSeconds,
+    // Without any password the URL may carry.
+    'redis-url': settings.redisUrl.replace(/\/\/[^@/]*@/, '//'),
+    ...(settings.cpuProf === null ? {} : { 'cpu-prof': settings.cpuProf }),
+  };
+}
