@@ -10,7 +10,7 @@ import type { Logger } from '../logging/create-logger.ts';
 /** Sends the due digests now (all supervisors, or those of one vacancy); one line per supervisor. */
 export async function runDigestNow(config: Config, logger: Logger, vacancyId?: string): Promise<string[]> {
   const redis = connectRedis(config.redis.url, logger, { name: 'digest-now' });
-  const transports = new ReplyTransports(config.mailboxes, logger);
+  const transports = new ReplyTransports(config.mailboxes);
   const context = {
     config,
     redis,
@@ -37,7 +37,6 @@ export async function runDigestNow(config: Config, logger: Logger, vacancyId?: s
       );
     }
   } finally {
-    transports.close();
     await redis.quit().catch(() => redis.disconnect());
   }
   return lines;

@@ -60,7 +60,7 @@ export async function startDaemon(config: Config, logger: Logger): Promise<Daemo
     reader,
     logger: log,
   };
-  const transports = new ReplyTransports(config.mailboxes, log);
+  const transports = new ReplyTransports(config.mailboxes);
   const replyServices: ReplyServices = {
     templates,
     transports,
@@ -115,7 +115,6 @@ export async function startDaemon(config: Config, logger: Logger): Promise<Daemo
         log.warn('in-flight jobs did not finish in time; they will be retried by another process');
         await Promise.all(workers.map((worker) => worker.close(true)));
       }
-      transports.close();
       await connections.closeAll();
       await reader.close();
       await queues.close();

@@ -1,8 +1,7 @@
 import { Readable } from 'node:stream';
-import nodemailer, { type Transporter } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailboxConfig } from '../../config/schema.ts';
-import type { Logger } from '../../logging/create-logger.ts';
+import { sendOnce, type SmtpEndpoint } from './send-once.ts';
 
 /** A message ready to compose (a reply or a digest); every value from mail is passed as data, never as header text. */
 export interface OutgoingReply {
@@ -38,42 +37,37 @@ export async function composeReply(reply: OutgoingReply): Promise<Buffer> {
   return composer.compile().build();
 }
 
-/** One pooled SMTP transport per mailbox (the rate limit is applied by the queues, before anything is claimed). */
+/**
+ * Sends replies for each mailbox, one SMTP connection per message (the rate limit is applied by the queues, before
+ * anything is claimed). Not pooled, so that a failure is always this message's own and its stream is read exactly
+ * when the server is ready for it.
+ */
 export class ReplyTransports {
-  private readonly transports = new Map<string, Transporter>();
+  private readonly endpoints = new Map<string, SmtpEndpoint>();
 
-  constructor(mailboxes: readonly MailboxConfig[], logger: Logger) {
+  constructor(mailboxes: readonly MailboxConfig[]) {
     for (const mailbox of mailboxes) {
-      const transport = nodemailer.createTransport({
-        pool: true,
-        maxConnections: 2,
-        // A connection closed mid-send fails the send here instead of being re-sent by the pool on its own: the
-        // ledger decides about retries, and the message stream cannot be read a second time anyway.
-        maxRequeues: 0,
-        host: mailbox.smtp.host,
-        port: mailbox.smtp.port,
-        secure: mailbox.smtp.secure,
-        ...(mailbox.smtp.auth
-          ? { auth: { user: mailbox.smtp.auth.user, pass: mailbox.smtp.auth.pass } }
-          : {}),
-        tls: { rejectUnauthorized: !mailbox.smtp.allowSelfSigned },
-        connectionTimeout: 30_000,
-        greetingTimeout: 30_000,
-        socketTimeout: 60_000,
+      this.endpoints.set(mailbox.id, {
+        options: {
+          host: mailbox.smtp.host,
+          port: mailbox.smtp.port,
+          secure: mailbox.smtp.secure,
+          tls: { rejectUnauthorized: !mailbox.smtp.allowSelfSigned },
+          connectionTimeout: 30_000,
+          greetingTimeout: 30_000,
+          socketTimeout: 60_000,
+        },
+        auth: mailbox.smtp.auth ? { user: mailbox.smtp.auth.user, pass: mailbox.smtp.auth.pass } : undefined,
       });
-      transport.on('error', (error) =>
-        logger.warn({ err: error, mailbox: mailbox.id }, 'smtp transport error'),
-      );
-      this.transports.set(mailbox.id, transport);
     }
   }
 
   /**
    * Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). `handOver` is
-   * called when nodemailer first reads the message, which it does once a connection is being set up for it and
-   * before the envelope (MAIL FROM) is sent: it records durably that the send is under way (a crash from then on
-   * may have delivered it), or answers false to abandon the send, which then resolves 'abandoned' with nothing
-   * delivered. On failure, throws a SendError that says whether the message had been read (see parseSmtpError).
+   * called once the server has said "go ahead" to DATA, before any of the message leaves: it records durably that
+   * the send is under way (a crash from then on may have delivered it), or answers false to abandon the send,
+   * which then resolves 'abandoned' with nothing delivered. On failure, throws a SendError that says whether any
+   * of the message had been handed to the server.
    */
   async send(
     mailbox: Pick<MailboxConfig, 'id' | 'address'>,
@@ -81,9 +75,8 @@ export class ReplyTransports {
     raw: Buffer,
     handOver: () => Promise<boolean>,
   ): Promise<'sent' | 'abandoned'> {
-    const transport = this.transports.get(mailbox.id);
-    if (!transport) throw new Error(`no SMTP transport for mailbox ${mailbox.id}`);
-    // Until nodemailer reads the message, nothing of it can have reached the server, whatever the error says.
+    const endpoint = this.endpoints.get(mailbox.id);
+    if (!endpoint) throw new Error(`no SMTP settings for mailbox ${mailbox.id}`);
     let asked = false;
     let handedOver = false;
     let abandoned = false;
@@ -107,18 +100,12 @@ export class ReplyTransports {
       },
     });
     try {
-      await transport.sendMail({ envelope: { from: mailbox.address, to: [to] }, raw: message });
+      await sendOnce(endpoint, { from: mailbox.address, to: [to] }, message);
       return 'sent';
     } catch (error) {
       if (abandoned) return 'abandoned';
       throw Object.assign(error instanceof Error ? error : new Error(String(error)), { handedOver });
     }
-  }
-
-  /** Closes every pool. */
-  close(): void {
-    for (const transport of this.transports.values()) transport.close();
-    this.transports.clear();
   }
 }
 
