@@ -42,7 +42,7 @@ async function settle(
   settleMs = 10_000,
 ): Promise<ChaosTally> {
   const tally = async () =>
-    tallyChaos(messages, await chaos.candidates(), chaos.sink.messages, daemons.kills);
+    tallyChaos(messages, await chaos.candidates(), chaos.sink.messages, daemons.kills, chaos.origin);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && (await tally()).lost > 0) await sleep(2000);
   // Longer than the stall interval: a job a killed process held is taken up again within it.

@@ -1,5 +1,7 @@
 import { simpleParser } from 'mailparser';
+import { redisKeys, shortHash } from '../../../src/adapters/redis/redis-keys.ts';
 import type { CandidateRecord } from '../../../src/candidates/candidate-record.ts';
+import { replyMessageId } from '../../../src/replies/reply-headers.ts';
 import type { SunkMessage } from '../../support/smtp-sink.ts';
 import type { ChaosMessage } from './chaos-applications.ts';
 
@@ -10,23 +12,35 @@ export interface ChaosTally {
   candidates: number;
   filed: number;
   acknowledgements: number;
+  /** Replies of other kinds (a "complete" reply when messages were assessed out of order): reported, allowed. */
+  otherReplies: number;
   duplicates: number;
   lost: number;
   /** Messages not filed as part of a candidate, and (applicant, vacancy) pairs never acknowledged. */
   lostDetail: string[];
-  /** (applicant, vacancy) pairs answered more than once, or replies nobody was owed. */
+  /** (applicant, vacancy) pairs acknowledged more than once, or replies nobody was owed. */
   duplicateDetail: string[];
+}
+
+/** Where the acknowledgements come from: the run's key prefix, the mailbox address, and each tag's vacancy id. */
+export interface ReplyOrigin {
+  prefix: string;
+  mailbox: string;
+  vacancies: Readonly<Record<string, string>>;
 }
 
 /**
  * Compares what was appended with what the daemons did: every message must be in a candidate's record and
- * filed, and the sink must hold exactly one reply per (applicant, vacancy tag) that applied.
+ * filed, and the sink must hold exactly one acknowledgement per (applicant, vacancy tag) that applied, and no
+ * reply to anyone else. An acknowledgement is recognised by its Message-ID, which the daemon derives from the
+ * reply's ledger key (vacancy, applicant, kind), as the daemon would derive it.
  */
 export async function tallyChaos(
   appended: readonly ChaosMessage[],
   candidates: readonly CandidateRecord[],
   sunk: readonly SunkMessage[],
   kills: number,
+  origin: ReplyOrigin,
 ): Promise<ChaosTally> {
   const filedIds = new Set(
     candidates.flatMap((candidate) =>
@@ -36,29 +50,42 @@ export async function tallyChaos(
   const lostDetail = appended
     .filter((message) => !filedIds.has(message.messageId))
     .map((message) => `not filed: ${message.messageId}`);
-  const owed = new Set(appended.filter((m) => m.acknowledged).map((m) => pairKey(m.applicant, m.tag)));
-  const replies = new Map<string, number>();
+  const keys = redisKeys(origin.prefix);
+  const owed = new Map<string, string>();
+  for (const message of appended.filter((entry) => entry.acknowledged)) {
+    const vacancy = origin.vacancies[message.tag] ?? message.tag;
+    const ledgerKey = keys.replyLedger(
+      vacancy,
+      shortHash(message.applicant.toLowerCase()),
+      'acknowledgement',
+    );
+    owed.set(replyMessageId(ledgerKey, origin.mailbox), pairKey(message.applicant, message.tag));
+  }
+  const acknowledged = new Map<string, number>();
+  const duplicateDetail: string[] = [];
+  let otherReplies = 0;
   for (const message of sunk) {
     const parsed = await simpleParser(message.raw);
+    const pair = owed.get(parsed.messageId ?? '');
     const tag = /\[([^\]]+)\]/.exec(parsed.subject ?? '')?.[1] ?? '(no tag)';
-    for (const to of message.to) {
-      const key = pairKey(to, tag);
-      replies.set(key, (replies.get(key) ?? 0) + 1);
-    }
+    const owedSomething = message.to.some((to) => [...owed.values()].includes(pairKey(to, tag)));
+    if (pair !== undefined) acknowledged.set(pair, (acknowledged.get(pair) ?? 0) + 1);
+    else if (owedSomething) otherReplies += 1;
+    else duplicateDetail.push(`reply nobody was owed: ${message.to.join(', ')} / ${tag}`);
   }
-  for (const pair of owed) if (!replies.has(pair)) lostDetail.push(`never acknowledged: ${pair}`);
-  const duplicateDetail = [...replies].flatMap(([pair, count]) => {
-    if (!owed.has(pair)) return [`reply nobody was owed: ${pair} (${count})`];
-    return count > 1 ? [`${count} replies: ${pair}`] : [];
-  });
-  const extra = [...replies].reduce((sum, [pair, count]) => sum + (owed.has(pair) ? count - 1 : count), 0);
+  for (const pair of owed.values())
+    if (!acknowledged.has(pair)) lostDetail.push(`never acknowledged: ${pair}`);
+  for (const [pair, count] of acknowledged)
+    if (count > 1) duplicateDetail.push(`${count} acknowledgements: ${pair}`);
+  const extra = [...acknowledged.values()].reduce((sum, count) => sum + count - 1, 0);
   return {
     messages: appended.length,
     kills,
     candidates: candidates.length,
     filed: appended.filter((message) => filedIds.has(message.messageId)).length,
-    acknowledgements: sunk.length,
-    duplicates: extra,
+    acknowledgements: [...acknowledged.values()].reduce((sum, count) => sum + count, 0),
+    otherReplies,
+    duplicates: extra + duplicateDetail.filter((line) => line.startsWith('reply nobody')).length,
     lost: lostDetail.length,
     lostDetail,
     duplicateDetail,
@@ -73,6 +100,7 @@ export function renderTally(title: string, tally: ChaosTally): string {
     ['candidates', tally.candidates],
     ['filed', tally.filed],
     ['acknowledgements', tally.acknowledgements],
+    ['other replies', tally.otherReplies],
     ['duplicates', tally.duplicates],
     ['lost', tally.lost],
   ] as const;

@@ -11,6 +11,7 @@ import { startDovecot, type DovecotServer } from '../../support/dovecot.ts';
 import { openImapTestClient, type ImapTestClient } from '../../support/imap-test-client.ts';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink.ts';
 import { rawTestConfig } from '../../support/test-config.ts';
+import type { ReplyOrigin } from './chaos-tally.ts';
 import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 
 /** The folder the chaos daemons watch (a folder, not INBOX, so that it can be deleted and recreated). */
@@ -23,6 +24,8 @@ export interface ChaosWorld {
   sink: SmtpSink;
   login: { user: string; pass: string };
   configFile: string;
+  /** What the acknowledgements' Message-IDs are derived from. */
+  origin: ReplyOrigin;
   /** Appends a message to the watched folder, reconnecting and retrying while the server is down. */
   append(raw: Buffer): Promise<void>;
   /** Every candidate of both vacancies, read afresh. */
@@ -77,6 +80,11 @@ export async function startChaosWorld(name: string): Promise<ChaosWorld> {
     sink,
     login,
     configFile,
+    origin: {
+      prefix,
+      mailbox: 'chen@uni.example',
+      vacancies: { 'PHD-robustAI': 'robust-ai', 'DPHIL-MedIm': 'med-imaging' },
+    },
     append,
     candidates: () => new CandidateStore(store, redisKeys(prefix)).list(['robust-ai', 'med-imaging']),
     mail: () => openImapTestClient(dovecot, login),
