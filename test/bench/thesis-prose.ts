@@ -1,4 +1,5 @@
 import type { Block } from '../support/documents/document-spec.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 // Sentence parts for thesis-like prose (Latin-1 only, so the PDF builder's Helvetica can draw every character).
 const OPENINGS = [
@@ -57,18 +58,6 @@ const CHAPTERS = [
   'Conclusions and Future Work',
 ];
 
-/** A deterministic pseudo-random source (mulberry32), so every run builds the same documents. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
 }
@@ -106,3 +95,5 @@ export function thesisPages(pages: number, pagesPerChapter: number, seed: number
     return [{ ...(first as Block), pageBreak: page > 0 }, ...rest];
   }).flat();
 }
+
+export { seededRandom };

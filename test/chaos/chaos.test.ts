@@ -2,7 +2,7 @@
 // and daemon processes killed with SIGKILL. Sizes come from the environment (see support/chaos-scale.ts).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../bench/thesis-prose.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { buildChaosMessages, type ChaosMessage } from './support/chaos-applications.ts';
 import { chaosScale } from './support/chaos-scale.ts';
 import { renderTally, tallyChaos, type ChaosTally } from './support/chaos-tally.ts';

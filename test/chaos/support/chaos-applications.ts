@@ -1,5 +1,5 @@
 import { samplePdf } from '../../../src/demo/sample-documents.ts';
-import { seededRandom } from '../../bench/thesis-prose.ts';
+import { seededRandom } from '../../support/seeded-random.ts';
 import { buildMail } from '../../support/build-mail.ts';
 
 /** A message the chaos run appends, and what the daemon owes for it. */
