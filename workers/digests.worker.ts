@@ -1,19 +1,5 @@
-import type { Job } from 'bullmq';
-import { runStage } from '../src/adapters/queues/run-stage.ts';
-import { sendDigest, type DigestContext } from '../src/daemon/send-digest.ts';
-import { digestJobSchema } from '../src/pipeline/jobs.ts';
+#!/usr/bin/env node
+// The digests stage's workers as a process of their own: node workers/digests.worker.ts [--config FILE]
+import { runStageProcess } from '../src/runtime/run-stage-process.ts';
 
-/** The digest stage: one scheduled digest, sent at most once per schedule slot (the job id is the slot). */
-export function digestsProcessor(
-  context: DigestContext,
-): (job: Job) => Promise<{ sent: boolean; reason: string }> {
-  return (job) =>
-    runStage(job, digestJobSchema, (payload) =>
-      sendDigest(context, {
-        runId: String(job.id ?? job.timestamp),
-        supervisor: payload.supervisor,
-        vacancies: payload.vacancies,
-        timezone: payload.timezone,
-      }),
-    );
-}
+await runStageProcess('digests');

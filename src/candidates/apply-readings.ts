@@ -1,6 +1,6 @@
-import type { DocumentKind } from '../config/schema.ts';
-import type { DocumentFacts } from '../ingest/triage-message.ts';
-import { missingKinds } from '../ingest/triage-message.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
+import type { DocumentFacts } from '../documents/document-facts.ts';
+import { missingKinds } from '../domain/document-kinds.ts';
 import type { DocumentProfile } from '../profile/profile-types.ts';
 import type { CandidateFlag, CandidateRecord } from './candidate-record.ts';
 import { documentFlags } from './document-flags.ts';

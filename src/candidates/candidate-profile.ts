@@ -1,4 +1,4 @@
-import type { CandidateProfile } from '../digests/fit-score.ts';
+import type { CandidateProfile } from '../domain/fit-profile.ts';
 import { namesMatch } from '../profile/extract-name.ts';
 import type {
   Degree,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { documentKindSchema } from '../config/schema.ts';
-import { documentProfileSchema, documentReadingSchema } from './document-record-schemas.ts';
+import { documentKindSchema } from '../domain/document-kinds.ts';
+import { documentProfileSchema, documentReadingSchema } from '../documents/document-reading.ts';
 
 /** Flags a candidate can carry; later stages add more. */
 export const CANDIDATE_FLAGS = [

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { DocumentFacts } from '../ingest/triage-message.ts';
-import { resolveInside } from './sanitize-filename.ts';
+import type { DocumentFacts } from '../documents/document-facts.ts';
+import { resolveInside } from '../domain/sanitize-filename.ts';
 
 /**
  * Writes a message's documents to `<dir>/<candidate id>/<name>-<digest>.<ext>`: the sanitised file name plus the

@@ -1,7 +1,7 @@
-import type { DocumentKind } from '../config/schema.ts';
-import type { DocumentFacts } from '../ingest/triage-message.ts';
-import { missingKinds } from '../ingest/triage-message.ts';
-import type { MailAddress } from '../ingest/message-facts.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
+import type { DocumentFacts } from '../documents/document-facts.ts';
+import { missingKinds } from '../domain/document-kinds.ts';
+import type { MailAddress } from '../mail/message-facts.ts';
 import {
   compareArrival,
   type CandidateFlag,

@@ -1,5 +1,5 @@
 import type { CandidateProfileView } from '../candidates/candidate-profile.ts';
-import type { ExplainedDocument, Explanation } from '../ingest/explain-message.ts';
+import type { ExplainedDocument, Explanation } from '../explain/explanation.ts';
 import type { GradeResult } from '../profile/profile-types.ts';
 
 /** `explain` for a terminal: the decision, each document's kind and why, the profile, and the reply. */

@@ -5,13 +5,11 @@ import { pino } from 'pino';
 import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
 import type { Config } from '../config/schema.ts';
 import { isTriageError, TriageError } from '../errors/triage-error.ts';
-import { DocumentPool } from '../documents/document-pool.ts';
-import { loadVacancyTemplates } from '../replies/load-vacancy-templates.ts';
-import { parseMessage } from '../ingest/parse-message.ts';
+import { parseMessage } from '../mail/parse-message.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
-import { listDeadLetters } from '../adapters/redis/dead-letters.ts';
+import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
@@ -69,21 +67,19 @@ program
 
 program
   .command('explain <file>')
-  .description('dry run on one .eml file: no Redis, IMAP or SMTP is touched')
+  .description('dry run on one .eml file: nothing is written, and no IMAP or SMTP is touched')
   .option('--json', 'print JSON')
   .option('--mailbox <id>', 'the mailbox the message arrived in (default: the first)')
-  .action(async (file: string, options: { json?: boolean; mailbox?: string }) => {
+  .option('--history', "read the daemon's candidates from Redis (read only): a follow-up is explained as one")
+  .action(async (file: string, options: { json?: boolean; mailbox?: string; history?: boolean }) => {
     const { config: loaded } = await config();
-    const mailbox = options.mailbox ?? loaded.mailboxes[0]?.id ?? '';
     const parsed = await parseMessage(await readFile(file), loaded.limits);
-    const reader = new DocumentPool(loaded.extraction);
-    try {
-      const templates = await loadVacancyTemplates(loaded);
-      const explanation = await runExplain(parsed, loaded, mailbox, templates, reader);
-      console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
-    } finally {
-      await reader.close();
-    }
+    const explanation = await runExplain(parsed, loaded, {
+      mailboxId: options.mailbox ?? loaded.mailboxes[0]?.id ?? '',
+      history: options.history === true,
+      logger: quietLogger(),
+    });
+    console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
   });
 
 program
@@ -128,7 +124,7 @@ program
     const { config: loaded } = await config();
     const redis = connectRedis(loaded.redis.url, quietLogger(), { name: 'cli' });
     try {
-      const letters = await listDeadLetters(redis, redisKeys(loaded.redis.prefix).deadLetters());
+      const letters = await new DeadLetterStore(redis, redisKeys(loaded.redis.prefix)).list();
       if (options.json) console.log(JSON.stringify(letters, null, 2));
       else if (letters.length === 0) console.log('No dead letters.');
       else

@@ -1,22 +1,25 @@
+import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { DigestStore } from '../adapters/redis/digest-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
 import type { Config } from '../config/schema.ts';
-import { sendDigest } from '../daemon/send-digest.ts';
-import { planDigestSchedules } from '../digests/plan-digest-schedules.ts';
+import { runDigest, type DigestStagePorts } from '../stages/digests/run-digest.ts';
+import { planDigestSchedules } from '../stages/digests/plan-digest-schedules.ts';
 import type { Logger } from '../logging/create-logger.ts';
 
 /** Sends the due digests now (all supervisors, or those of one vacancy); one line per supervisor. */
 export async function runDigestNow(config: Config, logger: Logger, vacancyId?: string): Promise<string[]> {
   const redis = connectRedis(config.redis.url, logger, { name: 'digest-now' });
-  const transports = new ReplyTransports(config.mailboxes);
-  const context = {
+  const keys = redisKeys(config.redis.prefix);
+  const ports: DigestStagePorts = {
     config,
-    redis,
-    keys: redisKeys(config.redis.prefix),
+    candidates: new CandidateStore(redis, keys),
+    digests: new DigestStore(redis, keys),
+    keys,
     ledger: new ReplyLedger(redis),
-    transports,
+    transport: new ReplyTransports(config.mailboxes),
     logger,
   };
   const runId = `now.${new Date().toISOString()}`;
@@ -26,7 +29,7 @@ export async function runDigestNow(config: Config, logger: Logger, vacancyId?: s
       const vacancies =
         vacancyId === undefined ? schedule.vacancies : schedule.vacancies.filter((id) => id === vacancyId);
       if (vacancies.length === 0) continue;
-      const result = await sendDigest(context, {
+      const result = await runDigest(ports, {
         runId: `${runId}.${schedule.id}`,
         supervisor: schedule.supervisor,
         vacancies,

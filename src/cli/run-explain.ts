@@ -1,35 +1,39 @@
+import { CandidateStore } from '../adapters/redis/candidate-store.ts';
+import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { redisKeys } from '../adapters/redis/redis-keys.ts';
+import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
 import type { Config } from '../config/schema.ts';
-import { readDocuments, type DocumentReader } from '../documents/read-documents.ts';
-import { bodyProfile } from '../ingest/body-profile.ts';
-import { explainMessage, type Explanation, type ReadMessage } from '../ingest/explain-message.ts';
-import { ownAddresses } from '../ingest/own-addresses.ts';
-import type { ParsedMessage } from '../ingest/parse-message.ts';
-import { triageMessage } from '../ingest/triage-message.ts';
-import type { ReplyTemplates } from '../replies/reply-templates.ts';
+import { DocumentPool } from '../documents/document-pool.ts';
+import { explainMessage } from '../explain/explain-message.ts';
+import type { Explanation } from '../explain/explanation.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import type { ParsedMessage } from '../mail/parse-message.ts';
+import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.ts';
 
-/** `explain`: triages a parsed message and, when it is an application, reads its documents as the daemon would. */
+/**
+ * `explain`: the daemon's plans on one parsed message, with its documents read as the daemon reads them. With
+ * `history`, the daemon's candidates and bounce list are read (never written) from Redis, so a follow-up is
+ * explained as a follow-up; without it nothing but the file is read.
+ */
 export async function runExplain(
   parsed: ParsedMessage,
   config: Config,
-  mailboxId: string,
-  templates: ReadonlyMap<string, ReplyTemplates>,
-  reader: DocumentReader,
+  options: { mailboxId: string; history: boolean; logger: Logger },
 ): Promise<Explanation> {
-  const triaged = triageMessage(parsed.facts, {
-    config,
-    mailbox: { id: mailboxId },
-    ownAddresses: ownAddresses(config),
-    threadVacancy: null,
-    receivedAt: parsed.facts.date ?? new Date().toISOString(),
-  });
-  const vacancy = config.vacancies.find((entry) => entry.id === triaged.vacancy?.id);
-  let read: ReadMessage | undefined;
-  if (triaged.classification.kind === 'application' && vacancy && triaged.applicant) {
-    const context = { keywords: vacancy.keywords, applicantName: triaged.applicant.name };
-    read = {
-      documents: await readDocuments(reader, triaged.documents, parsed.contents, context),
-      bodyProfile: bodyProfile(parsed.text, vacancy.keywords, triaged.applicant.name),
-    };
+  const reader = new DocumentPool(config.extraction);
+  const redis = options.history ? connectRedis(config.redis.url, options.logger, { name: 'explain' }) : null;
+  try {
+    const keys = redisKeys(config.redis.prefix);
+    return await explainMessage(parsed, {
+      config,
+      mailboxId: options.mailboxId,
+      templates: await loadVacancyTemplates(config),
+      reader,
+      history: redis ? new CandidateStore(redis, keys) : null,
+      guards: redis ? new ReplyGuards(redis, keys) : null,
+    });
+  } finally {
+    redis?.disconnect();
+    await reader.close();
   }
-  return explainMessage(parsed.facts, config, mailboxId, templates, read);
 }

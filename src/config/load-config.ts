@@ -3,14 +3,14 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { TriageError } from '../errors/triage-error.ts';
 import { configSchema, type Config, type VacancyConfig } from './schema.ts';
-import { normalizeTag } from '../ingest/normalize-tag.ts';
+import { normaliseTag } from '../domain/normalise-tag.ts';
 
 /** Where the configuration is looked for: `--config`, else `$TRIAGE_CONFIG`, else `config/triage.yaml`. */
 export function resolveConfigPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return flag || env.TRIAGE_CONFIG || 'config/triage.yaml';
 }
 
-/** Reads, substitutes `${VAR}`, and validates a configuration file; errors name the offending key. */
+/** Reads, substitutes `${VAR}`, and validates a configuration file (deep-frozen); errors name the offending key. */
 export async function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): Promise<Config> {
   let text: string;
   try {
@@ -24,7 +24,7 @@ export async function loadConfig(path: string, env: NodeJS.ProcessEnv = process.
   return parseConfig(text, env, path);
 }
 
-/** Validates configuration text; `source` names it in error messages. */
+/** Validates configuration text and returns it deep-frozen; `source` names it in error messages. */
 export function parseConfig(text: string, env: NodeJS.ProcessEnv, source = 'configuration'): Config {
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -40,7 +40,16 @@ export function parseConfig(text: string, env: NodeJS.ProcessEnv, source = 'conf
   }
   const config = resolveCrossReferences(result.data, problems);
   if (problems.length > 0) throw new TriageError('config-invalid', `${source}: ${problems.join('; ')}`);
-  return config;
+  return deepFreeze(config);
+}
+
+// Validated once, trusted everywhere: no stage can change a setting another one relies on.
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, path: PathKey[], problems: string[]): unknown {
@@ -79,7 +88,7 @@ function resolveCrossReferences(data: z.infer<typeof configSchema>, problems: st
     problems,
   );
   reportDuplicates(
-    data.vacancies.map((vacancy) => normalizeTag(vacancy.tag)),
+    data.vacancies.map((vacancy) => normaliseTag(vacancy.tag)),
     'vacancies',
     'tag',
     problems,

@@ -1,18 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
-
-/** Document kinds an attachment can be classified as. */
-export const DOCUMENT_KINDS = [
-  'cv',
-  'transcript',
-  'research',
-  'cover-letter',
-  'reference',
-  'certificate',
-  'other',
-] as const;
-export const documentKindSchema = z.enum(DOCUMENT_KINDS);
-export type DocumentKind = z.infer<typeof documentKindSchema>;
+import { documentKindSchema } from '../domain/document-kinds.ts';
 
 // Environment variables are strings: `port: ${SMTP_PORT}` must still validate as a number (and booleans alike).
 const int = (min: number, max: number) =>
@@ -108,7 +96,7 @@ const vacancySchema = z.strictObject({
       required: z.array(documentKindSchema).default(['cv']),
       optional: z.array(documentKindSchema).default([]),
     })
-    .default({ required: ['cv'], optional: [] }),
+    .prefault({}),
   /** This vacancy's digest schedule and/or time zone, instead of the global one. */
   digest: z.strictObject(scheduleFields).optional(),
   /** A folder of templates overriding the default ones for this vacancy (file by file). */
@@ -158,7 +146,7 @@ const digestSchema = z.strictObject({
   timezone: timezoneSchema.default('UTC'),
   /** Send a short "no new applications" digest when nothing happened (otherwise no e-mail). */
   sendEmpty: bool().default(false),
-  weights: scoreWeightsSchema.default(scoreWeightsSchema.parse({})),
+  weights: scoreWeightsSchema.prefault({}),
   /** Per supervisor address: their own schedule and/or time zone. */
   supervisors: z
     .record(z.string(), z.strictObject(scheduleFields))
@@ -218,19 +206,19 @@ export const configSchema = z.strictObject({
         .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "-" and "_" only')
         .default('triage'),
     })
-    .default({ url: 'redis://127.0.0.1:6379', prefix: 'triage' }),
+    .prefault({}),
   mailboxes: z.array(mailboxSchema).min(1, 'must list at least one mailbox'),
   vacancies: z.array(vacancySchema).min(1, 'must list at least one vacancy'),
-  replies: repliesSchema.default(repliesSchema.parse({})),
-  digest: digestSchema.default(digestSchema.parse({})),
-  limits: limitsSchema.default({ maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 }),
-  workers: workersSchema.default(workersSchema.parse({})),
-  extraction: extractionSchema.default(extractionSchema.parse({})),
+  replies: repliesSchema.prefault({}),
+  digest: digestSchema.prefault({}),
+  limits: limitsSchema.prefault({}),
+  workers: workersSchema.prefault({}),
+  extraction: extractionSchema.prefault({}),
   /** Optional local export of attachments (a convenience; Redis stays the shared state). */
   export: z.strictObject({ dir: z.string().min(1) }).optional(),
   log: z
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
-    .default({ level: 'info' }),
+    .prefault({}),
 });
 
 /** A validated configuration, with every vacancy's mailbox resolved. */

@@ -1,5 +1,5 @@
-import type { DocumentKind } from '../config/schema.ts';
-import { guessDocumentKind } from '../ingest/guess-document-kind.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
+import { guessDocumentKind } from './guess-document-kind.ts';
 import type { ExtractedText } from './extraction.ts';
 import type { Clue } from './kind-evidence/clue.ts';
 import { findKindClues } from './kind-evidence/find-kind-clues.ts';

@@ -1,4 +1,4 @@
-import type { DocumentReading, ExtractionRecord } from '../candidates/document-record-schemas.ts';
+import type { DocumentReading, ExtractionRecord } from './document-reading.ts';
 import { extractDocumentProfile } from '../profile/extract-document-profile.ts';
 import { classifyDocument } from './classify-document.ts';
 import type { ExtractedText } from './extraction.ts';

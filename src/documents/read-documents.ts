@@ -1,6 +1,6 @@
-import type { DocumentReading } from '../candidates/document-record-schemas.ts';
-import type { DocumentKind } from '../config/schema.ts';
-import type { DocumentFacts } from '../ingest/triage-message.ts';
+import type { DocumentReading } from './document-reading.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
+import type { DocumentFacts } from './document-facts.ts';
 
 /** What reading one document needs besides its bytes. */
 export interface ReadRequest {

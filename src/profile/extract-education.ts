@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../config/schema.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
 import { findDegreeSubject } from './find-degree-subject.ts';
 import { findDegreeTitle, type DegreeTitle } from './find-degree-title.ts';
 import { findGrades, pickGrade } from './find-grades.ts';

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../config/schema.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
 import { nameTokens, surnameOf } from './extract-name.ts';
 import { findArxivIds, findDois, findVenues } from './find-publication-ids.ts';
 import { sectionLines } from './find-sections.ts';

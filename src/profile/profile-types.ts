@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../config/schema.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
 
 /** Grading systems a degree or transcript result can be written in. */
 export const GRADING_SYSTEMS = [

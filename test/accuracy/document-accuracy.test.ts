@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCUMENT_KINDS, type DocumentKind, type ExtractionConfig } from '../../src/config/schema.ts';
+import { type ExtractionConfig } from '../../src/config/schema.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../src/domain/document-kinds.ts';
 import { classifyDocument, type KindDecision } from '../../src/documents/classify-document.ts';
 import type { ExtractedText } from '../../src/documents/extraction.ts';
 import { ExtractionPool } from '../../src/documents/extraction-pool.ts';

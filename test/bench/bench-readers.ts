@@ -1,4 +1,5 @@
-import type { DocumentKind, ExtractionConfig } from '../../src/config/schema.ts';
+import type { ExtractionConfig } from '../../src/config/schema.ts';
+import type { DocumentKind } from '../../src/domain/document-kinds.ts';
 import { DocumentPool } from '../../src/documents/document-pool.ts';
 import { ExtractionPool } from '../../src/documents/extraction-pool.ts';
 import type { BenchDocument } from './bench-documents.ts';

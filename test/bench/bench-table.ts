@@ -1,3 +1,5 @@
+import { formatTable } from '../../src/cli/format-table.ts';
+
 /** A figure as measured: numbers stay raw (bytes, milliseconds) and are only formatted when printed. */
 export type Figure = string | number | null;
 
@@ -33,22 +35,16 @@ export interface SectionResult {
 export function renderTable(table: BenchTable): string {
   const header = table.columns.map((column) => column.label);
   const body = table.rows.map((row) => table.columns.map((column) => formatFigure(row[column.key], column)));
-  const widths = header.map((label, index) =>
-    Math.max(3, label.length, ...body.map((cells) => (cells[index] ?? '').length)),
-  );
-  const numeric = table.columns.map((column) =>
+  const rightAligned = table.columns.map((column) =>
     table.rows.some((row) => typeof row[column.key] === 'number'),
   );
-  const line = (cells: string[]): string =>
-    `| ${cells.map((cell, index) => pad(cell, widths[index] ?? 0, numeric[index] === true)).join(' | ')} |`;
-  const rule = `|${widths.map((width, index) => (numeric[index] === true ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
-  const lines = [`### ${table.title}`, '', line(header), rule, ...body.map(line)];
+  const lines = [
+    `### ${table.title}`,
+    '',
+    ...formatTable([header, ...body], { markdown: true, rightAligned, minWidth: 3 }),
+  ];
   if (table.notes !== undefined && table.notes.length > 0) lines.push('', ...table.notes);
   return lines.join('\n');
-}
-
-function pad(cell: string, width: number, right: boolean): string {
-  return right ? cell.padStart(width) : cell.padEnd(width);
 }
 
 /** A figure for people: thousands separated, bytes in KB or MB, null as a dash. */

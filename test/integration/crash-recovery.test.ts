@@ -11,6 +11,7 @@ import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
 import { openImapTestClient } from '../support/imap-test-client.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 import { spawnCli } from '../support/run-cli.ts';
+import { rawTestConfig } from '../support/test-config.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 let dovecot: DovecotServer;
@@ -36,25 +37,16 @@ async function writeConfig(
   const prefix = uniquePrefix(name);
   prefixes.push(prefix);
   const config = path.join(dir, `${name}.yaml`);
-  await writeFile(
-    config,
-    JSON.stringify({
-      redis: { url: REDIS_URL, prefix },
-      mailboxes: [
-        {
-          id: 'chen',
-          address: 'chen@uni.example',
-          imap: { host: dovecot.host, port: dovecot.port, secure: false, auth: login },
-          smtp: { host: '127.0.0.1', port: 1 },
-          from: 'chen@uni.example',
-          reconcileSeconds: 5,
-          leaseSeconds: 3,
-        },
-      ],
+  const imap = { host: dovecot.host, port: dovecot.port, ...login };
+  const raw = rawTestConfig(
+    { imap, smtpPort: 1, prefix },
+    {
       vacancies: [{ id: 'robust-ai', tag: 'PHD-robustAI', title: 'PhD', supervisors: ['chen@uni.example'] }],
       workers: { concurrency: 2, stalledSeconds: 3 },
-    }),
+      log: undefined,
+    },
   );
+  await writeFile(config, JSON.stringify(raw));
   return { config, prefix };
 }
 
@@ -115,7 +107,7 @@ describe('kill -9 in the middle of a backlog', () => {
     await waitFor(
       'filed',
       async () => ((await mail.messageIds(filed)).length === 1 ? true : undefined),
-      30_000,
+      60_000,
     );
     healthy.kill('SIGTERM');
     await once(healthy, 'exit');

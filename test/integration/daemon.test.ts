@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listDeadLetters } from '../../src/adapters/redis/dead-letters.ts';
+import { DeadLetterStore } from '../../src/adapters/redis/dead-letters.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
@@ -115,7 +115,7 @@ describe('daemon on a real Dovecot, Redis and SMTP sink', () => {
     await mail.append(await buildMail({ messageId: '<healthy@example.org>', from: 'Ali <ali@example.net>' }));
     await waitForMessage(mail, filed, '<healthy@example.org>');
     const letters = await waitFor('dead letter', async () => {
-      const found = await listDeadLetters(servers.redis, redisKeys(prefix).deadLetters());
+      const found = await new DeadLetterStore(servers.redis, redisKeys(prefix)).list();
       return found.length > 0 ? found : undefined;
     });
     expect(letters).toHaveLength(1);

@@ -2,7 +2,7 @@ import type { EventEmitter } from 'node:events';
 import type { Readable } from 'node:stream';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { ImapFlow } from 'imapflow';
-import { startDemoImap, type DemoImapServer } from '../../src/demo/start-demo-imap.ts';
+import { startDemoImap, type DemoImapServer } from '../../examples/demo/start-demo-imap.ts';
 
 // Every IMAP operation the daemon relies on, run with imapflow against the embedded hoodiecrow server that
 // `npm run demo` uses. Where hoodiecrow differs from a production server, the test pins the difference.

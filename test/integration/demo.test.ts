@@ -19,7 +19,7 @@ interface DemoRun {
 /** Runs `npm run demo`'s script as a real child process (under vitest, process.execPath is Node 24). */
 function runDemo(redisUrl: string): Promise<DemoRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['src/demo/run-demo.ts'], {
+    const child = spawn(process.execPath, ['examples/demo/run-demo.ts'], {
       cwd: ROOT,
       env: { ...process.env, REDIS_URL: redisUrl },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,7 @@ import { openImapTestClient } from '../support/imap-test-client.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 import { spawnCli } from '../support/run-cli.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
+import { rawTestConfig } from '../support/test-config.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 let dovecot: DovecotServer;
@@ -41,27 +42,22 @@ async function writeConfig(
   prefix: string,
 ): Promise<string> {
   const file = path.join(dir, `${name}.yaml`);
-  const mailbox = {
-    id: 'chen',
-    address: 'chen@uni.example',
-    imap: { host: dovecot.host, port: dovecot.port, secure: false, auth: login },
-    smtp: { host: '127.0.0.1', port: sink.port, secure: false },
-    from: '"Dr Chen" <chen@uni.example>',
-    reconcileSeconds: 5,
-    leaseSeconds: 3,
-  };
-  const vacancy = {
-    id: 'robust-ai',
-    tag: 'PHD-robustAI',
-    title: 'PhD in Robust AI',
-    supervisors: ['chen@uni.example'],
-  };
-  const config = {
-    redis: { url: REDIS_URL, prefix },
-    mailboxes: [mailbox],
-    vacancies: [vacancy],
-    workers: { stalledSeconds: 3 },
-  };
+  const imap = { host: dovecot.host, port: dovecot.port, ...login };
+  const config = rawTestConfig(
+    { imap, smtpPort: sink.port, prefix },
+    {
+      vacancies: [
+        {
+          id: 'robust-ai',
+          tag: 'PHD-robustAI',
+          title: 'PhD in Robust AI',
+          supervisors: ['chen@uni.example'],
+        },
+      ],
+      workers: { stalledSeconds: 3 },
+      log: undefined,
+    },
+  );
   await writeFile(file, JSON.stringify(config));
   return file;
 }

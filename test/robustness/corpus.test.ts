@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { isTriageError } from '../../src/errors/triage-error.ts';
-import type { MessageKind } from '../../src/ingest/classify-message.ts';
-import { loadVacancyTemplates } from '../../src/replies/load-vacancy-templates.ts';
-import { explainMessage, type Explanation } from '../../src/ingest/explain-message.ts';
-import { parseMessage } from '../../src/ingest/parse-message.ts';
+import type { MessageKind } from '../../src/stages/ingest/classify-message.ts';
+import { loadVacancyTemplates } from '../../src/stages/replies/load-vacancy-templates.ts';
+import { explainMessage } from '../../src/explain/explain-message.ts';
+import type { Explanation } from '../../src/explain/explanation.ts';
+import { parseMessage } from '../../src/mail/parse-message.ts';
 
 // Third-party mail shared next to the checkout (see its SOURCES.md); read in place, never copied into the repo.
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/mail/', import.meta.url));
@@ -63,8 +64,15 @@ type Outcome = { status: 'explained'; kind: string } | { status: 'dead-letter'; 
 async function explainFile(path: string): Promise<Outcome> {
   let explanation: Explanation;
   try {
-    const { facts } = await parseMessage(await readFile(join(CORPUS, path)), { maxAttachments: 100 });
-    explanation = explainMessage(facts, CONFIG, 'chen', await TEMPLATES);
+    const parsed = await parseMessage(await readFile(join(CORPUS, path)), { maxAttachments: 100 });
+    explanation = await explainMessage(parsed, {
+      config: CONFIG,
+      mailboxId: 'chen',
+      templates: await TEMPLATES,
+      reader: null,
+      history: null,
+      guards: null,
+    });
   } catch (error) {
     if (isTriageError(error, 'message-unparseable', 'message-too-complex')) {
       return { status: 'dead-letter', code: error.code };

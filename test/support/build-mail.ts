@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { samplePdf } from '../../src/demo/sample-documents.ts';
+import { buildPdf } from './documents/build-pdf.ts';
+import type { BuildOptions, DocumentSpec } from './documents/document-spec.ts';
+import { placeholderDocument } from './documents/sample-specs.ts';
+
+/** An attached file. */
+export interface MailAttachment {
+  filename: string;
+  content: string | Buffer;
+  contentType?: string;
+}
 
 /** What a test message needs; everything has a sensible default. */
 export interface MailSpec {
@@ -8,11 +17,14 @@ export interface MailSpec {
   to?: string;
   subject?: string;
   messageId?: string;
+  /** Default: the time it is built. */
+  date?: Date;
   inReplyTo?: string;
   references?: string[];
   text?: string;
   headers?: Record<string, string>;
-  attachments?: Array<{ filename: string; content: string | Buffer; contentType?: string }>;
+  /** Default: one placeholder CV (`CV_Jane_Doe.pdf`). */
+  attachments?: MailAttachment[];
 }
 
 /** Builds a raw RFC 822 message with nodemailer's MIME composer. */
@@ -22,17 +34,21 @@ export async function buildMail(spec: MailSpec = {}): Promise<Buffer> {
     to: spec.to ?? 'chen@uni.example',
     subject: spec.subject ?? '[PHD-robustAI] Application for the PhD position',
     messageId: spec.messageId ?? `<${randomUUID()}@example.org>`,
+    ...(spec.date ? { date: spec.date } : {}),
     ...(spec.inReplyTo ? { inReplyTo: spec.inReplyTo } : {}),
     ...(spec.references ? { references: spec.references } : {}),
     text: spec.text ?? 'Dear Dr Chen,\n\nplease find my application attached.\n\nJane',
     headers: spec.headers ?? {},
-    attachments: spec.attachments ?? [
-      {
-        filename: 'CV_Jane_Doe.pdf',
-        content: await samplePdf('CV_Jane_Doe.pdf'),
-        contentType: 'application/pdf',
-      },
-    ],
+    attachments: spec.attachments ?? [await pdfAttachment('CV_Jane_Doe.pdf')],
   });
   return composer.compile().build();
+}
+
+/** A PDF attachment typeset from `spec` (by default a placeholder that names the file). */
+export async function pdfAttachment(
+  filename: string,
+  spec: DocumentSpec = placeholderDocument(filename),
+  options: BuildOptions = {},
+): Promise<MailAttachment> {
+  return { filename, content: await buildPdf(spec, options), contentType: 'application/pdf' };
 }

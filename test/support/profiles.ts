@@ -1,4 +1,4 @@
-import type { DocumentReading } from '../../src/candidates/document-record-schemas.ts';
+import type { DocumentReading } from '../../src/documents/document-reading.ts';
 import type { DocumentProfile } from '../../src/profile/profile-types.ts';
 
 /** A document profile with nothing found, changed by `changes`. */

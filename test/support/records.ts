@@ -1,5 +1,5 @@
 import type { CandidateRecord, MessageRecord } from '../../src/candidates/candidate-record.ts';
-import type { DocumentKind } from '../../src/config/schema.ts';
+import type { DocumentKind } from '../../src/domain/document-kinds.ts';
 
 /** A message record with plain defaults. */
 export function messageRecord(

@@ -7,18 +7,26 @@ export interface TestServers {
   imap: { host: string; port: number; user: string; pass: string };
   smtpPort: number;
   prefix: string;
+  /** Default: the tests' Redis (`REDIS_URL`). */
+  redisUrl?: string;
 }
 
+/**
+ * What a caller changes: `mailbox` is merged into the mailbox, any other key replaces that section. A key set
+ * to undefined is left out of the file, so the loader's default (the production one) applies.
+ */
+export type ConfigOverrides = { mailbox?: Record<string, unknown> } & Record<string, unknown>;
+
 /** Two vacancies on one mailbox, validated by the real configuration loader. */
-export function testConfig(servers: TestServers, overrides: Record<string, unknown> = {}): Config {
+export function testConfig(servers: TestServers, overrides: ConfigOverrides = {}): Config {
   return parseConfig(JSON.stringify(rawTestConfig(servers, overrides)), {}, 'test config');
 }
 
 /** The configuration file `testConfig` parses (for daemons started as processes). */
-export function rawTestConfig(servers: TestServers, overrides: Record<string, unknown> = {}): object {
-  const { mailbox: mailboxOverrides, ...rest } = overrides as { mailbox?: Record<string, unknown> };
+export function rawTestConfig(servers: TestServers, overrides: ConfigOverrides = {}): object {
+  const { mailbox: mailboxOverrides, ...rest } = overrides;
   return {
-    redis: { url: REDIS_URL, prefix: servers.prefix },
+    redis: { url: servers.redisUrl ?? REDIS_URL, prefix: servers.prefix },
     mailboxes: [
       {
         id: 'chen',

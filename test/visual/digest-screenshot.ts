@@ -5,8 +5,8 @@ import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, screenshotHtml } from '../../src/demo/screenshot-html.ts';
-import { composeDigest } from '../../src/digests/compose-digest.ts';
+import { findChromium, screenshotHtml } from '../../examples/demo/screenshot-html.ts';
+import { composeDigest } from '../../src/stages/digests/compose-digest.ts';
 import { SAMPLE_DIGEST } from './sample-digest.ts';
 
 const CHROMIUM = findChromium();

@@ -1,7 +1,7 @@
 import type { CandidateFlag, CandidateRecord } from '../../src/candidates/candidate-record.ts';
-import type { DocumentKind } from '../../src/config/schema.ts';
-import type { DigestInput, DigestVacancy } from '../../src/digests/compose-digest.ts';
-import type { CandidateProfile } from '../../src/digests/fit-score.ts';
+import type { DocumentKind } from '../../src/domain/document-kinds.ts';
+import type { DigestInput, DigestVacancy } from '../../src/stages/digests/digest-input.ts';
+import type { CandidateProfile } from '../../src/domain/fit-profile.ts';
 
 interface Sample {
   name: string;

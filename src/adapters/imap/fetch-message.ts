@@ -1,11 +1,6 @@
 import type { ImapFlow } from 'imapflow';
-import { parseMessage, type ParsedMessage } from '../../ingest/parse-message.ts';
-
-/** The outcome of fetching one message by UID from the selected folder. */
-export type FetchedMessage =
-  | { status: 'stale' }
-  | { status: 'gone' }
-  | { status: 'ok'; parsed: ParsedMessage; size: number; receivedAt: string };
+import { parseMessage } from '../../mail/parse-message.ts';
+import type { FetchedMessage } from '../../ports/mailbox-gateway.ts';
 
 /**
  * Fetches and parses one message from the selected folder. Streams the source into the parser; a message over

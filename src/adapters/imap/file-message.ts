@@ -1,17 +1,8 @@
 import type { ImapFlow } from 'imapflow';
 import { TriageError } from '../../errors/triage-error.ts';
 import { filingFolder } from '../../mailbox/filing-folder.ts';
+import type { FilingOutcome, MessageLocation } from '../../ports/mailbox-gateway.ts';
 import { searchCurrent } from './search-current.ts';
-
-/** Where to find the message: by UID under its UIDVALIDITY, else (after a UIDVALIDITY change) by Message-ID. */
-export interface MessageLocation {
-  uidValidity: string;
-  uid: number;
-  messageId: string | null;
-}
-
-/** The outcome of filing: moved now, or already gone from the watched folder (filed by an earlier attempt). */
-export type FilingOutcome = { status: 'moved' | 'not-found'; folder: string };
 
 /**
  * Moves a message from the selected (watched) folder into `<filing>/<vacancy>`, creating the folder when needed.

@@ -4,10 +4,10 @@ import type { Redis } from 'ioredis';
 import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { batchUids, planSync } from '../../mailbox/plan-sync.ts';
-import { ingestJobId, type IngestJob } from '../../pipeline/jobs.ts';
+import { ingestJobId, type IngestJob } from '../../stages/ingest/ingest-job.ts';
 import { advanceCursor, readCursor } from '../redis/cursor-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
-import { wereSeen } from '../redis/seen-store.ts';
+import { SeenStore } from '../redis/seen-store.ts';
 import { searched } from './search-current.ts';
 
 /** What one sync pass needs. */
@@ -90,9 +90,8 @@ async function enqueue(
 async function unseenUids(deps: SyncDependencies, uids: readonly number[]): Promise<number[]> {
   const envelopes = await deps.client.fetchAll(uids.join(','), { uid: true, envelope: true }, { uid: true });
   const withIds = envelopes.filter((message) => message.envelope?.messageId);
-  const seen = await wereSeen(
-    deps.redis,
-    deps.keys.seen(deps.mailbox.id),
+  const seen = await new SeenStore(deps.redis, deps.keys).wereSeen(
+    deps.mailbox.id,
     withIds.map((message) => (message.envelope?.messageId ?? '').trim().toLowerCase()),
   );
   const skip = new Set(withIds.filter((_, index) => seen[index]).map((message) => message.uid));

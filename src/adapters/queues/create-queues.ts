@@ -1,13 +1,17 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { QUEUE_NAMES } from '../../pipeline/jobs.ts';
+import { ASSESS_QUEUE, type AssessJob } from '../../stages/assess/assess-job.ts';
+import { DIGESTS_QUEUE } from '../../stages/digests/digest-job.ts';
+import { ENQUIRIES_QUEUE, type EnquiryJob } from '../../stages/enquiries/enquiry-job.ts';
+import { INGEST_QUEUE, type IngestJob } from '../../stages/ingest/ingest-job.ts';
+import { REPLIES_QUEUE, type ReplyJob } from '../../stages/replies/reply-job.ts';
 
 /** The pipeline's queues, sharing one Redis connection for producing jobs. */
 export interface PipelineQueues {
-  ingest: Queue;
-  assess: Queue;
-  replies: Queue;
-  enquiries: Queue;
+  ingest: Queue<IngestJob>;
+  assess: Queue<AssessJob>;
+  replies: Queue<ReplyJob>;
+  enquiries: Queue<EnquiryJob>;
   digests: Queue;
   close(): Promise<void>;
 }
@@ -26,11 +30,11 @@ export function defaultJobOptions(attempts: number): DefaultJobOptions {
 export function createQueues(connection: Redis, prefix: string, attempts: number): PipelineQueues {
   const options = { connection, prefix, defaultJobOptions: defaultJobOptions(attempts) };
   const queues = {
-    ingest: new Queue(QUEUE_NAMES.ingest, options),
-    assess: new Queue(QUEUE_NAMES.assess, options),
-    replies: new Queue(QUEUE_NAMES.replies, options),
-    enquiries: new Queue(QUEUE_NAMES.enquiries, options),
-    digests: new Queue(QUEUE_NAMES.digests, options),
+    ingest: new Queue<IngestJob>(INGEST_QUEUE, options),
+    assess: new Queue<AssessJob>(ASSESS_QUEUE, options),
+    replies: new Queue<ReplyJob>(REPLIES_QUEUE, options),
+    enquiries: new Queue<EnquiryJob>(ENQUIRIES_QUEUE, options),
+    digests: new Queue(DIGESTS_QUEUE, options),
   };
   return {
     ...queues,

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
-import type { DigestSchedule } from '../../digests/plan-digest-schedules.ts';
-import type { DigestJob } from '../../pipeline/jobs.ts';
+import type { DigestSchedule } from '../../stages/digests/plan-digest-schedules.ts';
+import type { DigestJob } from '../../stages/digests/digest-job.ts';
 
 /**
  * Makes the queue's job schedulers exactly these digests: upserts each (the same id from every daemon process, so

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { DocumentKind } from '../../config/schema.ts';
+import { runScript } from './redis-scripts.ts';
+import type { DocumentKind } from '../../domain/document-kinds.ts';
 import {
   candidateRecordSchema,
   type CandidateFlag,
@@ -11,23 +12,9 @@ import {
   type IncomingApplication,
   type MergeResult,
 } from '../../candidates/merge-candidate.ts';
-import { shortHash, type RedisKeys } from './redis-keys.ts';
-
-// Writes the merged record only if the stored one is still the one the merge started from (compare-and-set),
-// then indexes it by vacancy, address and Message-ID, and — for a new candidate or new documents — stamps the
-// change with the next global sequence number (what digests read), all in one atomic step.
-const SAVE = `
-if (redis.call('get', KEYS[1]) or '') ~= ARGV[1] then return 0 end
-redis.call('set', KEYS[1], ARGV[2])
-redis.call('zadd', KEYS[2], 'NX', ARGV[3], ARGV[4])
-redis.call('hset', KEYS[3], ARGV[5], ARGV[4])
-if ARGV[7] ~= 'none' then
-  local seq = redis.call('incr', KEYS[5])
-  redis.call('zadd', KEYS[6], seq, ARGV[4])
-  if ARGV[7] == 'created' then redis.call('zadd', KEYS[7], 'NX', seq, ARGV[4]) end
-end
-for i = 8, #ARGV do redis.call('hset', KEYS[4], ARGV[i], ARGV[6]) end
-return 1`;
+import { type RedisKeys } from './redis-keys.ts';
+import { newCandidateId, withFiling, withReply } from '../../candidates/candidate-updates.ts';
+import type { CandidateRecords, ThreadOwner } from '../../ports/candidate-records.ts';
 
 /** What a save changes for the digests: a new candidate, new documents, or nothing they report. */
 type ChangeKind = 'created' | 'updated' | 'none';
@@ -35,7 +22,7 @@ type ChangeKind = 'created' | 'updated' | 'none';
 const MAX_ATTEMPTS = 20;
 
 /** Candidate records in Redis: one per (vacancy, applicant), found again by address or by thread. */
-export class CandidateStore {
+export class CandidateStore implements CandidateRecords {
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
 
@@ -45,15 +32,18 @@ export class CandidateStore {
   }
 
   /** The first candidate (and its vacancy) that one of these Message-IDs belongs to. */
-  async findByThread(
-    messageIds: readonly string[],
-  ): Promise<{ vacancy: string; candidateId: string } | null> {
+  async findByThread(messageIds: readonly string[]): Promise<ThreadOwner | null> {
     if (messageIds.length === 0) return null;
     const found = await this.redis.hmget(this.keys.threads(), ...messageIds.map((id) => id.toLowerCase()));
     const entry = found.find((value): value is string => value !== null);
     if (entry === undefined) return null;
     const [vacancy = '', candidateId = ''] = entry.split(' ');
     return { vacancy, candidateId };
+  }
+
+  /** The candidate of a vacancy with this address, if any. */
+  async findByAddress(vacancyId: string, email: string): Promise<string | null> {
+    return this.redis.hget(this.keys.candidateByAddress(vacancyId), email);
   }
 
   /** Merges one application message into its candidate; safe under concurrency, retries and redelivery. */
@@ -64,9 +54,7 @@ export class CandidateStore {
   ): Promise<MergeResult> {
     const email = incoming.applicant.address;
     const candidateId =
-      threadCandidateId ??
-      (await this.redis.hget(this.keys.candidateByAddress(vacancy.id), email)) ??
-      `${vacancy.id}-${shortHash(email, 12)}`;
+      threadCandidateId ?? (await this.findByAddress(vacancy.id, email)) ?? newCandidateId(vacancy.id, email);
     const key = this.keys.candidate(candidateId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const previous = await this.redis.get(key);
@@ -95,22 +83,12 @@ export class CandidateStore {
    * as the first); returns the record as saved.
    */
   async markFiled(candidateId: string, messageKey: string, folder: string): Promise<CandidateRecord | null> {
-    return this.update(candidateId, (record) => ({
-      ...record,
-      acknowledges: record.acknowledges ?? messageKey,
-      messages: record.messages.map((message) =>
-        message.key === messageKey ? { ...message, filedTo: folder } : message,
-      ),
-    }));
+    return this.update(candidateId, (record) => withFiling(record, messageKey, folder));
   }
 
   /** Records what became of a reply, and a flag with it when given. */
   async recordReply(candidateId: string, reply: ReplyRecord, flag?: CandidateFlag): Promise<void> {
-    await this.update(candidateId, (record) => ({
-      ...record,
-      replies: [...record.replies, reply],
-      flags: flag && !record.flags.includes(flag) ? [...record.flags, flag].sort() : record.flags,
-    }));
+    await this.update(candidateId, (record) => withReply(record, reply, flag));
   }
 
   /** Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change); returns it saved. */
@@ -138,9 +116,9 @@ export class CandidateStore {
   ): Promise<boolean> {
     const next = JSON.stringify(record);
     if (next === previous) return true;
-    const saved = await this.redis.eval(
-      SAVE,
-      7,
+    const saved = await runScript(
+      this.redis,
+      'candidate-save',
       this.keys.candidate(record.id),
       this.keys.candidatesOfVacancy(record.vacancy),
       this.keys.candidateByAddress(record.vacancy),

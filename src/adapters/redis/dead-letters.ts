@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { RedisKeys } from './redis-keys.ts';
 
 /** A job that failed for good: its message stays where it was, and this says why. */
 export interface DeadLetter {
@@ -10,15 +11,25 @@ export interface DeadLetter {
   failedAt: string;
 }
 
-/** Records a dead letter (one entry per job id; a later failure of the same job replaces it). */
-export async function recordDeadLetter(redis: Redis, key: string, letter: DeadLetter): Promise<void> {
-  await redis.hset(key, `${letter.queue}/${letter.jobId}`, JSON.stringify(letter));
-}
+/** Dead letters in Redis: one entry per job id (a later failure of the same job replaces it). */
+export class DeadLetterStore {
+  private readonly redis: Redis;
+  private readonly key: string;
 
-/** Every dead letter, oldest first. */
-export async function listDeadLetters(redis: Redis, key: string): Promise<DeadLetter[]> {
-  const all = await redis.hvals(key);
-  return all
-    .map((value) => JSON.parse(value) as DeadLetter)
-    .sort((a, b) => a.failedAt.localeCompare(b.failedAt));
+  constructor(redis: Redis, keys: RedisKeys) {
+    this.redis = redis;
+    this.key = keys.deadLetters();
+  }
+
+  async record(letter: DeadLetter): Promise<void> {
+    await this.redis.hset(this.key, `${letter.queue}/${letter.jobId}`, JSON.stringify(letter));
+  }
+
+  /** Every dead letter, oldest first. */
+  async list(): Promise<DeadLetter[]> {
+    const all = await this.redis.hvals(this.key);
+    return all
+      .map((value) => JSON.parse(value) as DeadLetter)
+      .sort((a, b) => a.failedAt.localeCompare(b.failedAt));
+  }
 }

@@ -1,23 +1,10 @@
 import type { Redis } from 'ioredis';
+import { runScript } from './redis-scripts.ts';
+import type { ChangesSince, DigestState } from '../../ports/stage-stores.ts';
 import type { RedisKeys } from './redis-keys.ts';
 
-/** The candidates of a vacancy changed after a watermark, and the watermark that covers them. */
-export interface ChangesSince {
-  changed: Array<{ candidateId: string; isNew: boolean }>;
-  /** The sequence number up to which these changes go: the vacancy's watermark once they are reported. */
-  upTo: number;
-}
-
-// Only ever moves a watermark forward.
-const ADVANCE = `
-for i = 1, #ARGV, 2 do
-  local current = tonumber(redis.call('hget', KEYS[1], ARGV[i]) or '0')
-  if tonumber(ARGV[i + 1]) > current then redis.call('hset', KEYS[1], ARGV[i], ARGV[i + 1]) end
-end
-return 1`;
-
 /** Digest watermarks: per supervisor and vacancy, the last change sequence number a sent digest reported. */
-export class DigestStore {
+export class DigestStore implements DigestState {
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
 
@@ -70,7 +57,7 @@ export class DigestStore {
     const marks = JSON.parse(saved) as Array<[string, number]>;
     const args = marks.flatMap(([vacancy, seq]) => [vacancy, String(seq)]);
     if (args.length > 0)
-      await this.redis.eval(ADVANCE, 1, this.keys.digestWatermarks(supervisorHash), ...args);
+      await runScript(this.redis, 'digest-advance', this.keys.digestWatermarks(supervisorHash), ...args);
     await this.redis.del(this.keys.digestPending(runKey));
   }
 }

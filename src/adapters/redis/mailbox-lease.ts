@@ -1,7 +1,5 @@
 import type { Redis } from 'ioredis';
-
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
-const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+import { runScript } from './redis-scripts.ts';
 
 /**
  * Takes the lease `key` for `owner` for `ttlMs`, or renews it when `owner` already holds it.
@@ -15,10 +13,10 @@ export async function acquireLease(
 ): Promise<boolean> {
   const taken = await redis.set(key, owner, 'PX', ttlMs, 'NX');
   if (taken === 'OK') return true;
-  return (await redis.eval(RENEW, 1, key, owner, String(ttlMs))) === 1;
+  return (await runScript(redis, 'lease-renew', key, owner, String(ttlMs))) === 1;
 }
 
 /** Gives the lease back if `owner` still holds it, so another process can take over at once. */
 export async function releaseLease(redis: Redis, key: string, owner: string): Promise<void> {
-  await redis.eval(RELEASE, 1, key, owner);
+  await runScript(redis, 'lease-release', key, owner);
 }

@@ -1,5 +1,3 @@
-import { shortHash } from '../../candidates/short-hash.ts';
-
 /** Builds every Redis key the daemon owns (BullMQ's queues use the same prefix, under their own names). */
 export function redisKeys(prefix: string) {
   const key = (...parts: string[]) => [prefix, ...parts].join(':');
@@ -28,5 +26,3 @@ export function redisKeys(prefix: string) {
 }
 
 export type RedisKeys = ReturnType<typeof redisKeys>;
-
-export { shortHash };

@@ -1,19 +1,11 @@
 import type { Redis } from 'ioredis';
-import { shortHash, type RedisKeys } from './redis-keys.ts';
-
-// Forget replies older than the window; a reply already counted is allowed again; else count it if under max.
-const RESERVE = `
-redis.call('zremrangebyscore', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
-local count = redis.call('zcard', KEYS[1])
-if redis.call('zscore', KEYS[1], ARGV[4]) then return count - 1 end
-if count < tonumber(ARGV[3]) then
-  redis.call('zadd', KEYS[1], ARGV[1], ARGV[4])
-  redis.call('pexpire', KEYS[1], ARGV[2])
-end
-return count`;
+import { runScript } from './redis-scripts.ts';
+import { type RedisKeys } from './redis-keys.ts';
+import { shortHash } from '../../domain/short-hash.ts';
+import type { ReplyGuardStore } from '../../ports/delivery-ports.ts';
 
 /** Per-address facts the reply rules need: bounce suppression and the sliding-window count of replies. */
-export class ReplyGuards {
+export class ReplyGuards implements ReplyGuardStore {
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
 
@@ -39,9 +31,9 @@ export class ReplyGuards {
    */
   async reserveReply(address: string, id: string, at: Date, windowMs: number, max: number): Promise<number> {
     const key = this.keys.repliesTo(shortHash(address.toLowerCase()));
-    const counted = await this.redis.eval(
-      RESERVE,
-      1,
+    const counted = await runScript(
+      this.redis,
+      'reply-window-reserve',
       key,
       String(at.getTime()),
       String(windowMs),

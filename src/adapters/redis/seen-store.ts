@@ -1,30 +1,26 @@
 import type { Redis } from 'ioredis';
+import type { SeenIndex, SeenSummary } from '../../ports/stage-stores.ts';
+import type { RedisKeys } from './redis-keys.ts';
 
-/** What became of a message, remembered by its message key so a rescan does not process it again. */
-export interface SeenSummary {
-  kind: string;
-  vacancy: string | null;
-  candidateId: string | null;
-  at: string;
-}
+/** The seen index in Redis: per mailbox, what became of each message key. */
+export class SeenStore implements SeenIndex {
+  private readonly redis: Redis;
+  private readonly keys: RedisKeys;
 
-/** Remembers that a message of a mailbox was processed. */
-export async function markSeen(
-  redis: Redis,
-  key: string,
-  messageKey: string,
-  summary: SeenSummary,
-): Promise<void> {
-  await redis.hset(key, messageKey, JSON.stringify(summary));
-}
+  constructor(redis: Redis, keys: RedisKeys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
 
-/** For each message key, whether it was processed before. */
-export async function wereSeen(
-  redis: Redis,
-  key: string,
-  messageKeys: readonly string[],
-): Promise<boolean[]> {
-  if (messageKeys.length === 0) return [];
-  const found = await redis.hmget(key, ...messageKeys);
-  return found.map((value) => value !== null);
+  /** Remembers that a message of a mailbox was processed. */
+  async markSeen(mailboxId: string, messageKey: string, summary: SeenSummary): Promise<void> {
+    await this.redis.hset(this.keys.seen(mailboxId), messageKey, JSON.stringify(summary));
+  }
+
+  /** For each message key, whether it was processed before. */
+  async wereSeen(mailboxId: string, messageKeys: readonly string[]): Promise<boolean[]> {
+    if (messageKeys.length === 0) return [];
+    const found = await this.redis.hmget(this.keys.seen(mailboxId), ...messageKeys);
+    return found.map((value) => value !== null);
+  }
 }

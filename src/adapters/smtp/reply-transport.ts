@@ -1,27 +1,15 @@
 import { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailboxConfig } from '../../config/schema.ts';
+import { TriageError } from '../../errors/triage-error.ts';
+import type { MailTransport, OutgoingMessage, SendOutcome } from '../../ports/delivery-ports.ts';
 import { sendOnce, type SmtpEndpoint } from './send-once.ts';
-
-/** A message ready to compose (a reply or a digest); every value from mail is passed as data, never as header text. */
-export interface OutgoingReply {
-  from: string;
-  to: { name: string; address: string };
-  subject: string;
-  messageId: string;
-  inReplyTo: string | null;
-  references: string[];
-  headers: Readonly<Record<string, string>>;
-  text: string;
-  html: string;
-  attachments?: ReadonlyArray<{ filename: string; content: string; contentType: string }>;
-}
 
 /** How an SMTP attempt ended when it did not succeed. */
 export type SendFailure = { outcome: 'transient' | 'permanent' | 'ambiguous'; detail: string };
 
 /** Builds the raw RFC 5322 message with nodemailer's composer (addresses and headers encoded by the library). */
-export async function composeReply(reply: OutgoingReply): Promise<Buffer> {
+export async function composeReply(reply: OutgoingMessage): Promise<Buffer> {
   const composer = new MailComposer({
     from: reply.from,
     to: { name: reply.to.name, address: reply.to.address },
@@ -42,7 +30,7 @@ export async function composeReply(reply: OutgoingReply): Promise<Buffer> {
  * anything is claimed). Not pooled, so that a failure is always this message's own and its stream is read exactly
  * when the server is ready for it.
  */
-export class ReplyTransports {
+export class ReplyTransports implements MailTransport {
   private readonly endpoints = new Map<string, SmtpEndpoint>();
 
   constructor(mailboxes: readonly MailboxConfig[]) {
@@ -62,21 +50,25 @@ export class ReplyTransports {
     }
   }
 
+  compose(message: OutgoingMessage): Promise<Buffer> {
+    return composeReply(message);
+  }
+
   /**
    * Sends a raw message to exactly `to` (the envelope is explicit; headers never add recipients). `handOver` is
    * called once the server has said "go ahead" to DATA, before any of the message leaves: it records durably that
    * the send is under way (a crash from then on may have delivered it), or answers false to abandon the send,
-   * which then resolves 'abandoned' with nothing delivered. On failure, throws a SendError that says whether any
-   * of the message had been handed to the server.
+   * which then resolves 'abandoned' with nothing delivered. A failure is classified by parseSmtpError (from whether
+   * any of the message had been handed to the server).
    */
   async send(
     mailbox: Pick<MailboxConfig, 'id' | 'address'>,
     to: string,
     raw: Buffer,
     handOver: () => Promise<boolean>,
-  ): Promise<'sent' | 'abandoned'> {
+  ): Promise<SendOutcome> {
     const endpoint = this.endpoints.get(mailbox.id);
-    if (!endpoint) throw new Error(`no SMTP settings for mailbox ${mailbox.id}`);
+    if (!endpoint) throw new TriageError('config-invalid', `no SMTP settings for mailbox ${mailbox.id}`);
     let asked = false;
     let handedOver = false;
     let abandoned = false;
@@ -101,10 +93,13 @@ export class ReplyTransports {
     });
     try {
       await sendOnce(endpoint, { from: mailbox.address, to: [to] }, message);
-      return 'sent';
+      return { status: 'sent' };
     } catch (error) {
-      if (abandoned) return 'abandoned';
-      throw Object.assign(error instanceof Error ? error : new Error(String(error)), { handedOver });
+      if (abandoned) return { status: 'abandoned' };
+      const failure = Object.assign(error instanceof Error ? error : new Error(String(error)), {
+        handedOver,
+      });
+      return { status: 'failed', ...parseSmtpError(failure), cause: error };
     }
   }
 }

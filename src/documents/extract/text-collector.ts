@@ -64,9 +64,9 @@ export class TextCollector {
 
   /** The text so far, visible lines trimmed and blank-line runs collapsed. */
   finish(): CollectedText {
-    const hidden = normalizeText(this.#hidden.join('')).replace(/\n{2,}/g, '\n');
+    const hidden = tidyBlankLines(this.#hidden.join('')).replace(/\n{2,}/g, '\n');
     return {
-      text: normalizeText(this.#parts.join('')),
+      text: tidyBlankLines(this.#parts.join('')),
       hiddenText: hidden.slice(0, MAX_HIDDEN_CHARS),
       hiddenReasons: [...this.#reasons],
       truncated: this.#truncated,
@@ -90,7 +90,7 @@ export class TextCollector {
 }
 
 /** Trims each line's trailing blanks and the text's outer blank lines; at most one blank line in a row. */
-export function normalizeText(text: string): string {
+export function tidyBlankLines(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../config/schema.ts';
+import type { DocumentKind } from '../../domain/document-kinds.ts';
 
 /** One piece of evidence for a kind: how much it weighs and how a supervisor reads it. */
 export interface Clue {

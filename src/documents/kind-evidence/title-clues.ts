@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../config/schema.ts';
+import type { DocumentKind } from '../../domain/document-kinds.ts';
 import type { Clue } from './clue.ts';
 import { headOf, quoteLine, type DocumentText } from './document-text.ts';
 

@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../../../src/config/schema.ts';
+import type { DocumentKind } from '../../../src/domain/document-kinds.ts';
 import type { GradingSystem } from '../../../src/profile/profile-types.ts';
 import type { BuildOptions, DocumentSpec, FixtureFormat } from '../../support/documents/document-spec.ts';
 

@@ -1,13 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseConfig } from '../../../src/config/load-config.ts';
+import { rawTestConfig, type TestServers } from '../../support/test-config.ts';
 
 /** Where the daemon under test finds its servers, and how it runs. */
-export interface DaemonSetup {
-  imap: { host: string; port: number; user: string; pass: string };
-  smtpPort: number;
-  redisUrl: string;
-  prefix: string;
+export interface DaemonSetup extends Required<TestServers> {
   concurrency: number;
 }
 
@@ -21,23 +18,9 @@ export const BENCH_REPLY_RATE = 10_000;
  * loader first, so a mistake shows here rather than as a daemon that exits at start.
  */
 export async function writeDaemonConfig(dir: string, setup: DaemonSetup): Promise<string> {
-  const { imap } = setup;
-  const raw = {
-    redis: { url: setup.redisUrl, prefix: setup.prefix },
-    mailboxes: [
-      {
-        id: 'chen',
-        address: 'chen@uni.example',
-        imap: {
-          host: imap.host,
-          port: imap.port,
-          secure: false,
-          auth: { user: imap.user, pass: imap.pass },
-        },
-        smtp: { host: '127.0.0.1', port: setup.smtpPort, secure: false },
-        from: 'chen@uni.example',
-      },
-    ],
+  // The loader's defaults wherever they apply, as in production: reconcile and lease times, log level.
+  const raw = rawTestConfig(setup, {
+    mailbox: { reconcileSeconds: undefined, leaseSeconds: undefined },
     vacancies: [
       {
         id: VACANCY_ID,
@@ -49,7 +32,8 @@ export async function writeDaemonConfig(dir: string, setup: DaemonSetup): Promis
     ],
     replies: { ratePerMinute: BENCH_REPLY_RATE },
     workers: { concurrency: setup.concurrency },
-  };
+    log: undefined,
+  });
   const text = JSON.stringify(raw, null, 2);
   parseConfig(text, {}, 'benchmark daemon config');
   const file = path.join(dir, `${setup.prefix}.yaml`);

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { QUEUE_NAMES } from '../../../src/pipeline/jobs.ts';
+import { STAGE_NAMES } from '../../../src/runtime/stage-workers.ts';
 
 /** Redis memory of one run's prefix, by what the keys hold (MEMORY USAGE: value, key and overhead). */
 export interface RedisMemory {
@@ -15,7 +15,7 @@ export interface RedisMemory {
   otherBytes: number;
 }
 
-const QUEUE_PARTS = new Set<string>(Object.values(QUEUE_NAMES));
+const QUEUE_PARTS = new Set<string>(STAGE_NAMES);
 const SCAN_COUNT = 1000;
 
 /** Sums MEMORY USAGE over every key of the prefix. */

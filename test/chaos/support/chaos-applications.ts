@@ -1,6 +1,5 @@
-import { samplePdf } from '../../../src/demo/sample-documents.ts';
+import { buildMail, pdfAttachment } from '../../support/build-mail.ts';
 import { seededRandom } from '../../support/seeded-random.ts';
-import { buildMail } from '../../support/build-mail.ts';
 
 /** A message the chaos run appends, and what the daemon owes for it. */
 export interface ChaosMessage {
@@ -26,12 +25,9 @@ export async function buildChaosMessages(
   runId: string,
 ): Promise<ChaosMessage[]> {
   const [cv, transcript, proposal] = await Promise.all(
-    ['CV.pdf', 'Transcript.pdf', 'Research_proposal.pdf'].map((name) => samplePdf(name)),
+    ['CV.pdf', 'Transcript.pdf', 'Research_proposal.pdf'].map((name) => pdfAttachment(name)),
   );
-  const documents = [
-    { filename: 'CV.pdf', content: cv!, contentType: 'application/pdf' },
-    { filename: 'Transcript.pdf', content: transcript!, contentType: 'application/pdf' },
-  ];
+  const documents = [cv!, transcript!];
   const messages: ChaosMessage[] = [];
   for (let index = 0; index < count; index += 1) {
     const applicant = `applicant${index}@example.org`;
@@ -58,9 +54,7 @@ export async function buildChaosMessages(
         inReplyTo: first.messageId,
         references: [first.messageId],
         text: 'Please also find my research proposal attached.',
-        attachments: [
-          { filename: 'Research_proposal.pdf', content: proposal!, contentType: 'application/pdf' },
-        ],
+        attachments: [proposal!],
       });
       messages.push({ raw, messageId, applicant, tag: first.tag, acknowledged: false });
     }

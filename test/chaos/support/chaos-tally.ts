@@ -1,7 +1,9 @@
 import { simpleParser } from 'mailparser';
-import { redisKeys, shortHash } from '../../../src/adapters/redis/redis-keys.ts';
+import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
+import { shortHash } from '../../../src/domain/short-hash.ts';
 import type { CandidateRecord } from '../../../src/candidates/candidate-record.ts';
-import { replyMessageId } from '../../../src/replies/reply-headers.ts';
+import { formatTable } from '../../../src/cli/format-table.ts';
+import { replyMessageId } from '../../../src/stages/replies/reply-headers.ts';
 import type { SunkMessage } from '../../support/smtp-sink.ts';
 import type { ChaosMessage } from './chaos-applications.ts';
 
@@ -104,7 +106,10 @@ export function renderTally(title: string, tally: ChaosTally): string {
     ['duplicates', tally.duplicates],
     ['lost', tally.lost],
   ] as const;
-  const lines = counts.map(([name, value]) => `  ${name.padEnd(17)} ${value}`);
+  const lines = formatTable(
+    counts.map(([name, value]) => [name, String(value)]),
+    { indent: '  ' },
+  );
   const details = [...tally.lostDetail, ...tally.duplicateDetail].slice(0, 20).map((line) => `  ! ${line}`);
   return [`chaos: ${title}`, ...lines, ...details].join('\n');
 }

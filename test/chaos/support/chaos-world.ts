@@ -43,9 +43,8 @@ export async function startChaosWorld(name: string): Promise<ChaosWorld> {
   const imap = { host: dovecot.host, port: dovecot.port, ...login };
   const prefix = `chaos-${name}`;
   const config = rawTestConfig(
-    { imap, smtpPort: sink.port, prefix },
+    { imap, smtpPort: sink.port, prefix, redisUrl: redis.url },
     {
-      redis: { url: redis.url, prefix },
       mailbox: { watch: WATCHED, reconcileSeconds: 5, leaseSeconds: 3 },
       // Production defaults, except a shorter stall detection so that a killed process's jobs resume sooner.
       workers: { concurrency: 4, stalledSeconds: 5, shutdownSeconds: 10 },

@@ -14,8 +14,9 @@ const FONTS: Record<string, { font: string; size: number }> = {
 
 /**
  * Renders a spec as an A4 PDF with pdfkit's standard Helvetica (WinAnsi: Latin-1 text only). Blocks are drawn
- * in spec order, so a two-column page's content stream holds the left column, then the right. Hidden styles:
- * white fill, 0.5 pt, placed left of the page, and `hidden-vanish` as render mode 3 (invisible).
+ * in spec order, so a two-column page's content stream holds the left column, then the right; a figure, if
+ * given, goes under each page's blocks. Hidden styles: white fill, 0.5 pt, placed left of the page, and
+ * `hidden-vanish` as render mode 3 (invisible).
  */
 export async function buildPdf(spec: DocumentSpec, options: BuildOptions = {}): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -34,7 +35,7 @@ export async function buildPdf(spec: DocumentSpec, options: BuildOptions = {}): 
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve) => doc.on('end', () => resolve()));
   if (options.scanned === true) drawScan(doc, spec);
-  else drawBlocks(doc, spec);
+  else drawBlocks(doc, spec, options);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
@@ -48,25 +49,42 @@ function drawScan(doc: PDFKit.PDFDocument, spec: DocumentSpec): void {
   }
 }
 
-function drawBlocks(doc: PDFKit.PDFDocument, spec: DocumentSpec): void {
+function drawBlocks(doc: PDFKit.PDFDocument, spec: DocumentSpec, options: BuildOptions): void {
   const twoColumns = spec.columns === 2;
   const columnWidth = twoColumns ? (PAGE_WIDTH - 2 * MARGIN - GUTTER) / 2 : PAGE_WIDTH - 2 * MARGIN;
+  const bodySize = options.bodySize ?? 11;
   let tops = [MARGIN, MARGIN];
+  let page = 0;
   spec.blocks.forEach((block, index) => {
     if (block.pageBreak === true && index > 0) {
+      drawFigure(doc, options.figure?.(page), tops);
       doc.addPage();
+      page += 1;
       tops = [MARGIN, MARGIN];
     }
     const column = twoColumns && block.column === 2 ? 1 : 0;
     const x = MARGIN + column * (columnWidth + GUTTER);
-    tops[column] = drawBlock(doc, block, x, tops[column] ?? MARGIN, columnWidth) + 6;
+    tops[column] = drawBlock(doc, block, { x, y: tops[column] ?? MARGIN, width: columnWidth, bodySize }) + 6;
   });
+  drawFigure(doc, options.figure?.(page), tops);
 }
 
-/** Draws one block at (x, y); returns where the next block in its column starts. */
-function drawBlock(doc: PDFKit.PDFDocument, block: Block, x: number, y: number, width: number): number {
+function drawFigure(doc: PDFKit.PDFDocument, png: Buffer | undefined, tops: number[]): void {
+  if (png !== undefined) doc.image(png, MARGIN, Math.max(...tops), { width: PAGE_WIDTH - 2 * MARGIN });
+}
+
+/** Where a block goes: its top left corner, its width and the size of body text. */
+interface Placement {
+  x: number;
+  y: number;
+  width: number;
+  bodySize: number;
+}
+
+/** Draws one block; returns where the next block in its column starts. */
+function drawBlock(doc: PDFKit.PDFDocument, block: Block, { x, y, width, bodySize }: Placement): number {
   const style = block.style ?? 'body';
-  const { font, size } = FONTS[style] ?? { font: 'Helvetica', size: 11 };
+  const { font, size } = FONTS[style] ?? { font: 'Helvetica', size: bodySize };
   doc
     .font(font)
     .fontSize(size)

@@ -29,4 +29,8 @@ export interface BuildOptions {
   password?: string;
   /** PDF only: no text layer — every page is an image (a scan). */
   scanned?: boolean;
+  /** PDF only: the size of body text and table cells in points (default 11). */
+  bodySize?: number;
+  /** PDF only: a full-width PNG under each page's blocks (`figure(0)` on the first; none if undefined). */
+  figure?: (page: number) => Buffer | undefined;
 }

@@ -56,6 +56,14 @@ export const twoColumnCv: DocumentSpec = {
   ],
 };
 
+/** A stand-in attachment that says little more than its name (as title metadata and heading). */
+export function placeholderDocument(filename: string): DocumentSpec {
+  return {
+    title: filename,
+    blocks: [{ text: filename, style: 'heading' }, { text: 'A document attached to an application.' }],
+  };
+}
+
 /** `pages` pages of body text, each starting with "Page N". */
 export function manyPages(pages: number, linesPerPage = 3): DocumentSpec {
   return {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentKind } from '../../../src/config/schema.ts';
+import type { DocumentKind } from '../../../src/domain/document-kinds.ts';
 import type { CandidateFlag, CandidateRecord } from '../../../src/candidates/candidate-record.ts';
 import { mergeCandidate, type IncomingApplication } from '../../../src/candidates/merge-candidate.ts';
 import { messageRecord } from '../../support/records.ts';
-import type { DocumentFacts } from '../../../src/ingest/triage-message.ts';
+import type { DocumentFacts } from '../../../src/documents/document-facts.ts';
 
 const CANDIDATE = {
   id: 'robust-ai-3f9c2a1b0d4e',

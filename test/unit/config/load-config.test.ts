@@ -560,6 +560,151 @@ vacancies:
     });
   });
 
+  describe('section defaults', () => {
+    // Written out by hand on purpose: a schema change that moves a default must change this table too.
+    const SECTION_DEFAULTS = {
+      redis: { url: 'redis://127.0.0.1:6379', prefix: 'triage' },
+      replies: {
+        enabled: true,
+        completion: true,
+        followUpReceipts: false,
+        followUpWindowHours: 24,
+        maxPerAddress: 5,
+        windowHours: 24,
+        bounceSuppressionDays: 30,
+        ratePerMinute: 60,
+        saveToSent: false,
+        enquiries: false,
+      },
+      digest: {
+        schedule: '0 8 * * 1-5',
+        timezone: 'UTC',
+        sendEmpty: false,
+        weights: { degree: 3, publications: 2, keywords: 1 },
+        supervisors: {},
+      },
+      limits: { maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 },
+      workers: { concurrency: 4, attempts: 12, shutdownSeconds: 20, stalledSeconds: 30 },
+      extraction: {
+        timeoutSeconds: 30,
+        maxBytes: 40 * 1024 * 1024,
+        maxPages: 300,
+        maxTextChars: 2_000_000,
+        maxUnzippedBytes: 200 * 1024 * 1024,
+        memoryMb: 512,
+        threads: 0,
+      },
+      log: { level: 'info' },
+    } as const;
+    const SECTIONS = Object.keys(SECTION_DEFAULTS) as (keyof typeof SECTION_DEFAULTS)[];
+    const base = { mailboxes: [mailbox('chen')], vacancies: [vacancy('a', 'PHD-a')] };
+
+    it.each(SECTIONS)('missing-section: no %s key at all gives every default of the section', (section) => {
+      expect(parseConfig(yaml(base), {})[section]).toStrictEqual(SECTION_DEFAULTS[section]);
+    });
+
+    it.each(SECTIONS)('empty-section: "%s: {}" gives the same defaults as a missing section', (section) => {
+      expect(parseConfig(yaml({ ...base, [section]: {} }), {})[section]).toStrictEqual(
+        SECTION_DEFAULTS[section],
+      );
+    });
+
+    it('empty-yaml-section: "replies:" with nothing under it is null, refused rather than defaulted', () => {
+      expectInvalid(`${MINIMAL_YAML}replies:\n`, 'replies: expected object, received null');
+    });
+
+    it('partial-section: the keys given are kept and every other key still gets its default', () => {
+      const config = parseConfig(
+        yaml({ ...base, replies: { maxPerAddress: 7 }, digest: { weights: {} } }),
+        {},
+      );
+      expect(config.replies).toStrictEqual({ ...SECTION_DEFAULTS.replies, maxPerAddress: 7 });
+      expect(config.digest).toStrictEqual(SECTION_DEFAULTS.digest);
+    });
+
+    it('partial-weights: weights given in part keep the other weights', () => {
+      const config = parseConfig(yaml({ ...base, digest: { weights: { degree: 5 } } }), {});
+      expect(config.digest.weights).toStrictEqual({ degree: 5, publications: 2, keywords: 1 });
+    });
+
+    it.each([
+      ['missing', undefined],
+      ['empty', {}],
+    ])('vacancy-documents-%s: a CV is required and nothing is optional', (_case, documents) => {
+      const config = parseConfig(yaml({ ...base, vacancies: [vacancy('a', 'PHD-a', { documents })] }), {});
+      expect(config.vacancies[0]?.documents).toStrictEqual({ required: ['cv'], optional: [] });
+    });
+
+    it('defaults-not-shared: two parses share no default object (each is built by its own parse)', () => {
+      const [first, second] = [parseConfig(MINIMAL_YAML, {}), parseConfig(MINIMAL_YAML, {})];
+      expect(second).toEqual(first);
+      expect(second.digest.weights).not.toBe(first.digest.weights);
+      expect(second.digest.supervisors).not.toBe(first.digest.supervisors);
+      expect(second.vacancies[0]?.documents.required).not.toBe(first.vacancies[0]?.documents.required);
+    });
+
+    it('section-defaults-still-validated: a bad value inside a section is named, defaults or not', () => {
+      expectInvalid(
+        yaml({ ...base, limits: { maxAttachments: 0 } }),
+        'limits.maxAttachments: Too small: expected number to be >=1',
+      );
+    });
+  });
+
+  describe('frozen-config', () => {
+    const walk = (value: unknown, path: string, visit: (value: object, path: string) => void): void => {
+      if (typeof value !== 'object' || value === null) return;
+      visit(value, path);
+      for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`, visit);
+    };
+
+    it('every object and list of a parsed configuration is frozen, at every depth', async () => {
+      const config = parseConfig(await readFile(EXAMPLE_PATH, 'utf8'), SECRETS);
+      const unfrozen: string[] = [];
+      let count = 0;
+      walk(config, 'config', (value, path) => {
+        count += 1;
+        if (!Object.isFrozen(value)) unfrozen.push(path);
+      });
+      expect(unfrozen).toEqual([]);
+      expect(count).toBeGreaterThan(20);
+    });
+
+    it('changing a setting throws (strict mode), at the top, in a section, in a list and in a record', () => {
+      const config = parseConfig(
+        yaml({
+          mailboxes: [mailbox('chen')],
+          vacancies: [vacancy('a', 'PHD-a')],
+          digest: { supervisors: { 'chen@uni.example': { timezone: 'Asia/Tokyo' } } },
+        }),
+        {},
+      );
+      const vacancyConfig = config.vacancies[0];
+      const mailboxConfig = config.mailboxes[0];
+      expect(() => {
+        config.replies = { ...config.replies, enabled: false };
+      }).toThrow(TypeError);
+      expect(() => {
+        config.replies.enabled = false;
+      }).toThrow(TypeError);
+      expect(() => {
+        if (mailboxConfig) mailboxConfig.imap.auth.pass = 'changed';
+      }).toThrow(TypeError);
+      expect(() => config.vacancies.pop()).toThrow(TypeError);
+      expect(() => vacancyConfig?.supervisors.push('x@uni.example')).toThrow(TypeError);
+      expect(() => vacancyConfig?.documents.optional.push('research')).toThrow(TypeError);
+      expect(() => {
+        config.digest.supervisors['okafor@uni.example'] = { timezone: 'UTC' };
+      }).toThrow(TypeError);
+      expect(() => {
+        config.digest.weights.degree = 10;
+      }).toThrow(TypeError);
+      expect(config.replies.enabled).toBe(true);
+      expect(config.vacancies).toHaveLength(1);
+      expect(vacancyConfig?.supervisors).toEqual(['chen@uni.example']);
+    });
+  });
+
   it('source defaults to "configuration" in messages', () => {
     try {
       parseConfig('', {});
@@ -589,6 +734,15 @@ describe('loadConfig', () => {
   it('loads the shipped example', async () => {
     const config = await loadConfig(EXAMPLE_PATH, SECRETS);
     expect(config.mailboxes.map((entry) => entry.id)).toEqual(['chen']);
+  });
+
+  it('frozen: the loaded configuration refuses changes (TypeError in strict mode)', async () => {
+    const config = await loadConfig(EXAMPLE_PATH, SECRETS);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(() => {
+      config.workers.attempts = 1;
+    }).toThrow(TypeError);
+    expect(config.workers.attempts).toBe(12);
   });
 });
 

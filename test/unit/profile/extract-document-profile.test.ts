@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentKind } from '../../../src/config/schema.ts';
+import type { DocumentKind } from '../../../src/domain/document-kinds.ts';
 import { extractDocumentProfile } from '../../../src/profile/extract-document-profile.ts';
 import type { DocumentProfile } from '../../../src/profile/profile-types.ts';
 import { INDIAN_CV, UK_CV } from './fixtures/cv-texts.ts';

@@ -1,0 +1,34 @@
+import { shortHash } from '../domain/short-hash.ts';
+import type { CandidateFlag, CandidateRecord, ReplyRecord } from './candidate-record.ts';
+
+/** The id a new candidate of a vacancy gets from the applicant's address. */
+export function newCandidateId(vacancyId: string, email: string): string {
+  return `${vacancyId}-${shortHash(email, 12)}`;
+}
+
+/**
+ * The record with a message's filing folder set and, unless a message already holds it, the candidate's
+ * acknowledgement given to this message. Pure.
+ */
+export function withFiling(record: CandidateRecord, messageKey: string, folder: string): CandidateRecord {
+  return {
+    ...record,
+    acknowledges: record.acknowledges ?? messageKey,
+    messages: record.messages.map((message) =>
+      message.key === messageKey ? { ...message, filedTo: folder } : message,
+    ),
+  };
+}
+
+/** The record with what became of a reply, and a flag with it when given. Pure. */
+export function withReply(
+  record: CandidateRecord,
+  reply: ReplyRecord,
+  flag?: CandidateFlag,
+): CandidateRecord {
+  return {
+    ...record,
+    replies: [...record.replies, reply],
+    flags: flag && !record.flags.includes(flag) ? [...record.flags, flag].sort() : record.flags,
+  };
+}

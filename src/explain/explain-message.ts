@@ -1,0 +1,170 @@
+import { applyReadings, unreadDocuments } from '../candidates/apply-readings.ts';
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import { ownAddresses } from '../config/own-addresses.ts';
+import type { Config, MailboxConfig } from '../config/schema.ts';
+import type { DocumentFacts } from '../documents/document-facts.ts';
+import type { DocumentReader } from '../documents/read-documents.ts';
+import type { ParsedMessage } from '../mail/parse-message.ts';
+import type { ReplyGuardStore } from '../ports/delivery-ports.ts';
+import { planAssessReply } from '../stages/assess/plan-assess.ts';
+import { planEnquiryReply } from '../stages/enquiries/plan-enquiry.ts';
+import { planIngest, type IngestPlan, type PlannedApplication } from '../stages/ingest/plan-ingest.ts';
+import { readMessage } from '../stages/ingest/read-message.ts';
+import { checkReplyAllowed, type ReplyCircumstances } from '../stages/replies/check-reply-allowed.ts';
+import { planCandidateReply, replyRecipient } from '../stages/replies/plan-candidate-reply.ts';
+import { readdressReply, type PlannedReply } from '../stages/replies/plan-reply.ts';
+import type { ReplyTemplates } from '../stages/replies/render-reply.ts';
+import { ExplainCandidates, type CandidateHistory } from './explain-candidates.ts';
+import { toExplanation, type Explanation } from './explanation.ts';
+
+/** What a dry run reads: configuration and templates, and optionally the documents and the daemon's history. */
+export interface ExplainPorts {
+  config: Config;
+  mailboxId: string;
+  templates: ReadonlyMap<string, ReplyTemplates>;
+  /** Reads the documents as the daemon does; null: kinds from file names only, no profile from content. */
+  reader: DocumentReader | null;
+  /** The daemon's candidates (`explain --history`), read only; null: the message is the applicant's first. */
+  history: CandidateHistory | null;
+  /** The daemon's bounce list, read only; null: no address has bounced. */
+  guards: Pick<ReplyGuardStore, 'isBounced'> | null;
+}
+
+/**
+ * Explains what the daemon would do with one message, by running the daemon's own plans on it — the ingest plan,
+ * the candidate merge, document reading, the assess stage's reply choice and the reply stage's plan and rules —
+ * over in-memory candidate records (over the daemon's, read only, with `history`). Nothing is written anywhere.
+ */
+export async function explainMessage(parsed: ParsedMessage, ports: ExplainPorts): Promise<Explanation> {
+  const { config } = ports;
+  const own = ownAddresses(config);
+  const candidates = new ExplainCandidates(ports.history);
+  const { facts } = parsed;
+  const receivedAt = facts.date ?? new Date().toISOString();
+  const plan = planIngest(parsed, {
+    config,
+    mailbox: { id: ports.mailboxId },
+    ownAddresses: own,
+    thread: await candidates.findByThread([facts.inReplyTo, ...facts.references].filter((id) => id !== null)),
+    location: { uidValidity: '', uid: 0 },
+    receivedAt,
+  });
+  const mailbox = config.mailboxes.find((entry) => entry.id === ports.mailboxId);
+  if (plan.application === null || !mailbox) {
+    const reply = mailbox ? await explainEnquiry(plan, mailbox, ports, own) : null;
+    return toExplanation(plan, null, plan.triage.documents, reply ?? notAnApplication(plan));
+  }
+  const application = plan.application;
+  const { record, documents } = await recordApplication(candidates, plan.key, parsed, application, ports);
+  const filed = (await candidates.markFiled(record.id, plan.key, '')) ?? record;
+  const reply = await explainCandidateReply(filed, plan.key, application, mailbox, ports, own);
+  return toExplanation(plan, filed, documents, reply);
+}
+
+// The ingest stage's merge and reading, as recordApplication in run-ingest does it.
+async function recordApplication(
+  candidates: ExplainCandidates,
+  key: string,
+  parsed: ParsedMessage,
+  application: PlannedApplication,
+  ports: ExplainPorts,
+): Promise<{ record: CandidateRecord; documents: DocumentFacts[] }> {
+  const { vacancy, incoming } = application;
+  const required = vacancy.documents.required;
+  const merged = await candidates.upsert(
+    { id: vacancy.id, required },
+    incoming,
+    application.threadCandidateId,
+  );
+  if (ports.reader === null) return { record: merged.record, documents: incoming.documents };
+  const unread = unreadDocuments(merged.record, key, incoming.documents);
+  const read = await readMessage(ports.reader, unread, parsed, application.reading);
+  const record =
+    (await candidates.update(merged.record.id, (current) =>
+      applyReadings(current, key, read.documents, read.bodyProfile, required),
+    )) ?? merged.record;
+  const bySha = new Map(read.documents.map((document) => [document.sha256, document]));
+  const documents = incoming.documents.map((document) => {
+    const reading = bySha.get(document.sha256);
+    return reading ? { ...document, kind: reading.kind, reading: reading.reading } : document;
+  });
+  return { record, documents };
+}
+
+/** The reply an explanation shows: sent (with its text) or not, and why. */
+export type ExplainedReply = Explanation['reply'];
+
+const none = (reason: string): ExplainedReply => ({
+  send: false,
+  reason,
+  to: null,
+  subject: null,
+  text: null,
+});
+
+function notAnApplication(plan: IngestPlan): ExplainedReply {
+  const { kind, rule, detail } = plan.triage.classification;
+  return none(`not an application (${kind}: ${rule} — ${detail})`);
+}
+
+// The assess stage's choice of reply, then the reply stage's plan and rules (without the per-address window).
+async function explainCandidateReply(
+  candidate: CandidateRecord,
+  key: string,
+  application: PlannedApplication,
+  mailbox: MailboxConfig,
+  ports: ExplainPorts,
+  own: ReadonlySet<string>,
+): Promise<ExplainedReply> {
+  const { vacancy } = application;
+  const job = planAssessReply(candidate, key, vacancy, ports.config.replies);
+  const templates = ports.templates.get(vacancy.id);
+  const message = candidate.messages.find((entry) => entry.key === key);
+  if (job === null || !templates || !message) return none('no reply: this message calls for none');
+  const recipient = replyRecipient(candidate, message);
+  const blocked = await permissionProblem(ports, own, { recipient, noReply: message.noReply });
+  if (blocked) return blocked;
+  const openVacancies = ports.config.vacancies.filter((open) => open.mailbox === mailbox.id);
+  const planned = planCandidateReply(
+    { kind: job.kind, candidate, message, vacancy, mailbox, openVacancies },
+    templates,
+  );
+  return shown(job.kind, readdressReply(planned, recipient));
+}
+
+// The enquiry stage's reply to an untagged message that names a vacancy (when enquiries are enabled).
+async function explainEnquiry(
+  plan: IngestPlan,
+  mailbox: MailboxConfig,
+  ports: ExplainPorts,
+  own: ReadonlySet<string>,
+): Promise<ExplainedReply | null> {
+  const job = plan.enquiry;
+  const vacancy = ports.config.vacancies.find((entry) => entry.id === job?.vacancy);
+  const templates = ports.templates.get(vacancy?.id ?? '');
+  if (!job || !vacancy || !templates) return null;
+  const blocked = await permissionProblem(ports, own, { recipient: job.to.address, noReply: job.noReply });
+  if (blocked) return blocked;
+  const planned = planEnquiryReply(job, { vacancies: ports.config.vacancies, vacancy, mailbox }, templates);
+  return shown('enquiry', readdressReply(planned, job.to.address));
+}
+
+async function permissionProblem(
+  ports: ExplainPorts,
+  own: ReadonlySet<string>,
+  reply: Pick<ReplyCircumstances, 'recipient' | 'noReply'>,
+): Promise<ExplainedReply | null> {
+  const bounced =
+    reply.recipient !== null && ports.guards !== null
+      ? await ports.guards.isBounced(reply.recipient, new Date())
+      : false;
+  const permission = checkReplyAllowed(
+    { ...reply, ownAddresses: own, bounced, recentReplies: 0 },
+    ports.config.replies,
+  );
+  return permission.allowed ? null : none(`${permission.rule}: ${permission.detail}`);
+}
+
+function shown(kind: string, planned: PlannedReply): ExplainedReply {
+  return { send: true, reason: kind, to: planned.to.address, subject: planned.subject, text: planned.text };
+}

@@ -1,0 +1,58 @@
+import { buildCandidateProfile, type CandidateProfileView } from '../candidates/candidate-profile.ts';
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import type { DocumentKind } from '../domain/document-kinds.ts';
+import type { DocumentFacts } from '../documents/document-facts.ts';
+import type { ExtractionRecord } from '../documents/document-reading.ts';
+import type { IngestPlan } from '../stages/ingest/plan-ingest.ts';
+import type { TriageResult } from '../stages/ingest/triage-message.ts';
+
+/** The `explain` answer: what the daemon would do with one message (JSON shape of the public CLI). */
+export interface Explanation {
+  classification: { kind: string; rule: string; detail: string };
+  vacancy: TriageResult['vacancy'];
+  applicant: { name: string; email: string } | null;
+  documents: ExplainedDocument[];
+  missing: DocumentKind[];
+  flags: string[];
+  /** What the documents and the mail say about the applicant; null when the message is not an application. */
+  profile: CandidateProfileView | null;
+  reply: { send: boolean; reason: string; to: string | null; subject: string | null; text: string | null };
+}
+
+/** A document, its kind and why; `extraction` is null when it was not read. */
+export interface ExplainedDocument {
+  filename: string;
+  kind: DocumentKind;
+  kindSource: 'content' | 'filename' | 'none';
+  evidence: string[];
+  extraction: ExtractionRecord | null;
+}
+
+/**
+ * The explanation of a planned message: its classification and vacancy, this message's documents, and — for an
+ * application — the candidate as the daemon would record it (missing documents, flags, profile). Pure.
+ */
+export function toExplanation(
+  plan: IngestPlan,
+  candidate: CandidateRecord | null,
+  documents: readonly DocumentFacts[],
+  reply: Explanation['reply'],
+): Explanation {
+  const { classification, applicant } = plan.triage;
+  return {
+    classification: { kind: classification.kind, rule: classification.rule, detail: classification.detail },
+    vacancy: plan.triage.vacancy,
+    applicant: applicant ? { name: applicant.name, email: applicant.address } : null,
+    documents: documents.map((document) => ({
+      filename: document.filename,
+      kind: document.kind,
+      kindSource: document.reading?.kindSource ?? 'filename',
+      evidence: document.reading?.evidence ?? [],
+      extraction: document.reading?.extraction ?? null,
+    })),
+    missing: candidate?.missing ?? plan.triage.missing,
+    flags: candidate?.flags ?? plan.triage.flags,
+    profile: candidate ? buildCandidateProfile(candidate) : null,
+    reply,
+  };
+}

@@ -1,0 +1,30 @@
+import type { MailboxConfig } from '../config/schema.ts';
+import type { ParsedMessage } from '../mail/parse-message.ts';
+
+/** A message's place in a folder: by UID under its UIDVALIDITY, else (after a UIDVALIDITY change) by Message-ID. */
+export interface MessageLocation {
+  uidValidity: string;
+  uid: number;
+  messageId: string | null;
+}
+
+/** The outcome of fetching one message: `stale` when the folder's UIDVALIDITY changed, `gone` when no such UID. */
+export type FetchedMessage =
+  | { status: 'stale' }
+  | { status: 'gone' }
+  | { status: 'ok'; parsed: ParsedMessage; size: number; receivedAt: string };
+
+/** The outcome of filing: moved now, or already gone from the watched folder (filed by an earlier attempt). */
+export type FilingOutcome = { status: 'moved' | 'not-found'; folder: string };
+
+/** What the stages do in a mailbox; every operation is idempotent, so a retried job may repeat it. */
+export interface MailboxGateway {
+  /** Fetches and parses one message of the watched folder (headers only when over the size limit). */
+  fetch(mailbox: MailboxConfig, where: { uidValidity: string; uid: number }): Promise<FetchedMessage>;
+  /** Moves a message of the watched folder into the vacancy's filing folder. */
+  file(mailbox: MailboxConfig, where: MessageLocation, vacancy: string): Promise<FilingOutcome>;
+  /** Sets \Answered on the message with this Message-ID in `folder`. */
+  markAnswered(mailbox: MailboxConfig, folder: string, messageId: string): Promise<void>;
+  /** Keeps a copy of a message sent from this mailbox in its Sent folder. */
+  appendToSent(mailbox: MailboxConfig, raw: Buffer): Promise<void>;
+}

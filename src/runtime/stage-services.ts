@@ -1,0 +1,110 @@
+import type { Redis } from 'ioredis';
+import { ImapMailboxGateway } from '../adapters/imap/imap-mailbox-gateway.ts';
+import { MailboxConnections } from '../adapters/imap/mailbox-connections.ts';
+import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
+import { CandidateStore } from '../adapters/redis/candidate-store.ts';
+import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
+import { DigestStore } from '../adapters/redis/digest-store.ts';
+import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
+import { redisKeys, type RedisKeys } from '../adapters/redis/redis-keys.ts';
+import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
+import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
+import { SeenStore } from '../adapters/redis/seen-store.ts';
+import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
+import { ownAddresses } from '../config/own-addresses.ts';
+import type { Config } from '../config/schema.ts';
+import { DocumentPool } from '../documents/document-pool.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import type { AssessStagePorts } from '../stages/assess/run-assess.ts';
+import type { DigestStagePorts } from '../stages/digests/run-digest.ts';
+import type { EnquiryStagePorts } from '../stages/enquiries/run-enquiry.ts';
+import type { IngestStagePorts } from '../stages/ingest/run-ingest.ts';
+import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.ts';
+import type { ReplyStagePorts } from '../stages/replies/run-reply.ts';
+
+/** Everything the stages of one process use: the adapters behind their ports, opened once and shared. */
+export interface StageServices {
+  config: Config;
+  logger: Logger;
+  redis: Redis;
+  keys: RedisKeys;
+  queues: PipelineQueues;
+  deadLetters: DeadLetterStore;
+  ingest: IngestStagePorts;
+  assess: AssessStagePorts;
+  replies: ReplyStagePorts;
+  enquiries: EnquiryStagePorts;
+  digests: DigestStagePorts;
+  /** Disconnects everything (after the workers have stopped). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the adapters (Redis, queues, IMAP connections, SMTP transports, the document reader) and wires every
+ * stage's ports to them, after loading every reply template (a bad one stops the start with an error naming it).
+ */
+export async function openStageServices(config: Config, logger: Logger): Promise<StageServices> {
+  const templates = await loadVacancyTemplates(config);
+  const keys = redisKeys(config.redis.prefix);
+  const redis = connectRedis(config.redis.url, logger, { name: 'store' });
+  const queueConnection = connectRedis(config.redis.url, logger, { name: 'queues' });
+  const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts);
+  const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes);
+  const gateway = new ImapMailboxGateway(connections, config.limits);
+  const reader = new DocumentPool(config.extraction);
+  const candidates = new CandidateStore(redis, keys);
+  const guards = new ReplyGuards(redis, keys);
+  const own = ownAddresses(config);
+  const delivery = {
+    ledger: new ReplyLedger(redis),
+    transport: new ReplyTransports(config.mailboxes),
+    guards,
+    gateway,
+    replies: config.replies,
+    ownAddresses: own,
+  };
+  const common = { config, candidates, gateway, logger };
+  return {
+    config,
+    logger,
+    redis,
+    keys,
+    queues,
+    deadLetters: new DeadLetterStore(redis, keys),
+    ingest: {
+      ...common,
+      seen: new SeenStore(redis, keys),
+      guards,
+      assess: queues.assess,
+      enquiries: queues.enquiries,
+      reader,
+      ownAddresses: own,
+    },
+    assess: { ...common, replies: queues.replies },
+    replies: { ...delivery, ...common, keys, templates },
+    enquiries: {
+      ...delivery,
+      config,
+      gateway,
+      enquiries: new EnquiryStore(redis, keys),
+      keys,
+      templates,
+      logger,
+    },
+    digests: {
+      ...delivery,
+      config,
+      candidates,
+      digests: new DigestStore(redis, keys),
+      keys,
+      logger: logger.child({ component: 'digests' }),
+    },
+    close: async () => {
+      await connections.closeAll();
+      await reader.close();
+      await queues.close();
+      await Promise.all([redis.quit(), queueConnection.quit()].map((quit) => quit.catch(() => undefined)));
+    },
+  };
+}

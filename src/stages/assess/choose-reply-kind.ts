@@ -1,0 +1,32 @@
+import type { CandidateRecord } from '../../candidates/candidate-record.ts';
+import type { RepliesConfig } from '../../config/schema.ts';
+import type { DocumentKind } from '../../domain/document-kinds.ts';
+import { missingKinds } from '../../domain/document-kinds.ts';
+import type { ReplyKind } from '../../domain/reply-kinds.ts';
+
+/**
+ * Which reply a just-filed message calls for, from the candidate as merged so far. Pure.
+ * The message holding the acknowledgement (`acknowledges`, else the first message) gets it (`closed` when it came
+ * after the deadline); another that supplies the last missing document gets `complete`; other follow-ups get a
+ * `receipt` when enabled.
+ */
+export function chooseReplyKind(
+  candidate: CandidateRecord,
+  messageKey: string,
+  vacancy: { required: readonly DocumentKind[]; deadline?: string | undefined },
+  replies: Pick<RepliesConfig, 'completion' | 'followUpReceipts'>,
+): ReplyKind | null {
+  const message = candidate.messages.find((entry) => entry.key === messageKey);
+  if (!message) return null;
+  if ((candidate.acknowledges ?? candidate.messages[0]?.key) === messageKey) {
+    const late =
+      vacancy.deadline !== undefined && Date.parse(message.receivedAt) > Date.parse(vacancy.deadline);
+    return late ? 'closed' : 'acknowledgement';
+  }
+  const before = missingKinds(
+    vacancy.required,
+    candidate.documents.filter((document) => document.message !== messageKey),
+  );
+  if (replies.completion && before.length > 0 && candidate.missing.length === 0) return 'complete';
+  return replies.followUpReceipts ? 'receipt' : null;
+}

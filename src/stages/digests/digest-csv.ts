@@ -1,0 +1,73 @@
+import { cleanMailText } from '../replies/render-reply.ts';
+import type { DigestVacancy } from './digest-input.ts';
+import { orderAll, type RankedCandidate } from './digest-order.ts';
+import { displayName, filedFolders } from './digest-view.ts';
+import type { ScoreWeights } from '../../config/schema.ts';
+
+/** The CSV attachment of one vacancy. */
+export interface DigestCsv {
+  filename: string;
+  content: string;
+  contentType: 'text/csv; charset=utf-8';
+}
+
+/** The columns of a vacancy's candidate CSV, in order. */
+export const CSV_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'first_seen',
+  'last_seen',
+  'documents',
+  'missing',
+  'complete',
+  'flags',
+  'messages',
+  'fit_score',
+  'folders',
+  'profile',
+] as const;
+
+/**
+ * Every candidate of a vacancy as CSV (RFC 4180, CRLF, UTF-8 with a BOM for Excel, formula-injection guarded),
+ * in digest order; `null` when the vacancy has no candidates at all. Pure.
+ */
+export function digestCsv(vacancy: DigestVacancy, weights: ScoreWeights): DigestCsv | null {
+  const candidates = orderAll(vacancy.all, vacancy.changed, weights);
+  if (candidates.length === 0) return null;
+  const rows = [[...CSV_COLUMNS], ...candidates.map(csvRow)];
+  return {
+    filename: `${vacancy.vacancy.id}-candidates.csv`,
+    content: `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`,
+    contentType: 'text/csv; charset=utf-8',
+  };
+}
+
+/**
+ * One CSV field: a value a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, TAB or CR) gets a
+ * leading `'`; a field with `,` `"` CR or LF is quoted, its quotes doubled.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function csvRow(entry: RankedCandidate): string[] {
+  const { candidate } = entry;
+  const name = displayName(candidate);
+  return [
+    candidate.id,
+    name === '(no name)' ? '' : name,
+    cleanMailText(candidate.email, ''),
+    candidate.firstSeen,
+    candidate.lastSeen,
+    candidate.documents.map((document) => document.kind).join(';'),
+    [...new Set(candidate.missing)].join(';'),
+    entry.complete ? 'yes' : 'no',
+    [...new Set(candidate.flags)].join(';'),
+    String(candidate.messages.length),
+    entry.profile === undefined ? '' : String(entry.fit.score),
+    filedFolders(candidate).join(';'),
+    cleanMailText(entry.profile?.summary ?? '', ''),
+  ];
+}

@@ -1,0 +1,131 @@
+import type { CandidateRecord } from '../../candidates/candidate-record.ts';
+import { cleanMailText, DOCUMENT_WORDING, subjectTag } from '../replies/render-reply.ts';
+import type { DigestInput, DigestVacancy } from './digest-input.ts';
+import { digestSubject } from './digest-subject.ts';
+import { orderAll, orderChanges, type RankedCandidate } from './digest-order.ts';
+import type { FitScore } from './fit-score.ts';
+import { describeDeadline, digestClock, FLAG_WORDING, type DigestClock } from './format-digest-values.ts';
+
+/** One candidate as a digest shows it: every string cleaned of control characters, but not escaped. */
+export interface CandidateView {
+  /** The applicant's name, or `(no name)`. */
+  name: string;
+  email: string;
+  isNew: boolean;
+  complete: boolean;
+  firstSeen: string;
+  lastSeen: string;
+  documents: Array<{ label: string; filename: string }>;
+  /** Labels of the required documents still missing. */
+  missing: string[];
+  fit: FitScore;
+  /** `4.2 (degree 0.9 × 3 = 2.7, …)`, or `no profile yet`. */
+  fitText: string;
+  /** The profile in one line (degree and result, publications…); '' when nothing was read. */
+  profile: string;
+  flags: string[];
+  messages: number;
+  /** Folders the messages were filed in; empty when none is filed yet. */
+  folders: string[];
+}
+
+/** One vacancy's part of a digest. */
+export interface VacancyView {
+  id: string;
+  title: string;
+  /** The subject tag, brackets included. */
+  tag: string;
+  deadline: { relative: string; at: string | null };
+  totals: { all: number; complete: number; incomplete: number };
+  new: CandidateView[];
+  updated: CandidateView[];
+}
+
+/** Everything the text and HTML renderers show, ordered and formatted. */
+export interface DigestView {
+  subject: string;
+  /** The digest's date, e.g. `Mon 23 Nov 2026`. */
+  date: string;
+  timezone: string;
+  counts: { new: number; updated: number };
+  vacancies: VacancyView[];
+  signature: string;
+}
+
+/** Orders and formats a digest's input for rendering (dates in the input's time zone), with its subject. Pure. */
+export function buildDigestView(input: DigestInput): DigestView {
+  const clock = digestClock(input.timezone, input.now);
+  const vacancies = input.vacancies.map((vacancy) => vacancyView(vacancy, input, clock));
+  const counts = {
+    new: vacancies.reduce((sum, vacancy) => sum + vacancy.new.length, 0),
+    updated: vacancies.reduce((sum, vacancy) => sum + vacancy.updated.length, 0),
+  };
+  const changedIds = vacancies
+    .filter((vacancy) => vacancy.new.length + vacancy.updated.length > 0)
+    .map((vacancy) => vacancy.id);
+  return {
+    subject: digestSubject(counts, changedIds),
+    date: clock.day(input.now),
+    timezone: input.timezone,
+    counts,
+    vacancies,
+    signature: input.signature.replace(/\r\n?/g, '\n').trim(),
+  };
+}
+
+/** The name a digest shows: cleaned, and `(no name)` when empty or just an address. */
+export function displayName(candidate: CandidateRecord): string {
+  const name = cleanMailText(candidate.name);
+  return name === '' || /^[^\s@]+@[^\s@]+$/.test(name) ? '(no name)' : name;
+}
+
+/** The folders a candidate's messages were filed in, each once, in the order first used. */
+export function filedFolders(candidate: CandidateRecord): string[] {
+  const folders = candidate.messages.map((message) => message.filedTo).filter((folder) => folder !== null);
+  return [...new Set(folders.map((folder) => cleanMailText(folder)))];
+}
+
+/** A fit score in words: `4.2 (degree 0.9 × 3 = 2.7, publications …)`, or `no profile yet`. */
+export function describeFit(fit: FitScore): string {
+  if (fit.parts.length === 0) return 'no profile yet';
+  const parts = fit.parts.map((part) => `${part.factor} ${part.value} × ${part.weight} = ${part.points}`);
+  return `${fit.score} (${parts.join(', ')})`;
+}
+
+function vacancyView(vacancy: DigestVacancy, input: DigestInput, clock: DigestClock): VacancyView {
+  const changes = orderChanges(vacancy.changed, input.weights);
+  const all = orderAll(vacancy.all, vacancy.changed, input.weights);
+  const complete = all.filter((entry) => entry.complete).length;
+  return {
+    id: vacancy.vacancy.id,
+    title: cleanMailText(vacancy.vacancy.title),
+    tag: subjectTag(cleanMailText(vacancy.vacancy.tag)),
+    deadline: describeDeadline(vacancy.vacancy.deadline, input.now, clock),
+    totals: { all: all.length, complete, incomplete: all.length - complete },
+    new: changes.new.map((entry) => candidateView(entry, clock)),
+    updated: changes.updated.map((entry) => candidateView(entry, clock)),
+  };
+}
+
+function candidateView(entry: RankedCandidate, clock: DigestClock): CandidateView {
+  const { candidate } = entry;
+  return {
+    name: displayName(candidate),
+    email: cleanMailText(candidate.email, ''),
+    isNew: entry.isNew,
+    complete: entry.complete,
+    firstSeen: clock.when(candidate.firstSeen),
+    lastSeen: clock.when(candidate.lastSeen),
+    documents: candidate.documents.map((document) => ({
+      label: DOCUMENT_WORDING[document.kind].label,
+      filename: cleanMailText(document.filename, '') || '(no file name)',
+    })),
+    missing: [...new Set(candidate.missing)].map((kind) => DOCUMENT_WORDING[kind].label),
+    fit: entry.fit,
+    fitText: describeFit(entry.fit),
+    profile: cleanMailText(entry.profile?.summary ?? '', ''),
+    flags: [...new Set(candidate.flags)].map((flag) => FLAG_WORDING[flag]),
+    messages: candidate.messages.length,
+    folders: filedFolders(candidate),
+  };
+}

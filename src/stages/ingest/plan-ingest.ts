@@ -1,0 +1,102 @@
+import type { IncomingApplication } from '../../candidates/merge-candidate.ts';
+import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.ts';
+import { messageKey } from '../../mail/message-key.ts';
+import type { ParsedMessage } from '../../mail/parse-message.ts';
+import type { ThreadOwner } from '../../ports/candidate-records.ts';
+import type { EnquiryJob } from '../enquiries/enquiry-job.ts';
+import { planEnquiry } from '../enquiries/plan-enquiry.ts';
+import { bounceReferences, failedRecipients } from '../replies/failed-recipients.ts';
+import { isReplyMessageId } from '../replies/reply-headers.ts';
+import { triageMessage, type TriageResult } from './triage-message.ts';
+
+/** What the plan needs besides the message: configuration, where it is, and the thread it replies to. */
+export interface IngestContext {
+  config: Pick<Config, 'vacancies' | 'replies'>;
+  mailbox: Pick<MailboxConfig, 'id'>;
+  ownAddresses: ReadonlySet<string>;
+  /** The candidate an earlier message of its thread (In-Reply-To/References) belongs to, if any. */
+  thread: ThreadOwner | null;
+  /** Where the message is: recorded with it, so that it can be filed and answered later. */
+  location: { uidValidity: string; uid: number };
+  receivedAt: string;
+}
+
+/** An application to record: the merge input, the candidate of its thread, and what reading it needs. */
+export interface PlannedApplication {
+  vacancy: VacancyConfig;
+  incoming: IncomingApplication;
+  threadCandidateId: string | null;
+  /** What reading its documents and text needs. */
+  reading: { keywords: readonly string[]; applicantName: string };
+}
+
+/** Everything the ingest stage does with one message, decided before any state is touched. */
+export interface IngestPlan {
+  /** The message's identity across deliveries and folders. */
+  key: string;
+  triage: TriageResult;
+  /** A bounce of one of our replies: its failed recipients get no further replies for a while. */
+  suppressRecipients: string[];
+  /** The reply an untagged enquiry calls for (see planEnquiry). */
+  enquiry: EnquiryJob | null;
+  /** Null when the message is not an application: it is only remembered as seen, and left in place. */
+  application: PlannedApplication | null;
+}
+
+/**
+ * Plans the ingest of one parsed message: classification, vacancy, applicant and documents (triageMessage), what
+ * a bounce suppresses, the enquiry reply, and the candidate change. Pure.
+ */
+export function planIngest(parsed: ParsedMessage, context: IngestContext): IngestPlan {
+  const { facts } = parsed;
+  const key = messageKey(facts);
+  const triage = triageMessage(facts, {
+    config: context.config,
+    mailbox: context.mailbox,
+    ownAddresses: context.ownAddresses,
+    threadVacancy: context.thread?.vacancy ?? null,
+    receivedAt: context.receivedAt,
+  });
+  const { classification, vacancy, applicant } = triage;
+  const bounced = classification.kind === 'bounce' && bounceReferences(parsed).some(isReplyMessageId);
+  const plan: IngestPlan = {
+    key,
+    triage,
+    suppressRecipients: bounced ? failedRecipients(parsed) : [],
+    enquiry:
+      classification.kind === 'untagged'
+        ? planEnquiry(parsed, {
+            config: context.config,
+            mailboxId: context.mailbox.id,
+            messageKey: key,
+            noReply: classification.replySuppressed,
+          })
+        : null,
+    application: null,
+  };
+  const vacancyConfig = context.config.vacancies.find((candidate) => candidate.id === vacancy?.id);
+  if (classification.kind !== 'application' || !vacancy || !vacancyConfig || !applicant) return plan;
+  const incoming: IncomingApplication = {
+    message: {
+      key,
+      messageId: facts.messageId,
+      subject: facts.subject,
+      receivedAt: context.receivedAt,
+      mailbox: context.mailbox.id,
+      uidValidity: context.location.uidValidity,
+      uid: context.location.uid,
+      match: vacancy.match,
+      sender: applicant.address,
+      replyTo: facts.replyTo[0] ?? facts.from,
+      references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
+      noReply: classification.replySuppressed,
+      bodyProfile: null,
+    },
+    applicant,
+    documents: triage.documents,
+    flags: triage.flags,
+  };
+  const threadCandidateId = context.thread?.vacancy === vacancy.id ? context.thread.candidateId : null;
+  const reading = { keywords: vacancyConfig.keywords, applicantName: applicant.name };
+  return { ...plan, application: { vacancy: vacancyConfig, incoming, threadCandidateId, reading } };
+}

@@ -1,0 +1,136 @@
+import { applyReadings, unreadDocuments } from '../../candidates/apply-readings.ts';
+import { exportDocuments } from '../../candidates/export-documents.ts';
+import type { Config } from '../../config/schema.ts';
+import type { DocumentReader } from '../../documents/read-documents.ts';
+import { faultPoint } from '../../errors/fault-point.ts';
+import type { Logger } from '../../logging/create-logger.ts';
+import type { ParsedMessage } from '../../mail/parse-message.ts';
+import type { CandidateRecords } from '../../ports/candidate-records.ts';
+import type { ReplyGuardStore } from '../../ports/delivery-ports.ts';
+import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
+import type { JobQueue, SeenIndex } from '../../ports/stage-stores.ts';
+import { assessJobId, type AssessJob } from '../assess/assess-job.ts';
+import { enquiryJobId, type EnquiryJob } from '../enquiries/enquiry-job.ts';
+import type { IngestJob } from './ingest-job.ts';
+import { planIngest, type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
+import { readMessage } from './read-message.ts';
+
+/** What the ingest stage uses. */
+export interface IngestStagePorts {
+  config: Pick<Config, 'mailboxes' | 'vacancies' | 'replies' | 'export'>;
+  gateway: MailboxGateway;
+  candidates: CandidateRecords;
+  seen: SeenIndex;
+  guards: Pick<ReplyGuardStore, 'suppressBounced'>;
+  assess: JobQueue<AssessJob>;
+  enquiries: JobQueue<EnquiryJob>;
+  /** Reads attachments in worker threads. */
+  reader: DocumentReader;
+  ownAddresses: ReadonlySet<string>;
+  logger: Logger;
+}
+
+/** What ingesting one message did. */
+export type IngestOutcome =
+  | { status: 'stale' | 'gone' }
+  | { status: 'skipped'; kind: string; rule: string }
+  | { status: 'created' | 'merged' | 'duplicate'; candidateId: string };
+
+/** The ingest stage: fetch, parse, plan (planIngest), merge into the candidate, read, queue the assessment. */
+export async function runIngest(
+  ports: IngestStagePorts,
+  payload: IngestJob,
+  jobId: string,
+): Promise<IngestOutcome> {
+  const mailbox = ports.config.mailboxes.find((candidate) => candidate.id === payload.mailbox);
+  if (!mailbox) return { status: 'gone' };
+  const logger = ports.logger.child({ component: 'ingest', job: jobId });
+  const fetched = await ports.gateway.fetch(mailbox, payload);
+  if (fetched.status !== 'ok') {
+    logger.info({ status: fetched.status }, 'message no longer at its UID; skipped');
+    return fetched;
+  }
+  faultPoint('ingest-after-fetch');
+  const { facts } = fetched.parsed;
+  const thread = await ports.candidates.findByThread(
+    [facts.inReplyTo, ...facts.references].filter((id) => id !== null),
+  );
+  const plan = planIngest(fetched.parsed, {
+    config: ports.config,
+    mailbox,
+    ownAddresses: ports.ownAddresses,
+    thread,
+    location: payload,
+    receivedAt: fetched.receivedAt,
+  });
+  await suppressBouncedRecipients(ports, plan, logger);
+  if (plan.enquiry) await ports.enquiries.add('enquiry', plan.enquiry, { jobId: enquiryJobId(plan.enquiry) });
+  const { classification } = plan.triage;
+  if (plan.application === null) {
+    await ports.seen.markSeen(mailbox.id, plan.key, {
+      kind: classification.kind,
+      vacancy: null,
+      candidateId: null,
+      at: new Date().toISOString(),
+    });
+    logger.info(
+      { kind: classification.kind, rule: classification.rule },
+      'not an application; left in place',
+    );
+    return { status: 'skipped', kind: classification.kind, rule: classification.rule };
+  }
+  return recordApplication(ports, payload, fetched.parsed, plan.key, plan.application, logger);
+}
+
+async function recordApplication(
+  ports: IngestStagePorts,
+  payload: IngestJob,
+  parsed: ParsedMessage,
+  key: string,
+  application: PlannedApplication,
+  logger: Logger,
+): Promise<IngestOutcome> {
+  const { vacancy, incoming } = application;
+  const required = vacancy.documents.required;
+  // Recorded before the documents are read, so that a follow-up in its thread finds it however long that takes.
+  const merged = await ports.candidates.upsert(
+    { id: vacancy.id, required },
+    incoming,
+    application.threadCandidateId,
+  );
+  const candidateId = merged.record.id;
+  // Only the documents not read yet (none after a crash that came after this step).
+  const unread = unreadDocuments(merged.record, key, incoming.documents);
+  const read = await readMessage(ports.reader, unread, parsed, application.reading);
+  await ports.candidates.update(candidateId, (current) =>
+    applyReadings(current, key, read.documents, read.bodyProfile, required),
+  );
+  if (ports.config.export && merged.outcome !== 'duplicate') {
+    await exportDocuments(ports.config.export.dir, candidateId, incoming.documents, parsed.contents);
+  }
+  await ports.seen.markSeen(payload.mailbox, key, {
+    kind: 'application',
+    vacancy: vacancy.id,
+    candidateId,
+    at: new Date().toISOString(),
+  });
+  // Queued even for a duplicate: a crash after the merge and before this line is repaired by the retry.
+  const assess: AssessJob = { ...payload, candidateId, vacancy: vacancy.id, messageKey: key };
+  await ports.assess.add('message', assess, { jobId: assessJobId(assess) });
+  logger.info(
+    { outcome: merged.outcome, candidate: candidateId, vacancy: vacancy.id, match: incoming.message.match },
+    'application recorded',
+  );
+  return { status: merged.outcome, candidateId };
+}
+
+async function suppressBouncedRecipients(
+  ports: IngestStagePorts,
+  plan: IngestPlan,
+  logger: Logger,
+): Promise<void> {
+  if (plan.suppressRecipients.length === 0) return;
+  const until = new Date(Date.now() + ports.config.replies.bounceSuppressionDays * 24 * 3600_000);
+  for (const recipient of plan.suppressRecipients) await ports.guards.suppressBounced(recipient, until);
+  logger.info({ count: plan.suppressRecipients.length }, 'bounced reply: recipients suppressed');
+}

@@ -1,0 +1,116 @@
+import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.ts';
+import type { DocumentKind } from '../../domain/document-kinds.ts';
+import type { CandidateFlag } from '../../candidates/candidate-record.ts';
+import { sanitizeFilename } from '../../domain/sanitize-filename.ts';
+import type { DocumentFacts } from '../../documents/document-facts.ts';
+import { missingKinds } from '../../domain/document-kinds.ts';
+import { LOOP_MARKER_HEADER } from '../../domain/loop-marker.ts';
+import { classifyMessage, type Classification } from './classify-message.ts';
+import { guessDocumentKind } from '../../documents/guess-document-kind.ts';
+import type { MailAddress, MessageFacts } from '../../mail/message-facts.ts';
+
+/** How the message's vacancy was found: its tag (exact or variant), or the thread it replies to. */
+export interface VacancyAssignment {
+  id: string;
+  title: string;
+  match: 'exact' | 'variant' | 'thread';
+  matched: string;
+}
+
+/** Everything decided about one message before any state is touched. */
+export interface TriageResult {
+  classification: Classification;
+  vacancy: VacancyAssignment | null;
+  applicant: MailAddress | null;
+  documents: DocumentFacts[];
+  missing: DocumentKind[];
+  flags: CandidateFlag[];
+}
+
+/** What the pure triage needs besides the message: configuration, own addresses, and known threads. */
+export interface TriageContext {
+  config: Pick<Config, 'vacancies'>;
+  mailbox: Pick<MailboxConfig, 'id'>;
+  ownAddresses: ReadonlySet<string>;
+  /** The vacancy of an earlier application this message replies to (from In-Reply-To/References), if any. */
+  threadVacancy: string | null;
+  receivedAt: string;
+}
+
+/** Classifies a message, assigns its vacancy, and describes its applicant and documents. Pure. */
+export function triageMessage(facts: MessageFacts, context: TriageContext): TriageResult {
+  const vacancies = context.config.vacancies.filter((vacancy) => vacancy.mailbox === context.mailbox.id);
+  let classification = classifyMessage(facts, {
+    ownAddresses: context.ownAddresses,
+    loopMarkerHeader: LOOP_MARKER_HEADER,
+    vacancies,
+  });
+  let vacancy = assignVacancy(classification, vacancies);
+  const threadVacancy = vacancies.find((candidate) => candidate.id === context.threadVacancy);
+  if (classification.kind === 'untagged' && threadVacancy) {
+    // An untagged reply in the thread of a known application is that applicant's follow-up.
+    classification = {
+      ...classification,
+      kind: 'application',
+      rule: 'thread',
+      detail: 'replies to a filed application',
+    };
+    vacancy = { id: threadVacancy.id, title: threadVacancy.title, match: 'thread', matched: '' };
+  }
+  if (classification.kind !== 'application' || vacancy === null) {
+    return { classification, vacancy: null, applicant: facts.from, documents: [], missing: [], flags: [] };
+  }
+  const config = vacancies.find((candidate) => candidate.id === vacancy.id);
+  const documents = describeDocuments(facts);
+  return {
+    classification,
+    vacancy,
+    applicant: facts.from,
+    documents,
+    missing: missingKinds(config?.documents.required ?? [], documents),
+    flags: messageFlags(facts, vacancy, config, context.receivedAt),
+  };
+}
+
+function assignVacancy(
+  classification: Classification,
+  vacancies: readonly VacancyConfig[],
+): VacancyAssignment | null {
+  const match = classification.match;
+  if (match === null) return null;
+  const vacancy = vacancies.find((candidate) => candidate.id === match.vacancyId);
+  return vacancy ? { id: vacancy.id, title: vacancy.title, match: match.kind, matched: match.matched } : null;
+}
+
+function describeDocuments(facts: MessageFacts): DocumentFacts[] {
+  return facts.attachments
+    .map((attachment, index) => ({ attachment, index }))
+    .filter(({ attachment }) => !(attachment.inline && attachment.contentType.startsWith('image/')))
+    .map(({ attachment, index }) => {
+      const filename = attachment.filename ?? `attachment-${index + 1}`;
+      return {
+        index,
+        filename,
+        safeName: sanitizeFilename(filename),
+        kind: guessDocumentKind(attachment.filename, attachment.contentType),
+        contentType: attachment.contentType,
+        size: attachment.size,
+        sha256: attachment.sha256,
+        reading: null,
+      };
+    });
+}
+
+function messageFlags(
+  facts: MessageFacts,
+  vacancy: VacancyAssignment,
+  config: VacancyConfig | undefined,
+  receivedAt: string,
+): CandidateFlag[] {
+  const flags: CandidateFlag[] = [];
+  if (vacancy.match === 'variant') flags.push('tag-variant');
+  if (config?.deadline !== undefined && Date.parse(receivedAt) > Date.parse(config.deadline))
+    flags.push('late');
+  if (facts.headersOnly) flags.push('oversize-message');
+  return flags;
+}

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../../config/schema.ts';
+import { loadReplyTemplates } from './reply-templates.ts';
+import { type ReplyTemplates } from './render-reply.ts';
+
+// From src/stages/replies/ (run from source) or dist/src/stages/replies/ (compiled): the installation's config/templates/.
+const SHIPPED_CANDIDATES = ['../../../config/templates/', '../../../../config/templates/'].map((relative) =>
+  fileURLToPath(new URL(relative, import.meta.url)),
+);
+
+/** The templates shipped with the daemon (`config/templates/` of the installation). */
+export const SHIPPED_TEMPLATES =
+  SHIPPED_CANDIDATES.find((folder) => existsSync(folder)) ?? SHIPPED_CANDIDATES[0] ?? '';
+
+/** Loads every vacancy's templates: its own folder first, then `replies.templates`, then the shipped ones. */
+export async function loadVacancyTemplates(
+  config: Pick<Config, 'vacancies' | 'replies'>,
+): Promise<Map<string, ReplyTemplates>> {
+  const loaded = new Map<string, ReplyTemplates>();
+  // Vacancies with the same folders share one compiled set (usually all of them share the shipped one).
+  const byFolders = new Map<string, ReplyTemplates>();
+  for (const vacancy of config.vacancies) {
+    const folders = [vacancy.templates, config.replies.templates, SHIPPED_TEMPLATES].filter(
+      (folder): folder is string => folder !== undefined,
+    );
+    const key = folders.join('\n');
+    const templates = byFolders.get(key) ?? (await loadReplyTemplates(folders));
+    byFolders.set(key, templates);
+    loaded.set(vacancy.id, templates);
+  }
+  return loaded;
+}

@@ -1,0 +1,83 @@
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import type { CandidateRecord, MessageRecord } from '../../candidates/candidate-record.ts';
+import type { MailboxConfig, VacancyConfig } from '../../config/schema.ts';
+import { buildReplyContext, renderReply } from './render-reply.ts';
+import type { ReplyTemplates } from './render-reply.ts';
+import { cleanHeaderText, REPLY_MARKER_HEADERS, replySubject } from './reply-headers.ts';
+import type { ReplyKind } from '../../domain/reply-kinds.ts';
+
+/** A reply as it will be composed: the recipient, threading, marker headers and the rendered bodies. */
+export interface PlannedReply {
+  kind: ReplyKind;
+  from: string;
+  to: { name: string; address: string };
+  subject: string;
+  inReplyTo: string | null;
+  references: string[];
+  headers: Readonly<Record<string, string>>;
+  text: string;
+  html: string;
+}
+
+/** What a reply is about. */
+export interface ReplySubjectMatter {
+  kind: ReplyKind;
+  candidate: Pick<CandidateRecord, 'name' | 'email' | 'missing'> & {
+    documents: ReadonlyArray<Pick<CandidateRecord['documents'][number], 'kind' | 'filename'>>;
+  };
+  message: Pick<MessageRecord, 'messageId' | 'subject' | 'references' | 'replyTo'>;
+  vacancy: VacancyConfig;
+  mailbox: MailboxConfig;
+  /** The vacancies of the mailbox still open, for the enquiry reply. */
+  openVacancies: readonly VacancyConfig[];
+}
+
+/**
+ * Plans the reply to one message: to Reply-To (else From), threaded under it (`Re:`, In-Reply-To, References),
+ * from the mailbox's `from`, marked as an automatic reply. Pure.
+ */
+export function planReply(matter: ReplySubjectMatter, templates: ReplyTemplates): PlannedReply {
+  const { candidate, message, vacancy, mailbox } = matter;
+  const recipient = message.replyTo ?? { name: candidate.name, address: candidate.email };
+  const context = buildReplyContext({
+    applicantName: candidate.name || recipient.name,
+    applicantEmail: recipient.address,
+    vacancy: { id: vacancy.id, title: vacancy.title, tag: vacancy.tag, deadline: vacancy.deadline ?? null },
+    received: candidate.documents.map((document) => ({ kind: document.kind, filename: document.filename })),
+    missing: candidate.missing,
+    openVacancies: matter.openVacancies.map((open) => ({
+      title: open.title,
+      tag: open.tag,
+      deadline: open.deadline ?? null,
+    })),
+    signature: signatureOf(mailbox.from),
+  });
+  const rendered = renderReply(templates, matter.kind, context);
+  return {
+    kind: matter.kind,
+    from: mailbox.from,
+    to: { name: cleanHeaderText(recipient.name), address: recipient.address },
+    subject: replySubject(message.subject),
+    inReplyTo: message.messageId,
+    references:
+      message.references.length > 0 ? message.references : message.messageId ? [message.messageId] : [],
+    headers: REPLY_MARKER_HEADERS,
+    text: rendered.text,
+    html: rendered.html,
+  };
+}
+
+/** The display name of the mailbox's From (`"Dr Chen" <chen@…>` → `Dr Chen`), else its address. */
+export function signatureOf(from: string): string {
+  const [first] = addressparser(from, { flatten: true });
+  return first?.name || first?.address || from;
+}
+
+/**
+ * The planned reply addressed to exactly `recipient`, the address the rules were checked for, whatever the plan's
+ * headers would suggest (the display name is kept only when it belongs to that address). Pure.
+ */
+export function readdressReply(planned: PlannedReply, recipient: string): PlannedReply {
+  const name = planned.to.address === recipient ? planned.to.name : '';
+  return { ...planned, to: { name, address: recipient } };
+}

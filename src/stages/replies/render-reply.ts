@@ -1,0 +1,156 @@
+import type { DocumentKind } from '../../domain/document-kinds.ts';
+import { TriageError } from '../../errors/triage-error.ts';
+import type { ReplyKind } from '../../domain/reply-kinds.ts';
+
+/** Everything a reply template can use; strings taken from mail are already cleaned of control characters. */
+export interface ReplyContext {
+  /** `name` and `firstName` are '' when the sender gave no usable name. */
+  applicant: { name: string; firstName: string; email: string };
+  /** `tag` is the exact subject tag, brackets included (`[PHD-robustAI]`); `deadline` is ISO 8601 or null. */
+  vacancy: { id: string; title: string; tag: string; deadline: string | null };
+  received: Array<{ kind: DocumentKind; label: string; filename: string }>;
+  missing: Array<{ kind: DocumentKind; label: string; instruction: string }>;
+  /** True when nothing required is missing. */
+  complete: boolean;
+  openVacancies: Array<{ title: string; tag: string; deadline: string | null }>;
+  signature: string;
+}
+
+/** The two bodies of one reply. */
+export interface RenderedReply {
+  text: string;
+  html: string;
+}
+
+/** The two bodies of every reply: `<kind>.txt.hbs` and `<kind>.html.hbs`. */
+export type ReplyFormat = 'text' | 'html';
+
+/** One compiled template and the file it came from. */
+export interface ReplyTemplate {
+  file: string;
+  render: (context: ReplyContext) => string;
+}
+
+/** A compiled template per reply kind and format. */
+export type ReplyTemplates = Readonly<Record<ReplyKind, Readonly<Record<ReplyFormat, ReplyTemplate>>>>;
+
+/** The plain inputs `buildReplyContext` turns into a template context. */
+export interface ReplyContextInput {
+  applicantName: string;
+  applicantEmail: string;
+  vacancy: { id: string; title: string; tag: string; deadline: string | null };
+  received: ReadonlyArray<{ kind: DocumentKind; filename: string }>;
+  missing: readonly DocumentKind[];
+  openVacancies: ReadonlyArray<{ title: string; tag: string; deadline: string | null }>;
+  signature: string;
+}
+
+/** How each document kind is named to applicants, and what to do when it is missing. */
+export const DOCUMENT_WORDING: Readonly<Record<DocumentKind, { label: string; instruction: string }>> = {
+  cv: { label: 'CV', instruction: 'please reply to this email with your CV attached (PDF preferred)' },
+  transcript: {
+    label: 'academic transcript',
+    instruction: 'please reply to this email with your academic transcript attached (PDF preferred)',
+  },
+  research: {
+    label: 'research paper, thesis or proposal',
+    instruction:
+      'please reply to this email with a research paper, thesis or research proposal attached (PDF preferred)',
+  },
+  'cover-letter': {
+    label: 'cover letter',
+    instruction: 'please reply to this email with your cover letter attached (PDF preferred)',
+  },
+  reference: {
+    label: 'reference letter',
+    instruction: 'please reply to this email with your reference letter attached (PDF preferred)',
+  },
+  certificate: {
+    label: 'certificate (e.g. degree or language certificate)',
+    instruction:
+      'please reply to this email with your degree or language certificate attached (PDF preferred)',
+  },
+  other: { label: 'other document', instruction: 'please reply to this email with the document attached' },
+};
+
+const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
+// The invisible direction marks and overrides that can reorder what is shown (`cv\u202Efdp.exe`).
+const DIRECTION_MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Text taken from mail, safe to show: direction marks dropped, C0/C1 controls and line separators replaced by
+ * `controls` (a space for names, nothing for file names), whitespace folded, trimmed.
+ */
+export function cleanMailText(text: string, controls = ' '): string {
+  return text.replace(DIRECTION_MARKS, '').replace(CONTROLS, controls).replace(/\s+/gu, ' ').trim();
+}
+
+/** Builds the template context from plain inputs (labels and instructions for each document kind). Pure. */
+export function buildReplyContext(input: ReplyContextInput): ReplyContext {
+  const cleaned = cleanMailText(input.applicantName);
+  // A display name that is just an address reads badly after "Dear"; treat it as no name.
+  const name = /^[^\s@]+@[^\s@]+$/.test(cleaned) ? '' : cleaned;
+  return {
+    applicant: { name, firstName: name.split(' ')[0] ?? '', email: cleanMailText(input.applicantEmail, '') },
+    vacancy: { ...input.vacancy, tag: subjectTag(input.vacancy.tag) },
+    received: input.received.map((document) => ({
+      kind: document.kind,
+      label: DOCUMENT_WORDING[document.kind].label,
+      filename: cleanMailText(document.filename, '') || '(no file name)',
+    })),
+    missing: [...new Set(input.missing)].map((kind) => ({ kind, ...DOCUMENT_WORDING[kind] })),
+    complete: input.missing.length === 0,
+    openVacancies: input.openVacancies.map((open) => ({ ...open, tag: subjectTag(open.tag) })),
+    signature: input.signature,
+  };
+}
+
+/** The tag exactly as applicants must write it in the subject (`PHD-robustAI` → `[PHD-robustAI]`), as matching expects. */
+export function subjectTag(tag: string): string {
+  const trimmed = tag.trim();
+  return trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed : `[${trimmed}]`;
+}
+
+/** Renders both bodies of a reply; the text is tidied (LF line ends, no trailing spaces, no runs of blank lines). Pure. */
+export function renderReply(
+  templates: ReplyTemplates,
+  kind: ReplyKind,
+  context: ReplyContext,
+): RenderedReply {
+  return {
+    text: tidyText(renderOne(templates, kind, 'text', context)),
+    html: tidyHtml(renderOne(templates, kind, 'html', context)),
+  };
+}
+
+function renderOne(
+  templates: ReplyTemplates,
+  kind: ReplyKind,
+  format: ReplyFormat,
+  context: ReplyContext,
+): string {
+  const template = templates[kind][format];
+  try {
+    return template.render(context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TriageError('config-invalid', `reply template ${template.file}: ${reason}`, { cause: error });
+  }
+}
+
+/** LF line ends, no trailing spaces, at most one blank line in a row, no leading blank lines, one final newline. */
+export function tidyText(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/^\n+/, '')
+    .trimEnd()}\n`;
+}
+
+function tidyHtml(html: string): string {
+  return `${html.replace(/\r\n?/g, '\n').trim()}\n`;
+}

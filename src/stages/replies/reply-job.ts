@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { jobIdPart } from '../../domain/job-id-part.ts';
+import { REPLY_KINDS } from '../../domain/reply-kinds.ts';
+import { shortHash } from '../../domain/short-hash.ts';
+
+/** The queue of the reply stage. */
+export const REPLIES_QUEUE = 'replies';
+
+/** Decide on (and later send) a reply of one kind to a candidate. */
+export const replyJobSchema = z.object({
+  candidateId: z.string(),
+  vacancy: z.string(),
+  kind: z.enum(REPLY_KINDS),
+  messageKey: z.string(),
+});
+export type ReplyJob = z.infer<typeof replyJobSchema>;
+
+/**
+ * One reply job per (candidate, reply kind) — the key of the reply ledger; a follow-up receipt, allowed once per
+ * window, gets one job per message and relies on the ledger for the window.
+ */
+export function replyJobId(job: ReplyJob): string {
+  const base = `reply.${jobIdPart(job.candidateId)}.${job.kind}`;
+  return job.kind === 'receipt' ? `${base}.${shortHash(job.messageKey, 16)}` : base;
+}

@@ -1,0 +1,76 @@
+import type { CandidateFlag } from '../../candidates/candidate-record.ts';
+import type { Config } from '../../config/schema.ts';
+import { shortHash } from '../../domain/short-hash.ts';
+import { TriageError } from '../../errors/triage-error.ts';
+import type { Logger } from '../../logging/create-logger.ts';
+import type { CandidateRecords } from '../../ports/candidate-records.ts';
+import type { LedgerKeys } from '../../ports/delivery-ports.ts';
+import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
+import { deliverReply, type DeliveryOutcome, type ReplyDeliveryPorts } from './deliver-reply.ts';
+import { planCandidateReply, replyRecipient, type CandidateReplyScene } from './plan-candidate-reply.ts';
+import type { ReplyJob } from './reply-job.ts';
+import type { ReplyTemplates } from './render-reply.ts';
+
+/** What the reply stage uses. */
+export interface ReplyStagePorts extends ReplyDeliveryPorts {
+  config: Pick<Config, 'vacancies' | 'mailboxes'>;
+  candidates: CandidateRecords;
+  gateway: MailboxGateway;
+  keys: LedgerKeys;
+  /** Compiled templates by vacancy id (the vacancy's own folder first, then the defaults). */
+  templates: ReadonlyMap<string, ReplyTemplates>;
+  logger: Logger;
+}
+
+/** The reply stage: a candidate's acknowledgement (or closed, complete, receipt), delivered at most once. */
+export async function runReply(
+  ports: ReplyStagePorts,
+  payload: ReplyJob,
+  jobId: string,
+): Promise<DeliveryOutcome> {
+  const scene = await loadScene(ports, payload);
+  if (!scene) return { sent: false, reason: 'candidate or message no longer known' };
+  const { candidate, message, vacancy, mailbox } = scene;
+  const templates = ports.templates.get(vacancy.id);
+  if (!templates) throw new TriageError('config-invalid', `no templates loaded for vacancy ${vacancy.id}`);
+  return deliverReply(ports, {
+    ledgerKey: ports.keys.replyLedger(vacancy.id, shortHash(candidate.email), payload.kind),
+    ttlMs: payload.kind === 'receipt' ? ports.replies.followUpWindowHours * 3600_000 : 0,
+    recipient: replyRecipient(candidate, message),
+    idSeed: payload.kind === 'receipt' ? payload.messageKey : undefined,
+    noReply: message.noReply,
+    mailbox,
+    plan: () => planCandidateReply(scene, templates),
+    record: async (entry) => {
+      const flag: CandidateFlag | undefined =
+        entry.status === 'failed'
+          ? 'reply-failed'
+          : entry.status === 'unconfirmed'
+            ? 'reply-unconfirmed'
+            : undefined;
+      await ports.candidates.recordReply(candidate.id, { ...entry, at: new Date().toISOString() }, flag);
+    },
+    // \Answered on the original, in the folder it was filed in.
+    answer: async () => {
+      if (message.messageId)
+        await ports.gateway.markAnswered(mailbox, message.filedTo ?? mailbox.watch, message.messageId);
+    },
+    logger: ports.logger.child({
+      component: 'replies',
+      job: jobId,
+      candidate: candidate.id,
+      kind: payload.kind,
+    }),
+    jobId,
+  });
+}
+
+async function loadScene(ports: ReplyStagePorts, payload: ReplyJob): Promise<CandidateReplyScene | null> {
+  const candidate = await ports.candidates.get(payload.candidateId);
+  const message = candidate?.messages.find((entry) => entry.key === payload.messageKey);
+  const vacancy = ports.config.vacancies.find((entry) => entry.id === payload.vacancy);
+  const mailbox = ports.config.mailboxes.find((entry) => entry.id === message?.mailbox);
+  if (!candidate || !message || !vacancy || !mailbox) return null;
+  const openVacancies = ports.config.vacancies.filter((open) => open.mailbox === mailbox.id);
+  return { kind: payload.kind, candidate, message, vacancy, mailbox, openVacancies };
+}

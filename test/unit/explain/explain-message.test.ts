@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/load-config.ts';
+import { explainMessage } from '../../../src/explain/explain-message.ts';
+import { parseMessage } from '../../../src/mail/parse-message.ts';
+import { loadVacancyTemplates } from '../../../src/stages/replies/load-vacancy-templates.ts';
+
+const CONFIG = parseConfig(
+  await readFile(new URL('../../../config/triage.example.yaml', import.meta.url), 'utf8'),
+  { IMAP_PASSWORD: 'x', SMTP_PASSWORD: 'y' },
+  'triage.example.yaml',
+);
+
+async function explain(fixture: string, config = CONFIG) {
+  const buffer = await readFile(new URL(`../../fixtures/mail/${fixture}`, import.meta.url));
+  return explainMessage(await parseMessage(buffer, config.limits), {
+    config,
+    mailboxId: 'chen',
+    templates: await loadVacancyTemplates(config),
+    reader: null,
+    history: null,
+    guards: null,
+  });
+}
+
+describe('explainMessage', () => {
+  it('public-shape: exactly the documented fields, at every level', async () => {
+    const explanation = JSON.parse(JSON.stringify(await explain('application-exact-tag.eml'))) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(Object.keys(explanation).sort()).toEqual([
+      'applicant',
+      'classification',
+      'documents',
+      'flags',
+      'missing',
+      'profile',
+      'reply',
+      'vacancy',
+    ]);
+    expect(Object.keys(explanation.classification ?? {}).sort()).toEqual(['detail', 'kind', 'rule']);
+    expect(Object.keys(explanation.applicant ?? {}).sort()).toEqual(['email', 'name']);
+    expect(Object.keys(explanation.reply ?? {}).sort()).toEqual(['reason', 'send', 'subject', 'text', 'to']);
+    const documents = explanation.documents as unknown as Record<string, unknown>[];
+    expect(documents.map((document) => Object.keys(document).sort())).toEqual([
+      ['evidence', 'extraction', 'filename', 'kind', 'kindSource'],
+      ['evidence', 'extraction', 'filename', 'kind', 'kindSource'],
+    ]);
+  });
+
+  it('public-shape: classification carries no internal match or replySuppressed', async () => {
+    const { classification } = await explain('x-auto-response-suppress-oof.eml');
+    expect(classification).not.toHaveProperty('match');
+    expect(classification).not.toHaveProperty('replySuppressed');
+  });
+
+  it('application-exact-tag: the explanation a user sees', async () => {
+    const explanation = await explain('application-exact-tag.eml');
+    expect(explanation).toMatchObject({
+      classification: {
+        kind: 'application',
+        rule: 'tag',
+        detail: 'exact tag "[PHD-robustAI]" for vacancy robust-ai',
+      },
+      vacancy: { id: 'robust-ai', match: 'exact', matched: '[PHD-robustAI]' },
+      applicant: { name: 'Jane Doe', email: 'jane.doe@mail.example' },
+      documents: [
+        { filename: 'CV_Jane_Doe.pdf', kind: 'cv' },
+        { filename: 'Transcript.pdf', kind: 'transcript' },
+      ],
+      missing: [],
+      flags: [],
+      reply: { to: 'jane.doe@mail.example', subject: 'Re: [PHD-robustAI] Application - Jane Doe' },
+    });
+    expect(typeof explanation.reply.send).toBe('boolean');
+    expect(explanation.reply.reason).not.toBe('');
+  });
+
+  it('reply-to: the reply goes to Reply-To when the message has one', async () => {
+    const explanation = await explain('application-reply-to.eml');
+    expect(explanation.applicant).toEqual({ name: 'Jane Doe', email: 'j.doe@lab.example' });
+    expect(explanation.reply.to).toBe('jane.doe.private@mail.example');
+  });
+
+  it('reply-to: without Reply-To the reply goes to From', async () => {
+    expect((await explain('application-variant-localized-prefix.eml')).reply.to).toBe(
+      'juergen.mueller@mail.example',
+    );
+  });
+
+  it('reply-subject: a subject already starting with "Re:" is not prefixed again', async () => {
+    expect((await explain('application-variant-tag-encoded-subject.eml')).reply.subject).toBe(
+      'Re: (phd robustAI) 申请',
+    );
+  });
+
+  it('variant: tag-variant shows in flags and missing documents are listed', async () => {
+    const explanation = await explain('application-variant-localized-prefix.eml');
+    expect(explanation.flags).toEqual(['tag-variant']);
+    expect(explanation.missing).toEqual(['cv', 'transcript']);
+    expect(explanation.documents).toEqual([]);
+  });
+
+  it('late: a Date after the deadline is explained as late (explain has no arrival time)', async () => {
+    const [vacancy] = CONFIG.vacancies;
+    if (!vacancy) throw new Error('example has a vacancy');
+    const config = { ...CONFIG, vacancies: [{ ...vacancy, deadline: '2025-01-01T00:00:00Z' }] };
+    expect((await explain('application-exact-tag.eml', config)).flags).toEqual(['late']);
+  });
+
+  it('inline-image-signature: only real attachments are listed as documents', async () => {
+    const { documents } = await explain('application-inline-image-signature.eml');
+    expect(documents.map(({ filename, kind }) => ({ filename, kind }))).toEqual([
+      { filename: 'CV_Maria_Rossi.pdf', kind: 'cv' },
+      { filename: 'Transcript_scan.jpg', kind: 'transcript' },
+    ]);
+  });
+
+  it('outlook-oof-x-autoreply: no reply, and the reason names the rule that decided', async () => {
+    const explanation = await explain('outlook-oof-x-autoreply.eml');
+    expect(explanation.classification).toEqual({
+      kind: 'auto-reply',
+      rule: 'autoreply-header',
+      detail: 'X-Autoreply: yes',
+    });
+    expect(explanation.vacancy).toBeNull();
+    expect(explanation.documents).toEqual([]);
+    expect(explanation.missing).toEqual([]);
+    expect(explanation.reply.send).toBe(false);
+    expect(explanation.reply.reason).toContain('auto-reply');
+    expect(explanation.reply.reason).toContain('autoreply-header');
+    expect(explanation.reply).toMatchObject({ to: null, subject: null, text: null });
+  });
+
+  it.each([
+    ['mailer-daemon-dsn.eml', 'bounce', 'multipart-report'],
+    ['list-id.eml', 'list', 'list-header'],
+    ['spam-flag-yes.eml', 'spam', 'spam-flag'],
+    ['own-address.eml', 'own', 'own-address'],
+    ['untagged-enquiry.eml', 'untagged', 'no-tag'],
+  ])('%s: not an application, so no reply, and the reason names %s (%s)', async (fixture, kind, rule) => {
+    const explanation = await explain(fixture);
+    expect(explanation.classification).toMatchObject({ kind, rule });
+    expect(explanation.reply.send).toBe(false);
+    expect(explanation.reply.reason).toContain(kind);
+    expect(explanation.reply.reason).toContain(rule);
+    expect(explanation.reply.to).toBeNull();
+  });
+
+  it('no-from: no applicant and no reply address', async () => {
+    const explanation = await explain('no-from.eml');
+    expect(explanation.applicant).toBeNull();
+    expect(explanation.reply).toMatchObject({ send: false, to: null });
+  });
+
+  it('offline: explain never uses a thread, so an untagged follow-up stays untagged', async () => {
+    expect((await explain('untagged-enquiry.eml')).vacancy).toBeNull();
+  });
+});
