@@ -1,0 +1,236 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import type { Explanation } from '../../src/explain/explanation.ts';
+import type { SeenSummary } from '../../src/ports/stage-stores.ts';
+import { CVS_A } from '../accuracy/labelled/cvs-a.ts';
+import type { LabelledDocument } from '../accuracy/labelled/labelled-document.ts';
+import { TRANSCRIPTS_A } from '../accuracy/labelled/transcripts-a.ts';
+import { buildMail, type MailAttachment, type MailSpec } from '../support/build-mail.ts';
+import { useDaemonEnvironment, type TestMailbox } from '../support/daemon-environment.ts';
+import { buildDocument } from '../support/documents/build-document.ts';
+import { runCli } from '../support/run-cli.ts';
+import { rawTestConfig } from '../support/test-config.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const { servers, setup, start } = useDaemonEnvironment();
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'triage-explain-agrees-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+// Enquiries and completion replies on; a second vacancy whose call has closed.
+const OVERRIDES = {
+  replies: { enquiries: true, completion: true },
+  vacancies: [
+    {
+      id: 'robust-ai',
+      tag: 'PHD-robustAI',
+      title: 'PhD in Robust and Adaptive AI for Medical Imaging',
+      supervisors: ['chen@uni.example'],
+      documents: { required: ['cv', 'transcript'], optional: ['research'] },
+    },
+    {
+      id: 'med-imaging',
+      tag: 'DPHIL-MedIm',
+      title: 'DPhil in Medical Image Analysis',
+      supervisors: ['chen@uni.example'],
+      deadline: '2020-01-01T12:00:00Z',
+    },
+  ],
+};
+
+async function labelledPdf(
+  set: readonly LabelledDocument[],
+  id: string,
+  filename: string,
+): Promise<MailAttachment> {
+  const document = set.find((entry) => entry.id === id);
+  if (!document) throw new Error(`no labelled document ${id}`);
+  const content = await buildDocument(document.spec, document.format, document.build);
+  return { filename, content, contentType: 'application/pdf' };
+}
+
+/** The scenarios, delivered in this order: a later one may follow up an earlier one. */
+async function scenarios(): Promise<Array<{ name: string; mail: MailSpec }>> {
+  const cv = await labelledPdf(CVS_A, 'cv-uk-one-column', 'scan0001.pdf');
+  const transcript = await labelledPdf(TRANSCRIPTS_A, 'transcript-uk-percent-class', 'document.pdf');
+  const anna = '"Anna Berg" <anna.berg@example.org>';
+  return [
+    {
+      name: 'first-application-missing-transcript',
+      mail: { from: anna, messageId: '<agree-a1@example.org>', attachments: [cv] },
+    },
+    {
+      name: 'untagged-follow-up-in-thread-completes-it',
+      mail: {
+        from: anna,
+        subject: 'Re: my application',
+        messageId: '<agree-a2@example.org>',
+        inReplyTo: '<agree-a1@example.org>',
+        references: ['<agree-a1@example.org>'],
+        text: 'Dear Dr Chen,\n\nhere is my transcript.\n\nAnna',
+        attachments: [transcript],
+      },
+    },
+    {
+      name: 'variant-tag',
+      mail: {
+        from: '"Ben Okoro" <ben.okoro@example.org>',
+        subject: 'PhD robustAI application',
+        messageId: '<agree-b1@example.org>',
+      },
+    },
+    {
+      name: 'closed-call',
+      mail: {
+        from: '"Cara Lind" <cara.lind@example.org>',
+        subject: '[DPHIL-MedIm] Application',
+        messageId: '<agree-c1@example.org>',
+      },
+    },
+    {
+      name: 'auto-reply',
+      mail: {
+        from: '"Dan Moss" <dan.moss@example.org>',
+        subject: 'Automatic reply: [PHD-robustAI] reference',
+        messageId: '<agree-d1@example.org>',
+        headers: { 'Auto-Submitted': 'auto-replied' },
+        attachments: [],
+      },
+    },
+    {
+      name: 'untagged-enquiry',
+      mail: {
+        from: '"Erin Hale" <erin.hale@example.org>',
+        subject: 'Question about the PhD in Robust and Adaptive AI for Medical Imaging',
+        messageId: '<agree-e1@example.org>',
+        text: 'Dear Dr Chen,\n\nis the PhD in Robust and Adaptive AI for Medical Imaging still open?\n\nErin',
+        attachments: [],
+      },
+    },
+    {
+      name: 'mailing-list',
+      mail: {
+        from: '"Seminars" <seminars@example.org>',
+        subject: '[PHD-robustAI] seminar on Friday',
+        messageId: '<agree-f1@example.org>',
+        headers: { 'List-Id': '<seminars.example.org>' },
+        attachments: [],
+      },
+    },
+  ];
+}
+
+/** What the daemon did with one message: the seen summary, and the replies it sent to it. */
+async function daemonOutcome(box: TestMailbox, messageId: string) {
+  const keys = redisKeys(box.prefix);
+  const seen = await waitFor(`${messageId} processed`, async () => {
+    const value = await servers.redis.hget(keys.seen('chen'), messageId);
+    return value === null ? undefined : (JSON.parse(value) as SeenSummary);
+  });
+  if (seen.candidateId !== null) {
+    const id = seen.candidateId;
+    await waitFor(`${messageId} filed`, async () => {
+      const record = await box.store.get(id);
+      return record?.messages.find((message) => message.key === messageId)?.filedTo ? true : undefined;
+    });
+  }
+  // Every reply job the message led to has run (the assess stage queues it before the message counts as filed).
+  const queues = ['replies', 'enquiries'].map(
+    (name) => new Queue(name, { connection: servers.redis, prefix: box.prefix }),
+  );
+  await waitFor('the reply queues drained', async () => {
+    const counts = await Promise.all(
+      queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+    );
+    return counts.every((count) => Object.values(count).every((value) => value === 0)) ? true : undefined;
+  });
+  await Promise.all(queues.map((queue) => queue.close()));
+  const replies = [];
+  for (const sunk of servers.sink.messages) {
+    const parsed = await simpleParser(sunk.raw);
+    if (parsed.inReplyTo === messageId)
+      replies.push({ to: sunk.to, subject: parsed.subject, text: parsed.text, messageId: parsed.messageId });
+  }
+  const candidate = seen.candidateId === null ? null : await box.store.get(seen.candidateId);
+  return { seen, replies, candidate };
+}
+
+describe('explain and the daemon', () => {
+  it('explain-agrees: explain --json --history says what the daemon then does, message by message', async () => {
+    const box = await setup('agree', OVERRIDES);
+    const file = path.join(dir, 'agree.yaml');
+    const imap = { host: servers.dovecot.host, port: servers.dovecot.port, ...box.login };
+    await writeFile(
+      file,
+      JSON.stringify(
+        rawTestConfig(
+          { imap, smtpPort: servers.sink.port, prefix: box.prefix },
+          { ...OVERRIDES, log: undefined },
+        ),
+      ),
+    );
+    await start(box.config);
+    const reasons: string[] = [];
+    for (const scenario of await scenarios()) {
+      const raw = await buildMail(scenario.mail);
+      const eml = path.join(dir, `${scenario.name}.eml`);
+      await writeFile(eml, raw);
+      const cli = await runCli(['--config', file, 'explain', eml, '--json', '--history']);
+      expect(cli.code, `${scenario.name}: ${cli.stderr}`).toBe(0);
+      const explained = JSON.parse(cli.stdout) as Explanation;
+
+      await box.mail.append(raw);
+      const messageId = scenario.mail.messageId ?? '';
+      const done = await daemonOutcome(box, messageId);
+      reasons.push(explained.reply.send ? explained.reply.reason : 'none');
+      const said = `${scenario.name}: explain said ${JSON.stringify({ ...explained, profile: undefined })}`;
+      expect(done.seen.kind, said).toBe(explained.classification.kind);
+      expect(done.seen.vacancy, said).toBe(explained.vacancy?.id ?? null);
+      if (done.candidate) {
+        const documents = done.candidate.documents
+          .filter((document) => document.message === messageId)
+          .map(({ filename, kind }) => ({ filename, kind }));
+        expect(documents, said).toEqual(
+          explained.documents.map(({ filename, kind }) => ({ filename, kind })),
+        );
+        expect(done.candidate.missing, said).toEqual(explained.missing);
+        expect(done.candidate.flags, said).toEqual(explained.flags);
+      } else {
+        expect(explained.documents, said).toEqual([]);
+      }
+      if (explained.reply.send) {
+        expect(done.replies, said).toHaveLength(1);
+        const [sent] = done.replies;
+        expect(sent?.to, said).toEqual([explained.reply.to]);
+        expect(sent?.subject, said).toBe(explained.reply.subject);
+        expect(sent?.text?.trim(), said).toBe(explained.reply.text?.trim());
+        const recorded = done.candidate?.replies.find((reply) => reply.detail === sent?.messageId);
+        if (done.candidate) expect(recorded?.kind, said).toBe(explained.reply.reason);
+      } else {
+        expect(done.replies, said).toEqual([]);
+      }
+    }
+    // The scenarios cover what they are meant to: each reply kind, and mail that gets none.
+    expect(reasons).toEqual([
+      'acknowledgement',
+      'complete',
+      'acknowledgement',
+      'closed',
+      'none',
+      'enquiry',
+      'none',
+    ]);
+    expect(servers.sink.messages).toHaveLength(5);
+  });
+});
