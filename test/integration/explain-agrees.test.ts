@@ -18,6 +18,7 @@ import { rawTestConfig } from '../support/test-config.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
+const NO_SERVERS = { imap: { host: '', port: 0, user: '', pass: '' }, smtpPort: 0, prefix: '' };
 let dir: string;
 
 beforeAll(async () => {
@@ -28,25 +29,14 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-// Enquiries and completion replies on; a second vacancy whose call has closed.
+// Enquiries and completion replies on; the test configuration's second vacancy's call has closed.
+const DEFAULT_VACANCIES = (rawTestConfig(NO_SERVERS) as { vacancies: Array<Record<string, unknown>> })
+  .vacancies;
 const OVERRIDES = {
   replies: { enquiries: true, completion: true },
-  vacancies: [
-    {
-      id: 'robust-ai',
-      tag: 'PHD-robustAI',
-      title: 'PhD in Robust and Adaptive AI for Medical Imaging',
-      supervisors: ['chen@uni.example'],
-      documents: { required: ['cv', 'transcript'], optional: ['research'] },
-    },
-    {
-      id: 'med-imaging',
-      tag: 'DPHIL-MedIm',
-      title: 'DPhil in Medical Image Analysis',
-      supervisors: ['chen@uni.example'],
-      deadline: '2020-01-01T12:00:00Z',
-    },
-  ],
+  vacancies: DEFAULT_VACANCIES.map((vacancy) =>
+    vacancy.id === 'med-imaging' ? { ...vacancy, deadline: '2020-01-01T12:00:00Z' } : vacancy,
+  ),
 };
 
 async function labelledPdf(
