@@ -307,17 +307,25 @@ export async function startDovecot(): Promise<DovecotServer> {
       return Promise.resolve({ user, pass: password });
     },
     async kick(user) {
+      // One entry per session: its pid (`doveadm who -1` prints one line per connection).
+      const sessions = async () => {
+        const { stdout } = await doveadmRun('who', '-1', user);
+        const lines = stdout.split('\n').filter((line) => line.split(/\s+/)[0] === user);
+        return new Set(lines.map((line) => line.split(/\s+/).find((part) => /^\d+$/.test(part)) ?? line));
+      };
+      const kicked = await sessions();
       try {
         await doveadmRun('kick', user);
       } catch (err) {
         // Exit code 68 means "no users kicked": the user had no connections, nothing to do.
         if ((err as { code?: unknown }).code !== 68) throw err;
       }
-      // doveadm signals the processes; wait until they are gone from anvil's session list.
+      // doveadm signals the processes; wait until they are gone from anvil's session list. Sessions the clients
+      // open again meanwhile are new ones, not survivors of the kick.
       const deadline = Date.now() + KICK_TIMEOUT_MS;
       for (;;) {
-        const { stdout } = await doveadmRun('who', '-1', user);
-        if (!stdout.split('\n').some((line) => line.split(/\s+/)[0] === user)) return;
+        const alive = await sessions();
+        if (![...kicked].some((session) => alive.has(session))) return;
         if (Date.now() > deadline)
           throw new Error(`kick ${user}: sessions still alive after ${KICK_TIMEOUT_MS} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { MailboxConfig } from '../../config/schema.ts';
 import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
-import { acquireLease, releaseLease } from '../redis/mailbox-lease.ts';
+import { LeaseStore } from '../redis/lease-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { connectImap } from './connect-imap.ts';
 import { syncFolder } from './sync-folder.ts';
@@ -30,6 +30,7 @@ export interface WatcherOptions {
 export class MailboxWatcher {
   private readonly options: WatcherOptions;
   private readonly logger: Logger;
+  private readonly leases: LeaseStore;
   private readonly stopping = new AbortController();
   private session: AbortController | null = null;
   private running: Promise<void> | null = null;
@@ -39,6 +40,7 @@ export class MailboxWatcher {
   constructor(options: WatcherOptions) {
     this.options = options;
     this.logger = options.logger.child({ component: 'watcher', mailbox: options.mailbox.id });
+    this.leases = new LeaseStore(options.redis, options.keys);
   }
 
   /** Starts competing for the lease and watching; returns at once. */
@@ -51,11 +53,7 @@ export class MailboxWatcher {
     this.stopping.abort();
     this.session?.abort();
     await this.running;
-    await releaseLease(
-      this.options.redis,
-      this.options.keys.lease(this.options.mailbox.id),
-      this.options.owner,
-    ).catch(() => undefined);
+    await this.leases.release(this.options.mailbox.id, this.options.owner).catch(() => undefined);
   }
 
   private async run(): Promise<void> {
@@ -74,9 +72,9 @@ export class MailboxWatcher {
   }
 
   private async holdLease(): Promise<boolean> {
-    const { redis, keys, mailbox, owner, leaseMs } = this.options;
+    const { mailbox, owner, leaseMs } = this.options;
     try {
-      return await acquireLease(redis, keys.lease(mailbox.id), owner, leaseMs);
+      return await this.leases.acquire(mailbox.id, owner, leaseMs);
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot reach redis to take the mailbox lease');
       return false;

@@ -5,7 +5,7 @@ import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { batchUids, planSync } from '../../mailbox/plan-sync.ts';
 import { ingestJobId, type IngestJob } from '../../stages/ingest/ingest-job.ts';
-import { advanceCursor, readCursor } from '../redis/cursor-store.ts';
+import { CursorStore } from '../redis/cursor-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { SeenStore } from '../redis/seen-store.ts';
 import { searched } from './search-current.ts';
@@ -32,13 +32,8 @@ export async function syncFolder(deps: SyncDependencies, now = new Date()): Prom
   try {
     if (client.mailbox === false) return 0;
     const uidValidity = String(client.mailbox.uidValidity);
-    const cursorKeys = { cursor: deps.keys.cursor(mailbox.id), lease: deps.keys.lease(mailbox.id) };
-    const plan = planSync(
-      await readCursor(deps.redis, cursorKeys.cursor),
-      uidValidity,
-      now,
-      mailbox.backfillDays,
-    );
+    const cursors = new CursorStore(deps.redis, deps.keys);
+    const plan = planSync(await cursors.read(mailbox.id), uidValidity, now, mailbox.backfillDays);
     if (plan.mode === 'incremental') {
       const found = searched(await client.search({ uid: `${plan.afterUid + 1}:*` }, { uid: true }));
       let queued = 0;
@@ -47,7 +42,7 @@ export async function syncFolder(deps: SyncDependencies, now = new Date()): Prom
         deps.batchSize,
       )) {
         queued += await enqueue(deps, uidValidity, batch);
-        await advanceCursor(deps.redis, cursorKeys, deps.owner, { uidValidity, lastUid: batch.at(-1) ?? 0 });
+        await cursors.advance(mailbox.id, deps.owner, { uidValidity, lastUid: batch.at(-1) ?? 0 });
       }
       return queued;
     }
@@ -64,7 +59,7 @@ export async function syncFolder(deps: SyncDependencies, now = new Date()): Prom
       const fresh = plan.mode === 'rescan' ? await unseenUids(deps, batch) : batch;
       queued += await enqueue(deps, uidValidity, fresh);
     }
-    await advanceCursor(deps.redis, cursorKeys, deps.owner, { uidValidity, lastUid });
+    await cursors.advance(mailbox.id, deps.owner, { uidValidity, lastUid });
     return queued;
   } finally {
     lock.release();

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
-import { runScript } from './redis-scripts.ts';
 import { TriageError } from '../../errors/triage-error.ts';
+import type { RedisKeys } from './redis-keys.ts';
+import { runScript } from './redis-scripts.ts';
 
 /** Where a mailbox watcher has got to: every UID up to `lastUid` under `uidValidity` is in the ingest queue. */
 export interface MailboxCursor {
@@ -8,29 +9,38 @@ export interface MailboxCursor {
   lastUid: number;
 }
 
-/** Reads the cursor of a mailbox, or null before the first sync. */
-export async function readCursor(redis: Redis, key: string): Promise<MailboxCursor | null> {
-  const stored = await redis.hgetall(key);
-  if (stored.uidValidity === undefined || stored.lastUid === undefined) return null;
-  return { uidValidity: stored.uidValidity, lastUid: Number(stored.lastUid) };
-}
+/** The watchers' cursors in Redis, one per mailbox, moved only by the holder of the mailbox's lease. */
+export class CursorStore {
+  private readonly redis: Redis;
+  private readonly keys: RedisKeys;
 
-/** Advances the cursor; throws `lease-lost` when `owner` no longer holds `leaseKey`. */
-export async function advanceCursor(
-  redis: Redis,
-  keys: { cursor: string; lease: string },
-  owner: string,
-  cursor: MailboxCursor,
-): Promise<void> {
-  const result = await runScript(
-    redis,
-    'cursor-advance',
-    keys.cursor,
-    keys.lease,
-    owner,
-    cursor.uidValidity,
-    String(cursor.lastUid),
-  );
-  if (result === -1)
-    throw new TriageError('lease-lost', 'the mailbox lease was lost; another process watches it now');
+  constructor(redis: Redis, keys: RedisKeys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  /** The cursor of a mailbox, or null before the first sync. */
+  async read(mailboxId: string): Promise<MailboxCursor | null> {
+    const stored = await this.redis.hgetall(this.keys.cursor(mailboxId));
+    if (stored.uidValidity === undefined || stored.lastUid === undefined) return null;
+    return { uidValidity: stored.uidValidity, lastUid: Number(stored.lastUid) };
+  }
+
+  /**
+   * Moves the cursor forward (or onto a new UIDVALIDITY), never back; throws `lease-lost` when `owner` no longer
+   * holds the mailbox's lease (a watcher that lost it while paused cannot move the cursor of the one that took over).
+   */
+  async advance(mailboxId: string, owner: string, cursor: MailboxCursor): Promise<void> {
+    const result = await runScript(
+      this.redis,
+      'cursor-advance',
+      this.keys.cursor(mailboxId),
+      this.keys.lease(mailboxId),
+      owner,
+      cursor.uidValidity,
+      String(cursor.lastUid),
+    );
+    if (result === -1)
+      throw new TriageError('lease-lost', 'the mailbox lease was lost; another process watches it now');
+  }
 }

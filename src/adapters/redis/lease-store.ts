@@ -1,0 +1,30 @@
+import type { Redis } from 'ioredis';
+import type { RedisKeys } from './redis-keys.ts';
+import { runScript } from './redis-scripts.ts';
+
+/** The mailbox leases in Redis: the one process that watches a mailbox holds its lease. */
+export class LeaseStore {
+  private readonly redis: Redis;
+  private readonly keys: RedisKeys;
+
+  constructor(redis: Redis, keys: RedisKeys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  /**
+   * Takes the mailbox's lease for `owner` for `ttlMs`, or renews it when `owner` already holds it. False when
+   * another owner holds it.
+   */
+  async acquire(mailboxId: string, owner: string, ttlMs: number): Promise<boolean> {
+    const key = this.keys.lease(mailboxId);
+    const taken = await this.redis.set(key, owner, 'PX', ttlMs, 'NX');
+    if (taken === 'OK') return true;
+    return (await runScript(this.redis, 'lease-renew', key, owner, String(ttlMs))) === 1;
+  }
+
+  /** Gives the lease back if `owner` still holds it, so another process can take over at once. */
+  async release(mailboxId: string, owner: string): Promise<void> {
+    await runScript(this.redis, 'lease-release', this.keys.lease(mailboxId), owner);
+  }
+}
