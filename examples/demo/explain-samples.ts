@@ -24,6 +24,7 @@ export async function explainSamples(
       reader: null,
       history: null,
       guards: null,
+      sent: null,
     });
     messages.push({ shows: sample.shows, facts, key: messageKey(facts), explanation });
   }

@@ -5,7 +5,6 @@ import { pino } from 'pino';
 import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
 import type { Config } from '../config/schema.ts';
 import { isTriageError, TriageError } from '../errors/triage-error.ts';
-import { parseMessage } from '../mail/parse-message.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
@@ -14,7 +13,7 @@ import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
 import { formatExplanation } from './format-explanation.ts';
-import { runExplain } from './run-explain.ts';
+import { parseMessageFile, runExplain } from './run-explain.ts';
 import { runCheck } from './run-check.ts';
 import { runDigestNow } from './run-digest-now.ts';
 
@@ -73,7 +72,7 @@ program
   .option('--history', "read the daemon's candidates from Redis (read only): a follow-up is explained as one")
   .action(async (file: string, options: { json?: boolean; mailbox?: string; history?: boolean }) => {
     const { config: loaded } = await config();
-    const parsed = await parseMessage(await readFile(file), loaded.limits);
+    const parsed = await parseMessageFile(await readFile(file), loaded.limits);
     const explanation = await runExplain(parsed, loaded, {
       mailboxId: options.mailbox ?? loaded.mailboxes[0]?.id ?? '',
       history: options.history === true,

@@ -2,18 +2,19 @@ import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
+import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import type { Config } from '../config/schema.ts';
 import { DocumentPool } from '../documents/document-pool.ts';
 import { explainMessage } from '../explain/explain-message.ts';
 import type { Explanation } from '../explain/explanation.ts';
 import type { Logger } from '../logging/create-logger.ts';
-import type { ParsedMessage } from '../mail/parse-message.ts';
+import { parseMessage, type ParseLimits, type ParsedMessage } from '../mail/parse-message.ts';
 import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.ts';
 
 /**
  * `explain`: the daemon's plans on one parsed message, with its documents read as the daemon reads them. With
  * `history`, the daemon's candidates and bounce list are read (never written) from Redis, so a follow-up is
- * explained as a follow-up; without it nothing but the file is read.
+ * explained as a follow-up (and a reply already sent as such); without it nothing but the file is read.
  */
 export async function runExplain(
   parsed: ParsedMessage,
@@ -31,9 +32,21 @@ export async function runExplain(
       reader,
       history: redis ? new CandidateStore(redis, keys) : null,
       guards: redis ? new ReplyGuards(redis, keys) : null,
+      sent: redis ? { keys, ledger: new ReplyLedger(redis) } : null,
     });
   } finally {
     redis?.disconnect();
     await reader.close();
   }
+}
+
+/**
+ * Parses a message file as the daemon parses a fetched message: one larger than `limits.maxMessageBytes` from its
+ * header block only (flagged oversize-message), the rest in full.
+ */
+export function parseMessageFile(raw: Buffer, limits: ParseLimits & { maxMessageBytes: number }) {
+  if (raw.length <= limits.maxMessageBytes) return parseMessage(raw, limits);
+  const end = [raw.indexOf('\r\n\r\n'), raw.indexOf('\n\n')].filter((at) => at >= 0);
+  const headers = raw.subarray(0, end.length > 0 ? Math.min(...end) : raw.length);
+  return parseMessage(headers, limits, { headersOnly: true });
 }

@@ -11,7 +11,7 @@ export type CandidateHistory = Pick<CandidateRecords, 'findByThread' | 'findByAd
  * The candidate records of a dry run: what the run changes is kept in memory, over the daemon's history when
  * given (never written to), so the daemon's own stage code can run on it without changing anything.
  */
-export class ExplainCandidates implements CandidateRecords {
+export class ExplainCandidates implements Omit<CandidateRecords, 'list'> {
   private readonly history: CandidateHistory | null;
   private readonly changed = new Map<string, CandidateRecord>();
 
@@ -74,11 +74,5 @@ export class ExplainCandidates implements CandidateRecords {
 
   async recordReply(candidateId: string, reply: ReplyRecord, flag?: CandidateFlag): Promise<void> {
     await this.update(candidateId, (record) => withReply(record, reply, flag));
-  }
-
-  list(vacancyIds: readonly string[]): Promise<CandidateRecord[]> {
-    return Promise.resolve(
-      [...this.changed.values()].filter((record) => vacancyIds.includes(record.vacancy)),
-    );
   }
 }

@@ -5,12 +5,14 @@ import type { Config, MailboxConfig } from '../config/schema.ts';
 import type { DocumentFacts } from '../documents/document-facts.ts';
 import type { DocumentReader } from '../documents/read-documents.ts';
 import type { ParsedMessage } from '../mail/parse-message.ts';
-import type { ReplyGuardStore } from '../ports/delivery-ports.ts';
+import type { DeliveryLedger, LedgerKeys, ReplyGuardStore } from '../ports/delivery-ports.ts';
 import { planAssessReply } from '../stages/assess/plan-assess.ts';
 import { planEnquiryReply } from '../stages/enquiries/plan-enquiry.ts';
+import { enquiryLedgerKey } from '../stages/enquiries/run-enquiry.ts';
 import { planIngest, type IngestPlan, type PlannedApplication } from '../stages/ingest/plan-ingest.ts';
 import { readMessage } from '../stages/ingest/read-message.ts';
 import { checkReplyAllowed, type ReplyCircumstances } from '../stages/replies/check-reply-allowed.ts';
+import { candidateReplyLedgerKey } from '../stages/replies/run-reply.ts';
 import { planCandidateReply, replyRecipient } from '../stages/replies/plan-candidate-reply.ts';
 import { readdressReply, type PlannedReply } from '../stages/replies/plan-reply.ts';
 import type { ReplyTemplates } from '../stages/replies/render-reply.ts';
@@ -28,12 +30,15 @@ export interface ExplainPorts {
   history: CandidateHistory | null;
   /** The daemon's bounce list, read only; null: no address has bounced. */
   guards: Pick<ReplyGuardStore, 'isBounced'> | null;
+  /** The daemon's reply ledger, read only; null: nothing has been sent yet. */
+  sent: { keys: Pick<LedgerKeys, 'replyLedger'>; ledger: Pick<DeliveryLedger, 'read'> } | null;
 }
 
 /**
  * Explains what the daemon would do with one message, by running the daemon's own plans on it — the ingest plan,
  * the candidate merge, document reading, the assess stage's reply choice and the reply stage's plan and rules —
- * over in-memory candidate records (over the daemon's, read only, with `history`). Nothing is written anywhere.
+ * over in-memory candidate records (over the daemon's, read only, with `history`). Nothing is written anywhere. The
+ * per-address reply window is not counted.
  */
 export async function explainMessage(parsed: ParsedMessage, ports: ExplainPorts): Promise<Explanation> {
   const { config } = ports;
@@ -83,10 +88,11 @@ async function recordApplication(
     (await candidates.update(merged.record.id, (current) =>
       applyReadings(current, key, read.documents, read.bodyProfile, required),
     )) ?? merged.record;
-  const bySha = new Map(read.documents.map((document) => [document.sha256, document]));
+  // A file the candidate sent before is not recorded again: it is shown as the record has it.
+  const bySha = new Map(record.documents.map((document) => [document.sha256, document]));
   const documents = incoming.documents.map((document) => {
-    const reading = bySha.get(document.sha256);
-    return reading ? { ...document, kind: reading.kind, reading: reading.reading } : document;
+    const recorded = bySha.get(document.sha256);
+    return recorded ? { ...document, kind: recorded.kind, reading: recorded.reading } : document;
   });
   return { record, documents };
 }
@@ -118,11 +124,16 @@ async function explainCandidateReply(
 ): Promise<ExplainedReply> {
   const { vacancy } = application;
   const job = planAssessReply(candidate, key, vacancy, ports.config.replies);
+  if (job === null) return none('no reply: a follow-up that completes nothing (receipts are off)');
   const templates = ports.templates.get(vacancy.id);
   const message = candidate.messages.find((entry) => entry.key === key);
-  if (job === null || !templates || !message) return none('no reply: this message calls for none');
+  if (!templates || !message) return none(`no reply: no templates for vacancy ${vacancy.id}`);
   const recipient = replyRecipient(candidate, message);
-  const blocked = await permissionProblem(ports, own, { recipient, noReply: message.noReply });
+  const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger'>) =>
+    candidateReplyLedgerKey(keys, vacancy.id, candidate.email, job.kind);
+  const blocked =
+    (await alreadyDecided(ports, ledgerKey)) ??
+    (await permissionProblem(ports, own, { recipient, noReply: message.noReply }));
   if (blocked) return blocked;
   const openVacancies = ports.config.vacancies.filter((open) => open.mailbox === mailbox.id);
   const planned = planCandidateReply(
@@ -143,10 +154,26 @@ async function explainEnquiry(
   const vacancy = ports.config.vacancies.find((entry) => entry.id === job?.vacancy);
   const templates = ports.templates.get(vacancy?.id ?? '');
   if (!job || !vacancy || !templates) return null;
-  const blocked = await permissionProblem(ports, own, { recipient: job.to.address, noReply: job.noReply });
+  const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger'>) =>
+    enquiryLedgerKey(keys, mailbox.id, job.to.address);
+  const blocked =
+    (await alreadyDecided(ports, ledgerKey)) ??
+    (await permissionProblem(ports, own, { recipient: job.to.address, noReply: job.noReply }));
   if (blocked) return blocked;
   const planned = planEnquiryReply(job, { vacancies: ports.config.vacancies, vacancy, mailbox }, templates);
   return shown('enquiry', readdressReply(planned, job.to.address));
+}
+
+// What the reply ledger says of this reply, when it says it will not be sent (again): as deliverReply decides.
+async function alreadyDecided(
+  ports: ExplainPorts,
+  ledgerKey: (keys: Pick<LedgerKeys, 'replyLedger'>) => string,
+): Promise<ExplainedReply | null> {
+  if (ports.sent === null) return null;
+  const entry = await ports.sent.ledger.read(ledgerKey(ports.sent.keys));
+  if (entry?.state === 'sent' || entry?.state === 'failed') return none(`already ${entry.state}`);
+  if (entry?.state === 'sending') return none('unconfirmed: an earlier attempt may have sent it');
+  return null;
 }
 
 async function permissionProblem(

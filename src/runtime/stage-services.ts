@@ -8,6 +8,7 @@ import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
 import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
 import { redisKeys, type RedisKeys } from '../adapters/redis/redis-keys.ts';
+import { loadRedisScripts } from '../adapters/redis/redis-scripts.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { SeenStore } from '../adapters/redis/seen-store.ts';
@@ -42,10 +43,12 @@ export interface StageServices {
 
 /**
  * Opens the adapters (Redis, queues, IMAP connections, SMTP transports, the document reader) and wires every
- * stage's ports to them, after loading every reply template (a bad one stops the start with an error naming it).
+ * stage's ports to them, after loading every reply template and Redis script (a bad or missing one stops the start
+ * with an error naming it).
  */
 export async function openStageServices(config: Config, logger: Logger): Promise<StageServices> {
   const templates = await loadVacancyTemplates(config);
+  loadRedisScripts();
   const keys = redisKeys(config.redis.prefix);
   const redis = connectRedis(config.redis.url, logger, { name: 'store' });
   const queueConnection = connectRedis(config.redis.url, logger, { name: 'queues' });

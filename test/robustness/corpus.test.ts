@@ -72,6 +72,7 @@ async function explainFile(path: string): Promise<Outcome> {
       reader: null,
       history: null,
       guards: null,
+      sent: null,
     });
   } catch (error) {
     if (isTriageError(error, 'message-unparseable', 'message-too-complex')) {

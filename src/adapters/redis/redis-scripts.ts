@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Redis } from 'ioredis';
+import { TriageError } from '../../errors/triage-error.ts';
 
 /** The Lua scripts of `lua/`, each with how many of its arguments are keys. */
 const SCRIPTS = {
@@ -21,20 +23,32 @@ type ScriptCommand = (...keysAndArgs: string[]) => Promise<unknown>;
 const registered = new WeakSet<Redis>();
 let sources: Map<ScriptName, string> | null = null;
 
-// Read once, on first use (beside this module: src/ from source, dist/src/ once built).
-function scriptSources(): Map<ScriptName, string> {
-  sources ??= new Map(
-    (Object.keys(SCRIPTS) as ScriptName[]).map((name) => [
-      name,
-      readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8'),
-    ]),
-  );
+function readScript(name: ScriptName): string {
+  const file = new URL(`./lua/${name}.lua`, import.meta.url);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TriageError(
+      'config-missing',
+      `cannot read the Redis script ${fileURLToPath(file)} (${reason}): the installation is incomplete`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Reads every script of `lua/` (beside this module: src/ from source, dist/src/ once built), once. Called at start
+ * so that an incomplete installation stops the daemon at once instead of failing its first Redis write.
+ */
+export function loadRedisScripts(): ReadonlyMap<ScriptName, string> {
+  sources ??= new Map((Object.keys(SCRIPTS) as ScriptName[]).map((name) => [name, readScript(name)]));
   return sources;
 }
 
 function register(redis: Redis): void {
   if (registered.has(redis)) return;
-  for (const [name, lua] of scriptSources()) {
+  for (const [name, lua] of loadRedisScripts()) {
     redis.defineCommand(`triage-${name}`, { numberOfKeys: SCRIPTS[name], lua });
   }
   registered.add(redis);

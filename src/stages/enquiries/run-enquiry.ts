@@ -19,6 +19,15 @@ export interface EnquiryStagePorts extends ReplyDeliveryPorts {
   logger: Logger;
 }
 
+/** The ledger key of the enquiry reply to a sender: once per mailbox and sender. */
+export function enquiryLedgerKey(
+  keys: Pick<LedgerKeys, 'replyLedger'>,
+  mailboxId: string,
+  address: string,
+): string {
+  return keys.replyLedger(`mailbox-${mailboxId}`, shortHash(address), 'enquiry');
+}
+
 /** The enquiry stage: one polite reply listing the open vacancies and their tags, at most once per sender. */
 export async function runEnquiry(
   ports: EnquiryStagePorts,
@@ -32,7 +41,8 @@ export async function runEnquiry(
     return { sent: false, reason: 'mailbox or vacancy no longer configured' };
   const messageId = payload.messageId;
   return deliverReply(ports, {
-    ledgerKey: ports.keys.replyLedger(`mailbox-${mailbox.id}`, shortHash(payload.to.address), 'enquiry'),
+    kind: 'enquiry',
+    ledgerKey: enquiryLedgerKey(ports.keys, mailbox.id, payload.to.address),
     ttlMs: 0,
     recipient: payload.to.address,
     noReply: payload.noReply,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReplyRecord } from '../../candidates/candidate-record.ts';
 import type { MailboxConfig, RepliesConfig } from '../../config/schema.ts';
+import type { ReplyKind } from '../../domain/reply-kinds.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { ReplyGuardStore } from '../../ports/delivery-ports.ts';
 import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
@@ -19,6 +20,7 @@ export interface ReplyDeliveryPorts extends DeliveryPorts {
 
 /** One reply to deliver at most once: its ledger key, recipient, and how to plan and record it. */
 export interface Delivery {
+  kind: ReplyKind;
   ledgerKey: string;
   /** Ledger entry lifetime in ms (0: forever); a reply allowed once per window expires with the window. */
   ttlMs: number;
@@ -56,7 +58,7 @@ export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery
     mailbox.address,
   );
   const permission = await checkPermission(ports, delivery, messageId, new Date());
-  const kind = kindOf(ledgerKey);
+  const { kind } = delivery;
   if (!permission.allowed) {
     logger.info({ rule: permission.rule }, 'reply suppressed');
     await delivery.record({ kind, status: 'suppressed', to: recipient, detail: permission.rule });
@@ -123,9 +125,4 @@ async function checkPermission(
     replies.maxPerAddress,
   );
   return checkReplyAllowed({ ...circumstances, recentReplies: before }, replies);
-}
-
-// The reply kind is the ledger key's last part (`<prefix>:reply:<scope>:<address>:<kind>`).
-function kindOf(ledgerKey: string): string {
-  return ledgerKey.slice(ledgerKey.lastIndexOf(':') + 1);
 }

@@ -1,5 +1,6 @@
 import type { CandidateFlag } from '../../candidates/candidate-record.ts';
 import type { Config } from '../../config/schema.ts';
+import type { ReplyKind } from '../../domain/reply-kinds.ts';
 import { shortHash } from '../../domain/short-hash.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
@@ -22,6 +23,16 @@ export interface ReplyStagePorts extends ReplyDeliveryPorts {
   logger: Logger;
 }
 
+/** The ledger key of a candidate's reply of one kind: once per (vacancy, applicant address, kind). */
+export function candidateReplyLedgerKey(
+  keys: Pick<LedgerKeys, 'replyLedger'>,
+  vacancyId: string,
+  email: string,
+  kind: ReplyKind,
+): string {
+  return keys.replyLedger(vacancyId, shortHash(email), kind);
+}
+
 /** The reply stage: a candidate's acknowledgement (or closed, complete, receipt), delivered at most once. */
 export async function runReply(
   ports: ReplyStagePorts,
@@ -34,7 +45,8 @@ export async function runReply(
   const templates = ports.templates.get(vacancy.id);
   if (!templates) throw new TriageError('config-invalid', `no templates loaded for vacancy ${vacancy.id}`);
   return deliverReply(ports, {
-    ledgerKey: ports.keys.replyLedger(vacancy.id, shortHash(candidate.email), payload.kind),
+    kind: payload.kind,
+    ledgerKey: candidateReplyLedgerKey(ports.keys, vacancy.id, candidate.email, payload.kind),
     ttlMs: payload.kind === 'receipt' ? ports.replies.followUpWindowHours * 3600_000 : 0,
     recipient: replyRecipient(candidate, message),
     idSeed: payload.kind === 'receipt' ? payload.messageKey : undefined,

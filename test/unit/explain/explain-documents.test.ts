@@ -52,6 +52,7 @@ async function application() {
     reader: pool,
     history: null,
     guards: null,
+    sent: null,
   });
 }
 

@@ -20,6 +20,7 @@ async function explain(fixture: string, config = CONFIG) {
     reader: null,
     history: null,
     guards: null,
+    sent: null,
   });
 }
 
