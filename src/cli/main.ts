@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { pino } from 'pino';
 import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
@@ -13,13 +12,17 @@ import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
 import { formatExplanation } from './format-explanation.ts';
+import { packageVersion, readInput, requireVacancy } from './cli-inputs.ts';
 import { parseMessageFile, runExplain } from './run-explain.ts';
 import { runCheck } from './run-check.ts';
 import { runDigestNow } from './run-digest-now.ts';
 
+process.title = 'triage';
+
 const program = new Command()
   .name('triage')
   .description('Email triage daemon for PhD applications')
+  .version(packageVersion(), '-V, --version', 'print the version')
   .option('-c, --config <file>', 'configuration file (default: $TRIAGE_CONFIG, else config/triage.yaml)');
 
 async function config(): Promise<{ config: Config; source: string }> {
@@ -60,7 +63,10 @@ program
   .action(async () => {
     const { config: loaded, source } = await config();
     const lines = await runCheck(loaded, quietLogger(), source);
-    for (const line of lines) console.log(`${line.ok ? 'ok  ' : 'FAIL'}  ${line.name}: ${line.detail}`);
+    for (const line of lines) {
+      const status = line.ok ? (line.warning ? 'warn' : 'ok  ') : 'FAIL';
+      console.log(`${status}  ${line.name}: ${line.detail}`);
+    }
     process.exitCode = lines.every((line) => line.ok) ? 0 : 1;
   });
 
@@ -72,7 +78,10 @@ program
   .option('--history', "read the daemon's candidates from Redis (read only): a follow-up is explained as one")
   .action(async (file: string, options: { json?: boolean; mailbox?: string; history?: boolean }) => {
     const { config: loaded } = await config();
-    const parsed = await parseMessageFile(await readFile(file), loaded.limits);
+    const parsed = await parseMessageFile(await readInput(file), loaded.limits);
+    if (Object.keys(parsed.facts.headers).every((name) => name === '')) {
+      throw new TriageError('input-invalid', `${file} is not an e-mail message: it has no header fields`);
+    }
     const explanation = await runExplain(parsed, loaded, {
       mailboxId: options.mailbox ?? loaded.mailboxes[0]?.id ?? '',
       history: options.history === true,
@@ -88,6 +97,7 @@ program
   .option('--json', 'print JSON')
   .action(async (options: { vacancy?: string; json?: boolean }) => {
     const { config: loaded } = await config();
+    if (options.vacancy) requireVacancy(loaded, options.vacancy);
     const ids = options.vacancy ? [options.vacancy] : loaded.vacancies.map((vacancy) => vacancy.id);
     const redis = connectRedis(loaded.redis.url, quietLogger(), { name: 'cli' });
     try {
@@ -107,9 +117,7 @@ program
   .option('--vacancy <id>', 'only the digests that cover this vacancy')
   .action(async (options: { vacancy?: string }) => {
     const { config: loaded } = await config();
-    if (options.vacancy && !loaded.vacancies.some((vacancy) => vacancy.id === options.vacancy)) {
-      throw new TriageError('config-invalid', `no vacancy has id "${options.vacancy}"`);
-    }
+    if (options.vacancy) requireVacancy(loaded, options.vacancy);
     const lines = await runDigestNow(loaded, quietLogger(), options.vacancy);
     for (const line of lines) console.log(line);
     if (lines.length === 0) console.log('No digests are configured for that vacancy.');
@@ -138,5 +146,5 @@ program.parseAsync().catch((error: unknown) => {
   console.error(
     `error: ${isTriageError(error) ? error.message : error instanceof Error ? error.stack : String(error)}`,
   );
-  process.exit(isTriageError(error, 'config-invalid', 'config-missing') ? 2 : 1);
+  process.exit(isTriageError(error, 'config-invalid', 'config-missing', 'input-invalid') ? 2 : 1);
 });

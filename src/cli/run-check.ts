@@ -7,8 +7,22 @@ import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
 /** One line of `check` output. */
 export interface CheckLine {
   ok: boolean;
+  /** A warning: not a failure (the exit code stays 0), but probably not what was meant. */
+  warning?: boolean;
   name: string;
   detail: string;
+}
+
+/** Settings that are valid but probably a mistake: a vacancy whose deadline has passed. Pure. */
+export function configWarnings(config: Pick<Config, 'vacancies'>, now = new Date()): CheckLine[] {
+  return config.vacancies
+    .filter((vacancy) => vacancy.deadline !== undefined && Date.parse(vacancy.deadline) <= now.getTime())
+    .map((vacancy) => ({
+      ok: true,
+      warning: true,
+      name: `vacancy ${vacancy.id}`,
+      detail: `deadline ${vacancy.deadline} has passed: every new applicant is told the call has closed`,
+    }));
 }
 
 /** Reaches Redis and every mailbox's IMAP and SMTP server; one line per check, in order. */
@@ -19,6 +33,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
       name: 'config',
       detail: `${source}: ${config.mailboxes.length} mailbox(es), ${config.vacancies.length} vacancies`,
     },
+    ...configWarnings(config),
   ];
   lines.push(await attempt('redis', () => checkRedis(config, logger)));
   for (const mailbox of config.mailboxes) {

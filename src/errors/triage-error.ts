@@ -2,6 +2,7 @@
 export type TriageErrorCode =
   | 'config-invalid'
   | 'config-missing'
+  | 'input-invalid'
   | 'imap-unavailable'
   | 'imap-auth'
   | 'imap-mailbox-missing'

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,21 @@ describe('the triage command', () => {
     ).toEqual(['ok    config', 'ok    redis', 'ok    imap chen', 'ok    smtp chen']);
   });
 
+  it('check: a deadline that has passed is a warning line; the exit code stays 0', async () => {
+    const login = await dovecot.createUser('check-late');
+    const config = await writeConfig('check-late', login.user);
+    const yaml = await readFile(config, 'utf8');
+    await writeFile(
+      config,
+      yaml.replace('    documents:', '    deadline: 2020-01-01T00:00:00Z\n    documents:'),
+    );
+    const result = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: login.pass });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^warn {2}vacancy robust-ai: deadline 2020-01-01T00:00:00Z has passed: every new applicant is told/m,
+    );
+  });
+
   it('check: names what fails and exits non-zero', async () => {
     const login = await dovecot.createUser('check-bad');
     const config = await writeConfig('check-bad', login.user, 1);
@@ -88,6 +103,39 @@ describe('the triage command', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('mailboxes: must list at least one mailbox');
     expect(result.stderr).toContain('vacancies[0].tag: required');
+  });
+
+  it('input-errors: a missing file, a file that is not mail, an unknown vacancy: one line, exit 2', async () => {
+    const config = await writeConfig('inputs', 'nobody');
+    const pdf = path.join(dir, 'CV.pdf');
+    await writeFile(
+      pdf,
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    );
+    const cases: Array<[string[], RegExp]> = [
+      [['explain', path.join(dir, 'nope.eml')], /^error: cannot read .*nope\.eml: no such file$/],
+      [['explain', pdf], /^error: .*CV\.pdf is not an e-mail message: it has no header fields$/],
+      [['candidates', '--vacancy', 'nope'], /^error: no vacancy has id "nope" \(vacancies: robust-ai\)$/],
+      [
+        ['digest', '--now', '--vacancy', 'nope'],
+        /^error: no vacancy has id "nope" \(vacancies: robust-ai\)$/,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runCli(['--config', config, ...args], { IMAP_PASSWORD: 'x' });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim(), args.join(' ')).toMatch(message);
+      expect(result.stdout, args.join(' ')).toBe('');
+    }
+  });
+
+  it('version: --version prints the version of package.json', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const result = await runCli(['--version']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe(manifest.version);
   });
 
   it('explain --json needs no server', async () => {
@@ -125,6 +173,8 @@ describe('the triage command', () => {
     await waitFor('filed by the daemon process', async () =>
       (await mail.messageIds(filed)).includes('<cli-start@example.org>') ? true : undefined,
     );
+    // `ps` shows the daemon as triage (not node or MainThread).
+    expect((await readFile(`/proc/${daemon.pid}/comm`, 'utf8')).trim()).toBe('triage');
     daemon.kill('SIGTERM');
     const [code] = (await once(daemon, 'exit')) as [number | null];
     await mail.close();

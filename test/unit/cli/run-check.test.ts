@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { redactUrl } from '../../../src/cli/run-check.ts';
+import { configWarnings, redactUrl } from '../../../src/cli/run-check.ts';
+import { parseConfig } from '../../../src/config/load-config.ts';
+import type { Config } from '../../../src/config/schema.ts';
 
 describe('redactUrl', () => {
   it.each([
@@ -34,5 +37,36 @@ describe('redactUrl', () => {
 
   it('unparseable: returned as given rather than throwing', () => {
     expect(redactUrl('not a url')).toBe('not a url');
+  });
+});
+
+describe('configWarnings', () => {
+  const vacancy = (id: string, deadline?: string) => ({ id, deadline }) as Config['vacancies'][number];
+  const now = new Date('2026-12-04T10:00:00Z');
+
+  it('past-deadline: a vacancy whose deadline has passed is a warning, not a failure', () => {
+    const lines = configWarnings({ vacancies: [vacancy('robust-ai', '2026-12-02T12:00:00Z')] }, now);
+    expect(lines).toEqual([
+      {
+        ok: true,
+        warning: true,
+        name: 'vacancy robust-ai',
+        detail: 'deadline 2026-12-02T12:00:00Z has passed: every new applicant is told the call has closed',
+      },
+    ]);
+  });
+
+  it('future-or-none: an open call or one without a deadline gives no warning', () => {
+    expect(configWarnings({ vacancies: [vacancy('a', '2027-01-01T00:00:00Z'), vacancy('b')] }, now)).toEqual(
+      [],
+    );
+  });
+
+  it('example-config: the shipped example has no deadline that has passed', async () => {
+    const config = parseConfig(
+      await readFile(new URL('../../../config/triage.example.yaml', import.meta.url), 'utf8'),
+      { IMAP_PASSWORD: 'x', SMTP_PASSWORD: 'y' },
+    );
+    expect(configWarnings(config)).toEqual([]);
   });
 });

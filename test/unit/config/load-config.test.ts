@@ -104,7 +104,7 @@ describe('parseConfig', () => {
             title: 'PhD in Robust and Adaptive AI for Medical Imaging and Precision Medicine',
             supervisors: ['chen@uni.example'],
             documents: { required: ['cv', 'transcript'], optional: ['research'] },
-            deadline: '2026-12-02T12:00:00Z',
+            deadline: '2030-12-02T12:00:00Z',
           },
         ],
         digest: { schedule: '0 8 * * 1-5', timezone: 'Europe/London' },
