@@ -6,7 +6,7 @@ import type { Config } from '../config/schema.ts';
 import { isTriageError, TriageError } from '../errors/triage-error.ts';
 import { createLogger } from '../logging/create-logger.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
-import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { startDaemon } from '../daemon/start-daemon.ts';
@@ -85,7 +85,6 @@ program
     const explanation = await runExplain(parsed, loaded, {
       mailboxId: options.mailbox ?? loaded.mailboxes[0]?.id ?? '',
       history: options.history === true,
-      logger: quietLogger(),
     });
     console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
   });
@@ -99,7 +98,7 @@ program
     const { config: loaded } = await config();
     if (options.vacancy) requireVacancy(loaded, options.vacancy);
     const ids = options.vacancy ? [options.vacancy] : loaded.vacancies.map((vacancy) => vacancy.id);
-    const redis = connectRedis(loaded.redis.url, quietLogger(), { name: 'cli' });
+    const redis = await reachRedis(loaded.redis.url, 'cli');
     try {
       const records = await new CandidateStore(redis, redisKeys(loaded.redis.prefix)).list(ids);
       console.log(
@@ -129,7 +128,7 @@ program
   .option('--json', 'print JSON')
   .action(async (options: { json?: boolean }) => {
     const { config: loaded } = await config();
-    const redis = connectRedis(loaded.redis.url, quietLogger(), { name: 'cli' });
+    const redis = await reachRedis(loaded.redis.url, 'cli');
     try {
       const letters = await new DeadLetterStore(redis, redisKeys(loaded.redis.prefix)).list();
       if (options.json) console.log(JSON.stringify(letters, null, 2));

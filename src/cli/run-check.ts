@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { connectImap } from '../adapters/imap/connect-imap.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { redactUrl } from '../adapters/redis/reach-redis.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
 
 /** One line of `check` output. */
@@ -85,12 +86,4 @@ async function attempt(name: string, check: () => Promise<string>): Promise<Chec
   } catch (error) {
     return { ok: false, name, detail: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** The URL with any password replaced, for output. */
-export function redactUrl(url: string): string {
-  // ioredis also takes `password=` in the query and URLs without a scheme (`user:pass@host`).
-  return url
-    .replace(/(password=)[^&]*/gi, '$1***')
-    .replace(/^((?:[a-z][a-z0-9+.-]*:\/\/)?[^:@/]*:)[^@/]*@/i, '$1***@');
 }

@@ -1,5 +1,5 @@
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
-import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
@@ -11,7 +11,7 @@ import type { Logger } from '../logging/create-logger.ts';
 
 /** Sends the due digests now (all supervisors, or those of one vacancy); one line per supervisor. */
 export async function runDigestNow(config: Config, logger: Logger, vacancyId?: string): Promise<string[]> {
-  const redis = connectRedis(config.redis.url, logger, { name: 'digest-now' });
+  const redis = await reachRedis(config.redis.url, 'digest-now');
   const keys = redisKeys(config.redis.prefix);
   const ports: DigestStagePorts = {
     config,

@@ -1,5 +1,5 @@
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
-import { connectRedis } from '../adapters/redis/connect-redis.ts';
+import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
@@ -7,7 +7,6 @@ import type { Config } from '../config/schema.ts';
 import { DocumentPool } from '../documents/document-pool.ts';
 import { explainMessage } from '../explain/explain-message.ts';
 import type { Explanation } from '../explain/explanation.ts';
-import type { Logger } from '../logging/create-logger.ts';
 import { parseMessage, type ParseLimits, type ParsedMessage } from '../mail/parse-message.ts';
 import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.ts';
 
@@ -19,10 +18,10 @@ import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.t
 export async function runExplain(
   parsed: ParsedMessage,
   config: Config,
-  options: { mailboxId: string; history: boolean; logger: Logger },
+  options: { mailboxId: string; history: boolean },
 ): Promise<Explanation> {
+  const redis = options.history ? await reachRedis(config.redis.url, 'explain') : null;
   const reader = new DocumentPool(config.extraction);
-  const redis = options.history ? connectRedis(config.redis.url, options.logger, { name: 'explain' }) : null;
   try {
     const keys = redisKeys(config.redis.prefix);
     return await explainMessage(parsed, {

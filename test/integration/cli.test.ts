@@ -129,6 +129,19 @@ describe('the triage command', () => {
     }
   });
 
+  it('redis-unreachable: candidates and dead-letters name the URL and the reason in one line, exit 1', async () => {
+    const config = await writeConfig('no-redis', 'nobody');
+    const yaml = await readFile(config, 'utf8');
+    await writeFile(config, yaml.replace(`url: "${REDIS_URL}"`, 'url: "redis://:s3cret@127.0.0.1:1"'));
+    for (const args of [['candidates'], ['dead-letters'], ['digest', '--now']]) {
+      const result = await runCli(['--config', config, ...args], { IMAP_PASSWORD: 'x' });
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr.trim(), args.join(' ')).toBe(
+        'error: cannot reach Redis at redis://:***@127.0.0.1:1: connection refused (is it running, on that host and port?)',
+      );
+    }
+  });
+
   it('version: --version prints the version of package.json', async () => {
     const manifest = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
       version: string;

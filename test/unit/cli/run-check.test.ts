@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { configWarnings, redactUrl } from '../../../src/cli/run-check.ts';
+import { redactUrl } from '../../../src/adapters/redis/reach-redis.ts';
+import { configWarnings } from '../../../src/cli/run-check.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import type { Config } from '../../../src/config/schema.ts';
 
