@@ -3,6 +3,7 @@ import type { Logger } from '../logging/create-logger.ts';
 import { connectImap } from '../adapters/imap/connect-imap.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
 import { redactUrl } from '../adapters/redis/reach-redis.ts';
+import { checkHint } from './check-hints.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
 
 /** One line of `check` output. */
@@ -84,6 +85,9 @@ async function attempt(name: string, check: () => Promise<string>): Promise<Chec
   try {
     return { ok: true, name, detail: await check() };
   } catch (error) {
-    return { ok: false, name, detail: error instanceof Error ? error.message : String(error) };
+    // One line: OpenSSL's messages end with a line break.
+    const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+    const hint = checkHint(error);
+    return { ok: false, name, detail: hint ? `${detail} — ${hint}` : detail };
   }
 }

@@ -88,9 +88,28 @@ describe('the triage command', () => {
     const config = await writeConfig('check-bad', login.user, 1);
     const result = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: 'wrong' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^FAIL {2}imap chen: .*login refused/m);
-    expect(result.stdout).toMatch(/^FAIL {2}smtp chen: /m);
+    expect(result.stdout).toMatch(
+      /^FAIL {2}imap chen: .*login refused.* — check the user name and password/m,
+    );
+    expect(result.stdout).toMatch(
+      /^FAIL {2}smtp chen: .* — nothing accepts connections there: check the host and port$/m,
+    );
     expect(result.stdout).toMatch(/^ok {4}redis: /m);
+  });
+
+  it('check-tls-mismatch: `secure: true` on a plain port says to check `secure`', async () => {
+    const login = await dovecot.createUser('check-tls');
+    const config = await writeConfig('check-tls', login.user);
+    const yaml = await readFile(config, 'utf8');
+    await writeFile(config, yaml.replaceAll('secure: false', 'secure: true'));
+    const result = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: login.pass });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^FAIL {2}imap chen: .* — the server does not speak TLS on this port: check `secure`/m,
+    );
+    expect(result.stdout).toMatch(
+      /^FAIL {2}smtp chen: .* — the server does not speak TLS on this port: check `secure`/m,
+    );
   });
 
   it('a bad configuration is refused with the key named, exit code 2', async () => {
