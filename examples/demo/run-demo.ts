@@ -9,7 +9,8 @@ import { createLogger } from '../../src/logging/create-logger.ts';
 import { startSmtpSink } from '../../test/support/smtp-sink.ts';
 import { checkAcknowledgements } from './check-acknowledgements.ts';
 import { demoConfig } from './demo-config.ts';
-import { connectDemoRedis, DEFAULT_REDIS_URL, redactUrl, redisHelp, removePrefix } from './demo-redis.ts';
+import { reachRedis, redactUrl } from '../../src/adapters/redis/reach-redis.ts';
+import { DEFAULT_REDIS_URL, redisHelp, removePrefix } from './demo-redis.ts';
 import { explainSamples } from './explain-samples.ts';
 import { formatReport } from './format-report.ts';
 import { type ReportedMessage } from './reported-message.ts';
@@ -47,9 +48,9 @@ async function main(): Promise<number> {
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
   let redis: Redis;
   try {
-    redis = await connectDemoRedis(redisUrl);
+    redis = await reachRedis(redisUrl, 'demo');
   } catch (error) {
-    console.error(redisHelp(redisUrl, describe(error)));
+    console.error(redisHelp(describe(error)));
     return 1;
   }
   const prefix = `demo-${randomUUID().slice(0, 8)}`;

@@ -17,7 +17,8 @@ export interface ParseLimits {
   maxAttachments: number;
 }
 
-const PARSER_OPTIONS = {
+/** mailparser's options for every message the daemon reads (the benchmark's floor parses with them too). */
+export const PARSER_OPTIONS = {
   skipHtmlToText: true,
   skipTextToHtml: true,
   skipImageLinks: true,

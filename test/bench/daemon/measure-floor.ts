@@ -6,6 +6,7 @@ import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import type { ExtractedText } from '../../../src/documents/extraction.ts';
 import { BACKLOG_FOLDER } from '../backlog/load-backlog.ts';
 import { progress } from '../measure.ts';
+import { PARSER_OPTIONS } from '../../../src/mail/parse-message.ts';
 
 /** The configuration schema's defaults: what the daemon runs with unless told otherwise. */
 export const DEFAULT_EXTRACTION: ExtractionConfig = {
@@ -35,15 +36,6 @@ export interface FloorResult {
   threads: number;
 }
 
-// mailparser's options as the daemon's parseMessage sets them, so the floor does the same parsing work.
-const PARSER_OPTIONS = {
-  skipHtmlToText: true,
-  skipTextToHtml: true,
-  skipImageLinks: true,
-  skipTextLinks: true,
-  keepDeliveryStatus: true,
-  checksumAlgo: 'sha256',
-} as const;
 const FETCH_BATCH = 200;
 
 /**
