@@ -52,7 +52,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const keys = redisKeys(config.redis.prefix);
   const redis = connectRedis(config.redis.url, logger, { name: 'store' });
   const queueConnection = connectRedis(config.redis.url, logger, { name: 'queues' });
-  const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts);
+  const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts, logger);
   const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes);
   const gateway = new ImapMailboxGateway(connections, config.limits);
   const reader = new DocumentPool(config.extraction);

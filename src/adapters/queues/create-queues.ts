@@ -1,5 +1,6 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Logger } from '../../logging/create-logger.ts';
 import { ASSESS_QUEUE, type AssessJob } from '../../stages/assess/assess-job.ts';
 import { DIGESTS_QUEUE } from '../../stages/digests/digest-job.ts';
 import { ENQUIRIES_QUEUE, type EnquiryJob } from '../../stages/enquiries/enquiry-job.ts';
@@ -27,7 +28,12 @@ export function defaultJobOptions(attempts: number): DefaultJobOptions {
 }
 
 /** Opens the pipeline's queues under `prefix`. */
-export function createQueues(connection: Redis, prefix: string, attempts: number): PipelineQueues {
+export function createQueues(
+  connection: Redis,
+  prefix: string,
+  attempts: number,
+  logger: Logger,
+): PipelineQueues {
   const options = { connection, prefix, defaultJobOptions: defaultJobOptions(attempts) };
   const queues = {
     ingest: new Queue<IngestJob>(INGEST_QUEUE, options),
@@ -36,6 +42,11 @@ export function createQueues(connection: Redis, prefix: string, attempts: number
     enquiries: new Queue<EnquiryJob>(ENQUIRIES_QUEUE, options),
     digests: new Queue(DIGESTS_QUEUE, options),
   };
+  // Without a listener BullMQ prints a queue's errors raw on stderr; the connection's own listener logs them.
+  for (const queue of Object.values(queues))
+    queue.on('error', (error: Error) =>
+      logger.debug({ queue: queue.name, reason: error.message }, 'queue error'),
+    );
   return {
     ...queues,
     close: async () => {

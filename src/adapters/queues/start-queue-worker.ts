@@ -36,8 +36,12 @@ export function startQueueWorker(
     connection,
     prefix: options.prefix,
     concurrency: options.concurrency,
-    lockDuration: options.stalledSeconds * 1000,
-    stalledInterval: options.stalledSeconds * 1000,
+    // A dead process's lock expires after half the time and the stalled check runs every half: its jobs are
+    // taken up again within stalledSeconds (BullMQ would need lockDuration + stalledInterval).
+    lockDuration: options.stalledSeconds * 500,
+    stalledInterval: options.stalledSeconds * 500,
+    // After a Redis outage the worker tries again after 1 s, not BullMQ's 15 s.
+    runRetryDelay: 1000,
     // A job whose process died is taken up again, as often as it may be retried (BullMQ's default is once, so
     // a message whose worker was killed twice would have been given up).
     maxStalledCount: options.attempts,
@@ -45,7 +49,7 @@ export function startQueueWorker(
       ? { limiter: { max: options.ratePerMinute, duration: 60_000 } }
       : {}),
   });
-  worker.on('error', (error) => log.warn({ err: error }, 'worker error'));
+  worker.on('error', (error) => log.warn({ reason: error.message }, 'worker error'));
   worker.on('failed', (job: Job | undefined, error: Error) => {
     if (!job) return;
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);

@@ -16,13 +16,18 @@ export function connectRedis(
     // A short-lived command must not linger after disconnect() when Redis was never reached.
     disconnectTimeout: 200,
     connectionName: options.name ? `applicant-triage:${options.name}` : 'applicant-triage',
-    retryStrategy: (attempt) => Math.min(200 * 2 ** Math.min(attempt, 6), 10_000),
+    // At most 2 s between attempts: work resumes within seconds of Redis coming back.
+    retryStrategy: (attempt) => Math.min(100 * 2 ** Math.min(attempt, 5), 2_000),
   });
   let lastMessage = '';
   redis.on('error', (error: Error) => {
     if (error.message === lastMessage) return;
     lastMessage = error.message;
-    logger.warn({ err: error, connection: options.name }, 'redis connection error');
+    // One line per distinct error, without a stack: a refused connection is an expected outage, not a bug.
+    logger.warn(
+      { connection: options.name, reason: error.message, code: (error as { code?: unknown }).code },
+      'redis connection error',
+    );
   });
   redis.on('ready', () => {
     lastMessage = '';
