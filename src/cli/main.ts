@@ -9,13 +9,13 @@ import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
-import { startDaemon } from '../daemon/start-daemon.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
 import { formatExplanation } from './format-explanation.ts';
 import { packageVersion, readInput, requireVacancy } from './cli-inputs.ts';
 import { parseMessageFile, runExplain } from './run-explain.ts';
 import { runCheck } from './run-check.ts';
 import { runDigestNow } from './run-digest-now.ts';
+import { runStart } from './run-start.ts';
 
 process.title = 'triage';
 
@@ -37,24 +37,7 @@ program
   .command('start')
   .description('run the daemon (watch mailboxes, process the queues) until SIGTERM or SIGINT')
   .action(async () => {
-    const { config: loaded } = await config();
-    const logger = createLogger(loaded.log.level);
-    const daemon = await startDaemon(loaded, logger);
-    let signals = 0;
-    const shutdown = (signal: string) => {
-      signals += 1;
-      if (signals > 1) process.exit(130);
-      logger.info({ signal }, 'shutdown requested');
-      daemon.stop().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    };
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
-    process.on('SIGINT', () => shutdown('SIGINT'));
+    await runStart(program.opts<{ config?: string }>().config);
   });
 
 program

@@ -52,6 +52,8 @@ const mailboxSchema = z.strictObject({
   backfillDays: int(0, 3650).default(14),
   /** Seconds a watcher's lease lasts without renewal: how soon another process takes over from a dead one. */
   leaseSeconds: int(2, 600).default(30),
+  /** Seconds before the first new login after the server refused one; doubles on each refusal, up to 6 hours. */
+  authRetrySeconds: int(1, 6 * 3600).default(300),
 });
 
 const cronSchema = z.string().refine((pattern) => {
@@ -205,6 +207,8 @@ export const configSchema = z.strictObject({
         .string()
         .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "-" and "_" only')
         .default('triage'),
+      /** Seconds `triage start` waits for Redis before it gives up (exit 1); 0 waits for ever. */
+      startupTimeoutSeconds: int(0, 7 * 24 * 3600).default(300),
     })
     .prefault({}),
   mailboxes: z.array(mailboxSchema).min(1, 'must list at least one mailbox'),

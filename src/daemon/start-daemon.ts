@@ -5,6 +5,8 @@ import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
 import { stopQueueWorkers } from '../adapters/queues/start-queue-worker.ts';
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
+import { waitForRedis } from '../adapters/redis/wait-for-redis.ts';
+import { waitForSmtp } from '../adapters/smtp/wait-for-smtp.ts';
 import { openStageServices } from '../runtime/stage-services.ts';
 import { STAGE_NAMES, startStageWorker } from '../runtime/stage-workers.ts';
 import { planDigestSchedules } from '../stages/digests/plan-digest-schedules.ts';
@@ -18,13 +20,27 @@ export interface Daemon {
 }
 
 /**
- * Starts the watchers and the workers of every stage in one process, after loading every reply template (a bad
- * one stops the start with an error naming it). Nothing runs before this is called.
+ * Starts the watchers and the workers of every stage in one process, once Redis answers (waiting at most
+ * `redis.startupTimeoutSeconds`, then `redis-unavailable`) and every reply template has loaded (a bad one stops the
+ * start with an error naming it). SMTP servers that do not answer yet are waited for in the background. When
+ * `cancelled` aborts during start-up (a shutdown requested before the daemon ran), nothing is left open and the
+ * daemon returned has nothing to stop.
  */
-export async function startDaemon(config: Config, logger: Logger): Promise<Daemon> {
+export async function startDaemon(
+  config: Config,
+  logger: Logger,
+  cancelled: AbortSignal = new AbortController().signal,
+): Promise<Daemon> {
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const log = logger.child({ owner });
+  const wait = { timeoutSeconds: config.redis.startupTimeoutSeconds, signal: cancelled };
+  const idle = { owner, stop: () => Promise.resolve() };
+  if (!(await waitForRedis(config.redis.url, log, wait))) return idle;
   const services = await openStageServices(config, log);
+  if (cancelled.aborted) {
+    await services.close();
+    return idle;
+  }
   const workers = STAGE_NAMES.map((name) => startStageWorker(name, services));
   const watchers = config.mailboxes.map(
     (mailbox) =>
@@ -41,12 +57,15 @@ export async function startDaemon(config: Config, logger: Logger): Promise<Daemo
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
   for (const watcher of watchers) watcher.start();
+  const smtpWait = new AbortController();
+  for (const mailbox of config.mailboxes) void waitForSmtp(mailbox, log, smtpWait.signal);
   log.info({ mailboxes: config.mailboxes.length, vacancies: config.vacancies.length }, 'daemon started');
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       log.info('daemon stopping');
+      smtpWait.abort();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();

@@ -6,6 +6,7 @@ import type { MailboxConfig } from '../../config/schema.ts';
 import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { LeaseStore } from '../redis/lease-store.ts';
+import { MailboxHealthStore } from '../redis/mailbox-health-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { connectImap } from './connect-imap.ts';
 import { syncFolder } from './sync-folder.ts';
@@ -26,11 +27,14 @@ export interface WatcherOptions {
 /**
  * Watches one mailbox while this process holds its lease: IDLE for prompt notice, a periodic reconcile so that
  * nothing depends on IDLE, reconnects with backoff and jitter on a fresh client, and gives way when the lease is lost.
+ * A refused login puts the mailbox in `auth-failed` and no process logs in again before its retry time (minutes,
+ * doubling to hours), so a wrong password never hammers the server. Every complete sync is recorded as a fetch.
  */
 export class MailboxWatcher {
   private readonly options: WatcherOptions;
   private readonly logger: Logger;
   private readonly leases: LeaseStore;
+  private readonly health: MailboxHealthStore;
   private readonly stopping = new AbortController();
   private session: AbortController | null = null;
   private running: Promise<void> | null = null;
@@ -41,6 +45,7 @@ export class MailboxWatcher {
     this.options = options;
     this.logger = options.logger.child({ component: 'watcher', mailbox: options.mailbox.id });
     this.leases = new LeaseStore(options.redis, options.keys);
+    this.health = new MailboxHealthStore(options.redis, options.keys);
   }
 
   /** Starts competing for the lease and watching; returns at once. */
@@ -64,11 +69,54 @@ export class MailboxWatcher {
         await pause(this.options.leaseMs / 2, this.stopping.signal);
         continue;
       }
+      const authWait = await this.authWaitMs();
+      if (authWait > 0) {
+        // Keep the lease (renewed on the next turn) while the login is barred, so no other process tries either.
+        await pause(Math.min(authWait, this.options.leaseMs / 2), this.stopping.signal);
+        continue;
+      }
       const started = Date.now();
-      await this.watchWhileLeased();
+      const error = await this.watchWhileLeased();
+      if (this.stopping.signal.aborted) break;
       failures = Date.now() - started > 60_000 ? 0 : failures + 1;
-      if (!this.stopping.signal.aborted) await pause(backoff(failures), this.stopping.signal);
+      if (error) await this.recordInterruption(error, failures);
+      else await pause(backoff(failures), this.stopping.signal);
     }
+  }
+
+  /** How long until a login may be tried again after refused ones (0: now). */
+  private async authWaitMs(): Promise<number> {
+    const health = await this.health.read(this.options.mailbox.id).catch(() => null);
+    if (health?.auth !== 'auth-failed' || health.authRetryAt === null) return 0;
+    return Math.max(0, Date.parse(health.authRetryAt) - Date.now());
+  }
+
+  private async recordInterruption(error: unknown, failures: number): Promise<void> {
+    const { mailbox } = this.options;
+    const reason = error instanceof Error ? error.message : String(error);
+    const code = isTriageError(error) ? error.code : undefined;
+    if (isTriageError(error, 'imap-auth')) {
+      const retryAt = await this.health
+        .recordAuthFailure(mailbox.id, reason, mailbox.authRetrySeconds)
+        .catch(() => new Date(Date.now() + mailbox.authRetrySeconds * 1000));
+      this.logger.error(
+        { code, reason, state: 'auth-failed', nextLoginAt: retryAt.toISOString() },
+        'mailbox login refused; check imap.auth (user and password) or use OAuth2',
+      );
+      return;
+    }
+    const wait = backoff(failures);
+    await this.health.recordError(mailbox.id, reason).catch(() => undefined);
+    this.logger.warn(
+      {
+        code,
+        reason,
+        imap: `${mailbox.imap.host}:${mailbox.imap.port}`,
+        retryInSeconds: Math.round(wait / 1000),
+      },
+      'waiting for imap',
+    );
+    await pause(wait, this.stopping.signal);
   }
 
   private async holdLease(): Promise<boolean> {
@@ -81,7 +129,8 @@ export class MailboxWatcher {
     }
   }
 
-  private async watchWhileLeased(): Promise<void> {
+  /** Watches until the connection closes, the lease is lost or the watcher stops; the error that ended it, if any. */
+  private async watchWhileLeased(): Promise<unknown> {
     const session = new AbortController();
     this.session = session;
     const renew = setInterval(() => {
@@ -108,8 +157,9 @@ export class MailboxWatcher {
       this.requestSync(current, session);
       await closedOrAborted(current, session.signal, this.stopping.signal);
       clearInterval(reconcile);
+      return null;
     } catch (error) {
-      this.logger.warn({ err: error }, 'mailbox watch interrupted; reconnecting');
+      return error;
     } finally {
       clearInterval(renew);
       await this.syncing?.catch(() => undefined);
@@ -152,6 +202,8 @@ export class MailboxWatcher {
           batchSize: this.options.batchSize ?? 200,
         });
         if (queued > 0) this.logger.info({ queued }, 'queued new messages');
+        const mode = client.capabilities.has('IDLE') ? 'idle' : 'polling';
+        await this.health.recordFetch(this.options.mailbox.id, mode);
       } while (this.syncAgain);
     })()
       .catch((error: unknown) => {

@@ -4,6 +4,7 @@ export function redisKeys(prefix: string) {
   return {
     lease: (mailboxId: string) => key('lease', mailboxId),
     cursor: (mailboxId: string) => key('cursor', mailboxId),
+    mailboxHealth: (mailboxId: string) => key('mailbox-health', mailboxId),
     seen: (mailboxId: string) => key('seen', mailboxId),
     candidate: (candidateId: string) => key('candidate', candidateId),
     candidatesOfVacancy: (vacancyId: string) => key('candidates', vacancyId),

@@ -1,0 +1,87 @@
+import type { Redis } from 'ioredis';
+import type { RedisKeys } from './redis-keys.ts';
+
+/** The longest wait between logins after the server refused them. */
+export const MAX_AUTH_RETRY_SECONDS = 6 * 3600;
+
+/** What the watchers of every process have recorded about a mailbox, for `status`, `/readyz`, metrics and alerts. */
+export interface MailboxHealth {
+  /** How the watcher notices new mail: IDLE, or the periodic reconcile alone when the server has no IDLE. */
+  mode: 'idle' | 'polling' | null;
+  /** When the watch folder was last read completely (a sync that queued everything new). */
+  lastFetchAt: string | null;
+  /** The last error that interrupted watching, and when. */
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** `auth-failed` from a refused login until the next login succeeds. */
+  auth: 'ok' | 'auth-failed' | 'unknown';
+  /** Logins refused in a row, and when the next may be tried. */
+  authFailures: number;
+  authRetryAt: string | null;
+}
+
+/** The mailboxes' health in Redis, shared by every process (the watcher that holds a lease writes it). */
+export class MailboxHealthStore {
+  private readonly redis: Redis;
+  private readonly keys: RedisKeys;
+
+  constructor(redis: Redis, keys: RedisKeys) {
+    this.redis = redis;
+    this.keys = keys;
+  }
+
+  async read(mailboxId: string): Promise<MailboxHealth> {
+    const stored = await this.redis.hgetall(this.keys.mailboxHealth(mailboxId));
+    const mode = stored.mode === 'idle' || stored.mode === 'polling' ? stored.mode : null;
+    const auth = stored.auth === 'ok' || stored.auth === 'auth-failed' ? stored.auth : 'unknown';
+    return {
+      mode,
+      lastFetchAt: stored.lastFetchAt ?? null,
+      lastError: stored.lastError ?? null,
+      lastErrorAt: stored.lastErrorAt ?? null,
+      auth,
+      authFailures: Number(stored.authFailures ?? 0),
+      authRetryAt: stored.authRetryAt ?? null,
+    };
+  }
+
+  /** A complete sync: the login works and the folder has been read. */
+  async recordFetch(mailboxId: string, mode: 'idle' | 'polling', at = new Date()): Promise<void> {
+    const key = this.keys.mailboxHealth(mailboxId);
+    await this.redis
+      .multi()
+      .hset(key, { mode, lastFetchAt: at.toISOString(), auth: 'ok', authFailures: 0 })
+      .hdel(key, 'authRetryAt')
+      .exec();
+  }
+
+  async recordError(mailboxId: string, reason: string, at = new Date()): Promise<void> {
+    await this.redis.hset(this.keys.mailboxHealth(mailboxId), {
+      lastError: reason,
+      lastErrorAt: at.toISOString(),
+    });
+  }
+
+  /**
+   * A refused login: the mailbox is `auth-failed` and no process logs in again before the returned time —
+   * `firstRetrySeconds` after the first refusal, doubling after each, at most six hours.
+   */
+  async recordAuthFailure(
+    mailboxId: string,
+    reason: string,
+    firstRetrySeconds: number,
+    at = new Date(),
+  ): Promise<Date> {
+    const key = this.keys.mailboxHealth(mailboxId);
+    const failures = await this.redis.hincrby(key, 'authFailures', 1);
+    const seconds = Math.min(firstRetrySeconds * 2 ** Math.min(failures - 1, 20), MAX_AUTH_RETRY_SECONDS);
+    const retryAt = new Date(at.getTime() + seconds * 1000);
+    await this.redis.hset(key, {
+      auth: 'auth-failed',
+      authRetryAt: retryAt.toISOString(),
+      lastError: reason,
+      lastErrorAt: at.toISOString(),
+    });
+    return retryAt;
+  }
+}

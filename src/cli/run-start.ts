@@ -1,0 +1,48 @@
+import { loadConfig, resolveConfigPath } from '../config/load-config.ts';
+import { isTriageError } from '../errors/triage-error.ts';
+import { createLogger, type Logger } from '../logging/create-logger.ts';
+import { startDaemon } from '../daemon/start-daemon.ts';
+
+/**
+ * `triage start`: runs the daemon until SIGTERM or SIGINT, then drains and exits 0 (a second signal exits 130 at
+ * once). The signal handlers come first, before anything connects, so a stop during start-up — say while Redis is
+ * still awaited — is a clean exit too. A start that fails is one JSON line at `fatal` and exit 1 (2 for a bad
+ * configuration, which is reported before logging starts).
+ */
+export async function runStart(configOption: string | undefined): Promise<void> {
+  const shutdown = new AbortController();
+  let logger: Logger | null = null;
+  let requestedBy: string | null = null;
+  const onSignal = (signal: string) => {
+    if (requestedBy !== null) process.exit(130);
+    requestedBy = signal;
+    logger?.info({ signal }, 'shutdown requested');
+    shutdown.abort();
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+
+  const config = await loadConfig(resolveConfigPath(configOption));
+  const log = createLogger(config.log.level);
+  logger = log;
+  if (requestedBy !== null) log.info({ signal: requestedBy }, 'shutdown requested');
+  let daemon;
+  try {
+    daemon = await startDaemon(config, log, shutdown.signal);
+  } catch (error) {
+    const code = isTriageError(error) ? error.code : 'internal';
+    const reason = error instanceof Error ? error.message : String(error);
+    log.fatal({ code, reason }, 'daemon could not start');
+    process.exit(isTriageError(error, 'config-invalid', 'config-missing') ? 2 : 1);
+  }
+  if (!shutdown.signal.aborted) {
+    await new Promise((resolve) => shutdown.signal.addEventListener('abort', resolve, { once: true }));
+  }
+  try {
+    await daemon.stop();
+    process.exit(0);
+  } catch (error) {
+    log.error({ reason: error instanceof Error ? error.message : String(error) }, 'shutdown failed');
+    process.exit(1);
+  }
+}
