@@ -563,7 +563,7 @@ vacancies:
   describe('section defaults', () => {
     // Written out by hand on purpose: a schema change that moves a default must change this table too.
     const SECTION_DEFAULTS = {
-      redis: { url: 'redis://127.0.0.1:6379', prefix: 'triage' },
+      redis: { url: 'redis://127.0.0.1:6379', prefix: 'triage', startupTimeoutSeconds: 300 },
       replies: {
         enabled: true,
         completion: true,
