@@ -124,6 +124,18 @@ program
     }
   });
 
+program
+  .command('status')
+  .description(
+    "show the daemon's state: mailboxes, queues, dead letters, next digests (exit 1: needs a person)",
+  )
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    const { config: loaded } = await config();
+    const { runStatus } = await import('./run-status.ts');
+    process.exitCode = await runStatus(loaded, options.json === true);
+  });
+
 program.parseAsync().catch((error: unknown) => {
   console.error(
     `error: ${isTriageError(error) ? error.message : error instanceof Error ? error.stack : String(error)}`,
