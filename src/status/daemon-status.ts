@@ -1,4 +1,18 @@
-import type { MailboxHealth } from '../adapters/redis/mailbox-health-store.ts';
+/** What the watchers of every process have recorded about a mailbox, for `status`, `/readyz`, metrics and alerts. */
+export interface MailboxHealth {
+  /** How the watcher notices new mail: IDLE, or the periodic reconcile alone when the server has no IDLE. */
+  mode: 'idle' | 'polling' | null;
+  /** When the watch folder was last read completely (a sync that queued everything new). */
+  lastFetchAt: string | null;
+  /** The last error that interrupted watching, and when. */
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** `auth-failed` from a refused login until the next login succeeds. */
+  auth: 'ok' | 'auth-failed' | 'unknown';
+  /** Logins refused in a row, and when the next may be tried. */
+  authFailures: number;
+  authRetryAt: string | null;
+}
 
 /** What a mailbox's watcher has recorded, as `status`, `/readyz`, the metrics and the alerts see it. */
 export interface MailboxStatus extends MailboxHealth {

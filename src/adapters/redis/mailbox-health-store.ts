@@ -1,24 +1,9 @@
 import type { Redis } from 'ioredis';
+import type { MailboxHealth } from '../../status/daemon-status.ts';
 import type { RedisKeys } from './redis-keys.ts';
 
 /** The longest wait between logins after the server refused them. */
 export const MAX_AUTH_RETRY_SECONDS = 6 * 3600;
-
-/** What the watchers of every process have recorded about a mailbox, for `status`, `/readyz`, metrics and alerts. */
-export interface MailboxHealth {
-  /** How the watcher notices new mail: IDLE, or the periodic reconcile alone when the server has no IDLE. */
-  mode: 'idle' | 'polling' | null;
-  /** When the watch folder was last read completely (a sync that queued everything new). */
-  lastFetchAt: string | null;
-  /** The last error that interrupted watching, and when. */
-  lastError: string | null;
-  lastErrorAt: string | null;
-  /** `auth-failed` from a refused login until the next login succeeds. */
-  auth: 'ok' | 'auth-failed' | 'unknown';
-  /** Logins refused in a row, and when the next may be tried. */
-  authFailures: number;
-  authRetryAt: string | null;
-}
 
 /** The mailboxes' health in Redis, shared by every process (the watcher that holds a lease writes it). */
 export class MailboxHealthStore {
