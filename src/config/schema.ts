@@ -220,6 +220,14 @@ export const configSchema = z.strictObject({
   extraction: extractionSchema.prefault({}),
   /** Optional local export of attachments (a convenience; Redis stays the shared state). */
   export: z.strictObject({ dir: z.string().min(1) }).optional(),
+  /** The operator's HTTP endpoint (/healthz, /readyz, /metrics); off unless configured. */
+  http: z
+    .strictObject({
+      port: int(1, 65535),
+      /** The address to listen on; 127.0.0.1 keeps it on the machine. */
+      host: z.string().min(1).default('127.0.0.1'),
+    })
+    .optional(),
   log: z
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
     .prefault({}),

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
+import { readDaemonStatus } from '../adapters/redis/read-daemon-status.ts';
+import { TriageError } from '../errors/triage-error.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
 import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
 import { stopQueueWorkers } from '../adapters/queues/start-queue-worker.ts';
@@ -57,6 +60,33 @@ export async function startDaemon(
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
   for (const watcher of watchers) watcher.start();
+  let endpoint: OperatorEndpoint | null = null;
+  if (config.http) {
+    const { queues } = services;
+    const source = {
+      status: () =>
+        readDaemonStatus(services.redis, config, {
+          queues: {
+            ingest: queues.ingest,
+            assess: queues.assess,
+            replies: queues.replies,
+            enquiries: queues.enquiries,
+            digests: queues.digests,
+          },
+        }),
+      metrics: services.metrics,
+    };
+    endpoint = await startOperatorEndpoint(config.http, source, log).catch(async (error: unknown) => {
+      await Promise.all(watchers.map((watcher) => watcher.stop()));
+      await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
+      await services.close();
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new TriageError(
+        'config-invalid',
+        `http: cannot listen on ${config.http?.host}:${config.http?.port}: ${reason}`,
+      );
+    });
+  }
   const smtpWait = new AbortController();
   for (const mailbox of config.mailboxes) void waitForSmtp(mailbox, log, smtpWait.signal);
   log.info({ mailboxes: config.mailboxes.length, vacancies: config.vacancies.length }, 'daemon started');
@@ -66,6 +96,7 @@ export async function startDaemon(
     (stopping ??= (async () => {
       log.info('daemon stopping');
       smtpWait.abort();
+      await endpoint?.close();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { DaemonMetrics } from '../adapters/http/daemon-metrics.ts';
 import { ImapMailboxGateway } from '../adapters/imap/imap-mailbox-gateway.ts';
 import { MailboxConnections } from '../adapters/imap/mailbox-connections.ts';
 import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
@@ -32,6 +33,8 @@ export interface StageServices {
   keys: RedisKeys;
   queues: PipelineQueues;
   deadLetters: DeadLetterStore;
+  /** This process's Prometheus metrics, fed by the stages. */
+  metrics: DaemonMetrics;
   ingest: IngestStagePorts;
   assess: AssessStagePorts;
   replies: ReplyStagePorts;
@@ -55,7 +58,9 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts, logger);
   const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes);
   const gateway = new ImapMailboxGateway(connections, config.limits);
-  const reader = new DocumentPool(config.extraction);
+  const pool = new DocumentPool(config.extraction);
+  const metrics = new DaemonMetrics();
+  const reader = metrics.timed(pool);
   const candidates = new CandidateStore(redis, keys);
   const guards = new ReplyGuards(redis, keys);
   const own = ownAddresses(config);
@@ -75,6 +80,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     keys,
     queues,
     deadLetters: new DeadLetterStore(redis, keys),
+    metrics,
     ingest: {
       ...common,
       seen: new SeenStore(redis, keys),
@@ -105,7 +111,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     },
     close: async () => {
       await connections.closeAll();
-      await reader.close();
+      await pool.close();
       await queues.close();
       await Promise.all([redis.quit(), queueConnection.quit()].map((quit) => quit.catch(() => undefined)));
     },

@@ -12,6 +12,7 @@ import { INGEST_QUEUE, ingestJobSchema } from '../stages/ingest/ingest-job.ts';
 import { runIngest } from '../stages/ingest/run-ingest.ts';
 import { REPLIES_QUEUE, replyJobSchema } from '../stages/replies/reply-job.ts';
 import { runReply } from '../stages/replies/run-reply.ts';
+import type { DeliveryOutcome } from '../stages/replies/deliver-reply.ts';
 import type { StageServices } from './stage-services.ts';
 
 /** The stages with a queue, in pipeline order. */
@@ -32,15 +33,30 @@ function processor<S extends z.ZodType>(
   return (job: Job) => runStage(job, schema, (payload) => run(payload, job));
 }
 
+// A metric label from our own reason texts ("already sent", "unconfirmed: …"): their first word, never mail text.
+function replyOutcome(outcome: DeliveryOutcome): string {
+  if (outcome.sent) return 'sent';
+  return /^[a-z-]{1,24}/.exec(outcome.reason)?.[0] ?? 'other';
+}
+
 function stageProcessor(name: StageName, services: StageServices): Processor {
   const id = (job: Job) => job.id ?? '';
   switch (name) {
     case 'ingest':
-      return processor(ingestJobSchema, (payload, job) => runIngest(services.ingest, payload, id(job)));
+      return processor(ingestJobSchema, async (payload, job) => {
+        const outcome = await runIngest(services.ingest, payload, id(job));
+        const classification = outcome.status === 'skipped' ? outcome.kind : 'application';
+        services.metrics.countMessage(outcome.status, classification);
+        return outcome;
+      });
     case 'assess':
       return processor(assessJobSchema, (payload, job) => runAssess(services.assess, payload, id(job)));
     case 'replies':
-      return processor(replyJobSchema, (payload, job) => runReply(services.replies, payload, id(job)));
+      return processor(replyJobSchema, async (payload, job) => {
+        const outcome = await runReply(services.replies, payload, id(job));
+        services.metrics.countReply(payload.kind, replyOutcome(outcome));
+        return outcome;
+      });
     case 'enquiries':
       return processor(enquiryJobSchema, (payload, job) => runEnquiry(services.enquiries, payload, id(job)));
     case 'digests':

@@ -163,3 +163,41 @@ describe('triage start with Redis unreachable', () => {
     expect(stdout).toContain('"msg":"shutdown requested"');
   }, 20_000);
 });
+
+describe('the operator HTTP endpoint', () => {
+  it('answers /healthz, /readyz once the mailbox was fetched, and /metrics with counters and gauges', async () => {
+    const { mail, config, filed } = await setup('http');
+    const port = await freePort();
+    await start({ ...config, http: { host: '127.0.0.1', port } });
+    const base = `http://127.0.0.1:${port}`;
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await mail.append(await buildMail({ messageId: '<http-1@example.org>' }));
+    await waitForMessage(mail, filed, '<http-1@example.org>');
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ready: true, reasons: [] });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/^triage_messages_total\{outcome="created",classification="application"\} 1$/m);
+    expect(metrics).toMatch(/^triage_extraction_seconds_count\{format="pdf"\} 1$/m);
+    expect(metrics).toMatch(/^triage_mailbox_auth_ok\{mailbox="chen"\} 1$/m);
+    expect(metrics).toMatch(/^triage_queue_jobs\{queue="ingest",state="failed"\} 0$/m);
+    expect(metrics).toMatch(/^triage_mailbox_last_fetch_age_seconds\{mailbox="chen"\} \d+$/m);
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+
+  it('/readyz is 503 with the reason while a mailbox has never been fetched', async () => {
+    const { login, config } = await setup('http-unready');
+    const port = await freePort();
+    await start({
+      ...config,
+      http: { host: '127.0.0.1', port },
+      mailboxes: config.mailboxes.map((mailbox) => ({
+        ...mailbox,
+        imap: { ...mailbox.imap, auth: { user: login.user, pass: 'wrong' } },
+      })),
+    });
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ ready: false, reasons: ['mailbox chen: not fetched yet'] });
+  });
+});

@@ -27,20 +27,27 @@ const BACKLOG_SCAN = 10_000;
 
 /**
  * Reads a snapshot of the daemon's state from Redis — mailboxes, queues, dead letters, unconfirmed replies, next
- * digests — without changing anything. Works from any process, with or without a daemon running.
+ * digests — without changing anything. Works from any process, with or without a daemon running; `queues` are the caller's open queues (else
+ * opened and closed here).
  */
 export async function readDaemonStatus(
   redis: Redis,
   config: Pick<Config, 'redis' | 'mailboxes' | 'vacancies' | 'digest'>,
-  now = new Date(),
+  options: { now?: Date; queues?: Readonly<Record<string, Queue>> } = {},
 ): Promise<DaemonStatus> {
+  const now = options.now ?? new Date();
   const keys = redisKeys(config.redis.prefix);
-  const queues = Object.fromEntries(
-    QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: redis, prefix: config.redis.prefix })]),
-  );
+  const own = options.queues === undefined;
+  const queues =
+    options.queues ??
+    Object.fromEntries(
+      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: redis, prefix: config.redis.prefix })]),
+    );
   try {
     const queueStatus: QueueStatus[] = [];
-    for (const [name, queue] of Object.entries(queues)) {
+    for (const name of QUEUE_NAMES) {
+      const queue = queues[name];
+      if (queue === undefined) continue;
       const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
       queueStatus.push({
         name,
@@ -50,7 +57,7 @@ export async function readDaemonStatus(
         failed: counts.failed ?? 0,
       });
     }
-    const backlog = await backlogByMailbox(queues[INGEST_QUEUE] as Queue<IngestJob>);
+    const backlog = await backlogByMailbox(queues[INGEST_QUEUE] as Queue<IngestJob> | undefined);
     const health = new MailboxHealthStore(redis, keys);
     const cursors = new CursorStore(redis, keys);
     const mailboxes: MailboxStatus[] = [];
@@ -82,11 +89,12 @@ export async function readDaemonStatus(
     };
     return { ...snapshot, problems: statusProblems(snapshot) };
   } finally {
-    await Promise.all(Object.values(queues).map((queue) => queue.close()));
+    if (own) await Promise.all(Object.values(queues).map((queue) => queue.close()));
   }
 }
 
-async function backlogByMailbox(ingest: Queue<IngestJob>): Promise<Map<string, number>> {
+async function backlogByMailbox(ingest: Queue<IngestJob> | undefined): Promise<Map<string, number>> {
+  if (ingest === undefined) return new Map();
   const jobs = await ingest.getJobs(['waiting', 'prioritized', 'active', 'delayed'], 0, BACKLOG_SCAN - 1);
   const counts = new Map<string, number>();
   for (const job of jobs) {
