@@ -4,6 +4,7 @@ import { connectImap } from '../adapters/imap/connect-imap.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
 import { redactUrl } from '../adapters/redis/reach-redis.ts';
 import { checkHint } from './check-hints.ts';
+import { quietLogger } from './quiet-logger.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
 
 /** One line of `check` output. */
@@ -25,6 +26,16 @@ export function configWarnings(config: Pick<Config, 'vacancies'>, now = new Date
       name: `vacancy ${vacancy.id}`,
       detail: `deadline ${vacancy.deadline} has passed: every new applicant is told the call has closed`,
     }));
+}
+
+/** `triage check`: prints one line per check (`ok`, `warn` or `FAIL`); the exit code, 1 when any failed. */
+export async function runCheckCommand(config: Config, source: string): Promise<number> {
+  const lines = await runCheck(config, quietLogger(), source);
+  for (const line of lines) {
+    const status = line.ok ? (line.warning ? 'warn' : 'ok  ') : 'FAIL';
+    console.log(`${status}  ${line.name}: ${line.detail}`);
+  }
+  return lines.every((line) => line.ok) ? 0 : 1;
 }
 
 /** Reaches Redis and every mailbox's IMAP and SMTP server; one line per check, in order. */

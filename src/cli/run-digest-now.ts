@@ -8,6 +8,14 @@ import type { Config } from '../config/schema.ts';
 import { runDigest, type DigestStagePorts } from '../stages/digests/run-digest.ts';
 import { planDigestSchedules } from '../stages/digests/plan-digest-schedules.ts';
 import type { Logger } from '../logging/create-logger.ts';
+import { quietLogger } from './quiet-logger.ts';
+
+/** `triage digest --now [--vacancy <id>]`: sends the due digests now, one line per supervisor. */
+export async function runDigestNowCommand(config: Config, vacancyId?: string): Promise<void> {
+  const lines = await runDigestNow(config, quietLogger(), vacancyId);
+  for (const line of lines) console.log(line);
+  if (lines.length === 0) console.log('No digests are configured for that vacancy.');
+}
 
 /** Sends the due digests now (all supervisors, or those of one vacancy); one line per supervisor. */
 export async function runDigestNow(config: Config, logger: Logger, vacancyId?: string): Promise<string[]> {

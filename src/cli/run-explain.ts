@@ -9,6 +9,26 @@ import { explainMessage } from '../explain/explain-message.ts';
 import type { Explanation } from '../explain/explanation.ts';
 import { parseMessage, type ParseLimits, type ParsedMessage } from '../mail/parse-message.ts';
 import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.ts';
+import { TriageError } from '../errors/triage-error.ts';
+import { readInput } from './cli-inputs.ts';
+import { formatExplanation } from './format-explanation.ts';
+
+/** `triage explain <file>`: prints the explanation of one message file; a file that is not mail is input-invalid. */
+export async function runExplainCommand(
+  config: Config,
+  file: string,
+  options: { json?: boolean; mailbox?: string; history?: boolean },
+): Promise<void> {
+  const parsed = await parseMessageFile(await readInput(file), config.limits);
+  if (Object.keys(parsed.facts.headers).every((name) => name === '')) {
+    throw new TriageError('input-invalid', `${file} is not an e-mail message: it has no header fields`);
+  }
+  const explanation = await runExplain(parsed, config, {
+    mailboxId: options.mailbox ?? config.mailboxes[0]?.id ?? '',
+    history: options.history === true,
+  });
+  console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+}
 
 /**
  * `explain`: the daemon's plans on one parsed message, with its documents read as the daemon reads them. With
