@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './require-node.ts';
 import { Command } from 'commander';
 import type { Config } from '../config/schema.ts';
 import { isTriageError } from '../errors/triage-error.ts';

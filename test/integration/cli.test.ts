@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMail } from '../support/build-mail.ts';
 import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
@@ -168,6 +170,25 @@ describe('the triage command', () => {
     const result = await runCli(['--version']);
     expect(result.code).toBe(0);
     expect(result.stdout.trim()).toBe(manifest.version);
+  });
+
+  it('node-version: on a Node older than 24 the CLI says which Node it needs, exit 2', async () => {
+    // The version is made to read 20.20.2 before main.ts loads, as a system Node 20 running `triage` would be.
+    const olderNode = `data:text/javascript,Object.defineProperty(process, 'versions', { value: { ...process.versions, node: '20.20.2' } });`;
+    const child = spawn(process.execPath, [
+      '--import',
+      olderNode,
+      fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url)),
+      '--version',
+    ]);
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/needs Node\.js 24 or newer; this is Node\.js 20\.20\.2/);
   });
 
   it('explain --json needs no server', async () => {
