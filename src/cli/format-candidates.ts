@@ -41,11 +41,18 @@ export function formatCandidates(records: readonly CandidateRecord[]): string {
       record.missing.join(',') || '-',
       record.flags.join(',') || '-',
       String(record.messages.length),
+      replyStatus(record),
       record.lastSeen.slice(0, 16).replace('T', ' '),
     ].map(printable),
   );
-  const header = ['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'LAST SEEN'];
+  const header = ['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'];
   return formatTable([header, ...rows]).join('\n');
+}
+
+/** The latest reply's kind and what became of it (`acknowledgement sent`, `closed suppressed`), or `-`. */
+export function replyStatus(record: Pick<CandidateRecord, 'replies'>): string {
+  const latest = record.replies.at(-1);
+  return latest ? `${latest.kind} ${latest.status}` : '-';
 }
 
 // Names and addresses come from mail: never let them carry terminal control sequences to an operator's screen.

@@ -2,7 +2,7 @@
 import './require-node.ts';
 import { Command } from 'commander';
 import type { Config } from '../config/schema.ts';
-import { isTriageError } from '../errors/triage-error.ts';
+import { isTriageError, TriageError } from '../errors/triage-error.ts';
 import { packageVersion, requireVacancy } from './cli-inputs.ts';
 
 process.title = 'triage';
@@ -13,7 +13,10 @@ const program = new Command()
   .name('triage')
   .description('Email triage daemon for PhD applications')
   .version(packageVersion(), '-V, --version', 'print the version')
-  .option('-c, --config <file>', 'configuration file (default: $TRIAGE_CONFIG, else config/triage.yaml)');
+  .option('-c, --config <file>', 'configuration file (default: $TRIAGE_CONFIG, else config/triage.yaml)')
+  // A usage error (unknown option or command, missing argument) has printed its line: exit 2, as for a bad
+  // argument; `--help` and `--version` exit 0. Commands defined below inherit this.
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 
 async function config(): Promise<{ config: Config; source: string }> {
   const { loadConfig, resolveConfigPath } = await import('../config/load-config.ts');
@@ -55,9 +58,12 @@ program
   .description('list the candidates recorded so far')
   .option('--vacancy <id>', 'only this vacancy')
   .option('--json', 'print JSON')
-  .action(async (options: { vacancy?: string; json?: boolean }) => {
+  .option('--csv', "print CSV: the digest attachment's columns after a vacancy column")
+  .action(async (options: { vacancy?: string; json?: boolean; csv?: boolean }) => {
     const { config: loaded } = await config();
     if (options.vacancy) requireVacancy(loaded, options.vacancy);
+    if (options.json && options.csv)
+      throw new TriageError('input-invalid', '--json and --csv cannot be used together');
     const { runCandidates } = await import('./run-candidates.ts');
     await runCandidates(loaded, options);
   });

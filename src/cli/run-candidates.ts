@@ -1,22 +1,52 @@
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import type { Config } from '../config/schema.ts';
+import { candidateCsvRows, CSV_COLUMNS, csvText } from '../stages/digests/digest-csv.ts';
+import { digestProfile, digestVacancyHeading } from '../stages/digests/digest-vacancy.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
 
-/** `triage candidates [--vacancy <id>] [--json]`: the candidates recorded so far (a known vacancy, or all). */
+/**
+ * `triage candidates [--vacancy <id>] [--json | --csv]`: the candidates recorded so far (a known vacancy, or all)
+ * as a table, JSON, or CSV with the digest attachment's columns after a `vacancy` column.
+ */
 export async function runCandidates(
   config: Config,
-  options: { vacancy?: string; json?: boolean },
+  options: { vacancy?: string; json?: boolean; csv?: boolean },
 ): Promise<void> {
   const ids = options.vacancy ? [options.vacancy] : config.vacancies.map((vacancy) => vacancy.id);
   const redis = await reachRedis(config.redis.url, 'cli');
   try {
     const records = await new CandidateStore(redis, redisKeys(config.redis.prefix)).list(ids);
-    console.log(
-      options.json ? JSON.stringify(records.map(candidateJson), null, 2) : formatCandidates(records),
-    );
+    if (options.csv) process.stdout.write(candidatesCsv(config, ids, records));
+    else {
+      console.log(
+        options.json ? JSON.stringify(records.map(candidateJson), null, 2) : formatCandidates(records),
+      );
+    }
   } finally {
     redis.disconnect();
   }
+}
+
+/** The candidates of the given vacancies as one CSV, each vacancy's rows in digest order. Pure. */
+export function candidatesCsv(
+  config: Pick<Config, 'vacancies' | 'digest'>,
+  ids: readonly string[],
+  records: readonly CandidateRecord[],
+): string {
+  const rows = config.vacancies
+    .filter((vacancy) => ids.includes(vacancy.id))
+    .flatMap((vacancy) => {
+      const all = records
+        .filter((record) => record.vacancy === vacancy.id)
+        .map((candidate) => ({ candidate, profile: digestProfile(candidate) }));
+      const heading = digestVacancyHeading(vacancy);
+      return candidateCsvRows({ vacancy: heading, changed: [], all }, config.digest.weights).map((row) => [
+        vacancy.id,
+        ...row,
+      ]);
+    });
+  return csvText([['vacancy', ...CSV_COLUMNS], ...rows]);
 }

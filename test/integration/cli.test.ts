@@ -126,7 +126,7 @@ describe('the triage command', () => {
     expect(result.stderr).toContain('vacancies[0].tag: required');
   });
 
-  it('input-errors: a missing file, a file that is not mail, an unknown vacancy: one line, exit 2', async () => {
+  it('input-errors: a missing file, a file that is not mail, an unknown vacancy or option: one line, exit 2', async () => {
     const config = await writeConfig('inputs', 'nobody');
     const pdf = path.join(dir, 'CV.pdf');
     await writeFile(
@@ -141,6 +141,8 @@ describe('the triage command', () => {
         ['digest', '--now', '--vacancy', 'nope'],
         /^error: no vacancy has id "nope" \(vacancies: robust-ai\)$/,
       ],
+      [['candidates', '--json', '--csv'], /^error: --json and --csv cannot be used together$/],
+      [['candidates', '--bogus'], /^error: unknown option '--bogus'$/],
     ];
     for (const [args, message] of cases) {
       const result = await runCli(['--config', config, ...args], { IMAP_PASSWORD: 'x' });

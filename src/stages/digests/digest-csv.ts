@@ -33,14 +33,23 @@ export const CSV_COLUMNS = [
  * in digest order; `null` when the vacancy has no candidates at all. Pure.
  */
 export function digestCsv(vacancy: DigestVacancy, weights: ScoreWeights): DigestCsv | null {
-  const candidates = orderAll(vacancy.all, vacancy.changed, weights);
-  if (candidates.length === 0) return null;
-  const rows = [[...CSV_COLUMNS], ...candidates.map(csvRow)];
+  const rows = candidateCsvRows(vacancy, weights);
+  if (rows.length === 0) return null;
   return {
     filename: `${vacancy.vacancy.id}-candidates.csv`,
-    content: `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`,
+    content: csvText([[...CSV_COLUMNS], ...rows]),
     contentType: 'text/csv; charset=utf-8',
   };
+}
+
+/** A vacancy's candidates as CSV rows in digest order, one value per column of `CSV_COLUMNS`. Pure. */
+export function candidateCsvRows(vacancy: DigestVacancy, weights: ScoreWeights): string[][] {
+  return orderAll(vacancy.all, vacancy.changed, weights).map(csvRow);
+}
+
+/** Rows as CSV text: RFC 4180 with CRLF, UTF-8 with a BOM for Excel, every field through `csvField`. Pure. */
+export function csvText(rows: readonly string[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /**

@@ -59,7 +59,7 @@ function vacancySection(vacancy: VacancyView): string {
     '</td></tr>',
     `<tr><td style="${paint(PALETTE.card, 'padding:8px 24px 4px;')}">`,
     table(paint(PALETTE.band, 'border-radius:6px;')),
-    `<tr>${total(all, 'candidates in all')}${total(complete, 'complete')}${total(incomplete, 'incomplete')}</tr>`,
+    `<tr>${total(all, `${all === 1 ? 'candidate' : 'candidates'} in all`)}${total(complete, 'complete')}${total(incomplete, 'incomplete')}</tr>`,
     '</table>',
     '</td></tr>',
     quiet,

@@ -1,8 +1,4 @@
-import type { CandidateRecord } from '../../candidates/candidate-record.ts';
-import { buildCandidateProfile, fitProfile } from '../../candidates/candidate-profile.ts';
-import { profileSummary } from '../../candidates/profile-summary.ts';
 import type { Config } from '../../config/schema.ts';
-import type { CandidateProfile } from '../../domain/fit-profile.ts';
 import { LOOP_MARKER_HEADER } from '../../domain/loop-marker.ts';
 import { shortHash } from '../../domain/short-hash.ts';
 import type { Logger } from '../../logging/create-logger.ts';
@@ -14,6 +10,7 @@ import { signatureOf } from '../replies/plan-reply.ts';
 import { replyMessageId } from '../replies/reply-headers.ts';
 import { composeDigest } from './compose-digest.ts';
 import { type DigestVacancy } from './digest-input.ts';
+import { digestProfile, digestVacancyHeading } from './digest-vacancy.ts';
 
 /** What sending a digest uses: the candidates, the digest watermarks and the at-most-once protocol's ports. */
 export interface DigestStagePorts extends DeliveryPorts {
@@ -94,16 +91,6 @@ export async function runDigest(
   return { sent: true, reason: messageId };
 }
 
-// A candidate none of whose documents or mails has been read yet has no profile ("no profile yet").
-function digestProfile(candidate: CandidateRecord): CandidateProfile | undefined {
-  const read =
-    candidate.documents.some((document) => document.reading !== null) ||
-    candidate.messages.some((message) => message.bodyProfile !== null);
-  if (!read) return undefined;
-  const view = buildCandidateProfile(candidate);
-  return { ...fitProfile(view), summary: profileSummary(view) };
-}
-
 async function gatherDigest(ports: DigestStagePorts, supervisorHash: string, run: DigestRun) {
   const { config, digests } = ports;
   const watermarks = await digests.watermarks(supervisorHash, run.vacancies);
@@ -119,13 +106,7 @@ async function gatherDigest(ports: DigestStagePorts, supervisorHash: string, run
       return candidate ? [{ candidate, isNew, profile: digestProfile(candidate) }] : [];
     });
     vacancies.push({
-      vacancy: {
-        id: vacancy.id,
-        title: vacancy.title,
-        tag: vacancy.tag,
-        deadline: vacancy.deadline ?? null,
-        required: vacancy.documents.required,
-      },
+      vacancy: digestVacancyHeading(vacancy),
       changed,
       all: all.map((candidate) => ({ candidate, profile: digestProfile(candidate) })),
     });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateRecord, MessageRecord } from '../../../src/candidates/candidate-record.ts';
-import { candidateJson, formatCandidates } from '../../../src/cli/format-candidates.ts';
+import type {
+  CandidateRecord,
+  MessageRecord,
+  ReplyRecord,
+} from '../../../src/candidates/candidate-record.ts';
+import { candidateJson, formatCandidates, replyStatus } from '../../../src/cli/format-candidates.ts';
+import { candidatesCsv } from '../../../src/cli/run-candidates.ts';
+import { CSV_COLUMNS } from '../../../src/stages/digests/digest-csv.ts';
+import { testConfig } from '../../support/test-config.ts';
 import { messageRecord } from '../../support/records.ts';
 
 function message(
@@ -9,6 +16,16 @@ function message(
   receivedAt = '2025-01-14T08:12:44.000Z',
 ): MessageRecord {
   return messageRecord(key, receivedAt, { uidValidity: '1700000000', filedTo });
+}
+
+function reply(kind: string, status: ReplyRecord['status']): ReplyRecord {
+  return {
+    kind,
+    status,
+    at: '2025-01-14T08:13:00.000Z',
+    to: 'jane.doe@mail.example',
+    detail: '<r@uni.example>',
+  };
 }
 
 function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
@@ -126,7 +143,7 @@ describe('formatCandidates', () => {
 
   it('table: a header and one aligned row per candidate', () => {
     const table = formatCandidates([
-      record(),
+      record({ replies: [reply('acknowledgement', 'sent')] }),
       record({
         vacancy: 'med-imaging',
         name: '',
@@ -140,9 +157,9 @@ describe('formatCandidates', () => {
     ]);
     expect(table).toBe(
       [
-        'VACANCY      NAME       EMAIL                  DOCUMENTS  MISSING     FLAGS        MSGS  LAST SEEN',
-        'robust-ai    Jane Doe   jane.doe@mail.example  cv         transcript  tag-variant  1     2025-01-14 08:12',
-        'med-imaging  (no name)  li.wei@mail.example    -          -           -            2     2025-01-15 02:39',
+        'VACANCY      NAME       EMAIL                  DOCUMENTS  MISSING     FLAGS        MSGS  REPLY                 LAST SEEN',
+        'robust-ai    Jane Doe   jane.doe@mail.example  cv         transcript  tag-variant  1     acknowledgement sent  2025-01-14 08:12',
+        'med-imaging  (no name)  li.wei@mail.example    -          -           -            2     -                     2025-01-15 02:39',
       ].join('\n'),
     );
   });
@@ -192,5 +209,46 @@ describe('formatCandidates', () => {
         0,
       );
     expect(columnsBeforeEmail(wide)).toBe(columnsBeforeEmail(narrow));
+  });
+});
+
+describe('replyStatus', () => {
+  it('reply-status: the latest reply and what became of it, or - before any', () => {
+    expect(replyStatus(record())).toBe('-');
+    expect(
+      replyStatus(record({ replies: [reply('acknowledgement', 'sent'), reply('complete', 'unconfirmed')] })),
+    ).toBe('complete unconfirmed');
+  });
+});
+
+describe('candidatesCsv', () => {
+  const config = testConfig({
+    imap: { host: '127.0.0.1', port: 1, user: 'u', pass: 'p' },
+    smtpPort: 1,
+    prefix: 'csv',
+  });
+
+  it("candidates-csv: the digest CSV's columns after a vacancy column, one row per candidate of the vacancies asked for", () => {
+    const other = record({ vacancy: 'med-imaging', id: 'med-imaging-1', email: 'li.wei@mail.example' });
+    const csv = candidatesCsv(config, ['robust-ai'], [record(), other]);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe(['vacancy', ...CSV_COLUMNS].join(','));
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(/^robust-ai,robust-ai-3f9c2a1b0d4e,Jane Doe,jane\.doe@mail\.example,/);
+    expect(lines[2]).toBe('');
+    expect(candidatesCsv(config, ['robust-ai', 'med-imaging'], [record(), other]).split('\r\n')).toHaveLength(
+      4,
+    );
+  });
+
+  it('csv-formula-safe: a name a spreadsheet would run as a formula is quoted as text', () => {
+    const csv = candidatesCsv(
+      config,
+      ['robust-ai'],
+      [record({ name: '=HYPERLINK("http://evil.example","x")' })],
+    );
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).not.toMatch(/,=HYPERLINK/);
   });
 });

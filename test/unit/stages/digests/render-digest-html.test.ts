@@ -86,3 +86,12 @@ describe('the HTML digest', () => {
     expect(html).toContain('Nothing new since the last digest.');
   });
 });
+
+describe('digest totals', () => {
+  it('plural: "1 candidate in all" for one, "candidates" for two', () => {
+    const labels = [...html.matchAll(/>(\d+)<\/div><div[^>]*>([^<]*in all)</g)].map(
+      ([, count, label]) => `${count} ${label}`,
+    );
+    expect(labels).toEqual(['2 candidates in all', '1 candidate in all']);
+  });
+});
