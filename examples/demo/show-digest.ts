@@ -47,7 +47,7 @@ async function screenshot(html: string): Promise<string> {
     return 'install Chromium for one (Debian/Ubuntu: sudo apt-get install -y chromium), then run the demo again';
   const png = join(OUTPUT, 'digest.png');
   try {
-    await screenshotHtml(chromium, html, png, { size: '900,1400' });
+    await screenshotHtml(chromium, html, png, { width: 900 });
     return shown(png);
   } catch (error) {
     return `Chromium could not take it (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
