@@ -1,4 +1,5 @@
 import type { CandidateRecord } from '../../src/candidates/candidate-record.ts';
+import { plural } from './plural.ts';
 import type { SentReply } from './reply-outcomes.ts';
 
 /** The replies that acknowledge an application (`closed` is the acknowledgement after a deadline). */
@@ -31,7 +32,7 @@ export function checkAcknowledgements(
     const expected = askedForNone ? 0 : 1;
     if (received !== expected) {
       problems.push(
-        `${candidate.email} (${candidate.vacancy}): ${received} acknowledgements received, ${expected} expected`,
+        `${candidate.email} (${candidate.vacancy}): ${plural(received, 'acknowledgement')} received, ${expected} expected`,
       );
     }
   }
@@ -50,7 +51,7 @@ export function checkAcknowledgements(
   }
   const acknowledged = candidates.length - optedOut.length;
   const summary = [
-    `Checked: exactly one acknowledgement per applicant and vacancy (${acknowledged} applicant${acknowledged === 1 ? '' : 's'}, one each)`,
+    `Checked: exactly one acknowledgement per applicant and vacancy (${plural(acknowledged, 'applicant')}, one each)`,
     optedOut.length > 0 ? `; ${optedOut.join(', ')} asked for no automatic replies and got none.` : '.',
   ].join('');
   return { ok: problems.length === 0, summary, problems };

@@ -3,7 +3,9 @@ import type { CandidateRecord, ReplyRecord } from '../../src/candidates/candidat
 import { formatTable } from '../../src/cli/format-table.ts';
 import type { AcknowledgementCheck } from './check-acknowledgements.ts';
 import type { ReportedMessage } from './reported-message.ts';
+import { plural } from './plural.ts';
 import { printable, printableBlock } from './printable.ts';
+import { recordedDocuments } from './recorded-documents.ts';
 import { replyCalledFor, replyDecision, type ReplyRules } from './reply-outcomes.ts';
 import { readable, type SavedReply } from './save-replies.ts';
 
@@ -44,14 +46,20 @@ export function describeReply(input: RepliesReport, index: number): string {
   if (decision.status !== 'sent') return `${kind} ${decision.status} — ${printable(decision.detail)}`;
   const saved = input.saved.find((reply) => reply.mail.facts?.messageId === decision.detail);
   const to = printable(decision.to ?? '?');
-  return `${kind} sent to ${to} (${about(kind, message)}) → ${saved?.eml ?? 'never reached the SMTP server'}`;
+  return `${kind} sent to ${to} (${about(input, kind, message)}) → ${saved?.eml ?? 'never reached the SMTP server'}`;
 }
 
-function about(kind: string, message: ReportedMessage): string {
+function about(input: RepliesReport, kind: string, message: ReportedMessage): string {
   if (kind === 'complete') return 'application now complete';
   if (kind === 'receipt') return 'follow-up received';
-  const missing = message.explanation.missing;
+  const missing = missingAt(input, message);
   return missing.length > 0 ? `missing: ${missing.join(', ')}` : 'nothing missing';
+}
+
+/** What the daemon recorded as missing once `message` had arrived (what its acknowledgement lists). */
+function missingAt(input: RepliesReport, message: ReportedMessage | undefined): string[] {
+  if (message === undefined) return [];
+  return recordedDocuments(input.candidates, input.rules.vacancies, message.key)?.missing ?? [];
 }
 
 function whySuppressed(decision: ReplyRecord, message: ReportedMessage): string {
@@ -66,7 +74,7 @@ function whySuppressed(decision: ReplyRecord, message: ReportedMessage): string 
 /** The Acknowledgements section: what the sink received, the check, and one acknowledgement in full. */
 export function formatAcknowledgements(input: RepliesReport): string[] {
   const { saved, check } = input;
-  const count = `${saved.length} message${saved.length === 1 ? '' : 's'}`;
+  const count = plural(saved.length, 'message');
   const rows = saved.map((reply) => [
     printable(reply.mail.to.join(', ')),
     reply.kind ?? 'unexpected',
@@ -93,7 +101,7 @@ function formatExample(input: RepliesReport): string[] {
     (reply) =>
       reply.kind === 'acknowledgement' &&
       reply.answers !== null &&
-      (input.messages[reply.answers - 1]?.explanation.missing.length ?? 0) > 0,
+      missingAt(input, input.messages[reply.answers - 1]).length > 0,
   );
   if (example === undefined) return ['No acknowledgement listed a missing document.'];
   const who = printable(example.candidate?.name || example.mail.to.join(', '));

@@ -6,8 +6,10 @@ import { formatCandidates } from '../../src/cli/format-candidates.ts';
 import { formatTable } from '../../src/cli/format-table.ts';
 import type { Explanation } from '../../src/explain/explanation.ts';
 import { describeReply, formatAcknowledgements, type RepliesReport } from './format-replies.ts';
+import { plural } from './plural.ts';
 import { printable } from './printable.ts';
 import type { FolderView } from './read-folders.ts';
+import { recordedDocuments } from './recorded-documents.ts';
 
 /** Everything the report is made of: the messages, and the daemon's state once it has processed them. */
 export interface ReportInput extends RepliesReport {
@@ -19,7 +21,7 @@ export interface ReportInput extends RepliesReport {
 export function formatReport(input: ReportInput): string {
   const located = locateCopies(input);
   return [
-    heading(`What happened to the ${input.messages.length} messages in ${input.watch}`),
+    heading(`What happened to the ${plural(input.messages.length, 'message')} in ${input.watch}`),
     ...input.messages.map((message, index) => formatMessage(input, index, located[index] ?? null)),
     heading(`Candidates (${input.candidates.length}), as \`npm run triage -- candidates\` lists them`),
     formatCandidates(input.candidates),
@@ -51,7 +53,7 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
   ];
   if (summary?.kind === 'application') {
     lines.push(`    triage:    ${describeApplication(explanation, summary)}`);
-    lines.push(`    documents: ${describeDocuments(explanation, isFollowUp(input, index))}`);
+    lines.push(`    documents: ${describeDocuments(input, message.key, isFollowUp(input, index))}`);
   } else {
     const verdict = summary
       ? `${summary.kind} (${printable(explanation.classification.detail)})`
@@ -73,14 +75,17 @@ function describeApplication(explanation: Explanation, summary: SeenSummary): st
   return `application for ${summary.vacancy ?? '?'} (${how}${flags})`;
 }
 
-// What a follow-up lacks on its own says nothing: its candidate's state is told in the outcome instead.
-function describeDocuments(explanation: Explanation, followUp: boolean): string {
-  const documents = explanation.documents.map(
+// The kinds the daemon read from the content and recorded, not a guess from file names; what a follow-up lacks
+// on its own says nothing, so its candidate's state is told in the outcome instead.
+function describeDocuments(input: ReportInput, key: string, followUp: boolean): string {
+  const recorded = recordedDocuments(input.candidates, input.rules.vacancies, key);
+  if (recorded === null) return 'none recorded';
+  const documents = recorded.documents.map(
     (document) => `${printable(document.filename)} (${document.kind})`,
   );
   const listed = documents.join(', ') || 'none';
   if (followUp) return listed;
-  const missing = explanation.missing;
+  const { missing } = recorded;
   return `${listed}; ${missing.length > 0 ? `missing: ${missing.join(', ')}` : 'nothing missing'}`;
 }
 
@@ -132,7 +137,7 @@ function locateCopies(input: ReportInput): Array<string | null> {
 function formatFolders(folders: readonly FolderView[]): string[] {
   const rows = folders.map((folder) => [
     `${'  '.repeat(folder.depth)}${printable(folder.name)}`,
-    folder.messages === null ? '' : `${folder.messages} message${folder.messages === 1 ? '' : 's'}`,
+    folder.messages === null ? '' : plural(folder.messages, 'message'),
   ]);
   return formatTable(rows, { indent: '  ' });
 }

@@ -6,5 +6,9 @@ export interface ReportedMessage {
   shows: string;
   facts: MessageFacts;
   key: string;
+  /**
+   * The triage verdict and tag match only: `explain` runs here without a document reader, so its document kinds
+   * are guesses from file names; the report takes documents and what is missing from the daemon's records.
+   */
   explanation: Explanation;
 }

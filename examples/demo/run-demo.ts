@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -13,6 +15,7 @@ import { reachRedis, redactUrl } from '../../src/adapters/redis/reach-redis.ts';
 import { DEFAULT_REDIS_URL, redisHelp, removePrefix } from './demo-redis.ts';
 import { explainSamples } from './explain-samples.ts';
 import { formatReport } from './format-report.ts';
+import { plural } from './plural.ts';
 import { type ReportedMessage } from './reported-message.ts';
 import { readFolders } from './read-folders.ts';
 import { readReceivedMail } from './received-mail.ts';
@@ -24,6 +27,8 @@ import { startDemoImap } from './start-demo-imap.ts';
 import { waitUntilProcessed } from './wait-until-processed.ts';
 
 const WAIT_SECONDS = 60;
+/** The daemon's log (pino JSON lines), beside the replies in the git-ignored demo-output/. */
+const DAEMON_LOG = fileURLToPath(new URL('../../demo-output/daemon.log', import.meta.url));
 
 // Undone in reverse order, once, whether the demo finishes, fails or is interrupted.
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -58,6 +63,8 @@ async function main(): Promise<number> {
   track(() => redis.quit());
   track(async () => (removed = await removePrefix(redis, prefix)));
   await clearReplies();
+  // The daemon logs to a file, so that its warnings (no TLS on the demo servers) stay out of the report.
+  const logger = createLogger('info', pino.destination({ dest: DAEMON_LOG, sync: true, append: false }));
 
   const samples = await buildSampleMessages();
   const imap = await startDemoImap({ messages: samples.filter((sample) => !sample.later) });
@@ -70,12 +77,11 @@ async function main(): Promise<number> {
 
   console.log(
     [
-      `applicant-triage demo: the whole pipeline on ${samples.length} sample messages\n`,
+      `applicant-triage demo: the whole pipeline on ${plural(samples.length, 'sample message')}\n`,
       `  Redis   ${redactUrl(redisUrl)}, keys under "${prefix}:" (removed at the end)`,
       `  IMAP    ${imap.host}:${imap.port} in this process, ${inboxAtStart(samples)}`,
       `  SMTP    127.0.0.1:${sink.port} in this process, keeps what it is sent (saved in ${shownDir()})`,
-      '  Daemon  the real one, as `npm start` runs it; its warnings go to stderr',
-      '          (expect two saying the demo IMAP server offers no TLS)\n',
+      `  Daemon  the real one, as \`npm start\` runs it; its log goes to ${shown(DAEMON_LOG)}\n`,
     ].join('\n'),
   );
   const messages = await explainSamples(samples, config, mailbox.id);
@@ -88,7 +94,7 @@ async function main(): Promise<number> {
   track(() => client.logout().catch(() => client.close()));
 
   const started = Date.now();
-  const daemon = await startDaemon(config, createLogger('warn', pino.destination(2)));
+  const daemon = await startDaemon(config, logger);
   track(() => daemon.stop());
   const keys = redisKeys(prefix);
   const store = new CandidateStore(redis, keys);
@@ -122,11 +128,11 @@ async function main(): Promise<number> {
   const check = checkAcknowledgements(candidates, saved);
   const replies = { rules: replyRules, saved, dir: shownDir(), check };
   console.log(formatReport({ messages, seen, candidates, folders, watch: mailbox.watch, ...replies }));
-  console.log(
-    `\n${(await showDigest(config, () => sink.messages, createLogger('warn', pino.destination(2)))).join('\n')}`,
-  );
+  console.log(`\n${(await showDigest(config, () => sink.messages, logger)).join('\n')}`);
   await cleanUp();
-  console.log(`\nStopped the daemon and both servers; removed the ${removed} Redis keys under "${prefix}:".`);
+  console.log(
+    `\nStopped the daemon and both servers; removed the ${plural(removed, 'Redis key')} under "${prefix}:".`,
+  );
   console.log(
     [
       '\nTo run it on your own mailbox:',
@@ -144,7 +150,7 @@ async function main(): Promise<number> {
 
 function inboxAtStart(samples: readonly SampleMessage[]): string {
   const later = samples.filter((sample) => sample.later).length;
-  const atStart = `${samples.length - later} messages in INBOX`;
+  const atStart = `${plural(samples.length - later, 'message')} in INBOX`;
   return later === 0 ? atStart : `${atStart}, ${later} more delivered during the run`;
 }
 
@@ -154,6 +160,10 @@ function keysOf(
   keep: (sample: SampleMessage) => boolean,
 ): string[] {
   return messages.filter((_, index) => samples[index] && keep(samples[index])).map((message) => message.key);
+}
+
+function shown(path: string): string {
+  return relative(process.cwd(), path) || path;
 }
 
 function describe(error: unknown): string {

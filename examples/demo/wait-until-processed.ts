@@ -6,6 +6,7 @@ import { DeadLetterStore } from '../../src/adapters/redis/dead-letters.ts';
 import type { RedisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import type { SeenSummary } from '../../src/ports/stage-stores.ts';
 import { sentMessageIds, undecidedReplies, type ReplyRules } from './reply-outcomes.ts';
+import { plural } from './plural.ts';
 
 /** What the daemon's state is read from while waiting. */
 export interface ProcessedProbe {
@@ -69,7 +70,7 @@ async function checkProgress(probe: ProcessedProbe, seen: Map<string, SeenSummar
   const distinct = new Set(probe.messageKeys);
   const triaged = [...distinct].filter((key) => seen.has(key)).length;
   if (triaged < distinct.size) {
-    return { done: false, summary: `${triaged} of ${distinct.size} distinct messages triaged` };
+    return { done: false, summary: `${triaged} of ${plural(distinct.size, 'distinct message')} triaged` };
   }
   const applications = [...distinct].filter((key) => seen.get(key)?.kind === 'application');
   const records = await probe.store.list(probe.vacancyIds);
@@ -80,7 +81,10 @@ async function checkProgress(probe: ProcessedProbe, seen: Map<string, SeenSummar
   );
   const unfiled = applications.filter((key) => !filed.has(key)).length;
   if (unfiled > 0) {
-    return { done: false, summary: `${unfiled} of ${applications.length} applications not filed yet` };
+    return {
+      done: false,
+      summary: `${unfiled} of ${plural(applications.length, 'application')} not filed yet`,
+    };
   }
   // A redelivered application is filed too: the watched folder ends up holding only the non-applications.
   const expected = probe.messageKeys.filter((key) => seen.get(key)?.kind !== 'application').length;
@@ -88,12 +92,20 @@ async function checkProgress(probe: ProcessedProbe, seen: Map<string, SeenSummar
   if (status === false) return { done: false, summary: `cannot read the status of ${probe.watch}` };
   const left = status.messages ?? 0;
   if (left !== expected) {
-    return { done: false, summary: `${left} messages in ${probe.watch}, ${expected} expected to stay` };
+    return {
+      done: false,
+      summary: `${plural(left, 'message')} in ${probe.watch}, ${expected} expected to stay`,
+    };
   }
   const undecided = undecidedReplies(records, probe.replyRules).length;
-  if (undecided > 0) return { done: false, summary: `${undecided} reply decisions not recorded yet` };
+  if (undecided > 0)
+    return { done: false, summary: `${plural(undecided, 'reply decision')} not recorded yet` };
   const delivered = await probe.delivered();
   const missing = sentMessageIds(records).filter((id) => !delivered.has(id)).length;
-  if (missing > 0) return { done: false, summary: `${missing} sent replies not at the SMTP server yet` };
+  if (missing > 0)
+    return {
+      done: false,
+      summary: `${plural(missing, 'sent reply', 'sent replies')} not at the SMTP server yet`,
+    };
   return { done: true, summary: 'done' };
 }

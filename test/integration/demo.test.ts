@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
+import { DOCUMENT_WORDING } from '../../src/stages/replies/render-reply.ts';
 import { REDIS_URL } from '../support/redis-prefix.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -45,6 +46,46 @@ function messageBlock(stdout: string, number: number): string {
   return stdout.slice(start, end < 0 ? undefined : end);
 }
 
+/** What the report says about each message acknowledged: the missing kinds on its documents and reply lines. */
+function reportedAcknowledgements(stdout: string) {
+  return [...stdout.matchAll(/^ ?(\d+)\. /gm)].flatMap((match) => {
+    const number = Number(match[1]);
+    const block = messageBlock(stdout, number);
+    const reply = /^ {4}reply: +acknowledgement sent to \S+ \((.*)\) → (\S+)\.eml$/m.exec(block);
+    if (reply === null) return [];
+    const documents = /^ {4}documents: .*; (nothing missing|missing: .*)$/m.exec(block);
+    return [
+      {
+        number,
+        txt: `${reply[2]}.txt`,
+        documentsMissing: missingKindsIn(documents?.[1] ?? '(no documents line)'),
+        replyMissing: missingKindsIn(reply[1] ?? ''),
+      },
+    ];
+  });
+}
+
+/** `missing: cv, transcript` → ['cv', 'transcript']; `nothing missing` → []. */
+function missingKindsIn(text: string): string[] {
+  if (text === 'nothing missing') return [];
+  const listed = /^missing: (.+)$/.exec(text);
+  if (listed === null) throw new Error(`neither "nothing missing" nor "missing: …": ${text}`);
+  return (listed[1] ?? '').split(', ');
+}
+
+/** The kinds an acknowledgement lists under "The following documents are missing:", by their wording. */
+function missingInAcknowledgement(text: string): string[] {
+  const list = /The following documents are missing:\n((?:- .*\n?)+)/.exec(text)?.[1] ?? '';
+  const byLabel = new Map(Object.entries(DOCUMENT_WORDING).map(([kind, { label }]) => [label, kind]));
+  return list
+    .split('\n')
+    .filter((line) => line.startsWith('- '))
+    .map((line) => {
+      const label = line.slice(2, line.indexOf(':'));
+      return byLabel.get(label) ?? `unknown label "${label}"`;
+    });
+}
+
 async function keysUnder(prefix: string): Promise<string[]> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
@@ -70,7 +111,15 @@ describe('npm run demo', () => {
     const expected: Array<[number, RegExp[]]> = [
       [1, [/Ada Lovelace/, /nothing missing/, /outcome: +filed in Applications\/robust-ai$/m]],
       [2, [/missing: transcript/, /outcome: +filed in Applications\/robust-ai$/m]],
-      [3, [/^ 3\. Re: \(phd robustai\) application — Carlos Pérez$/m, /variant tag .*flagged tag-variant/]],
+      [
+        3,
+        [
+          /^ 3\. Re: \(phd robustai\) application — Carlos Pérez$/m,
+          /variant tag .*flagged tag-variant/,
+          // Its file name says transcript; the daemon read a certificate, and its acknowledgement says so.
+          /documents: Carlos_Perez_CV\.pdf \(cv\), Certificado_de_notas\.pdf \(certificate\); missing: transcript$/m,
+        ],
+      ],
       [4, [/Automatic reply/, /not an application: auto-reply \(Auto-Submitted: auto-replied\)/]],
       [5, [/Transcript_Bo_Zhang\.pdf \(transcript\)/, /merged with #2 into one candidate \(nothing missing/]],
       [6, [/filed in Applications\/robust-ai; the same message as #1, so recorded only once/]],
@@ -112,6 +161,24 @@ describe('npm run demo', () => {
         `    reply:     ${reply}`,
       );
     }
+
+    // The report says of each acknowledged message what its acknowledgement said was missing.
+    const acknowledged = reportedAcknowledgements(stdout);
+    expect(acknowledged.map((entry) => entry.number)).toEqual([1, 2, 3, 10]);
+    for (const entry of acknowledged) {
+      const sentMissing = missingInAcknowledgement(readFileSync(join(ROOT, entry.txt), 'utf8'));
+      expect(entry.documentsMissing, `message ${entry.number}: documents line vs ${entry.txt}`).toEqual(
+        sentMissing,
+      );
+      expect(entry.replyMissing, `message ${entry.number}: reply line vs ${entry.txt}`).toEqual(sentMissing);
+    }
+
+    // The daemon's log went to a file, not into the report.
+    expect(stdout).toMatch(/^ {2}Daemon {2}the real one, .*its log goes to demo-output\/daemon\.log$/m);
+    expect(stdout).not.toMatch(/^\{"level"/m);
+    expect(stderr).not.toMatch(/^\{"level"/m);
+    const log = readFileSync(join(ROOT, 'demo-output', 'daemon.log'), 'utf8');
+    expect(log).toMatch(/^\{"level":40,.*STARTTLS/m);
 
     // Bo's acknowledgement lists his missing transcript, in the file and in the report.
     const bo = join(REPLIES, '02-bo-zhang-acknowledgement');
