@@ -6,6 +6,10 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import type { Explanation } from '../../src/explain/explanation.ts';
+import { ASSESS_QUEUE } from '../../src/stages/assess/assess-job.ts';
+import { ENQUIRIES_QUEUE } from '../../src/stages/enquiries/enquiry-job.ts';
+import { INGEST_QUEUE } from '../../src/stages/ingest/ingest-job.ts';
+import { REPLIES_QUEUE } from '../../src/stages/replies/reply-job.ts';
 import type { SeenSummary } from '../../src/ports/stage-stores.ts';
 import { CVS_A } from '../accuracy/labelled/cvs-a.ts';
 import type { LabelledDocument } from '../accuracy/labelled/labelled-document.ts';
@@ -134,11 +138,13 @@ async function daemonOutcome(box: TestMailbox, messageId: string, sunk: number) 
       (await box.mail.messageIds('INBOX')).includes(messageId) ? undefined : true,
     );
   }
-  // Every reply job the message led to has run (the assess stage queues it before the message counts as filed).
-  const queues = ['replies', 'enquiries'].map(
+  // Every job the message led to has run. The assess stage moves the message out of the inbox before it queues
+  // the reply, so an empty reply queue alone proves nothing: a job queues its successor while it is still active,
+  // hence all four stages idle at once means the reply, if any, has been sent.
+  const queues = [INGEST_QUEUE, ASSESS_QUEUE, REPLIES_QUEUE, ENQUIRIES_QUEUE].map(
     (name) => new Queue(name, { connection: servers.redis, prefix: box.prefix }),
   );
-  await waitFor('the reply queues drained', async () => {
+  await waitFor('the stage queues drained', async () => {
     const counts = await Promise.all(
       queues.map((queue) => queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
     );
