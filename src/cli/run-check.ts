@@ -30,7 +30,7 @@ export function configWarnings(config: Pick<Config, 'vacancies'>, now = new Date
 
 /** `triage check`: prints one line per check (`ok`, `warn` or `FAIL`); the exit code, 1 when any failed. */
 export async function runCheckCommand(config: Config, source: string): Promise<number> {
-  const lines = await runCheck(config, quietLogger(), source);
+  const lines = await runCheck(config, quietLogger('fatal'), source);
   for (const line of lines) {
     const status = line.ok ? (line.warning ? 'warn' : 'ok  ') : 'FAIL';
     console.log(`${status}  ${line.name}: ${line.detail}`);
@@ -44,7 +44,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
     {
       ok: true,
       name: 'config',
-      detail: `${source}: ${config.mailboxes.length} mailbox(es), ${config.vacancies.length} vacancies`,
+      detail: `${source}: ${count(config.mailboxes.length, 'mailbox', 'mailboxes')}, ${count(config.vacancies.length, 'vacancy', 'vacancies')}`,
     },
     ...configWarnings(config),
   ];
@@ -101,4 +101,8 @@ async function attempt(name: string, check: () => Promise<string>): Promise<Chec
     const hint = checkHint(error);
     return { ok: false, name, detail: hint ? `${detail} — ${hint}` : detail };
   }
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

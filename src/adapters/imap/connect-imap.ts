@@ -39,6 +39,10 @@ export async function connectImap(
 // imapflow logs every command at debug/info; only its warnings and errors belong in our info-level stream.
 function imapLogger(logger: Logger): Logger {
   const child = logger.child({ library: 'imapflow' });
-  child.level = logger.isLevelEnabled('debug') ? 'debug' : 'warn';
+  child.level = logger.isLevelEnabled('debug')
+    ? 'debug'
+    : logger.isLevelEnabled('warn')
+      ? 'warn'
+      : logger.level;
   return child;
 }
