@@ -104,6 +104,9 @@ function resolveCrossReferences(data: z.infer<typeof configSchema>, problems: st
     }
     return { ...vacancy, mailbox: mailbox ?? '' };
   });
+  const alertMailbox = data.alerts?.mailbox;
+  if (alertMailbox !== undefined && !mailboxIds.has(alertMailbox))
+    problems.push(`alerts.mailbox: no mailbox has id "${alertMailbox}"`);
   return { ...data, vacancies };
 }
 

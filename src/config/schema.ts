@@ -1,23 +1,6 @@
-import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 import { documentKindSchema } from '../domain/document-kinds.ts';
-
-// Environment variables are strings: `port: ${SMTP_PORT}` must still validate as a number (and booleans alike).
-const int = (min: number, max: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value),
-    z.number().int().min(min).max(max),
-  );
-const bool = () =>
-  z.preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean());
-
-const idSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9][a-z0-9_-]{0,63}$/i,
-    'must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
-  );
-const emailSchema = z.email('must be an e-mail address').transform((value) => value.toLowerCase());
+import { bool, cronSchema, emailSchema, idSchema, int, timezoneSchema } from './schema-fields.ts';
 
 const authSchema = z.strictObject({ user: z.string().min(1), pass: z.string() });
 
@@ -55,24 +38,6 @@ const mailboxSchema = z.strictObject({
   /** Seconds before the first new login after the server refused one; doubles on each refusal, up to 6 hours. */
   authRetrySeconds: int(1, 6 * 3600).default(300),
 });
-
-const cronSchema = z.string().refine((pattern) => {
-  try {
-    CronExpressionParser.parse(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be a cron pattern, e.g. "0 8 * * 1-5" (minute hour day-of-month month day-of-week)');
-
-const timezoneSchema = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'must be an IANA time zone, e.g. Europe/London');
 
 const scheduleFields = {
   /** Cron pattern (minute hour day-of-month month day-of-week). */
@@ -198,6 +163,26 @@ const workersSchema = z.strictObject({
   stalledSeconds: int(2, 600).default(30),
 });
 
+/** E-mail to the operator when something needs a person; off unless configured. */
+const alertsSchema = z.strictObject({
+  /** Who is told: one address or a list. */
+  to: z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(emailSchema).min(1)),
+  /** The mailbox whose SMTP server (and address) sends the alerts; the first mailbox when not set. */
+  mailbox: idSchema.optional(),
+  /** Another SMTP server for the alerts, so that a refused login of the mailbox's own still gets through. */
+  smtp: smtpSchema.optional(),
+  /** The sender address; the sending mailbox's address when not set. */
+  from: emailSchema.optional(),
+  /** A mailbox not fetched for this long is reported (never fetched: this long after the daemon started). */
+  notFetchedSeconds: int(1, 7 * 24 * 3600).default(3600),
+  /** A problem still there is reported again at most this often; new dead letters wait as long. */
+  repeatSeconds: int(1, 30 * 24 * 3600).default(6 * 3600),
+  /** Seconds between looks at the mailboxes, logins and dead letters. */
+  checkSeconds: int(1, 3600).default(60),
+});
+
+export type AlertsConfig = z.infer<typeof alertsSchema>;
+
 /** The whole configuration file, before cross-field checks. */
 export const configSchema = z.strictObject({
   redis: z
@@ -228,6 +213,7 @@ export const configSchema = z.strictObject({
       host: z.string().min(1).default('127.0.0.1'),
     })
     .optional(),
+  alerts: alertsSchema.optional(),
   log: z
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
     .prefault({}),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { startAlertMonitor } from './alert-monitor.ts';
 import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
 import { readDaemonStatus } from '../adapters/redis/read-daemon-status.ts';
 import { TriageError } from '../errors/triage-error.ts';
@@ -60,23 +61,34 @@ export async function startDaemon(
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
   for (const watcher of watchers) watcher.start();
+  const { queues } = services;
+  const status = () =>
+    readDaemonStatus(services.redis, config, {
+      queues: {
+        ingest: queues.ingest,
+        assess: queues.assess,
+        replies: queues.replies,
+        enquiries: queues.enquiries,
+        digests: queues.digests,
+      },
+    });
+  const monitor = config.alerts
+    ? startAlertMonitor({
+        alerts: config.alerts,
+        mailboxes: config.mailboxes,
+        redis: services.redis,
+        keys: services.keys,
+        status,
+        metrics: services.metrics,
+        owner,
+        logger: log,
+      })
+    : null;
   let endpoint: OperatorEndpoint | null = null;
   if (config.http) {
-    const { queues } = services;
-    const source = {
-      status: () =>
-        readDaemonStatus(services.redis, config, {
-          queues: {
-            ingest: queues.ingest,
-            assess: queues.assess,
-            replies: queues.replies,
-            enquiries: queues.enquiries,
-            digests: queues.digests,
-          },
-        }),
-      metrics: services.metrics,
-    };
+    const source = { status, metrics: services.metrics };
     endpoint = await startOperatorEndpoint(config.http, source, log).catch(async (error: unknown) => {
+      await monitor?.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();
@@ -97,6 +109,7 @@ export async function startDaemon(
       log.info('daemon stopping');
       smtpWait.abort();
       await endpoint?.close();
+      await monitor?.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();

@@ -31,6 +31,12 @@ export class DaemonMetrics {
     labelNames: ['kind', 'outcome'],
     registers: [this.registry],
   });
+  private readonly alerts = new Counter({
+    name: 'triage_alerts_total',
+    help: 'Alert e-mails to the operator, by outcome (sent, failed)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   private readonly extraction = new Histogram({
     name: 'triage_extraction_seconds',
     help: 'Time to read one attachment, by format',
@@ -73,6 +79,10 @@ export class DaemonMetrics {
 
   countReply(kind: string, outcome: string): void {
     this.replies.inc({ kind, outcome });
+  }
+
+  countAlert(outcome: 'sent' | 'failed'): void {
+    this.alerts.inc({ outcome });
   }
 
   /** The reader, timing each document into the extraction histogram. */

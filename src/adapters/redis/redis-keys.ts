@@ -22,6 +22,8 @@ export function redisKeys(prefix: string) {
     digestPending: (runKey: string) => key('digest-pending', runKey),
     digestLedger: (supervisorHash: string, runId: string) => key('digest-run', supervisorHash, runId),
     repliesTo: (addressHash: string) => key('replies-to', addressHash),
+    alertClaim: (alertKey: string) => key('alert', alertKey),
+    alertedDeadLetters: () => key('alerted-dead-letters'),
     all: () => `${prefix}:*`,
   };
 }

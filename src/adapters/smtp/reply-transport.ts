@@ -33,7 +33,7 @@ export async function composeReply(reply: OutgoingMessage): Promise<Buffer> {
 export class ReplyTransports implements MailTransport {
   private readonly endpoints = new Map<string, SmtpEndpoint>();
 
-  constructor(mailboxes: readonly MailboxConfig[]) {
+  constructor(mailboxes: ReadonlyArray<Pick<MailboxConfig, 'id' | 'smtp'>>) {
     for (const mailbox of mailboxes) {
       this.endpoints.set(mailbox.id, {
         options: {

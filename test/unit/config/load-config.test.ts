@@ -528,6 +528,31 @@ vacancies:
       expect(parseConfig(yaml(raw), {}).vacancies.map((entry) => entry.mailbox)).toEqual(['okafor', 'chen']);
     });
 
+    it('alerts: one address becomes a list; mailbox, from and smtp are optional; the timings default', () => {
+      const raw = {
+        mailboxes: [mailbox('chen')],
+        vacancies: [vacancy('a', 'PHD-a')],
+        alerts: { to: 'Ops@Uni.example' },
+      };
+      expect(parseConfig(yaml(raw), {}).alerts).toEqual({
+        to: ['ops@uni.example'],
+        notFetchedSeconds: 3600,
+        repeatSeconds: 21600,
+        checkSeconds: 60,
+      });
+    });
+
+    it('alerts.mailbox must name an existing mailbox; alerts.to must be addresses', () => {
+      const raw = {
+        mailboxes: [mailbox('chen')],
+        vacancies: [vacancy('a', 'PHD-a')],
+        alerts: { to: ['ops@uni.example', 'not an address'], mailbox: 'okafor' },
+      };
+      expectInvalid(yaml(raw), 'alerts.to[1]: must be an e-mail address');
+      const unknown = { ...raw, alerts: { to: 'ops@uni.example', mailbox: 'okafor' } };
+      expectInvalid(yaml(unknown), 'alerts.mailbox: no mailbox has id "okafor"');
+    });
+
     it('several cross-reference problems are reported together', () => {
       const raw = {
         mailboxes: [mailbox('chen'), mailbox('okafor')],

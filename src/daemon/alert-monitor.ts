@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import type { DaemonMetrics } from '../adapters/http/daemon-metrics.ts';
+import { AlertClaims } from '../adapters/redis/alert-claims.ts';
+import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
+import type { RedisKeys } from '../adapters/redis/redis-keys.ts';
+import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
+import type { AlertsConfig, Config } from '../config/schema.ts';
+import { LOOP_MARKER_HEADER } from '../domain/loop-marker.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import { composeAlert } from '../status/compose-alert.ts';
+import type { DaemonStatus } from '../status/daemon-status.ts';
+import { planAlerts } from '../status/plan-alerts.ts';
+import type { Redis } from 'ioredis';
+
+/** A claim on an alert that could not be sent lasts at most this long, so that it is tried again soon. */
+const RETRY_SECONDS = 600;
+
+/** What the monitor uses. */
+export interface AlertMonitorPorts {
+  alerts: AlertsConfig;
+  mailboxes: Config['mailboxes'];
+  redis: Redis;
+  keys: RedisKeys;
+  status(): Promise<DaemonStatus>;
+  metrics: DaemonMetrics;
+  owner: string;
+  logger: Logger;
+}
+
+/** A running monitor. */
+export interface AlertMonitor {
+  /** Runs one check now (the timer runs them every `checkSeconds`). */
+  check(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every `alerts.checkSeconds`, mails the operator what needs a person (see planAlerts): one e-mail per check for
+ * all that is due, each item at most once per `repeatSeconds` across all processes. A failed send is logged and
+ * tried again at the next check after at most ten minutes; a failed check (Redis away) is logged and skipped.
+ */
+export function startAlertMonitor(ports: AlertMonitorPorts): AlertMonitor {
+  const { alerts, logger } = ports;
+  const log = logger.child({ component: 'alerts' });
+  const sender = ports.mailboxes.find((mailbox) => mailbox.id === alerts.mailbox) ?? ports.mailboxes[0];
+  if (sender === undefined) throw new Error('alerts: no mailbox to send from');
+  const from = alerts.from ?? sender.address;
+  const transport = new ReplyTransports([{ id: 'alerts', smtp: alerts.smtp ?? sender.smtp }]);
+  const claims = new AlertClaims(ports.redis, ports.keys);
+  const deadLetters = new DeadLetterStore(ports.redis, ports.keys);
+  const startedAt = new Date();
+
+  const send = async (subject: string, text: string): Promise<string | null> => {
+    const domain = from.slice(from.lastIndexOf('@') + 1);
+    for (const to of alerts.to) {
+      const raw = await transport.compose({
+        from,
+        to: { name: '', address: to },
+        subject,
+        messageId: `<triage-alert.${randomUUID()}@${domain}>`,
+        inReplyTo: null,
+        references: [],
+        headers: {
+          'Auto-Submitted': 'auto-generated',
+          'X-Auto-Response-Suppress': 'All',
+          [LOOP_MARKER_HEADER]: 'alert',
+        },
+        text,
+        html: '',
+      });
+      const sent = await transport.send({ id: 'alerts', address: from }, to, raw, () =>
+        Promise.resolve(true),
+      );
+      if (sent.status === 'failed') return `${to}: ${sent.detail}`;
+    }
+    return null;
+  };
+
+  const check = async (): Promise<void> => {
+    const now = new Date();
+    const letters = await deadLetters.list();
+    const items = planAlerts(alerts, {
+      status: await ports.status(),
+      deadLetters: letters.map((letter) => ({
+        id: `${letter.queue}/${letter.jobId}`,
+        reason: letter.reason,
+        failedAt: letter.failedAt,
+      })),
+      reported: await claims.reportedDeadLetters(),
+      startedAt,
+      now,
+    });
+    const due = await claims.claim(
+      items.map((item) => item.key),
+      ports.owner,
+      alerts.repeatSeconds,
+    );
+    if (due.length === 0) return;
+    const chosen = items.filter((item) => due.includes(item.key));
+    const { subject, text } = composeAlert(chosen, { owner: ports.owner, at: now });
+    const failure = await send(subject, text).catch((error: unknown) =>
+      error instanceof Error ? error.message : String(error),
+    );
+    if (failure !== null) {
+      await claims.shorten(due, Math.min(alerts.repeatSeconds, RETRY_SECONDS));
+      ports.metrics.countAlert('failed');
+      log.warn({ alerts: due, reason: failure }, 'alert not sent; it is tried again later');
+      return;
+    }
+    if (due.includes('dead-letters')) await claims.markReported(letters.map((l) => `${l.queue}/${l.jobId}`));
+    ports.metrics.countAlert('sent');
+    log.warn({ alerts: due, to: alerts.to }, 'alert sent');
+  };
+
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const schedule = () => {
+    timer = setTimeout(() => {
+      running = check()
+        .catch((error: unknown) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          log.warn({ reason }, 'alert check failed');
+        })
+        .finally(() => {
+          if (!stopped) schedule();
+        });
+    }, alerts.checkSeconds * 1000);
+    timer.unref();
+  };
+  schedule();
+  return {
+    check,
+    stop: async () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      await running;
+    },
+  };
+}
