@@ -1,8 +1,8 @@
 import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { connectImap } from '../adapters/imap/connect-imap.ts';
-import { connectRedis } from '../adapters/redis/connect-redis.ts';
-import { redactUrl } from '../adapters/redis/reach-redis.ts';
+import { reachRedis, redactUrl } from '../adapters/redis/reach-redis.ts';
+import { TriageError } from '../errors/triage-error.ts';
 import { checkHint } from './check-hints.ts';
 import { quietLogger } from './quiet-logger.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
@@ -48,7 +48,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
     },
     ...configWarnings(config),
   ];
-  lines.push(await attempt('redis', () => checkRedis(config, logger)));
+  lines.push(await attempt('redis', () => checkRedis(config)));
   for (const mailbox of config.mailboxes) {
     lines.push(
       await attempt(`imap ${mailbox.id}`, async () => {
@@ -72,13 +72,32 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
       }),
     );
   }
+  const { alerts } = config;
+  if (alerts) {
+    const sender = config.mailboxes.find((mailbox) => mailbox.id === alerts.mailbox) ?? config.mailboxes[0];
+    const recipients = alerts.to.join(', ');
+    if (alerts.smtp) {
+      const smtp = alerts.smtp;
+      lines.push(
+        await attempt('alerts', async () => {
+          await verifySmtp({ smtp });
+          return `to ${recipients} via ${smtp.host}:${smtp.port}`;
+        }),
+      );
+    } else {
+      lines.push({
+        ok: true,
+        name: 'alerts',
+        detail: `to ${recipients} via mailbox ${sender?.id ?? '?'}'s SMTP`,
+      });
+    }
+  }
   return lines;
 }
 
-async function checkRedis(config: Config, logger: Logger): Promise<string> {
-  const redis = connectRedis(config.redis.url, logger, { name: 'check' });
+async function checkRedis(config: Config): Promise<string> {
+  const redis = await reachRedis(config.redis.url, 'check');
   try {
-    await redis.ping();
     const policy = (await redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
     const value = policy[1] ?? 'unknown';
     if (value !== 'noeviction' && value !== 'unknown') {
@@ -98,7 +117,8 @@ async function attempt(name: string, check: () => Promise<string>): Promise<Chec
   } catch (error) {
     // One line: OpenSSL's messages end with a line break.
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
-    const hint = checkHint(error);
+    // Redis's reason is already in words (reachRedis); the hints are for the mail servers' raw errors.
+    const hint = error instanceof TriageError && error.code === 'redis-unavailable' ? null : checkHint(error);
     return { ok: false, name, detail: hint ? `${detail} — ${hint}` : detail };
   }
 }

@@ -99,6 +99,45 @@ describe('the triage command', () => {
     expect(result.stdout).toMatch(/^ok {4}redis: /m);
   });
 
+  it('check-redis-down: a refused port and an unknown host are named with the URL and the reason, no stack', async () => {
+    const login = await dovecot.createUser('check-redis');
+    const config = await writeConfig('check-redis', login.user);
+    const yaml = await readFile(config, 'utf8');
+    for (const [url, reason] of [
+      ['redis://127.0.0.1:1', 'connection refused (is it running, on that host and port?)'],
+      ['redis://no-such-host.invalid:6379', 'no such host'],
+    ]) {
+      await writeFile(config, yaml.replace(`url: "${REDIS_URL}"`, `url: "${url}"`));
+      const result = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: login.pass });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(new RegExp(`^FAIL {2}redis: cannot reach Redis at ${url}: (.*)$`, 'm'));
+      expect(result.stdout.split('\n').find((line) => line.startsWith('FAIL  redis'))).toBe(
+        `FAIL  redis: cannot reach Redis at ${url}: ${reason}`,
+      );
+      expect(result.stdout).toMatch(/^ok {4}imap chen: /m);
+      expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("check-alerts: the alert line names the recipients and the SMTP server, which is tried when it is alerts' own", async () => {
+    const login = await dovecot.createUser('check-alerts');
+    const config = await writeConfig('check-alerts', login.user);
+    const yaml = await readFile(config, 'utf8');
+    await writeFile(config, `${yaml}\nalerts: { to: [Ops@IT.example, b@it.example] }\n`);
+    const shared = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: login.pass });
+    expect(shared.code).toBe(0);
+    expect(shared.stdout).toMatch(
+      /^ok {4}alerts: to ops@it\.example, b@it\.example via mailbox chen's SMTP$/m,
+    );
+    const own = 'alerts: { to: ops@it.example, smtp: { host: 127.0.0.1, port: 1, secure: false } }';
+    await writeFile(config, `${yaml}\n${own}\n`);
+    const refused = await runCli(['--config', config, 'check'], { IMAP_PASSWORD: login.pass });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(
+      /^FAIL {2}alerts: smtp 127\.0\.0\.1:1: .* — nothing accepts connections there: check the host and port$/m,
+    );
+  });
+
   it('check-tls-mismatch: `secure: true` on a plain port says to check `secure`', async () => {
     const login = await dovecot.createUser('check-tls');
     const config = await writeConfig('check-tls', login.user);

@@ -3,7 +3,7 @@ import type { MailboxConfig } from '../../config/schema.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 
 /** Connects to a mailbox's SMTP server, logs in when configured, and disconnects. */
-export async function verifySmtp(mailbox: MailboxConfig): Promise<void> {
+export async function verifySmtp(mailbox: Pick<MailboxConfig, 'smtp'>): Promise<void> {
   const transport = nodemailer.createTransport({
     host: mailbox.smtp.host,
     port: mailbox.smtp.port,
