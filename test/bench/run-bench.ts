@@ -3,12 +3,13 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { type BenchSection, type FlagValues, UsageError } from './bench-section.ts';
 import { renderTable, type SectionResult } from './bench-table.ts';
+import { cliSection } from './cli-bench.ts';
 import { daemonSection } from './daemon-bench.ts';
 import { describeMachine, renderMachine } from './describe-machine.ts';
 import { extractionSection } from './extraction-bench.ts';
 
 /** Every section, in the order they run. */
-const SECTIONS: readonly BenchSection[] = [extractionSection, daemonSection];
+const SECTIONS: readonly BenchSection[] = [cliSection, extractionSection, daemonSection];
 
 const COMMON_FLAGS: ParseArgsOptionsConfig = {
   only: { type: 'string', multiple: true },

@@ -10,8 +10,8 @@ export function uniquePrefix(name: string): string {
 }
 
 /** Deletes every key under `prefix` (never FLUSHALL: the Redis may be shared). */
-export async function removePrefix(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+export async function removePrefix(prefix: string, url = REDIS_URL): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
     do {
