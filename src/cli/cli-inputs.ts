@@ -30,6 +30,13 @@ export function requireVacancy(config: Pick<Config, 'vacancies'>, id: string): v
   throw new TriageError('input-invalid', `no vacancy has id "${id}" (vacancies: ${known})`);
 }
 
+/** An unknown `--mailbox` is an argument error (exit code 2), naming the ids there are. */
+export function requireMailbox(config: Pick<Config, 'mailboxes'>, id: string): void {
+  if (config.mailboxes.some((mailbox) => mailbox.id === id)) return;
+  const known = config.mailboxes.map((mailbox) => mailbox.id).join(', ');
+  throw new TriageError('input-invalid', `no mailbox has id "${id}" (mailboxes: ${known})`);
+}
+
 /** The version in the installation's package.json (beside src/ from source, beside dist/ once built). */
 export function packageVersion(): string {
   for (const relative of ['../../package.json', '../../../package.json']) {

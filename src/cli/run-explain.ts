@@ -10,7 +10,7 @@ import type { Explanation } from '../explain/explanation.ts';
 import { parseMessage, type ParseLimits, type ParsedMessage } from '../mail/parse-message.ts';
 import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.ts';
 import { TriageError } from '../errors/triage-error.ts';
-import { readInput } from './cli-inputs.ts';
+import { readInput, requireMailbox } from './cli-inputs.ts';
 import { formatExplanation } from './format-explanation.ts';
 
 /** `triage explain <file>`: prints the explanation of one message file; a file that is not mail is input-invalid. */
@@ -19,6 +19,7 @@ export async function runExplainCommand(
   file: string,
   options: { json?: boolean; mailbox?: string; history?: boolean },
 ): Promise<void> {
+  if (options.mailbox !== undefined) requireMailbox(config, options.mailbox);
   const parsed = await parseMessageFile(await readInput(file), config.limits);
   if (Object.keys(parsed.facts.headers).every((name) => name === '')) {
     throw new TriageError('input-invalid', `${file} is not an e-mail message: it has no header fields`);

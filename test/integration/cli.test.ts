@@ -180,6 +180,7 @@ describe('the triage command', () => {
         ['digest', '--now', '--vacancy', 'nope'],
         /^error: no vacancy has id "nope" \(vacancies: robust-ai\)$/,
       ],
+      [['explain', pdf, '--mailbox', 'nope'], /^error: no mailbox has id "nope" \(mailboxes: chen\)$/],
       [['candidates', '--json', '--csv'], /^error: --json and --csv cannot be used together$/],
       [['candidates', '--bogus'], /^error: unknown option '--bogus'$/],
     ];
