@@ -84,10 +84,18 @@ program
   .command('dead-letters')
   .description('list messages whose processing failed for good (they stay in the mailbox)')
   .option('--json', 'print JSON')
-  .action(async (options: { json?: boolean }) => {
+  .option('--retry <ids...>', "queue these dead letters' jobs again (queue/job ids as listed, or all)")
+  .option('--dry-run', 'with --retry: say what would be retried, change nothing')
+  .action(async (options: { json?: boolean; retry?: string[]; dryRun?: boolean }) => {
     const { config: loaded } = await config();
-    const { runDeadLetters } = await import('./run-dead-letters.ts');
-    await runDeadLetters(loaded, options.json === true);
+    const { runDeadLetters, runRetryDeadLetters } = await import('./run-dead-letters.ts');
+    if (options.retry === undefined) {
+      if (options.dryRun === true) throw new TriageError('input-invalid', '--dry-run goes with --retry');
+      await runDeadLetters(loaded, options.json === true);
+      return;
+    }
+    const flags = { dryRun: options.dryRun === true, json: options.json === true };
+    process.exitCode = await runRetryDeadLetters(loaded, options.retry, flags);
   });
 
 program

@@ -1,7 +1,9 @@
+import { retryDeadLetters, deadLetterId } from '../adapters/queues/retry-dead-letters.ts';
 import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import type { Config } from '../config/schema.ts';
+import { TriageError } from '../errors/triage-error.ts';
 
 /** `triage dead-letters [--json]`: one line per message whose processing failed for good. */
 export async function runDeadLetters(config: Config, json: boolean): Promise<void> {
@@ -12,7 +14,38 @@ export async function runDeadLetters(config: Config, json: boolean): Promise<voi
     else if (letters.length === 0) console.log('No dead letters.');
     else
       for (const letter of letters)
-        console.log(`${letter.failedAt}  ${letter.queue}/${letter.jobId}  ${letter.reason}`);
+        console.log(`${letter.failedAt}  ${deadLetterId(letter)}  ${letter.reason}`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * `triage dead-letters --retry <id…|all> [--dry-run]`: queues the dead letters' jobs again (after the cause was
+ * fixed), one line each; exit code 1 when a job could not be retried. An id that is no dead letter is an argument
+ * error.
+ */
+export async function runRetryDeadLetters(
+  config: Config,
+  ids: readonly string[],
+  options: { dryRun: boolean; json: boolean },
+): Promise<number> {
+  const redis = await reachRedis(config.redis.url, 'cli');
+  try {
+    const keys = redisKeys(config.redis.prefix);
+    const letters = await new DeadLetterStore(redis, keys).list();
+    const all = ids.length === 1 && ids[0] === 'all';
+    const unknown = all ? [] : ids.filter((id) => !letters.some((letter) => deadLetterId(letter) === id));
+    if (unknown.length > 0) {
+      const known = letters.length === 0 ? 'there are none' : `see triage dead-letters`;
+      throw new TriageError('input-invalid', `no dead letter ${unknown.join(', ')} (${known})`);
+    }
+    const chosen = all ? letters : letters.filter((letter) => ids.includes(deadLetterId(letter)));
+    const outcomes = await retryDeadLetters(redis, keys, config.redis.prefix, chosen, options.dryRun);
+    if (options.json) console.log(JSON.stringify(outcomes, null, 2));
+    else if (outcomes.length === 0) console.log('No dead letters.');
+    else for (const outcome of outcomes) console.log(`${outcome.status}  ${outcome.id}  ${outcome.detail}`);
+    return outcomes.some((outcome) => outcome.status === 'gone') ? 1 : 0;
   } finally {
     redis.disconnect();
   }

@@ -86,7 +86,7 @@ export function planAlerts(config: Pick<AlertsConfig, 'notFetchedSeconds'>, inpu
       details: [
         ...listed,
         ...(more > 0 ? [`and ${more} more`] : []),
-        'Their messages stay where they were, unprocessed: see triage dead-letters.',
+        'Their messages stay where they were, unprocessed: see triage dead-letters, and --retry once the cause is fixed.',
       ],
     });
   }

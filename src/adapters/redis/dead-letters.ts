@@ -15,14 +15,24 @@ export interface DeadLetter {
 export class DeadLetterStore {
   private readonly redis: Redis;
   private readonly key: string;
+  private readonly alerted: string;
 
   constructor(redis: Redis, keys: RedisKeys) {
     this.redis = redis;
     this.key = keys.deadLetters();
+    this.alerted = keys.alertedDeadLetters();
   }
 
   async record(letter: DeadLetter): Promise<void> {
     await this.redis.hset(this.key, `${letter.queue}/${letter.jobId}`, JSON.stringify(letter));
+  }
+
+  /**
+   * Forgets a dead letter (`queue/jobId`) once its job is queued again, and that an alert reported it: should the job
+   * fail for good again, that is a new dead letter to alert about.
+   */
+  async remove(id: string): Promise<void> {
+    await this.redis.multi().hdel(this.key, id).srem(this.alerted, id).exec();
   }
 
   /** Every dead letter, oldest first. */

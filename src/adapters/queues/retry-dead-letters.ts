@@ -1,0 +1,78 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { DeadLetterStore, type DeadLetter } from '../redis/dead-letters.ts';
+import type { RedisKeys } from '../redis/redis-keys.ts';
+
+/** What `dead-letters --retry` did with one dead letter. */
+export interface RetryOutcome {
+  /** `queue/jobId`. */
+  id: string;
+  /**
+   * `retried`: its job is waiting again with all its attempts; `would-retry`: so with --dry-run; `not-failed`:
+   * its job had already been taken up again (the stale entry is forgotten); `gone`: its job no longer exists.
+   */
+  status: 'retried' | 'would-retry' | 'not-failed' | 'gone';
+  detail: string;
+}
+
+/** The id a dead letter is known by. */
+export function deadLetterId(letter: Pick<DeadLetter, 'queue' | 'jobId'>): string {
+  return `${letter.queue}/${letter.jobId}`;
+}
+
+/**
+ * Queues the jobs of these dead letters again (BullMQ's retry of a failed job: the same id, its attempts reset),
+ * under the configuration the workers run now, and forgets the dead letter. The stages are idempotent and replies
+ * go through the at-most-once ledger, so a retried job does nothing twice. A job already waiting or done is left
+ * alone; a job that no longer exists is reported, and its message is to be handled by hand.
+ */
+export async function retryDeadLetters(
+  redis: Redis,
+  keys: RedisKeys,
+  prefix: string,
+  letters: readonly DeadLetter[],
+  dryRun: boolean,
+): Promise<RetryOutcome[]> {
+  const store = new DeadLetterStore(redis, keys);
+  const queues = new Map<string, Queue>();
+  const queue = (name: string): Queue => {
+    const open = queues.get(name) ?? new Queue(name, { connection: redis, prefix });
+    queues.set(name, open);
+    return open;
+  };
+  const outcomes: RetryOutcome[] = [];
+  try {
+    for (const letter of letters) {
+      const id = deadLetterId(letter);
+      const job = await queue(letter.queue).getJob(letter.jobId);
+      if (job === undefined) {
+        outcomes.push({ id, status: 'gone', detail: 'the job no longer exists: handle its message by hand' });
+        continue;
+      }
+      const state = await job.getState();
+      if (state !== 'failed') {
+        if (!dryRun) await store.remove(id);
+        outcomes.push({ id, status: 'not-failed', detail: `the job is ${state}, not failed` });
+        continue;
+      }
+      if (dryRun) {
+        outcomes.push({
+          id,
+          status: 'would-retry',
+          detail: `after ${attempts(letter.attempts)}: ${letter.reason}`,
+        });
+        continue;
+      }
+      await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      await store.remove(id);
+      outcomes.push({ id, status: 'retried', detail: 'queued again' });
+    }
+  } finally {
+    await Promise.all([...queues.values()].map((open) => open.close()));
+  }
+  return outcomes;
+}
+
+function attempts(n: number): string {
+  return `${n} attempt${n === 1 ? '' : 's'}`;
+}
