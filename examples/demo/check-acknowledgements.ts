@@ -1,5 +1,5 @@
 import type { CandidateRecord } from '../../src/candidates/candidate-record.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../src/domain/plural.ts';
 import type { SentReply } from './reply-outcomes.ts';
 
 /** The replies that acknowledge an application (`closed` is the acknowledgement after a deadline). */

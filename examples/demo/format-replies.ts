@@ -3,7 +3,7 @@ import type { CandidateRecord, ReplyRecord } from '../../src/candidates/candidat
 import { formatTable } from '../../src/cli/format-table.ts';
 import type { AcknowledgementCheck } from './check-acknowledgements.ts';
 import type { ReportedMessage } from './reported-message.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../src/domain/plural.ts';
 import { printable, printableBlock } from './printable.ts';
 import { recordedDocuments } from './recorded-documents.ts';
 import { replyCalledFor, replyDecision, type ReplyRules } from './reply-outcomes.ts';

@@ -6,7 +6,7 @@ import { formatCandidates } from '../../src/cli/format-candidates.ts';
 import { formatTable } from '../../src/cli/format-table.ts';
 import type { Explanation } from '../../src/explain/explanation.ts';
 import { describeReply, formatAcknowledgements, type RepliesReport } from './format-replies.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../src/domain/plural.ts';
 import { printable } from './printable.ts';
 import type { FolderView } from './read-folders.ts';
 import { recordedDocuments } from './recorded-documents.ts';

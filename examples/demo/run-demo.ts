@@ -15,7 +15,7 @@ import { reachRedis, redactUrl } from '../../src/adapters/redis/reach-redis.ts';
 import { DEFAULT_REDIS_URL, redisHelp, removePrefix } from './demo-redis.ts';
 import { explainSamples } from './explain-samples.ts';
 import { formatReport } from './format-report.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../src/domain/plural.ts';
 import { type ReportedMessage } from './reported-message.ts';
 import { readFolders } from './read-folders.ts';
 import { readReceivedMail } from './received-mail.ts';

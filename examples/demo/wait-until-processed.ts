@@ -6,7 +6,7 @@ import { DeadLetterStore } from '../../src/adapters/redis/dead-letters.ts';
 import type { RedisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import type { SeenSummary } from '../../src/ports/stage-stores.ts';
 import { sentMessageIds, undecidedReplies, type ReplyRules } from './reply-outcomes.ts';
-import { plural } from './plural.ts';
+import { plural } from '../../src/domain/plural.ts';
 
 /** What the daemon's state is read from while waiting. */
 export interface ProcessedProbe {

@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { connectImap } from '../adapters/imap/connect-imap.ts';
 import { reachRedis, redactUrl } from '../adapters/redis/reach-redis.ts';
+import { plural } from '../domain/plural.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import { checkHint } from './check-hints.ts';
 import { quietLogger } from './quiet-logger.ts';
@@ -44,7 +45,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
     {
       ok: true,
       name: 'config',
-      detail: `${source}: ${count(config.mailboxes.length, 'mailbox', 'mailboxes')}, ${count(config.vacancies.length, 'vacancy', 'vacancies')}`,
+      detail: `${source}: ${plural(config.mailboxes.length, 'mailbox', 'mailboxes')}, ${plural(config.vacancies.length, 'vacancy')}`,
     },
     ...configWarnings(config),
   ];
@@ -121,8 +122,4 @@ async function attempt(name: string, check: () => Promise<string>): Promise<Chec
     const hint = error instanceof TriageError && error.code === 'redis-unavailable' ? null : checkHint(error);
     return { ok: false, name, detail: hint ? `${detail} — ${hint}` : detail };
   }
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,3 +1,4 @@
+import { plural } from '../domain/plural.ts';
 /** What the watchers of every process have recorded about a mailbox, for `status`, `/readyz`, metrics and alerts. */
 export interface MailboxHealth {
   /** How the watcher notices new mail: IDLE, or the periodic reconcile alone when the server has no IDLE. */
@@ -81,14 +82,12 @@ export function statusProblems(status: Omit<DaemonStatus, 'problems'>): string[]
     }
   }
   if (status.deadLetters > 0) {
-    problems.push(
-      `${status.deadLetters} dead letter${status.deadLetters === 1 ? '' : 's'}: see triage dead-letters`,
-    );
+    problems.push(`${plural(status.deadLetters, 'dead letter')}: see triage dead-letters`);
   }
   if (status.unconfirmedReplies > 0) {
     const n = status.unconfirmedReplies;
     problems.push(
-      `${n} acknowledgement${n === 1 ? '' : 's'} may not have been sent: see triage candidates (reply unconfirmed)`,
+      `${plural(n, 'acknowledgement')} may not have been sent: see triage candidates (reply unconfirmed)`,
     );
   }
   return problems;

@@ -1,3 +1,4 @@
+import { plural } from '../domain/plural.ts';
 import type { AlertsConfig } from '../config/schema.ts';
 import type { DaemonStatus } from './daemon-status.ts';
 
@@ -82,7 +83,7 @@ export function planAlerts(config: Pick<AlertsConfig, 'notFetchedSeconds'>, inpu
     const more = n - listed.length;
     items.push({
       key: 'dead-letters',
-      summary: `${n} new dead letter${n === 1 ? '' : 's'} (${input.deadLetters.length} in all)`,
+      summary: `${plural(n, 'new dead letter')} (${input.deadLetters.length} in all)`,
       details: [
         ...listed,
         ...(more > 0 ? [`and ${more} more`] : []),

@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { plural } from '../../domain/plural.ts';
 import { DeadLetterStore, type DeadLetter } from '../redis/dead-letters.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 
@@ -59,7 +60,7 @@ export async function retryDeadLetters(
         outcomes.push({
           id,
           status: 'would-retry',
-          detail: `after ${attempts(letter.attempts)}: ${letter.reason}`,
+          detail: `after ${plural(letter.attempts, 'attempt')}: ${letter.reason}`,
         });
         continue;
       }
@@ -71,8 +72,4 @@ export async function retryDeadLetters(
     await Promise.all([...queues.values()].map((open) => open.close()));
   }
   return outcomes;
-}
-
-function attempts(n: number): string {
-  return `${n} attempt${n === 1 ? '' : 's'}`;
 }

@@ -77,11 +77,6 @@ export function describeDeadline(
   return { relative, at: clock.when(deadline) };
 }
 
-/** `1 candidate`, `3 candidates`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 type DateParts = Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string>;
 
 function dateFormat(timezone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

@@ -1,6 +1,6 @@
 import { badge, escapeHtml, FONT, ink, INK, paint, PALETTE, table } from './digest-html-style.ts';
 import type { CandidateView, DigestView, VacancyView } from './digest-view.ts';
-import { plural } from './format-digest-values.ts';
+import { plural } from '../../domain/plural.ts';
 import { summaryLine } from './render-digest-text.ts';
 
 /**

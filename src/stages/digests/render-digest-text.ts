@@ -1,5 +1,5 @@
 import type { CandidateView, DigestView, VacancyView } from './digest-view.ts';
-import { plural } from './format-digest-values.ts';
+import { plural } from '../../domain/plural.ts';
 
 const WIDTH = 100;
 
