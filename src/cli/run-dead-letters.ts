@@ -1,5 +1,5 @@
-import { retryDeadLetters, deadLetterId } from '../adapters/queues/retry-dead-letters.ts';
-import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
+import { retryDeadLetters } from '../adapters/queues/retry-dead-letters.ts';
+import { deadLetterId, DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import type { Config } from '../config/schema.ts';

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DaemonMetrics } from '../adapters/http/daemon-metrics.ts';
 import { AlertClaims } from '../adapters/redis/alert-claims.ts';
-import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
+import { deadLetterId, DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import type { RedisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
 import type { AlertsConfig, Config } from '../config/schema.ts';
 import { LOOP_MARKER_HEADER } from '../domain/loop-marker.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { composeAlert } from '../status/compose-alert.ts';
-import type { DaemonStatus } from '../status/daemon-status.ts';
+import type { MailboxStatus } from '../status/daemon-status.ts';
 import { planAlerts } from '../status/plan-alerts.ts';
 import type { Redis } from 'ioredis';
 
@@ -18,10 +18,11 @@ const RETRY_SECONDS = 600;
 /** What the monitor uses. */
 export interface AlertMonitorPorts {
   alerts: AlertsConfig;
-  mailboxes: Config['mailboxes'];
+  senders: Config['mailboxes'];
   redis: Redis;
   keys: RedisKeys;
-  status(): Promise<DaemonStatus>;
+  /** The mailboxes as the watchers recorded them (the one part of the status snapshot the alerts read). */
+  mailboxes(now: Date): Promise<MailboxStatus[]>;
   metrics: DaemonMetrics;
   owner: string;
   logger: Logger;
@@ -42,7 +43,7 @@ export interface AlertMonitor {
 export function startAlertMonitor(ports: AlertMonitorPorts): AlertMonitor {
   const { alerts, logger } = ports;
   const log = logger.child({ component: 'alerts' });
-  const sender = ports.mailboxes.find((mailbox) => mailbox.id === alerts.mailbox) ?? ports.mailboxes[0];
+  const sender = ports.senders.find((mailbox) => mailbox.id === alerts.mailbox) ?? ports.senders[0];
   if (sender === undefined) throw new Error('alerts: no mailbox to send from');
   const from = alerts.from ?? sender.address;
   const transport = new ReplyTransports([{ id: 'alerts', smtp: alerts.smtp ?? sender.smtp }]);
@@ -80,9 +81,9 @@ export function startAlertMonitor(ports: AlertMonitorPorts): AlertMonitor {
     const now = new Date();
     const letters = await deadLetters.list();
     const items = planAlerts(alerts, {
-      status: await ports.status(),
+      status: { mailboxes: await ports.mailboxes(now) },
       deadLetters: letters.map((letter) => ({
-        id: `${letter.queue}/${letter.jobId}`,
+        id: deadLetterId(letter),
         reason: letter.reason,
         failedAt: letter.failedAt,
       })),
@@ -107,7 +108,7 @@ export function startAlertMonitor(ports: AlertMonitorPorts): AlertMonitor {
       log.warn({ alerts: due, reason: failure }, 'alert not sent; it is tried again later');
       return;
     }
-    if (due.includes('dead-letters')) await claims.markReported(letters.map((l) => `${l.queue}/${l.jobId}`));
+    if (due.includes('dead-letters')) await claims.markReported(letters.map(deadLetterId));
     ports.metrics.countAlert('sent');
     log.warn({ alerts: due, to: alerts.to }, 'alert sent');
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { startAlertMonitor } from './alert-monitor.ts';
 import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
-import { readDaemonStatus } from '../adapters/redis/read-daemon-status.ts';
+import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-daemon-status.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
 import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
@@ -61,24 +61,13 @@ export async function startDaemon(
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
   for (const watcher of watchers) watcher.start();
-  const { queues } = services;
-  const status = () =>
-    readDaemonStatus(services.redis, config, {
-      queues: {
-        ingest: queues.ingest,
-        assess: queues.assess,
-        replies: queues.replies,
-        enquiries: queues.enquiries,
-        digests: queues.digests,
-      },
-    });
   const monitor = config.alerts
     ? startAlertMonitor({
         alerts: config.alerts,
-        mailboxes: config.mailboxes,
+        senders: config.mailboxes,
         redis: services.redis,
         keys: services.keys,
-        status,
+        mailboxes: (now) => readMailboxStatuses(services.redis, config, now),
         metrics: services.metrics,
         owner,
         logger: log,
@@ -86,6 +75,17 @@ export async function startDaemon(
     : null;
   let endpoint: OperatorEndpoint | null = null;
   if (config.http) {
+    const { queues } = services;
+    const status = () =>
+      readDaemonStatus(services.redis, config, {
+        queues: {
+          ingest: queues.ingest,
+          assess: queues.assess,
+          replies: queues.replies,
+          enquiries: queues.enquiries,
+          digests: queues.digests,
+        },
+      });
     const source = { status, metrics: services.metrics };
     endpoint = await startOperatorEndpoint(config.http, source, log).catch(async (error: unknown) => {
       await monitor?.stop();

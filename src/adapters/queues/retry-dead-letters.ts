@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { plural } from '../../domain/plural.ts';
-import { DeadLetterStore, type DeadLetter } from '../redis/dead-letters.ts';
+import { deadLetterId, DeadLetterStore, type DeadLetter } from '../redis/dead-letters.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 
 /** What `dead-letters --retry` did with one dead letter. */
@@ -14,11 +14,6 @@ export interface RetryOutcome {
    */
   status: 'retried' | 'would-retry' | 'not-failed' | 'gone';
   detail: string;
-}
-
-/** The id a dead letter is known by. */
-export function deadLetterId(letter: Pick<DeadLetter, 'queue' | 'jobId'>): string {
-  return `${letter.queue}/${letter.jobId}`;
 }
 
 /**

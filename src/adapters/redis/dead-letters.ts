@@ -11,6 +11,11 @@ export interface DeadLetter {
   failedAt: string;
 }
 
+/** The id a dead letter is known by (`queue/jobId`): its field in Redis, and what the CLI and alerts show. */
+export function deadLetterId(letter: Pick<DeadLetter, 'queue' | 'jobId'>): string {
+  return `${letter.queue}/${letter.jobId}`;
+}
+
 /** Dead letters in Redis: one entry per job id (a later failure of the same job replaces it). */
 export class DeadLetterStore {
   private readonly redis: Redis;
@@ -24,7 +29,7 @@ export class DeadLetterStore {
   }
 
   async record(letter: DeadLetter): Promise<void> {
-    await this.redis.hset(this.key, `${letter.queue}/${letter.jobId}`, JSON.stringify(letter));
+    await this.redis.hset(this.key, deadLetterId(letter), JSON.stringify(letter));
   }
 
   /**

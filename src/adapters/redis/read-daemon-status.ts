@@ -58,23 +58,7 @@ export async function readDaemonStatus(
       });
     }
     const backlog = await backlogByMailbox(queues[INGEST_QUEUE] as Queue<IngestJob> | undefined);
-    const health = new MailboxHealthStore(redis, keys);
-    const cursors = new CursorStore(redis, keys);
-    const mailboxes: MailboxStatus[] = [];
-    for (const mailbox of config.mailboxes) {
-      const recorded = await health.read(mailbox.id);
-      const fetched = recorded.lastFetchAt === null ? null : Date.parse(recorded.lastFetchAt);
-      mailboxes.push({
-        id: mailbox.id,
-        address: mailbox.address,
-        holder: await redis.get(keys.lease(mailbox.id)),
-        ...recorded,
-        fetchAgeSeconds: fetched === null ? null : Math.max(0, Math.round((now.getTime() - fetched) / 1000)),
-        staleAfterSeconds: mailbox.reconcileSeconds * 3,
-        cursor: await cursors.read(mailbox.id),
-        backlog: backlog.get(mailbox.id) ?? 0,
-      });
-    }
+    const mailboxes = await readMailboxStatuses(redis, config, now, backlog);
     const candidates = await new CandidateStore(redis, keys).list(
       config.vacancies.map((vacancy) => vacancy.id),
     );
@@ -91,6 +75,37 @@ export async function readDaemonStatus(
   } finally {
     if (own) await Promise.all(Object.values(queues).map((queue) => queue.close()));
   }
+}
+
+/**
+ * What every mailbox's watcher has recorded, its lease holder and cursor: the part of the snapshot the alerts need
+ * (`backlog`, counted from the ingest queue, is 0 unless given).
+ */
+export async function readMailboxStatuses(
+  redis: Redis,
+  config: Pick<Config, 'redis' | 'mailboxes'>,
+  now: Date,
+  backlog: ReadonlyMap<string, number> = new Map(),
+): Promise<MailboxStatus[]> {
+  const keys = redisKeys(config.redis.prefix);
+  const health = new MailboxHealthStore(redis, keys);
+  const cursors = new CursorStore(redis, keys);
+  const mailboxes: MailboxStatus[] = [];
+  for (const mailbox of config.mailboxes) {
+    const recorded = await health.read(mailbox.id);
+    const fetched = recorded.lastFetchAt === null ? null : Date.parse(recorded.lastFetchAt);
+    mailboxes.push({
+      id: mailbox.id,
+      address: mailbox.address,
+      holder: await redis.get(keys.lease(mailbox.id)),
+      ...recorded,
+      fetchAgeSeconds: fetched === null ? null : Math.max(0, Math.round((now.getTime() - fetched) / 1000)),
+      staleAfterSeconds: mailbox.reconcileSeconds * 3,
+      cursor: await cursors.read(mailbox.id),
+      backlog: backlog.get(mailbox.id) ?? 0,
+    });
+  }
+  return mailboxes;
 }
 
 async function backlogByMailbox(ingest: Queue<IngestJob> | undefined): Promise<Map<string, number>> {
