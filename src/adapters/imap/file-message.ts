@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import { TriageError } from '../../errors/triage-error.ts';
 import { filingFolder } from '../../mailbox/filing-folder.ts';
 import type { FilingOutcome, MessageLocation } from '../../ports/mailbox-gateway.ts';
-import { searchCurrent } from './search-current.ts';
+import { messageIdSearch, searchCurrent } from './search-current.ts';
 
 /**
  * Moves a message from the selected (watched) folder into `<filing>/<vacancy>`, creating the folder when needed.
@@ -36,8 +36,8 @@ async function locate(client: ImapFlow, where: MessageLocation): Promise<number[
     const found = await searchCurrent(client, { uid: String(where.uid) });
     return found.filter((uid) => uid === where.uid);
   }
-  if (where.messageId === null) return [];
-  return searchCurrent(client, { header: { 'message-id': where.messageId } });
+  const query = where.messageId === null ? null : messageIdSearch(where.messageId);
+  return query === null ? [] : searchCurrent(client, query);
 }
 
 // Folders known to exist, per connection: one CREATE per folder and connection, not one per message.

@@ -22,3 +22,17 @@ export function searched(result: number[] | false | undefined): number[] {
     throw new TriageError('imap-unavailable', 'the server refused a search; will retry');
   return result;
 }
+
+// Longer than any Message-ID a real mailer writes (RFC 5322 suggests well under a line; Dovecot refuses long args).
+const MAX_SEARCHABLE_ID = 250;
+const SEARCHABLE_ID = /^[\x21-\x7e]+$/;
+
+/**
+ * The search for a message by its Message-ID, or null when the id (mail text, so attacker-controlled) cannot be
+ * searched for safely: non-ASCII, control characters or an over-long value would make the server refuse the
+ * command, and a refused search is retried. A search that cannot be made is skipped instead.
+ */
+export function messageIdSearch(messageId: string): SearchObject | null {
+  if (messageId.length > MAX_SEARCHABLE_ID || !SEARCHABLE_ID.test(messageId)) return null;
+  return { header: { 'message-id': messageId } };
+}
