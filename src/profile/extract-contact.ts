@@ -25,13 +25,22 @@ export function findEmails(text: string): string[] {
  * International phone numbers (+44 …, 0044 …) in E.164 form, each once. National numbers ("07911 123456")
  * are skipped: without a country the text cannot be trusted to give, they cannot be told from other digits.
  */
+const PLUS_DIGIT = /\+(?=[\s(]*\d)/gu;
+const MAX_PHONE_CANDIDATES = 40;
+/** Longer than any written international number ("+44 (0) 20 7946 0958 ext. 1234"). */
+const PHONE_WINDOW = 40;
+
 export function findPhones(text: string): string[] {
   const international = text.replace(DOUBLE_ZERO, '+$1');
-  // `extended` also finds numbers that are possible but not known to be assigned (e.g. UK 07700 900xxx).
-  const phones = findPhoneNumbersInText(international, { extended: true })
-    .filter((found) => international.slice(found.startsAt, found.endsAt).trimStart().startsWith('+'))
-    .filter((found) => found.number.isPossible())
-    .map((found) => found.number.number);
+  const phones: string[] = [];
+  // Only the text right after a `+` is parsed, and only so often: the parser is costly per candidate (it throws
+  // internally), and a hostile body of digits would otherwise cost seconds on the event loop.
+  for (const plus of [...international.matchAll(PLUS_DIGIT)].slice(0, MAX_PHONE_CANDIDATES)) {
+    const piece = international.slice(plus.index, plus.index + PHONE_WINDOW);
+    // `extended` also finds numbers that are possible but not known to be assigned (e.g. UK 07700 900xxx).
+    const [found] = findPhoneNumbersInText(piece, { extended: true });
+    if (found?.startsAt === 0 && found.number.isPossible()) phones.push(found.number.number);
+  }
   return [...new Set(phones)];
 }
 

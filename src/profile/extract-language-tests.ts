@@ -75,16 +75,18 @@ const TABLE_LABELS = new RegExp(TABLE_LABEL.source, 'giu');
  * then the row of values: the first line below with three numbers or more.
  */
 function testInTable(lines: readonly string[], spec: TestSpec): LanguageTest | null {
-  for (let index = 0; index < lines.length; index += 1) {
-    const valuesAt = lines.findIndex(
-      (line, at) => at > index && at <= index + 4 && /(?:\d\S*\s+){2,}\d/u.test(line),
-    );
+  // Linear in the text: each line looks at most 4 lines ahead, and the cue is looked for once.
+  const cue = new RegExp(spec.cue.source, spec.cue.flags.replace('g', ''));
+  const firstCue = lines.findIndex((line) => cue.test(line));
+  if (firstCue < 0) return null;
+  for (let index = firstCue + 1; index < lines.length; index += 1) {
+    if (!TABLE_LABEL.test(lines[index] ?? '')) continue;
+    const valuesAt = valuesLineAfter(lines, index);
     if (valuesAt < 0) continue;
     const header = lines.slice(index, valuesAt).join(' ');
     const labels = [...header.matchAll(TABLE_LABELS)].map((match) => match[0].toLowerCase());
     const column = labels.findIndex((label) => label === 'overall' || label === 'total');
-    if (column < 0 || labels.length < 3 || !TABLE_LABEL.test(lines[index] ?? '')) continue;
-    if (!new RegExp(spec.cue.source, spec.cue.flags).test(lines.slice(0, index).join('\n'))) continue;
+    if (column < 0 || labels.length < 3) continue;
     const values = (lines[valuesAt] ?? '').trim().split(/\s+/);
     const score = Number(values[column]);
     if (spec.valid(score))
@@ -95,6 +97,14 @@ function testInTable(lines: readonly string[], spec: TestSpec): LanguageTest | n
       };
   }
   return null;
+}
+
+/** The first of the 4 lines after `index` with three numbers or more, or -1. */
+function valuesLineAfter(lines: readonly string[], index: number): number {
+  for (let at = index + 1; at <= index + 4 && at < lines.length; at += 1) {
+    if (/(?:\d\S*\s+){2,}\d/u.test(lines[at] ?? '')) return at;
+  }
+  return -1;
 }
 
 /** The language tests a text states with an overall score in range, the first of each test, in test order. */

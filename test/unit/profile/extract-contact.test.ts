@@ -47,6 +47,12 @@ describe('findPhones', () => {
     expect(findPhones(text)).toEqual(phones);
   });
 
+  it('issue-19-digit-body: reads the numbers among the first 40 "+digit" places, not past them', () => {
+    const noise = '+1 '.repeat(20_000);
+    expect(findPhones(`Phone: +44 7911 123456 ${noise}`)).toEqual(['+447911123456']);
+    expect(findPhones(`${noise} Phone: +44 7911 123456`)).toEqual([]);
+  });
+
   it.each([
     ['2019-2023, 09/2019 – 06/2023, 12.03.2021'],
     ['Tel: 07911 123456'],

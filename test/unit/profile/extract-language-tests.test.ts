@@ -52,6 +52,14 @@ Reading Listening Speaking Writing Total Score
     expect(extractLanguageTests(toefl)).toEqual([{ test: 'TOEFL', score: 108, written: 'TOEFL total 108' }]);
   });
 
+  it('issue-19-blank-line-body: reads a score table far below its cue, past a body of blank lines', () => {
+    const padded = `IELTS${'\n'.repeat(50_000)}Listening Reading Writing Speaking Overall\n8.5 8.0 7.0 7.5 8.0`;
+    expect(extractLanguageTests(padded)).toEqual([{ test: 'IELTS', score: 8, written: 'IELTS overall 8.0' }]);
+    // A table above the test's name is not that test's table.
+    const before = `Listening Reading Writing Speaking Overall\n8.5 8.0 7.0 7.5 8.0\nIELTS`;
+    expect(extractLanguageTests(before)).toEqual([]);
+  });
+
   it('keeps the first of each test, in the order IELTS, TOEFL, PTE, Duolingo', () => {
     expect(
       extractLanguageTests('Duolingo 120; TOEFL iBT 100; IELTS 7.0; IELTS 8.0').map((t) => [t.test, t.score]),
