@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { DocumentFacts } from '../documents/document-facts.ts';
-import { resolveInside } from '../domain/sanitize-filename.ts';
+import { NAME_MAX_BYTES, resolveInside, sanitizeFilename } from '../domain/sanitize-filename.ts';
 
 /**
  * Writes a message's documents to `<dir>/<candidate id>/<name>-<digest>.<ext>`: the sanitised file name plus the
@@ -22,11 +22,16 @@ export async function exportDocuments(
   }
 }
 
-/** The exported file name of a document: `<name>-<digest>.<ext>`. */
+// `-` and the first 8 hex digits of the content's SHA-256.
+const DIGEST_SUFFIX_BYTES = 9;
+
+/**
+ * The exported file name of a document, `<name>-<digest>.<ext>`, at most NAME_MAX_BYTES: the name is cut to leave
+ * room for the digest before the digest goes in, so two different contents never export to one file.
+ */
 export function exportName(document: Pick<DocumentFacts, 'safeName' | 'sha256'>): string {
-  const dot = document.safeName.lastIndexOf('.');
+  const name = sanitizeFilename(document.safeName, 'attachment', NAME_MAX_BYTES - DIGEST_SUFFIX_BYTES);
+  const dot = name.lastIndexOf('.');
   const digest = document.sha256.slice(0, 8);
-  return dot > 0
-    ? `${document.safeName.slice(0, dot)}-${digest}${document.safeName.slice(dot)}`
-    : `${document.safeName}-${digest}`;
+  return dot > 0 ? `${name.slice(0, dot)}-${digest}${name.slice(dot)}` : `${name}-${digest}`;
 }

@@ -32,19 +32,17 @@ export function candidateJson(record: CandidateRecord) {
 /** A plain-text table of candidates for a terminal. */
 export function formatCandidates(records: readonly CandidateRecord[]): string {
   if (records.length === 0) return 'No candidates yet.';
-  const rows = records.map((record) =>
-    [
-      record.vacancy,
-      record.name || '(no name)',
-      record.email,
-      record.documents.map((document) => document.kind).join(',') || '-',
-      record.missing.join(',') || '-',
-      record.flags.join(',') || '-',
-      String(record.messages.length),
-      replyStatus(record),
-      record.lastSeen.slice(0, 16).replace('T', ' '),
-    ].map(printable),
-  );
+  const rows = records.map((record) => [
+    record.vacancy,
+    record.name || '(no name)',
+    record.email,
+    record.documents.map((document) => document.kind).join(',') || '-',
+    record.missing.join(',') || '-',
+    record.flags.join(',') || '-',
+    String(record.messages.length),
+    replyStatus(record),
+    record.lastSeen.slice(0, 16).replace('T', ' '),
+  ]);
   const header = ['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'];
   return formatTable([header, ...rows]).join('\n');
 }
@@ -53,9 +51,4 @@ export function formatCandidates(records: readonly CandidateRecord[]): string {
 export function replyStatus(record: Pick<CandidateRecord, 'replies'>): string {
   const latest = record.replies.at(-1);
   return latest ? `${latest.kind} ${latest.status}` : '-';
-}
-
-// Names and addresses come from mail: never let them carry terminal control sequences to an operator's screen.
-function printable(cell: string): string {
-  return cell.replace(/[\p{Cc}\p{Cf}]/gu, '?');
 }

@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { terminalText } from '../output/terminal-text.ts';
 
 /** How `formatTable` lays its rows out. */
 export interface TableLayout {
@@ -14,9 +15,12 @@ export interface TableLayout {
 
 /**
  * The lines of a text table, each column as wide as its widest cell on a terminal (a CJK character takes two
- * columns): cells two spaces apart without trailing blanks, or between pipes as a Markdown table.
+ * columns): cells two spaces apart without trailing blanks, or between pipes as a Markdown table. Every cell is
+ * made one line through terminalText first.
  */
-export function formatTable(rows: ReadonlyArray<readonly string[]>, layout: TableLayout = {}): string[] {
+export function formatTable(cells: ReadonlyArray<readonly string[]>, layout: TableLayout = {}): string[] {
+  // Each cell one line without escapes or controls (they would break the layout, and a terminal would run them).
+  const rows = cells.map((row) => row.map((cell) => terminalText(cell).replace(/\n/g, ' ')));
   const columns = Math.max(0, ...rows.map((row) => row.length));
   const widths = Array.from({ length: columns }, (_, column) =>
     Math.max(layout.minWidth ?? 0, ...rows.map((row) => stringWidth(row[column] ?? ''))),

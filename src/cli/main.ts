@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { Config } from '../config/schema.ts';
 import { isTriageError, TriageError } from '../errors/triage-error.ts';
 import { packageVersion, requireVacancy } from './cli-inputs.ts';
+import { printText } from './print-text.ts';
 
 process.title = 'triage';
 
@@ -111,8 +112,9 @@ program
   });
 
 program.parseAsync().catch((error: unknown) => {
-  console.error(
+  printText(
     `error: ${isTriageError(error) ? error.message : error instanceof Error ? error.stack : String(error)}`,
+    process.stderr,
   );
   process.exit(isTriageError(error, 'config-invalid', 'config-missing', 'input-invalid') ? 2 : 1);
 });

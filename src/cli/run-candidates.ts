@@ -6,6 +6,7 @@ import type { Config } from '../config/schema.ts';
 import { candidateCsvRows, CSV_COLUMNS, csvText } from '../stages/digests/digest-csv.ts';
 import { digestProfile, digestVacancyHeading } from '../stages/digests/digest-vacancy.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
+import { printText } from './print-text.ts';
 
 /**
  * `triage candidates [--vacancy <id>] [--json | --csv]`: the candidates recorded so far (a known vacancy, or all)
@@ -21,9 +22,8 @@ export async function runCandidates(
     const records = await new CandidateStore(redis, redisKeys(config.redis.prefix)).list(ids);
     if (options.csv) process.stdout.write(candidatesCsv(config, ids, records));
     else {
-      console.log(
-        options.json ? JSON.stringify(records.map(candidateJson), null, 2) : formatCandidates(records),
-      );
+      if (options.json) console.log(JSON.stringify(records.map(candidateJson), null, 2));
+      else printText(formatCandidates(records));
     }
   } finally {
     redis.disconnect();

@@ -7,6 +7,7 @@ import { TriageError } from '../errors/triage-error.ts';
 import { checkHint } from './check-hints.ts';
 import { quietLogger } from './quiet-logger.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
+import { printText } from './print-text.ts';
 
 /** One line of `check` output. */
 export interface CheckLine {
@@ -34,7 +35,7 @@ export async function runCheckCommand(config: Config, source: string): Promise<n
   const lines = await runCheck(config, quietLogger('fatal'), source);
   for (const line of lines) {
     const status = line.ok ? (line.warning ? 'warn' : 'ok  ') : 'FAIL';
-    console.log(`${status}  ${line.name}: ${line.detail}`);
+    printText(`${status}  ${line.name}: ${line.detail}`);
   }
   return lines.every((line) => line.ok) ? 0 : 1;
 }

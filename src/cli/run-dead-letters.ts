@@ -4,6 +4,7 @@ import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import type { Config } from '../config/schema.ts';
 import { TriageError } from '../errors/triage-error.ts';
+import { printText } from './print-text.ts';
 
 /** `triage dead-letters [--json]`: one line per message whose processing failed for good. */
 export async function runDeadLetters(config: Config, json: boolean): Promise<void> {
@@ -11,10 +12,12 @@ export async function runDeadLetters(config: Config, json: boolean): Promise<voi
   try {
     const letters = await new DeadLetterStore(redis, redisKeys(config.redis.prefix)).list();
     if (json) console.log(JSON.stringify(letters, null, 2));
-    else if (letters.length === 0) console.log('No dead letters.');
+    else if (letters.length === 0) printText('No dead letters.');
     else
-      for (const letter of letters)
-        console.log(`${letter.failedAt}  ${deadLetterId(letter)}  ${letter.reason}`);
+      for (const letter of letters) {
+        // One line per letter, whatever the recorded reason holds.
+        printText(`${letter.failedAt}  ${deadLetterId(letter)}  ${letter.reason.replace(/\s+/g, ' ')}`);
+      }
   } finally {
     redis.disconnect();
   }
@@ -43,8 +46,8 @@ export async function runRetryDeadLetters(
     const chosen = all ? letters : letters.filter((letter) => ids.includes(deadLetterId(letter)));
     const outcomes = await retryDeadLetters(redis, keys, config.redis.prefix, chosen, options.dryRun);
     if (options.json) console.log(JSON.stringify(outcomes, null, 2));
-    else if (outcomes.length === 0) console.log('No dead letters.');
-    else for (const outcome of outcomes) console.log(`${outcome.status}  ${outcome.id}  ${outcome.detail}`);
+    else if (outcomes.length === 0) printText('No dead letters.');
+    else for (const outcome of outcomes) printText(`${outcome.status}  ${outcome.id}  ${outcome.detail}`);
     return outcomes.some((outcome) => outcome.status === 'gone') ? 1 : 0;
   } finally {
     redis.disconnect();

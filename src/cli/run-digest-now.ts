@@ -9,12 +9,13 @@ import { runDigest, type DigestStagePorts } from '../stages/digests/run-digest.t
 import { planDigestSchedules } from '../stages/digests/plan-digest-schedules.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { quietLogger } from './quiet-logger.ts';
+import { printText } from './print-text.ts';
 
 /** `triage digest --now [--vacancy <id>]`: sends the due digests now, one line per supervisor. */
 export async function runDigestNowCommand(config: Config, vacancyId?: string): Promise<void> {
   const lines = await runDigestNow(config, quietLogger(), vacancyId);
-  for (const line of lines) console.log(line);
-  if (lines.length === 0) console.log('No digests are configured for that vacancy.');
+  for (const line of lines) printText(line);
+  if (lines.length === 0) printText('No digests are configured for that vacancy.');
 }
 
 /** Sends the due digests now (all supervisors, or those of one vacancy); one line per supervisor. */

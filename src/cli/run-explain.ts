@@ -12,6 +12,7 @@ import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.t
 import { TriageError } from '../errors/triage-error.ts';
 import { readInput, requireMailbox } from './cli-inputs.ts';
 import { formatExplanation } from './format-explanation.ts';
+import { printText } from './print-text.ts';
 
 /** `triage explain <file>`: prints the explanation of one message file; a file that is not mail is input-invalid. */
 export async function runExplainCommand(
@@ -28,7 +29,8 @@ export async function runExplainCommand(
     mailboxId: options.mailbox ?? config.mailboxes[0]?.id ?? '',
     history: options.history === true,
   });
-  console.log(options.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+  if (options.json) console.log(JSON.stringify(explanation, null, 2));
+  else printText(formatExplanation(explanation));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { serverText } from '../output/server-text.ts';
 
 export type { Logger } from 'pino';
 
@@ -14,8 +15,13 @@ const REDACT = [
   'url',
 ];
 
+// Fields that carry a server's or a library's words: an SMTP refusal or an IMAP answer may quote an applicant.
+const SERVER_WORDS = ['reason', 'detail'];
+
 /**
- * Creates the root logger: pino JSON to stdout (pretty when stdout is a terminal), credentials redacted.
+ * Creates the root logger: pino JSON to stdout (pretty when stdout is a terminal), credentials redacted, and
+ * e-mail addresses and control characters taken out of what servers said (serverText): the `reason` and
+ * `detail` fields and every string of a logged `err` (message, server response, each line of the stack).
  * Pass `destination` to capture the JSON lines (tests).
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
@@ -23,6 +29,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     level,
     base: { service: 'applicant-triage' },
     redact: { paths: REDACT, censor: '[redacted]' },
+    serializers: { err: serializeError },
+    formatters: { log: redactServerWords },
   };
   if (destination) return pino(options, destination);
   if (process.stdout.isTTY && process.env.TRIAGE_LOG_FORMAT !== 'json') {
@@ -32,4 +40,29 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     });
   }
   return pino(options);
+}
+
+function serializeError(error: unknown): unknown {
+  if (typeof error === 'string') return serverText(error);
+  if (typeof error !== 'object' || error === null) return error;
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(serialized).map(([key, value]) => [
+      key,
+      typeof value !== 'string'
+        ? value
+        : key === 'stack'
+          ? value
+              .split('\n')
+              .map((line) => `${/^\s*/.exec(line)?.[0] ?? ''}${serverText(line)}`)
+              .join('\n')
+          : serverText(value),
+    ]),
+  );
+}
+
+function redactServerWords(object: Record<string, unknown>): Record<string, unknown> {
+  const words = SERVER_WORDS.filter((key) => typeof object[key] === 'string');
+  if (words.length === 0) return object;
+  return { ...object, ...Object.fromEntries(words.map((key) => [key, serverText(object[key] as string)])) };
 }

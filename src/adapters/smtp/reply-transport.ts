@@ -2,18 +2,24 @@ import { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailboxConfig } from '../../config/schema.ts';
 import { TriageError } from '../../errors/triage-error.ts';
+import { headerText } from '../../output/header-text.ts';
+import { serverText } from '../../output/server-text.ts';
 import type { MailTransport, OutgoingMessage, SendOutcome } from '../../ports/delivery-ports.ts';
 import { sendOnce, type SmtpEndpoint } from './send-once.ts';
 
 /** How an SMTP attempt ended when it did not succeed. */
 export type SendFailure = { outcome: 'transient' | 'permanent' | 'ambiguous'; detail: string };
 
-/** Builds the raw RFC 5322 message with nodemailer's composer (addresses and headers encoded by the library). */
+/**
+ * Builds the raw RFC 5322 message with nodemailer's composer (addresses and headers encoded and folded by the
+ * library). Every message the daemon sends passes here, so the subject and the display name go through headerText
+ * once more (a no-op for a planned reply): no header line of ours can exceed 998 octets or carry a control.
+ */
 export async function composeReply(reply: OutgoingMessage): Promise<Buffer> {
   const composer = new MailComposer({
     from: reply.from,
-    to: { name: reply.to.name, address: reply.to.address },
-    subject: reply.subject,
+    to: { name: headerText(reply.to.name), address: reply.to.address },
+    subject: headerText(reply.subject),
     messageId: reply.messageId,
     ...(reply.inReplyTo ? { inReplyTo: reply.inReplyTo } : {}),
     ...(reply.references.length > 0 ? { references: reply.references } : {}),
@@ -118,11 +124,13 @@ const BEFORE_THE_MESSAGE = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL FROM|RCPT T
  * Classifies a failed send. Nothing of the message handed over, or the server refusing before it (connection,
  * greeting, login — including a 535 — or the envelope with a 4xx): transient. The server refusing the sender,
  * a recipient or the message with a 5xx: permanent. The message handed over but no final answer (the connection
- * lost during or after the transfer): ambiguous — the server may have accepted it.
+ * lost during or after the transfer): ambiguous — the server may have accepted it. The detail is the server's
+ * text through serverText (addresses redacted, one line).
  */
 export function parseSmtpError(error: unknown): SendFailure {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as SmtpErrorShape;
-  const detail = shape.message ?? String(error);
+  // Recorded, logged and shown to operators: a refusal often quotes the recipient's address.
+  const detail = serverText(shape.message ?? String(error));
   if (shape.code === 'EAUTH' || /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH)/i.test(shape.command ?? '')) {
     if (typeof shape.responseCode !== 'number' && shape.handedOver === true)
       return { outcome: 'ambiguous', detail };

@@ -1,4 +1,5 @@
-import { cleanMailText } from '../replies/render-reply.ts';
+import { csvCell } from '../../output/csv-cell.ts';
+import { mailText } from '../../output/mail-text.ts';
 import type { DigestVacancy } from './digest-input.ts';
 import { orderAll, type RankedCandidate } from './digest-order.ts';
 import { displayName, filedFolders } from './digest-view.ts';
@@ -47,18 +48,9 @@ export function candidateCsvRows(vacancy: DigestVacancy, weights: ScoreWeights):
   return orderAll(vacancy.all, vacancy.changed, weights).map(csvRow);
 }
 
-/** Rows as CSV text: RFC 4180 with CRLF, UTF-8 with a BOM for Excel, every field through `csvField`. Pure. */
+/** Rows as CSV text: RFC 4180 with CRLF, UTF-8 with a BOM for Excel, every field through `csvCell` (formula-safe). Pure. */
 export function csvText(rows: readonly string[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-/**
- * One CSV field: a value a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, TAB or CR) gets a
- * leading `'`; a field with `,` `"` CR or LF is quoted, its quotes doubled.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 function csvRow(entry: RankedCandidate): string[] {
@@ -67,7 +59,7 @@ function csvRow(entry: RankedCandidate): string[] {
   return [
     candidate.id,
     name === '(no name)' ? '' : name,
-    cleanMailText(candidate.email, ''),
+    mailText(candidate.email, { controls: '' }),
     candidate.firstSeen,
     candidate.lastSeen,
     candidate.documents.map((document) => document.kind).join(';'),
@@ -77,6 +69,6 @@ function csvRow(entry: RankedCandidate): string[] {
     String(candidate.messages.length),
     entry.profile === undefined ? '' : String(entry.fit.score),
     filedFolders(candidate).join(';'),
-    cleanMailText(entry.profile?.summary ?? '', ''),
+    mailText(entry.profile?.summary ?? '', { controls: '' }),
   ];
 }

@@ -1,12 +1,16 @@
 import type { CandidateRecord } from '../../candidates/candidate-record.ts';
-import { cleanMailText, DOCUMENT_WORDING, subjectTag } from '../replies/render-reply.ts';
+import { mailText } from '../../output/mail-text.ts';
+import { DOCUMENT_WORDING, subjectTag } from '../replies/render-reply.ts';
 import type { DigestInput, DigestVacancy } from './digest-input.ts';
 import { digestSubject } from './digest-subject.ts';
 import { orderAll, orderChanges, type RankedCandidate } from './digest-order.ts';
 import type { FitScore } from './fit-score.ts';
 import { describeDeadline, digestClock, FLAG_WORDING, type DigestClock } from './format-digest-values.ts';
 
-/** One candidate as a digest shows it: every string cleaned of control characters, but not escaped. */
+// A file name is one line of a candidate's document list.
+const FILENAME_MAX = 200;
+
+/** One candidate as a digest shows it: every string one line without control characters (mailText), not escaped. */
 export interface CandidateView {
   /** The applicant's name, or `(no name)`. */
   name: string;
@@ -75,14 +79,14 @@ export function buildDigestView(input: DigestInput): DigestView {
 
 /** The name a digest shows: cleaned, and `(no name)` when empty or just an address. */
 export function displayName(candidate: CandidateRecord): string {
-  const name = cleanMailText(candidate.name);
+  const name = mailText(candidate.name);
   return name === '' || /^[^\s@]+@[^\s@]+$/.test(name) ? '(no name)' : name;
 }
 
 /** The folders a candidate's messages were filed in, each once, in the order first used. */
 export function filedFolders(candidate: CandidateRecord): string[] {
   const folders = candidate.messages.map((message) => message.filedTo).filter((folder) => folder !== null);
-  return [...new Set(folders.map((folder) => cleanMailText(folder)))];
+  return [...new Set(folders.map((folder) => mailText(folder)))];
 }
 
 /** A fit score in words: `4.2 (degree 0.9 × 3 = 2.7, publications …)`, or `no profile yet`. */
@@ -98,8 +102,8 @@ function vacancyView(vacancy: DigestVacancy, input: DigestInput, clock: DigestCl
   const complete = all.filter((entry) => entry.complete).length;
   return {
     id: vacancy.vacancy.id,
-    title: cleanMailText(vacancy.vacancy.title),
-    tag: subjectTag(cleanMailText(vacancy.vacancy.tag)),
+    title: mailText(vacancy.vacancy.title),
+    tag: subjectTag(mailText(vacancy.vacancy.tag)),
     deadline: describeDeadline(vacancy.vacancy.deadline, input.now, clock),
     totals: { all: all.length, complete, incomplete: all.length - complete },
     new: changes.new.map((entry) => candidateView(entry, clock)),
@@ -111,19 +115,19 @@ function candidateView(entry: RankedCandidate, clock: DigestClock): CandidateVie
   const { candidate } = entry;
   return {
     name: displayName(candidate),
-    email: cleanMailText(candidate.email, ''),
+    email: mailText(candidate.email, { controls: '' }),
     isNew: entry.isNew,
     complete: entry.complete,
     firstSeen: clock.when(candidate.firstSeen),
     lastSeen: clock.when(candidate.lastSeen),
     documents: candidate.documents.map((document) => ({
       label: DOCUMENT_WORDING[document.kind].label,
-      filename: cleanMailText(document.filename, '') || '(no file name)',
+      filename: mailText(document.filename, { controls: '', max: FILENAME_MAX }) || '(no file name)',
     })),
     missing: [...new Set(candidate.missing)].map((kind) => DOCUMENT_WORDING[kind].label),
     fit: entry.fit,
     fitText: describeFit(entry.fit),
-    profile: cleanMailText(entry.profile?.summary ?? '', ''),
+    profile: mailText(entry.profile?.summary ?? '', { controls: '' }),
     flags: [...new Set(candidate.flags)].map((flag) => FLAG_WORDING[flag]),
     messages: candidate.messages.length,
     folders: filedFolders(candidate),

@@ -3,7 +3,9 @@ import type { CandidateRecord, MessageRecord } from '../../candidates/candidate-
 import type { MailboxConfig, VacancyConfig } from '../../config/schema.ts';
 import { buildReplyContext, renderReply } from './render-reply.ts';
 import type { ReplyTemplates } from './render-reply.ts';
-import { cleanHeaderText, REPLY_MARKER_HEADERS, replySubject } from './reply-headers.ts';
+import { REPLY_MARKER_HEADERS, replySubject } from './reply-headers.ts';
+import { echoName } from '../../output/echo-name.ts';
+import { messageIdText } from '../../output/message-id-text.ts';
 import type { ReplyKind } from '../../domain/reply-kinds.ts';
 
 /** A reply as it will be composed: the recipient, threading, marker headers and the rendered bodies. */
@@ -32,9 +34,13 @@ export interface ReplySubjectMatter {
   openVacancies: readonly VacancyConfig[];
 }
 
+// References kept from the original: its first (the thread's root) and the latest ones (RFC 5322 3.6.4).
+const MAX_REFERENCES = 20;
+
 /**
  * Plans the reply to one message: to Reply-To (else From), threaded under it (`Re:`, In-Reply-To, References),
- * from the mailbox's `from`, marked as an automatic reply. Pure.
+ * from the mailbox's `from`, marked as an automatic reply. Of the sender's words only a name that looks like one
+ * (echoName) and a subject that looks like one (replySubject) are echoed; Message-IDs only well-formed ones. Pure.
  */
 export function planReply(matter: ReplySubjectMatter, templates: ReplyTemplates): PlannedReply {
   const { candidate, message, vacancy, mailbox } = matter;
@@ -53,18 +59,26 @@ export function planReply(matter: ReplySubjectMatter, templates: ReplyTemplates)
     signature: signatureOf(mailbox.from),
   });
   const rendered = renderReply(templates, matter.kind, context);
+  const inReplyTo = messageIdText(message.messageId);
   return {
     kind: matter.kind,
     from: mailbox.from,
-    to: { name: cleanHeaderText(recipient.name), address: recipient.address },
+    to: { name: echoName(recipient.name), address: recipient.address },
     subject: replySubject(message.subject),
-    inReplyTo: message.messageId,
-    references:
-      message.references.length > 0 ? message.references : message.messageId ? [message.messageId] : [],
+    inReplyTo,
+    references: threadReferences(message.references, inReplyTo),
     headers: REPLY_MARKER_HEADERS,
     text: rendered.text,
     html: rendered.html,
   };
+}
+
+/** The original's well-formed References (its first and latest, at most 20), else its own Message-ID. */
+function threadReferences(references: readonly string[], messageId: string | null): string[] {
+  const valid = references.flatMap((reference) => messageIdText(reference) ?? []);
+  if (valid.length === 0) return messageId ? [messageId] : [];
+  if (valid.length <= MAX_REFERENCES) return valid;
+  return [...valid.slice(0, 1), ...valid.slice(1 - MAX_REFERENCES)];
 }
 
 /** The display name of the mailbox's From (`"Dr Chen" <chen@…>` → `Dr Chen`), else its address. */

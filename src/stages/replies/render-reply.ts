@@ -1,8 +1,13 @@
 import type { DocumentKind } from '../../domain/document-kinds.ts';
 import { TriageError } from '../../errors/triage-error.ts';
+import { echoName } from '../../output/echo-name.ts';
+import { mailText } from '../../output/mail-text.ts';
 import type { ReplyKind } from '../../domain/reply-kinds.ts';
 
-/** Everything a reply template can use; strings taken from mail are already cleaned of control characters. */
+/**
+ * Everything a reply template can use; strings taken from mail are already one line each, cleaned of control and
+ * invisible characters (mailText), and the name is there only when it looks like one (echoName).
+ */
 export interface ReplyContext {
   /** `name` and `firstName` are '' when the sender gave no usable name. */
   applicant: { name: string; firstName: string; email: string };
@@ -73,30 +78,24 @@ export const DOCUMENT_WORDING: Readonly<Record<DocumentKind, { label: string; in
   other: { label: 'other document', instruction: 'please reply to this email with the document attached' },
 };
 
-const CONTROLS = /[\p{Cc}\u2028\u2029]/gu;
-// The invisible direction marks and overrides that can reorder what is shown (`cv\u202Efdp.exe`).
-const DIRECTION_MARKS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
-
-/**
- * Text taken from mail, safe to show: direction marks dropped, C0/C1 controls and line separators replaced by
- * `controls` (a space for names, nothing for file names), whitespace folded, trimmed.
- */
-export function cleanMailText(text: string, controls = ' '): string {
-  return text.replace(DIRECTION_MARKS, '').replace(CONTROLS, controls).replace(/\s+/gu, ' ').trim();
-}
+// A file name is cut shorter than other mail text: one line of the "received" list.
+const FILENAME_MAX = 200;
 
 /** Builds the template context from plain inputs (labels and instructions for each document kind). Pure. */
 export function buildReplyContext(input: ReplyContextInput): ReplyContext {
-  const cleaned = cleanMailText(input.applicantName);
-  // A display name that is just an address reads badly after "Dear"; treat it as no name.
-  const name = /^[^\s@]+@[^\s@]+$/.test(cleaned) ? '' : cleaned;
+  // Only what looks like a person's name is echoed ("Dear Win a prize at http://…," never is).
+  const name = echoName(input.applicantName);
   return {
-    applicant: { name, firstName: name.split(' ')[0] ?? '', email: cleanMailText(input.applicantEmail, '') },
+    applicant: {
+      name,
+      firstName: name.split(' ')[0] ?? '',
+      email: mailText(input.applicantEmail, { controls: '' }),
+    },
     vacancy: { ...input.vacancy, tag: subjectTag(input.vacancy.tag) },
     received: input.received.map((document) => ({
       kind: document.kind,
       label: DOCUMENT_WORDING[document.kind].label,
-      filename: cleanMailText(document.filename, '') || '(no file name)',
+      filename: mailText(document.filename, { controls: '', max: FILENAME_MAX }) || '(no file name)',
     })),
     missing: [...new Set(input.missing)].map((kind) => ({ kind, ...DOCUMENT_WORDING[kind] })),
     complete: input.missing.length === 0,

@@ -1,5 +1,7 @@
 import { shortHash } from '../../domain/short-hash.ts';
 import { LOOP_MARKER_HEADER } from '../../domain/loop-marker.ts';
+import { echoSubject } from '../../output/echo-subject.ts';
+import { HEADER_TEXT_MAX } from '../../output/header-text.ts';
 
 /** Headers on everything the daemon sends (RFC 3834 and our loop marker), so that no robot answers us. */
 export const REPLY_MARKER_HEADERS: Readonly<Record<string, string>> = {
@@ -8,19 +10,17 @@ export const REPLY_MARKER_HEADERS: Readonly<Record<string, string>> = {
   [LOOP_MARKER_HEADER]: 'reply',
 };
 
-// Mail-derived text never carries control or bidi characters into a header (nodemailer encodes the rest).
-const UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]+/gu;
+/** The subject of a reply whose original subject is not echoed (empty, a link, mostly symbols). */
+export const NEUTRAL_REPLY_SUBJECT = 'Re: your application';
 
-/** Removes control and bidi characters from text taken from mail, folding runs of them into one space. */
-export function cleanHeaderText(text: string): string {
-  return text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** `Re: <original subject>`, without doubling an existing `Re:`. */
+/**
+ * `Re: <original subject>` without doubling an existing `Re:`, cleaned and at most HEADER_TEXT_MAX characters;
+ * `Re: your application` when the original does not look like a subject (echoSubject).
+ */
 export function replySubject(original: string): string {
-  const subject = cleanHeaderText(original);
-  if (subject === '') return 'Re: your application';
-  return /^re\s*:/i.test(subject) ? subject : `Re: ${subject}`;
+  const echoed = echoSubject(original, HEADER_TEXT_MAX - 'Re: '.length);
+  if (echoed === '') return NEUTRAL_REPLY_SUBJECT;
+  return /^re\s*:/i.test(echoed) ? echoed : `Re: ${echoed}`;
 }
 
 /** The reply's Message-ID: derived from its ledger key, so every attempt at the same reply carries the same id. */

@@ -180,9 +180,10 @@ describe('formatCandidates', () => {
     expect(table.split('\n')).toHaveLength(2);
   });
 
-  it('terminal-safety: an escape sequence is shown, not interpreted (ESC becomes "?")', () => {
-    const table = formatCandidates([record({ name: 'Jane \u001b[31mDoe' })]);
-    expect(table).toContain('Jane ?[31mDoe');
+  it('terminal-safety: an escape sequence is removed whole, not interpreted', () => {
+    const table = formatCandidates([record({ name: 'Jane \u001b[31mDoe\u001b]0;pwned\u0007' })]);
+    expect(table).toContain('Jane Doe ');
+    expect(table).not.toContain('pwned');
   });
 
   it('terminal-safety: control characters in other columns are neutralised too', () => {

@@ -64,8 +64,8 @@ describe('sanitizeFilename', () => {
   });
 
   it('does not split an emoji sequence when cutting', () => {
-    const family = '👨‍👩‍👧';
-    const result = sanitizeFilename(`${'x'.repeat(190)}${family}.pdf`);
+    const flag = '🇬🇧';
+    const result = sanitizeFilename(`${'x'.repeat(190)}${flag}.pdf`);
     expect(result).toBe(`${'x'.repeat(190)}.pdf`);
   });
 

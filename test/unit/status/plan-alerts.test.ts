@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanLine, composeAlert } from '../../../src/status/compose-alert.ts';
+import { composeAlert } from '../../../src/status/compose-alert.ts';
 import type { MailboxStatus } from '../../../src/status/daemon-status.ts';
 import { formatDuration, planAlerts, type AlertInput } from '../../../src/status/plan-alerts.ts';
 
@@ -157,12 +157,13 @@ describe('composeAlert', () => {
     const { text } = composeAlert([{ key: 'k', summary: 's', details: [reason] }], context);
     for (const unsafe of ['\u001b', '\u202E', '\r']) expect(text).not.toContain(unsafe);
     expect(text).not.toMatch(/^Bcc:/m);
-    expect(text).toContain('  Server said: ok Bcc: victim@example.org [31m evil\n');
+    expect(text).toContain('  Server said: ok Bcc: victim@example.orgevil\n');
   });
 
   it('a very long reason is cut', () => {
-    const line = cleanLine('x'.repeat(5000));
-    expect(line).toHaveLength(500);
+    const { text } = composeAlert([{ key: 'k', summary: 's', details: ['x'.repeat(5000)] }], context);
+    const line = text.split('\n').find((entry) => entry.startsWith('  x')) ?? '';
+    expect(line).toHaveLength(2 + 500);
     expect(line.endsWith('…')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, digestCsv } from '../../../../src/stages/digests/digest-csv.ts';
+import { digestCsv } from '../../../../src/stages/digests/digest-csv.ts';
 import { candidate, changed, vacancy } from './digest-fixtures.ts';
 
 const WEIGHTS = { degree: 3, publications: 2, keywords: 1 };
@@ -9,28 +9,6 @@ function rowsOf(content: string): string[] {
   expect(content.endsWith('\r\n')).toBe(true);
   return content.slice(1, -2).split('\r\n');
 }
-
-describe('csvField', () => {
-  it('quotes fields with commas, quotes, CR or LF and doubles the quotes (RFC 4180)', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('Doe, Jane')).toBe('"Doe, Jane"');
-    expect(csvField('Bob "the Builder"')).toBe('"Bob ""the Builder"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
-  });
-
-  it('defuses values a spreadsheet would run as formulas', () => {
-    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(
-      '"\'=HYPERLINK(""http://evil.example"",""click"")"',
-    );
-    expect(csvField('+1+1')).toBe("'+1+1");
-    expect(csvField('-2+3')).toBe("'-2+3");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\t=1')).toBe("'\t=1");
-    expect(csvField('\r=1')).toBe('"\'\r=1"');
-    expect(csvField('a=b')).toBe('a=b');
-  });
-});
 
 describe('digestCsv', () => {
   it('lists every candidate of the vacancy with the documented columns, UTF-8 BOM and CRLF', () => {

@@ -88,22 +88,20 @@ describe('buildReplyContext', () => {
     });
     expect(buildReplyContext({ ...INPUT, applicantName: '  \r\n ' }).applicant.name).toBe('');
     expect(buildReplyContext({ ...INPUT, applicantName: 'jane@example.org' }).applicant.name).toBe('');
-    expect(buildReplyContext({ ...INPUT, applicantName: 'Jane (jane@example.org)' }).applicant.name).toBe(
-      'Jane (jane@example.org)',
-    );
+    expect(buildReplyContext({ ...INPUT, applicantName: 'Jane (jane@example.org)' }).applicant.name).toBe('');
   });
 
   it('strips control and bidi characters from everything taken from mail', () => {
     const context = buildReplyContext({
       ...INPUT,
-      applicantName: 'Jane\r\nBcc: evil\u202E\u0085 Doe',
+      applicantName: 'Jane\r\n\u202E\u0085 Doe',
       received: [
         { kind: 'cv', filename: 'cv\u202Efdp.exe' },
         { kind: 'transcript', filename: '\u2066transcript\u2069\r\n.pdf\u0000' },
         { kind: 'other', filename: '\u200F\u0007' },
       ],
     });
-    expect(context.applicant).toMatchObject({ name: 'Jane Bcc: evil Doe', firstName: 'Jane' });
+    expect(context.applicant).toMatchObject({ name: 'Jane Doe', firstName: 'Jane' });
     const strings = [context.applicant.name, ...context.received.map((entry) => entry.filename)];
     for (const text of strings) expect(text).not.toMatch(/[\p{Cc}\u202A-\u202E\u2066-\u2069\u200F]/u);
     expect(context.received.map((entry) => entry.filename)).toEqual([
@@ -209,22 +207,26 @@ describe('renderReply with the default templates', () => {
 
 describe('escaping', () => {
   it.each(['<script>alert(1)</script>', 'Bob & "Alice"'])(
-    'a name like %s is escaped in HTML only',
+    'a name like %s is not echoed at all: the greeting is "Dear applicant,"',
     (name) => {
       const { text, html } = render('acknowledgement', { ...INPUT, applicantName: name });
-      expect(text).toContain(`Dear ${name},`);
-      expect(html).not.toContain(name);
+      expect(text).toMatch(/^Dear applicant,\n/);
       expect(html).not.toContain('<script');
     },
   );
 
+  it("a name like O'Brien is escaped in HTML only", () => {
+    const { text, html } = render('acknowledgement', { ...INPUT, applicantName: "Siobhán O'Brien" });
+    expect(text).toContain("Dear Siobhán O'Brien,");
+    expect(html).toContain('Dear Siobhán O&#x27;Brien,');
+  });
+
   it('escapes the exact HTML entities', () => {
     const { html } = render('acknowledgement', {
       ...INPUT,
-      applicantName: 'Bob & "Alice"',
-      received: [{ kind: 'cv', filename: '<img src=x onerror=alert(1)>.pdf' }],
+      received: [{ kind: 'cv', filename: 'Bob & "Alice" <img src=x onerror=alert(1)>.pdf' }],
     });
-    expect(html).toContain('Dear Bob &amp; &quot;Alice&quot;,');
+    expect(html).toContain('Bob &amp; &quot;Alice&quot; ');
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;.pdf');
     expect(html).not.toMatch(/<img/);
   });
