@@ -15,6 +15,10 @@ export function formatExplanation(explanation: Explanation): string {
     `flags:          ${explanation.flags.join(', ') || 'none'}`,
     ...(explanation.profile ? ['profile:', ...formatProfile(explanation.profile)] : []),
     `reply:          ${reply.send ? `${reply.reason} to ${reply.to}: ${reply.subject}` : `none — ${reply.reason}`}`,
+    ...(reply.recipientRule
+      ? [`recipient:      ${reply.recipientRule.rule} — ${reply.recipientRule.detail}`]
+      : []),
+    ...(explanation.bounce ? [`bounce:         ${explanation.bounce.reason}`] : []),
     ...(reply.text ? ['', reply.text] : []),
   ].join('\n');
 }

@@ -49,6 +49,17 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
       detail: `${source}: ${plural(config.mailboxes.length, 'mailbox', 'mailboxes')}, ${plural(config.vacancies.length, 'vacancy')}`,
     },
     ...configWarnings(config),
+    ...(config.security.secret === undefined
+      ? [
+          {
+            ok: true,
+            warning: true,
+            name: 'security',
+            detail:
+              'security.secret is not set: the reply token key is a random one kept in Redis (set it from an environment variable to keep the key out of Redis)',
+          },
+        ]
+      : []),
   ];
   lines.push(await attempt('redis', () => checkRedis(config)));
   for (const mailbox of config.mailboxes) {

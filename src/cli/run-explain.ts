@@ -3,6 +3,8 @@ import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
+import { readReplyKey } from '../adapters/redis/reply-key-store.ts';
+import { SentReplies } from '../adapters/redis/sent-replies.ts';
 import type { Config } from '../config/schema.ts';
 import { DocumentPool } from '../documents/document-pool.ts';
 import { explainMessage } from '../explain/explain-message.ts';
@@ -55,6 +57,8 @@ export async function runExplain(
       history: redis ? new CandidateStore(redis, keys) : null,
       guards: redis ? new ReplyGuards(redis, keys) : null,
       sent: redis ? { keys, ledger: new ReplyLedger(redis) } : null,
+      sentReplies: redis ? new SentReplies(redis, keys) : null,
+      replyKey: await readReplyKey(redis, keys, config.security.secret),
     });
   } finally {
     redis?.disconnect();

@@ -37,6 +37,13 @@ const mailboxSchema = z.strictObject({
   leaseSeconds: int(2, 600).default(30),
   /** Seconds before the first new login after the server refused one; doubles on each refusal, up to 6 hours. */
   authRetrySeconds: int(1, 6 * 3600).default(300),
+  /** Other addresses that deliver into this mailbox: never answered, like the mailbox's own (and any `+detail`). */
+  aliases: z.array(emailSchema).default([]),
+  /**
+   * The authserv-ids (RFC 8601) of the receiving servers whose Authentication-Results are believed; only their
+   * DMARC/DKIM pass lets a Reply-To other than From be answered. Empty: a Reply-To other than From is never used.
+   */
+  trustedAuthservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
 });
 
 const scheduleFields = {
@@ -88,6 +95,11 @@ const repliesSchema = z.strictObject({
   followUpWindowHours: int(1, 24 * 365).default(24),
   /** At most this many replies to one address per `windowHours` (all kinds and vacancies together). */
   maxPerAddress: int(1, 1000).default(5),
+  /**
+   * At most this many replies to one recipient domain per `windowHours`: forged senders on many addresses of one
+   * domain cannot turn the daemon into a mail cannon aimed at it. No domain is exempt (raise it for big calls).
+   */
+  maxPerDomain: int(1, 100_000).default(20),
   windowHours: int(1, 24 * 365).default(24),
   /** An address that bounced one of our replies gets none for this long. */
   bounceSuppressionDays: int(1, 3650).default(30),
@@ -214,6 +226,10 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   alerts: alertsSchema.optional(),
+  /** Keys of the daemon's own: `secret` signs the token in every reply's body (e.g. "${TRIAGE_SECRET}"). */
+  security: z
+    .strictObject({ secret: z.string().min(16, 'must be at least 16 characters').optional() })
+    .prefault({}),
   log: z
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
     .prefault({}),

@@ -5,19 +5,21 @@ import type { Config, MailboxConfig } from '../config/schema.ts';
 import type { DocumentFacts } from '../documents/document-facts.ts';
 import type { DocumentReader } from '../documents/read-documents.ts';
 import type { ParsedMessage } from '../mail/parse-message.ts';
-import type { DeliveryLedger, LedgerKeys, ReplyGuardStore } from '../ports/delivery-ports.ts';
+import { replyKeyFromSecret } from '../domain/reply-token.ts';
+import type { DeliveryLedger, LedgerKeys, ReplyGuardStore, SentReplyLog } from '../ports/delivery-ports.ts';
 import { planAssessReply } from '../stages/assess/plan-assess.ts';
 import { planEnquiryReply } from '../stages/enquiries/plan-enquiry.ts';
 import { enquiryLedgerKey } from '../stages/enquiries/run-enquiry.ts';
 import { planIngest, type IngestPlan, type PlannedApplication } from '../stages/ingest/plan-ingest.ts';
 import { readMessage } from '../stages/ingest/read-message.ts';
+import { verifyBounce, type BounceClaim } from '../stages/replies/bounce-suppression.ts';
 import { checkReplyAllowed, type ReplyCircumstances } from '../stages/replies/check-reply-allowed.ts';
 import { candidateReplyLedgerKey } from '../stages/replies/run-reply.ts';
 import { planCandidateReply, replyRecipient } from '../stages/replies/plan-candidate-reply.ts';
 import { readdressReply, type PlannedReply } from '../stages/replies/plan-reply.ts';
 import type { ReplyTemplates } from '../stages/replies/render-reply.ts';
 import { ExplainCandidates, type CandidateHistory } from './explain-candidates.ts';
-import { toExplanation, type Explanation } from './explanation.ts';
+import { toExplanation, type ExplainedBounce, type Explanation } from './explanation.ts';
 
 /** What a dry run reads: configuration and templates, and optionally the documents and the daemon's history. */
 export interface ExplainPorts {
@@ -28,8 +30,12 @@ export interface ExplainPorts {
   reader: DocumentReader | null;
   /** The daemon's candidates (`explain --history`), read only; null: the message is the applicant's first. */
   history: CandidateHistory | null;
-  /** The daemon's bounce list, read only; null: no address has bounced. */
-  guards: Pick<ReplyGuardStore, 'isBounced'> | null;
+  /** The daemon's bounce list (and recipient bindings), read only; null: no address has bounced. */
+  guards: (Pick<ReplyGuardStore, 'isBounced'> & Partial<Pick<ReplyGuardStore, 'recipientTaken'>>) | null;
+  /** The daemon's record of whom its replies went to, read only; absent: a bounce is not checked against it. */
+  sentReplies?: Pick<SentReplyLog, 'recipientsOf'> | null;
+  /** The key of our replies' body tokens; absent: derived from `security.secret`, else none can be verified. */
+  replyKey?: Buffer | null;
   /** The daemon's reply ledger, read only; null: nothing has been sent yet. */
   sent: { keys: Pick<LedgerKeys, 'replyLedger'>; ledger: Pick<DeliveryLedger, 'read'> } | null;
 }
@@ -46,24 +52,43 @@ export async function explainMessage(parsed: ParsedMessage, ports: ExplainPorts)
   const candidates = new ExplainCandidates(ports.history);
   const { facts } = parsed;
   const receivedAt = facts.date ?? new Date().toISOString();
+  const secret = config.security.secret;
   const plan = planIngest(parsed, {
     config,
-    mailbox: { id: ports.mailboxId },
+    mailbox: config.mailboxes.find((entry) => entry.id === ports.mailboxId) ?? { id: ports.mailboxId },
     ownAddresses: own,
+    replyKey: ports.replyKey ?? (secret !== undefined ? replyKeyFromSecret(secret) : null),
     thread: await candidates.findByThread([facts.inReplyTo, ...facts.references].filter((id) => id !== null)),
     location: { uidValidity: '', uid: 0 },
     receivedAt,
   });
   const mailbox = config.mailboxes.find((entry) => entry.id === ports.mailboxId);
+  const bounce = plan.bounce ? await explainBounce(plan.bounce, ports) : null;
+  const recipientRule = { rule: plan.recipient.rule, detail: plan.recipient.detail };
   if (plan.application === null || !mailbox) {
-    const reply = mailbox ? await explainEnquiry(plan, mailbox, ports, own) : null;
-    return toExplanation(plan, null, plan.triage.documents, reply ?? notAnApplication(plan));
+    const enquiry = mailbox ? await explainEnquiry(plan, mailbox, ports, own) : null;
+    const reply = enquiry ? { ...enquiry, recipientRule } : notAnApplication(plan);
+    return toExplanation(plan, null, plan.triage.documents, reply, bounce);
   }
   const application = plan.application;
   const { record, documents } = await recordApplication(candidates, plan.key, parsed, application, ports);
   const filed = (await candidates.markFiled(record.id, plan.key, '')) ?? record;
   const reply = await explainCandidateReply(filed, plan.key, application, mailbox, ports, own);
-  return toExplanation(plan, filed, documents, reply);
+  return toExplanation(plan, filed, documents, { ...reply, recipientRule }, bounce);
+}
+
+// Whom the bounce suppresses, as the ingest stage decides it: only with the daemon's sent-reply record.
+async function explainBounce(claim: BounceClaim, ports: ExplainPorts): Promise<ExplainedBounce> {
+  const { failedRecipients, references } = claim;
+  if (!ports.sentReplies || references.length === 0 || failedRecipients.length === 0) {
+    const verdict = verifyBounce(claim, new Map());
+    if (references.length === 0 || failedRecipients.length === 0) return { ...claim, ...verdict };
+    const reason =
+      'not checked (explain reads the sent-reply record only with --history): suppresses only those of the ' +
+      'failed recipients that a reply it names was really sent to';
+    return { ...claim, suppress: [], reason };
+  }
+  return { ...claim, ...verifyBounce(claim, await ports.sentReplies.recipientsOf(references)) };
 }
 
 // The ingest stage's merge and reading, as recordApplication in run-ingest does it.
@@ -83,7 +108,7 @@ async function recordApplication(
   );
   if (ports.reader === null) return { record: merged.record, documents: incoming.documents };
   const unread = unreadDocuments(merged.record, key, incoming.documents);
-  const read = await readMessage(ports.reader, unread, parsed, application.reading);
+  const read = await readMessage(ports.reader, unread, parsed, application.reading, ports.config.extraction);
   const record =
     (await candidates.update(merged.record.id, (current) =>
       applyReadings(current, key, read.documents, read.bodyProfile, required),
@@ -131,9 +156,10 @@ async function explainCandidateReply(
   const recipient = replyRecipient(candidate, message);
   const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger'>) =>
     candidateReplyLedgerKey(keys, vacancy.id, candidate.email, job.kind);
+  const binding = { scope: vacancy.id, applicant: candidate.email };
   const blocked =
     (await alreadyDecided(ports, ledgerKey)) ??
-    (await permissionProblem(ports, own, { recipient, noReply: message.noReply }));
+    (await permissionProblem(ports, own, { recipient, noReply: message.noReply }, binding));
   if (blocked) return blocked;
   const openVacancies = ports.config.vacancies.filter((open) => open.mailbox === mailbox.id);
   const planned = planCandidateReply(
@@ -156,9 +182,10 @@ async function explainEnquiry(
   if (!job || !vacancy || !templates) return null;
   const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger'>) =>
     enquiryLedgerKey(keys, mailbox.id, job.to.address);
+  const binding = { scope: `mailbox-${mailbox.id}`, applicant: job.to.address };
   const blocked =
     (await alreadyDecided(ports, ledgerKey)) ??
-    (await permissionProblem(ports, own, { recipient: job.to.address, noReply: job.noReply }));
+    (await permissionProblem(ports, own, { recipient: job.to.address, noReply: job.noReply }, binding));
   if (blocked) return blocked;
   const planned = planEnquiryReply(job, { vacancies: ports.config.vacancies, vacancy, mailbox }, templates);
   return shown('enquiry', readdressReply(planned, job.to.address));
@@ -176,17 +203,24 @@ async function alreadyDecided(
   return null;
 }
 
+// The reply stage's rules, with what the daemon's Redis says (read only); the reply windows are not counted.
 async function permissionProblem(
   ports: ExplainPorts,
   own: ReadonlySet<string>,
   reply: Pick<ReplyCircumstances, 'recipient' | 'noReply'>,
+  binding: { scope: string; applicant: string },
 ): Promise<ExplainedReply | null> {
+  const { recipient } = reply;
+  const { guards } = ports;
   const bounced =
-    reply.recipient !== null && ports.guards !== null
-      ? await ports.guards.isBounced(reply.recipient, new Date())
+    recipient !== null && guards !== null ? await guards.isBounced(recipient, new Date()) : false;
+  const self = recipient?.toLowerCase() === binding.applicant.toLowerCase();
+  const recipientTaken =
+    recipient !== null && !self && guards?.recipientTaken
+      ? await guards.recipientTaken(binding.scope, recipient, binding.applicant)
       : false;
   const permission = checkReplyAllowed(
-    { ...reply, ownAddresses: own, bounced, recentReplies: 0 },
+    { ...reply, ownAddresses: own, bounced, recipientTaken, recentReplies: 0 },
     ports.config.replies,
   );
   return permission.allowed ? null : none(`${permission.rule}: ${permission.detail}`);

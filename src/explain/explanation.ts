@@ -16,7 +16,25 @@ export interface Explanation {
   flags: string[];
   /** What the documents and the mail say about the applicant; null when the message is not an application. */
   profile: CandidateProfileView | null;
-  reply: { send: boolean; reason: string; to: string | null; subject: string | null; text: string | null };
+  reply: {
+    send: boolean;
+    reason: string;
+    to: string | null;
+    subject: string | null;
+    text: string | null;
+    /** Where a reply to this message goes and why (From, or a Reply-To and its evidence); absent for non-applications. */
+    recipientRule?: { rule: string; detail: string };
+  };
+  /** For a bounce: whom it names, which of our replies, and whom it suppresses and why; else null. */
+  bounce: ExplainedBounce | null;
+}
+
+/** A bounce as the ingest stage judges it (see verifyBounce). */
+export interface ExplainedBounce {
+  failedRecipients: string[];
+  references: string[];
+  suppress: string[];
+  reason: string;
 }
 
 /** A document, its kind and why; `extraction` is null when it was not read. */
@@ -37,6 +55,7 @@ export function toExplanation(
   candidate: CandidateRecord | null,
   documents: readonly DocumentFacts[],
   reply: Explanation['reply'],
+  bounce: ExplainedBounce | null = null,
 ): Explanation {
   const { classification, applicant } = plan.triage;
   return {
@@ -54,5 +73,6 @@ export function toExplanation(
     flags: candidate?.flags ?? plan.triage.flags,
     profile: candidate ? buildCandidateProfile(candidate) : null,
     reply,
+    bounce,
   };
 }

@@ -10,6 +10,8 @@ export interface ParsedMessage {
   contents: Buffer[];
   /** Plain-text body ('' when the message has none). */
   text: string;
+  /** HTML body ('' when the message has none); only searched for our reply token. */
+  html: string;
 }
 
 /** Limits applied while parsing; above them a message is refused as too complex. */
@@ -71,7 +73,8 @@ export async function parseMessage(
     textLength: text.length,
     headersOnly: options.headersOnly ?? false,
   };
-  return { facts, contents: mail.attachments.map((attachment) => attachment.content), text };
+  const html = typeof mail.html === 'string' ? mail.html : '';
+  return { facts, contents: mail.attachments.map((attachment) => attachment.content), text, html };
 }
 
 function collectHeaders(mail: ParsedMail): Record<string, string[]> {

@@ -54,12 +54,34 @@ export interface DeliveryLedger {
   release(key: string, owner: string, reason: string): Promise<boolean>;
 }
 
-/** Per-address guards across all replies: bounced addresses and the per-address reply window. */
+/** How many replies a recipient's address and its domain had in the window before this one. */
+export interface ReplyWindowCounts {
+  address: number;
+  domain: number;
+}
+
+/** Per-address guards across all replies: bounced addresses, recipient ownership and the reply windows. */
 export interface ReplyGuardStore {
   suppressBounced(address: string, until: Date): Promise<void>;
   isBounced(address: string, now: Date): Promise<boolean>;
-  /** Reserves a reply in the address's window; returns how many replies the window held before this one. */
-  reserveReply(address: string, id: string, at: Date, windowMs: number, max: number): Promise<number>;
+  /** Binds a recipient to one applicant per scope for good; false when another applicant holds it. */
+  claimRecipient(scope: string, recipient: string, applicant: string): Promise<boolean>;
+  /** Read only: whether another applicant holds the recipient in the scope. */
+  recipientTaken(scope: string, recipient: string, applicant: string): Promise<boolean>;
+  /** Reserves a reply in the address's and the domain's windows; returns what they held before this one. */
+  reserveReply(
+    address: string,
+    id: string,
+    at: Date,
+    windowMs: number,
+    max: { address: number; domain: number },
+  ): Promise<ReplyWindowCounts>;
+}
+
+/** Whom each reply we sent went to, by Message-ID: what makes a bounce checkable. */
+export interface SentReplyLog {
+  record(messageId: string, recipient: string): Promise<void>;
+  recipientsOf(messageIds: readonly string[]): Promise<Map<string, string | null>>;
 }
 
 /** Ledger keys: a reply's per (scope, applicant address hash, kind); a digest run's per (supervisor, run). */

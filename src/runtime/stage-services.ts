@@ -11,7 +11,9 @@ import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
 import { redisKeys, type RedisKeys } from '../adapters/redis/redis-keys.ts';
 import { loadRedisScripts } from '../adapters/redis/redis-scripts.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
+import { loadReplyKey } from '../adapters/redis/reply-key-store.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
+import { SentReplies } from '../adapters/redis/sent-replies.ts';
 import { SeenStore } from '../adapters/redis/seen-store.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
 import { ownAddresses } from '../config/own-addresses.ts';
@@ -63,11 +65,15 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const reader = metrics.timed(pool);
   const candidates = new CandidateStore(redis, keys);
   const guards = new ReplyGuards(redis, keys);
+  const sent = new SentReplies(redis, keys);
+  const replyKey = await loadReplyKey(redis, keys, config.security.secret);
   const own = ownAddresses(config);
   const delivery = {
     ledger: new ReplyLedger(redis),
     transport: new ReplyTransports(config.mailboxes),
     guards,
+    sent,
+    replyKey,
     gateway,
     replies: config.replies,
     ownAddresses: own,
@@ -85,6 +91,8 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       ...common,
       seen: new SeenStore(redis, keys),
       guards,
+      sent,
+      replyKey,
       assess: queues.assess,
       enquiries: queues.enquiries,
       reader,

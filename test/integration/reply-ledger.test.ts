@@ -3,6 +3,8 @@ import { Redis } from 'ioredis';
 import { ReplyLedger } from '../../src/adapters/redis/reply-ledger.ts';
 import { ReplyGuards } from '../../src/adapters/redis/reply-guards.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { loadReplyKey, readReplyKey } from '../../src/adapters/redis/reply-key-store.ts';
+import { SENT_REPLY_TTL_MS, SentReplies } from '../../src/adapters/redis/sent-replies.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 
 const prefix = uniquePrefix('ledger');
@@ -47,12 +49,64 @@ describe('reply ledger on a real Redis', () => {
     const guards = new ReplyGuards(redis, redisKeys(prefix));
     const now = new Date();
     const hour = 3600_000;
-    expect(await guards.reserveReply('x@example.org', '<r1>', now, hour, 2)).toBe(0);
-    expect(await guards.reserveReply('x@example.org', '<r1>', now, hour, 2)).toBe(0);
-    expect(await guards.reserveReply('x@example.org', '<r2>', now, hour, 2)).toBe(1);
-    expect(await guards.reserveReply('x@example.org', '<r3>', now, hour, 2)).toBe(2);
-    expect(
-      await guards.reserveReply('X@Example.org', '<r3>', new Date(now.getTime() + 2 * hour), hour, 2),
-    ).toBe(0);
+    const max = { address: 2, domain: 100 };
+    const reserve = (address: string, id: string, at = now) =>
+      guards.reserveReply(address, id, at, hour, max).then((counts) => counts.address);
+    expect(await reserve('x@example.org', '<r1>')).toBe(0);
+    expect(await reserve('x@example.org', '<r1>')).toBe(0);
+    expect(await reserve('x@example.org', '<r2>')).toBe(1);
+    expect(await reserve('x@example.org', '<r3>')).toBe(2);
+    expect(await reserve('X@Example.org', '<r3>', new Date(now.getTime() + 2 * hour))).toBe(0);
+  });
+
+  it('the per-domain window counts replies to every address of the domain, and a refused one in neither window', async () => {
+    const guards = new ReplyGuards(redis, redisKeys(prefix));
+    const now = new Date();
+    const max = { address: 5, domain: 2 };
+    const reserve = (address: string, id: string) => guards.reserveReply(address, id, now, 3600_000, max);
+    expect(await reserve('a@target.example', '<d1>')).toEqual({ address: 0, domain: 0 });
+    expect(await reserve('b@target.example', '<d2>')).toEqual({ address: 0, domain: 1 });
+    expect(await reserve('c@target.example', '<d3>')).toEqual({ address: 0, domain: 2 });
+    // <d3> was refused by the domain window, so the address window did not count it either.
+    expect(await reserve('c@target.example', '<d4>')).toEqual({ address: 0, domain: 2 });
+    expect(await reserve('a@other.example', '<d5>')).toEqual({ address: 0, domain: 0 });
+    expect(await reserve('b@target.example', '<d2>')).toEqual({ address: 0, domain: 1 });
+  });
+
+  it('a recipient answers for one applicant per scope, for good', async () => {
+    const guards = new ReplyGuards(redis, redisKeys(prefix));
+    expect(await guards.claimRecipient('robust-ai', 'Third@Party.example', 'a@example.org')).toBe(true);
+    expect(await guards.claimRecipient('robust-ai', 'third@party.example', 'A@example.org')).toBe(true);
+    expect(await guards.claimRecipient('robust-ai', 'third@party.example', 'b@example.org')).toBe(false);
+    expect(await guards.recipientTaken('robust-ai', 'third@party.example', 'b@example.org')).toBe(true);
+    expect(await guards.claimRecipient('med-imaging', 'third@party.example', 'b@example.org')).toBe(true);
+  });
+
+  it('the sent-reply record maps each Message-ID to its recipient, for 90 days', async () => {
+    const keys = redisKeys(prefix);
+    const sent = new SentReplies(redis, keys);
+    await sent.record('<triage-reply.0123456789abcdef01234567@uni.example>', 'Jane@Example.org');
+    const found = await sent.recipientsOf([
+      '<TRIAGE-REPLY.0123456789abcdef01234567@Uni.example>',
+      '<triage-reply.ffffffffffffffffffffffff@uni.example>',
+    ]);
+    expect([...found.values()]).toEqual(['jane@example.org', null]);
+    const [key] = await redis.keys(`${prefix}:sent-reply:*`);
+    const ttl = await redis.pttl(key ?? '');
+    expect(ttl).toBeGreaterThan(SENT_REPLY_TTL_MS - 60_000);
+    expect(SENT_REPLY_TTL_MS).toBe(90 * 24 * 3600_000);
+  });
+
+  it('without a secret, the reply token key is created once in Redis and the same after a restart', async () => {
+    const keys = redisKeys(prefix);
+    expect(await readReplyKey(redis, keys, undefined)).toBeNull();
+    const first = await loadReplyKey(redis, keys, undefined);
+    const again = await loadReplyKey(redis, keys, undefined);
+    expect(first).toHaveLength(32);
+    expect(again.equals(first)).toBe(true);
+    expect((await readReplyKey(redis, keys, undefined))?.equals(first)).toBe(true);
+    expect(await redis.pttl(keys.replyTokenKey())).toBe(-1);
+    const fromSecret = await loadReplyKey(redis, keys, 'a-long-enough-secret');
+    expect(fromSecret.equals(first)).toBe(false);
   });
 });

@@ -22,6 +22,13 @@ export function redisKeys(prefix: string) {
     digestPending: (runKey: string) => key('digest-pending', runKey),
     digestLedger: (supervisorHash: string, runId: string) => key('digest-run', supervisorHash, runId),
     repliesTo: (addressHash: string) => key('replies-to', addressHash),
+    repliesToDomain: (domainHash: string) => key('replies-to-domain', domainHash),
+    /** Which applicant a recipient address answers for, per vacancy (or enquiry scope). */
+    recipientOwner: (scope: string, addressHash: string) => key('reply-recipient', scope, addressHash),
+    /** Message-ID of a reply we sent → its recipient, so that a bounce can be checked against it. */
+    sentReply: (messageIdHash: string) => key('sent-reply', messageIdHash),
+    /** The random key replies' body tokens are signed with when `security.secret` is not set. */
+    replyTokenKey: () => key('reply-token-key'),
     alertClaim: (alertKey: string) => key('alert', alertKey),
     alertedDeadLetters: () => key('alerted-dead-letters'),
     all: () => `${prefix}:*`,

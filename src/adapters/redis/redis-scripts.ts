@@ -12,7 +12,7 @@ const SCRIPTS = {
   'lease-release': 1,
   'ledger-claim': 1,
   'ledger-move': 1,
-  'reply-window-reserve': 1,
+  'reply-window-reserve': 2,
 } as const;
 
 /** A script of `lua/`. */

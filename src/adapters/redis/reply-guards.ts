@@ -2,9 +2,12 @@ import type { Redis } from 'ioredis';
 import { runScript } from './redis-scripts.ts';
 import { type RedisKeys } from './redis-keys.ts';
 import { shortHash } from '../../domain/short-hash.ts';
-import type { ReplyGuardStore } from '../../ports/delivery-ports.ts';
+import type { ReplyGuardStore, ReplyWindowCounts } from '../../ports/delivery-ports.ts';
 
-/** Per-address facts the reply rules need: bounce suppression and the sliding-window count of replies. */
+/**
+ * Per-address facts the reply rules need: bounce suppression, which applicant a recipient answers for, and the
+ * sliding-window counts of replies per address and per domain.
+ */
 export class ReplyGuards implements ReplyGuardStore {
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
@@ -26,20 +29,47 @@ export class ReplyGuards implements ReplyGuardStore {
   }
 
   /**
-   * Reserves one reply to `address` within the sliding window, atomically: returns how many replies were counted
-   * before, and counts this one (by `id`, so a retry of the same reply is counted once) only while under `max`.
+   * Binds `recipient` to `applicant` within `scope` (a vacancy) for good, unless it is bound already (SET NX,
+   * atomic): true when it is bound to this applicant, now or before. Never expires, like the reply ledger.
    */
-  async reserveReply(address: string, id: string, at: Date, windowMs: number, max: number): Promise<number> {
-    const key = this.keys.repliesTo(shortHash(address.toLowerCase()));
-    const counted = await runScript(
+  async claimRecipient(scope: string, recipient: string, applicant: string): Promise<boolean> {
+    const key = this.keys.recipientOwner(scope, shortHash(recipient.toLowerCase()));
+    const owner = shortHash(applicant.toLowerCase());
+    const before = (await this.redis.call('SET', key, owner, 'NX', 'GET')) as string | null;
+    return before === null || before === owner;
+  }
+
+  /** Whether `recipient` is bound to an applicant other than `applicant` within `scope` (read only). */
+  async recipientTaken(scope: string, recipient: string, applicant: string): Promise<boolean> {
+    const owner = await this.redis.get(this.keys.recipientOwner(scope, shortHash(recipient.toLowerCase())));
+    return owner !== null && owner !== shortHash(applicant.toLowerCase());
+  }
+
+  /**
+   * Reserves one reply to `address` in the sliding windows of the address and of its domain, atomically: returns
+   * how many replies each window held before, and counts this one (by `id`, so a retry of the same reply is
+   * counted once) only while both are under their max.
+   */
+  async reserveReply(
+    address: string,
+    id: string,
+    at: Date,
+    windowMs: number,
+    max: { address: number; domain: number },
+  ): Promise<ReplyWindowCounts> {
+    const lower = address.toLowerCase();
+    const domain = lower.slice(lower.lastIndexOf('@') + 1);
+    const counted = (await runScript(
       this.redis,
       'reply-window-reserve',
-      key,
+      this.keys.repliesTo(shortHash(lower)),
+      this.keys.repliesToDomain(shortHash(domain)),
       String(at.getTime()),
       String(windowMs),
-      String(max),
+      String(max.address),
+      String(max.domain),
       id,
-    );
-    return Number(counted);
+    )) as [number, number];
+    return { address: Number(counted[0]), domain: Number(counted[1]) };
   }
 }

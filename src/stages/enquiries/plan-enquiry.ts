@@ -1,4 +1,5 @@
 import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.ts';
+import type { MailAddress } from '../../mail/message-facts.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
 import { planReply, type PlannedReply } from '../replies/plan-reply.ts';
 import type { ReplyTemplates } from '../replies/render-reply.ts';
@@ -16,10 +17,12 @@ export function planEnquiry(
     mailboxId: string;
     messageKey: string;
     noReply: EnquiryJob['noReply'];
+    /** Where the reply may go (chooseReplyRecipient): never a third-party Reply-To without trusted evidence. */
+    to: MailAddress | null;
   },
 ): EnquiryJob | null {
   const { facts } = parsed;
-  const to = facts.replyTo[0] ?? facts.from;
+  const to = context.to;
   if (!context.config.replies.enquiries || !to) return null;
   const vacancies = context.config.vacancies.filter((vacancy) => vacancy.mailbox === context.mailboxId);
   const mention = mentionsVacancy(facts.subject, parsed.text, vacancies);

@@ -45,6 +45,8 @@ export async function runEnquiry(
     ledgerKey: enquiryLedgerKey(ports.keys, mailbox.id, payload.to.address),
     ttlMs: 0,
     recipient: payload.to.address,
+    scope: `mailbox-${mailbox.id}`,
+    applicant: payload.to.address,
     noReply: payload.noReply,
     mailbox,
     plan: () => planEnquiryReply(payload, { vacancies: ports.config.vacancies, vacancy, mailbox }, templates),

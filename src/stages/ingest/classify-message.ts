@@ -1,4 +1,7 @@
 import { matchVacancy, type VacancyMatch } from './match-vacancy.ts';
+import { isOwnAddress } from '../../config/own-addresses.ts';
+import { machineAddress } from '../../domain/machine-address.ts';
+import type { FoundReplyToken } from '../../domain/reply-token.ts';
 import type { MessageFacts } from '../../mail/message-facts.ts';
 
 /** What an incoming message is, as far as triage is concerned. */
@@ -6,8 +9,10 @@ export type MessageKind = 'application' | 'auto-reply' | 'bounce' | 'list' | 'sp
 
 /** What classification needs to know about the daemon itself and the open vacancies. */
 export interface ClassifyContext {
-  /** Lower-cased: mailbox addresses, from addresses, supervisors. */
+  /** Lower-cased, without `+detail`: mailbox addresses and aliases, from addresses, supervisors (ownAddresses). */
   ownAddresses: ReadonlySet<string>;
+  /** A reply token found in the sender's own text (see replyTokenText), verified with our key or not. */
+  replyToken?: FoundReplyToken | null;
   /** Lower-cased name of the header the daemon puts on everything it sends, e.g. `x-applicant-triage`. */
   loopMarkerHeader: string;
   vacancies: readonly { id: string; tag: string }[];
@@ -29,14 +34,6 @@ export interface Classification {
 type Verdict = Pick<Classification, 'kind' | 'rule' | 'detail'>;
 type Rule = (facts: MessageFacts, context: ClassifyContext) => Verdict | null;
 
-const BOUNCE_SENDER = /^(?:mailer-?daemon|postmaster)$/;
-const SYSTEM_SENDERS: readonly RegExp[] = [
-  /^(?:abuse|root|listserv|majordomo)$/,
-  /^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply)/,
-  /-request$/,
-  /^owner-/,
-  /^bounce/,
-];
 const AUTOREPLY_HEADERS: readonly (readonly [string, (value: string) => boolean])[] = [
   ['x-autoreply', () => true],
   ['x-autorespond', () => true],
@@ -56,7 +53,10 @@ const ACRONYMS: ReadonlyMap<string, string> = new Map([
   ['fc', 'FC'],
 ]);
 
-/** Classifies a parsed message; the first matching rule wins: own → bounce → spam → auto-reply → list → tag. */
+/**
+ * Classifies a parsed message; the first matching rule wins: own → bounce → our reply token (own) or another
+ * responder's (auto-reply) → spam → auto-reply → list → tag.
+ */
 export function classifyMessage(facts: MessageFacts, context: ClassifyContext): Classification {
   const replySuppressed = findReplySuppression(facts);
   for (const rule of RULES) {
@@ -72,7 +72,7 @@ export function classifyMessage(facts: MessageFacts, context: ClassifyContext): 
 }
 
 const ownAddress: Rule = ({ from }, { ownAddresses }) =>
-  from && ownAddresses.has(from.address)
+  from && isOwnAddress(ownAddresses, from.address)
     ? { kind: 'own', rule: 'own-address', detail: `sender ${from.address}` }
     : null;
 
@@ -91,8 +91,24 @@ const failedRecipients: Rule = (facts) =>
   firstHeader(facts, ['x-failed-recipients'], () => true, 'bounce', 'failed-recipients');
 
 const bounceSender: Rule = ({ from }) =>
-  from && BOUNCE_SENDER.test(localPart(from.address))
+  from && machineAddress(from.address) === 'bounce'
     ? { kind: 'bounce', rule: 'system-sender', detail: `sender ${from.address}` }
+    : null;
+
+// Our acknowledgement coming back without its headers (forwarded, redirected, From rewritten): never answered.
+const ownReplyToken: Rule = (_facts, { replyToken }) =>
+  replyToken?.ours
+    ? { kind: 'own', rule: 'own-reply-token', detail: `our reply token ${replyToken.token} in the body` }
+    : null;
+
+// Another installation's (or a look-alike) acknowledgement stripped of its markers: answering it could ping-pong.
+const foreignReplyToken: Rule = (_facts, { replyToken }) =>
+  replyToken && !replyToken.ours
+    ? {
+        kind: 'auto-reply',
+        rule: 'foreign-reply-token',
+        detail: `reply token ${replyToken.token} in the body that our key does not verify: another responder's`,
+      }
     : null;
 
 const spamFlag: Rule = (facts) =>
@@ -139,7 +155,7 @@ const emptyReturnPath: Rule = (facts) =>
   );
 
 const systemSender: Rule = ({ from }) =>
-  from && SYSTEM_SENDERS.some((pattern) => pattern.test(localPart(from.address)))
+  from && machineAddress(from.address) === 'system'
     ? { kind: 'auto-reply', rule: 'system-sender', detail: `sender ${from.address}` }
     : null;
 
@@ -171,6 +187,8 @@ const RULES: readonly Rule[] = [
   multipartReport,
   failedRecipients,
   bounceSender,
+  ownReplyToken,
+  foreignReplyToken,
   spamFlag,
   spamStatus,
   autoSubmitted,
@@ -217,12 +235,6 @@ function firstWord(value: string): string {
       .toLowerCase()
       .split(/[\s;,(]+/)[0] ?? ''
   );
-}
-
-/** The local part without a `+detail` suffix. */
-function localPart(address: string): string {
-  const at = address.lastIndexOf('@');
-  return (at < 0 ? address : address.slice(0, at)).replace(/\+.*$/, '');
 }
 
 function displayName(name: string): string {

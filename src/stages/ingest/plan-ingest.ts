@@ -5,15 +5,19 @@ import type { ParsedMessage } from '../../mail/parse-message.ts';
 import type { ThreadOwner } from '../../ports/candidate-records.ts';
 import type { EnquiryJob } from '../enquiries/enquiry-job.ts';
 import { planEnquiry } from '../enquiries/plan-enquiry.ts';
-import { bounceReferences, failedRecipients } from '../replies/failed-recipients.ts';
-import { isReplyMessageId } from '../replies/reply-headers.ts';
+import { findReplyToken } from '../../domain/reply-token.ts';
+import { replyTokenText } from '../../mail/reply-token-text.ts';
+import { readBounceClaim, type BounceClaim } from '../replies/bounce-suppression.ts';
+import { chooseReplyRecipient, type RecipientDecision } from '../replies/reply-recipient.ts';
 import { triageMessage, type TriageResult } from './triage-message.ts';
 
 /** What the plan needs besides the message: configuration, where it is, and the thread it replies to. */
 export interface IngestContext {
   config: Pick<Config, 'vacancies' | 'replies'>;
-  mailbox: Pick<MailboxConfig, 'id'>;
+  mailbox: Pick<MailboxConfig, 'id'> & Partial<Pick<MailboxConfig, 'trustedAuthservIds'>>;
   ownAddresses: ReadonlySet<string>;
+  /** The key our replies' body tokens are signed with (see replyToken); null: no token can be ours. */
+  replyKey?: Buffer | null;
   /** The candidate an earlier message of its thread (In-Reply-To/References) belongs to, if any. */
   thread: ThreadOwner | null;
   /** Where the message is: recorded with it, so that it can be filed and answered later. */
@@ -35,8 +39,13 @@ export interface IngestPlan {
   /** The message's identity across deliveries and folders. */
   key: string;
   triage: TriageResult;
-  /** A bounce of one of our replies: its failed recipients get no further replies for a while. */
-  suppressRecipients: string[];
+  /**
+   * For a bounce: its failed recipients and the replies of ours it names. Only those a named reply was really
+   * sent to are suppressed, which needs the sent-reply record (verifyBounce, in the effect).
+   */
+  bounce: BounceClaim | null;
+  /** Where a reply to this message would go, and why (chooseReplyRecipient). */
+  recipient: RecipientDecision;
   /** The reply an untagged enquiry calls for (see planEnquiry). */
   enquiry: EnquiryJob | null;
   /** Null when the message is not an application: it is only remembered as seen, and left in place. */
@@ -56,13 +65,15 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     ownAddresses: context.ownAddresses,
     threadVacancy: context.thread?.vacancy ?? null,
     receivedAt: context.receivedAt,
+    replyToken: findReplyToken(replyTokenText(parsed), context.replyKey ?? null),
   });
   const { classification, vacancy, applicant } = triage;
-  const bounced = classification.kind === 'bounce' && bounceReferences(parsed).some(isReplyMessageId);
+  const recipient = chooseReplyRecipient(facts, context.mailbox.trustedAuthservIds ?? []);
   const plan: IngestPlan = {
     key,
     triage,
-    suppressRecipients: bounced ? failedRecipients(parsed) : [],
+    bounce: classification.kind === 'bounce' ? readBounceClaim(parsed) : null,
+    recipient,
     enquiry:
       classification.kind === 'untagged'
         ? planEnquiry(parsed, {
@@ -70,6 +81,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
             mailboxId: context.mailbox.id,
             messageKey: key,
             noReply: classification.replySuppressed,
+            to: recipient.address,
           })
         : null,
     application: null,
@@ -87,7 +99,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
       uid: context.location.uid,
       match: vacancy.match,
       sender: applicant.address,
-      replyTo: facts.replyTo[0] ?? facts.from,
+      replyTo: recipient.address,
       references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
       noReply: classification.replySuppressed,
       bodyProfile: null,

@@ -6,7 +6,7 @@ import { faultPoint } from '../../errors/fault-point.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
 import type { CandidateRecords } from '../../ports/candidate-records.ts';
-import type { ReplyGuardStore } from '../../ports/delivery-ports.ts';
+import type { ReplyGuardStore, SentReplyLog } from '../../ports/delivery-ports.ts';
 import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
 import type { JobQueue, SeenIndex } from '../../ports/stage-stores.ts';
 import { assessJobId, type AssessJob } from '../assess/assess-job.ts';
@@ -14,17 +14,22 @@ import { enquiryJobId, type EnquiryJob } from '../enquiries/enquiry-job.ts';
 import type { IngestJob } from './ingest-job.ts';
 import { planIngest, type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
 import { readMessage } from './read-message.ts';
+import { verifyBounce } from '../replies/bounce-suppression.ts';
 
 /** What the ingest stage uses. */
 export interface IngestStagePorts {
-  config: Pick<Config, 'mailboxes' | 'vacancies' | 'replies' | 'export'>;
+  config: Pick<Config, 'mailboxes' | 'vacancies' | 'replies' | 'export' | 'extraction'>;
   gateway: MailboxGateway;
   candidates: CandidateRecords;
   seen: SeenIndex;
   guards: Pick<ReplyGuardStore, 'suppressBounced'>;
+  /** Whom our replies went to: a bounce suppresses only those. */
+  sent: Pick<SentReplyLog, 'recipientsOf'>;
+  /** The key our replies' body tokens are signed with: a message carrying a valid token is our own. */
+  replyKey: Buffer;
   assess: JobQueue<AssessJob>;
   enquiries: JobQueue<EnquiryJob>;
-  /** Reads attachments in worker threads. */
+  /** Reads attachments in reading processes. */
   reader: DocumentReader;
   ownAddresses: ReadonlySet<string>;
   logger: Logger;
@@ -59,6 +64,7 @@ export async function runIngest(
     config: ports.config,
     mailbox,
     ownAddresses: ports.ownAddresses,
+    replyKey: ports.replyKey,
     thread,
     location: payload,
     receivedAt: fetched.receivedAt,
@@ -101,7 +107,7 @@ async function recordApplication(
   const candidateId = merged.record.id;
   // Only the documents not read yet (none after a crash that came after this step).
   const unread = unreadDocuments(merged.record, key, incoming.documents);
-  const read = await readMessage(ports.reader, unread, parsed, application.reading);
+  const read = await readMessage(ports.reader, unread, parsed, application.reading, ports.config.extraction);
   await ports.candidates.update(candidateId, (current) =>
     applyReadings(current, key, read.documents, read.bodyProfile, required),
   );
@@ -124,13 +130,20 @@ async function recordApplication(
   return { status: merged.outcome, candidateId };
 }
 
+// Only the failed recipients that a reply the bounce names was really sent to (verifyBounce).
 async function suppressBouncedRecipients(
   ports: IngestStagePorts,
   plan: IngestPlan,
   logger: Logger,
 ): Promise<void> {
-  if (plan.suppressRecipients.length === 0) return;
+  if (plan.bounce === null) return;
+  const verdict = verifyBounce(plan.bounce, await ports.sent.recipientsOf(plan.bounce.references));
+  if (verdict.suppress.length === 0) {
+    if (plan.bounce.failedRecipients.length > 0)
+      logger.info('bounce suppresses nobody: not of a reply we sent there');
+    return;
+  }
   const until = new Date(Date.now() + ports.config.replies.bounceSuppressionDays * 24 * 3600_000);
-  for (const recipient of plan.suppressRecipients) await ports.guards.suppressBounced(recipient, until);
-  logger.info({ count: plan.suppressRecipients.length }, 'bounced reply: recipients suppressed');
+  for (const recipient of verdict.suppress) await ports.guards.suppressBounced(recipient, until);
+  logger.info({ count: verdict.suppress.length }, 'bounced reply: recipients suppressed');
 }

@@ -5,6 +5,7 @@ import { sanitizeFilename } from '../../domain/sanitize-filename.ts';
 import type { DocumentFacts } from '../../documents/document-facts.ts';
 import { missingKinds } from '../../domain/document-kinds.ts';
 import { LOOP_MARKER_HEADER } from '../../domain/loop-marker.ts';
+import type { FoundReplyToken } from '../../domain/reply-token.ts';
 import { classifyMessage, type Classification } from './classify-message.ts';
 import { guessDocumentKind } from '../../documents/guess-document-kind.ts';
 import type { MailAddress, MessageFacts } from '../../mail/message-facts.ts';
@@ -35,6 +36,8 @@ export interface TriageContext {
   /** The vacancy of an earlier application this message replies to (from In-Reply-To/References), if any. */
   threadVacancy: string | null;
   receivedAt: string;
+  /** A reply token in the sender's own text, verified or not (see findReplyToken). */
+  replyToken?: FoundReplyToken | null;
 }
 
 /** Classifies a message, assigns its vacancy, and describes its applicant and documents. Pure. */
@@ -44,6 +47,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     ownAddresses: context.ownAddresses,
     loopMarkerHeader: LOOP_MARKER_HEADER,
     vacancies,
+    replyToken: context.replyToken ?? null,
   });
   let vacancy = assignVacancy(classification, vacancies);
   const threadVacancy = vacancies.find((candidate) => candidate.id === context.threadVacancy);

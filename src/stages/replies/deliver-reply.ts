@@ -2,17 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { ReplyRecord } from '../../candidates/candidate-record.ts';
 import type { MailboxConfig, RepliesConfig } from '../../config/schema.ts';
 import type { ReplyKind } from '../../domain/reply-kinds.ts';
+import { replyToken } from '../../domain/reply-token.ts';
 import type { Logger } from '../../logging/create-logger.ts';
-import type { ReplyGuardStore } from '../../ports/delivery-ports.ts';
+import type { ReplyGuardStore, SentReplyLog } from '../../ports/delivery-ports.ts';
 import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
 import { deliverOnce, type DeliveryPorts } from '../delivery/deliver-once.ts';
 import { checkReplyAllowed, type ReplyPermission } from './check-reply-allowed.ts';
 import { readdressReply, type PlannedReply } from './plan-reply.ts';
 import { replyMessageId } from './reply-headers.ts';
+import { signReply } from './sign-reply.ts';
 
-/** What delivering a reply needs: the at-most-once protocol's ports, the per-address guards and the rules. */
+/**
+ * What delivering a reply needs: the at-most-once protocol's ports, the per-address guards, the record of whom
+ * each reply went to (what makes bounces checkable), the key of the body token, and the rules.
+ */
 export interface ReplyDeliveryPorts extends DeliveryPorts {
   guards: ReplyGuardStore;
+  sent: SentReplyLog;
+  /** Signs the token line in every reply's body (see replyToken). */
+  replyKey: Buffer;
   gateway: Pick<MailboxGateway, 'appendToSent'>;
   replies: RepliesConfig;
   ownAddresses: ReadonlySet<string>;
@@ -27,6 +35,9 @@ export interface Delivery {
   /** Extra material for the reply's Message-ID, for replies sent again under the same ledger key (receipts). */
   idSeed?: string | undefined;
   recipient: string;
+  /** Within `scope` (a vacancy, or a mailbox's enquiries), `recipient` answers for `applicant` only. */
+  scope: string;
+  applicant: string;
   noReply: { rule: string; detail: string } | null;
   mailbox: MailboxConfig;
   plan: () => PlannedReply;
@@ -72,7 +83,12 @@ export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery
     ttlMs: delivery.ttlMs,
     mailbox,
     recipient,
-    compose: () => ports.transport.compose({ ...readdressReply(delivery.plan(), recipient), messageId }),
+    compose: async () => {
+      // Recorded before anything leaves: a bounce may come back faster than this attempt finishes.
+      await ports.sent.record(messageId, recipient);
+      const reply = { ...readdressReply(delivery.plan(), recipient), messageId };
+      return ports.transport.compose(signReply(reply, replyToken(ports.replyKey, messageId)));
+    },
   });
   switch (outcome.status) {
     case 'not-claimed':
@@ -99,7 +115,8 @@ export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery
   return { sent: true, reason: messageId };
 }
 
-// The rules first; then the per-address window, reserved atomically so concurrent replies cannot both pass it.
+// The rules first; then the recipient's binding to this applicant, and the address's and domain's windows, each
+// claimed atomically so that concurrent replies cannot both pass.
 async function checkPermission(
   ports: ReplyDeliveryPorts,
   delivery: Delivery,
@@ -107,22 +124,27 @@ async function checkPermission(
   now: Date,
 ): Promise<ReplyPermission> {
   const { replies } = ports;
+  const { recipient } = delivery;
   const circumstances = {
-    recipient: delivery.recipient,
+    recipient,
     noReply: delivery.noReply,
     ownAddresses: ports.ownAddresses,
-    bounced: await ports.guards.isBounced(delivery.recipient, now),
+    bounced: await ports.guards.isBounced(recipient, now),
     recentReplies: 0,
   };
   const permission = checkReplyAllowed(circumstances, replies);
   if (!permission.allowed) return permission;
-  const windowMs = replies.windowHours * 3600_000;
-  const before = await ports.guards.reserveReply(
-    delivery.recipient,
-    messageId,
-    now,
-    windowMs,
-    replies.maxPerAddress,
+  // An applicant's own address always gets their own reply; it is claimed too, so that it never answers for
+  // someone else later. Another applicant's Reply-To is answered only while it answers for nobody else.
+  const bound = await ports.guards.claimRecipient(delivery.scope, recipient, delivery.applicant);
+  const self = recipient.toLowerCase() === delivery.applicant.toLowerCase();
+  if (!bound && !self) return checkReplyAllowed({ ...circumstances, recipientTaken: true }, replies);
+  const before = await ports.guards.reserveReply(recipient, messageId, now, replies.windowHours * 3600_000, {
+    address: replies.maxPerAddress,
+    domain: replies.maxPerDomain,
+  });
+  return checkReplyAllowed(
+    { ...circumstances, recentReplies: before.address, recentDomainReplies: before.domain },
+    replies,
   );
-  return checkReplyAllowed({ ...circumstances, recentReplies: before }, replies);
 }

@@ -49,6 +49,8 @@ export async function runReply(
     ledgerKey: candidateReplyLedgerKey(ports.keys, vacancy.id, candidate.email, payload.kind),
     ttlMs: payload.kind === 'receipt' ? ports.replies.followUpWindowHours * 3600_000 : 0,
     recipient: replyRecipient(candidate, message),
+    scope: vacancy.id,
+    applicant: candidate.email,
     idSeed: payload.kind === 'receipt' ? payload.messageKey : undefined,
     noReply: message.noReply,
     mailbox,

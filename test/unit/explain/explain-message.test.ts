@@ -32,6 +32,7 @@ describe('explainMessage', () => {
     >;
     expect(Object.keys(explanation).sort()).toEqual([
       'applicant',
+      'bounce',
       'classification',
       'documents',
       'flags',
@@ -42,7 +43,14 @@ describe('explainMessage', () => {
     ]);
     expect(Object.keys(explanation.classification ?? {}).sort()).toEqual(['detail', 'kind', 'rule']);
     expect(Object.keys(explanation.applicant ?? {}).sort()).toEqual(['email', 'name']);
-    expect(Object.keys(explanation.reply ?? {}).sort()).toEqual(['reason', 'send', 'subject', 'text', 'to']);
+    expect(Object.keys(explanation.reply ?? {}).sort()).toEqual([
+      'reason',
+      'recipientRule',
+      'send',
+      'subject',
+      'text',
+      'to',
+    ]);
     const documents = explanation.documents as unknown as Record<string, unknown>[];
     expect(documents.map((document) => Object.keys(document).sort())).toEqual([
       ['evidence', 'extraction', 'filename', 'kind', 'kindSource'],
@@ -78,10 +86,43 @@ describe('explainMessage', () => {
     expect(explanation.reply.reason).not.toBe('');
   });
 
-  it('reply-to: the reply goes to Reply-To when the message has one', async () => {
+  it('reply-to-third-party: a Reply-To on another domain without trusted results is not used; explain says why', async () => {
     const explanation = await explain('application-reply-to.eml');
     expect(explanation.applicant).toEqual({ name: 'Jane Doe', email: 'j.doe@lab.example' });
-    expect(explanation.reply.to).toBe('jane.doe.private@mail.example');
+    expect(explanation.reply.to).toBe('j.doe@lab.example');
+    expect(explanation.reply.recipientRule).toEqual({
+      rule: 'reply-to-ignored',
+      detail: expect.stringMatching(
+        /^Reply-To jane\.doe\.private@mail\.example not used: no Authentication-Results/,
+      ) as string,
+    });
+  });
+
+  it('reply-to-authenticated: with a trusted dmarc=pass and the same organisation the reply goes to Reply-To', async () => {
+    const [mailbox, ...others] = CONFIG.mailboxes;
+    const trusting = parseConfig(
+      JSON.stringify({
+        ...CONFIG,
+        mailboxes: [{ ...mailbox, trustedAuthservIds: ['mx.uni.example'] }, ...others],
+      }),
+      {},
+      'trusting',
+    );
+    const explanation = await explain('application-reply-to-authenticated.eml', trusting);
+    expect(explanation.reply.to).toBe('jane.doe@mail.lab.example');
+    expect(explanation.reply.recipientRule?.rule).toBe('reply-to-authenticated');
+    expect((await explain('application-reply-to-authenticated.eml')).reply.to).toBe('j.doe@lab.example');
+  });
+
+  it('forged-bounce: a bounce naming a reply shaped like ours says whom it would suppress and why', async () => {
+    const explanation = await explain('gmail-x-failed-recipients.eml');
+    expect(explanation.bounce).toMatchObject({
+      failedRecipients: ['amara.o@gmail.example', 'kofi.mensah@gmail.example'],
+      suppress: [],
+      reason: expect.stringMatching(
+        /^not checked \(explain reads the sent-reply record only with --history\)/,
+      ) as string,
+    });
   });
 
   it('reply-to: without Reply-To the reply goes to From', async () => {

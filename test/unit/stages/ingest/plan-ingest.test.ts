@@ -40,7 +40,7 @@ describe('planIngest', () => {
     const plan = planIngest(message, context());
     expect(plan.triage.classification.kind).toBe('application');
     expect(plan.key).toBe(message.facts.messageId?.toLowerCase());
-    expect(plan.suppressRecipients).toEqual([]);
+    expect(plan.bounce).toBeNull();
     expect(plan.enquiry).toBeNull();
     expect(plan.application?.vacancy.id).toBe('robust-ai');
     expect(plan.application?.threadCandidateId).toBeNull();
@@ -93,17 +93,20 @@ describe('planIngest', () => {
     });
   });
 
-  it('gmail-x-failed-recipients: a bounce of one of our replies suppresses its failed recipient', async () => {
+  it('gmail-x-failed-recipients: a bounce naming one of our replies lists its failed recipients and that reply, to be checked', async () => {
     const plan = planIngest(await parsed('gmail-x-failed-recipients.eml'), context());
     expect(plan.triage.classification.kind).toBe('bounce');
-    expect(plan.suppressRecipients).toEqual(['amara.o@gmail.example', 'kofi.mensah@gmail.example']);
+    expect(plan.bounce).toEqual({
+      failedRecipients: ['amara.o@gmail.example', 'kofi.mensah@gmail.example'],
+      references: ['<triage-reply.9f8e7d6c5b4a39281706f5e4@uni.example>'],
+    });
     expect(plan.application).toBeNull();
   });
 
-  it('mailer-daemon-dsn: a bounce of mail that is not ours suppresses nobody', async () => {
+  it('mailer-daemon-dsn: a bounce of mail that is not ours names none of our replies', async () => {
     const plan = planIngest(await parsed('mailer-daemon-dsn.eml'), context());
     expect(plan.triage.classification.kind).toBe('bounce');
-    expect(plan.suppressRecipients).toEqual([]);
+    expect(plan.bounce?.references).toEqual([]);
   });
 
   it('outlook-oof-x-autoreply: not an application, nothing to merge, no enquiry', async () => {

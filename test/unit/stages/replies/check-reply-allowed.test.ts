@@ -27,6 +27,15 @@ describe('checkReplyAllowed', () => {
     ).toBe('auto-response-suppress'));
   it('own-address: a Reply-To pointing back at the mailbox', () =>
     expect(rule({ recipient: 'chen@uni.example' })).toBe('own-address'));
+  it('own-address: a +subaddress of our own address', () =>
+    expect(rule({ recipient: 'Chen+loop@uni.example' })).toBe('own-address'));
+  it('recipient-taken: an address already answering for another applicant of the vacancy', () =>
+    expect(rule({ recipientTaken: true })).toBe('recipient-taken'));
+  it('domain-rate-limit: the recipient domain had maxPerDomain replies in the window', () => {
+    const replies = { ...REPLIES, maxPerDomain: 2 };
+    expect(rule({ recentDomainReplies: 1 }, replies)).toBe('allowed');
+    expect(rule({ recentDomainReplies: 2 }, replies)).toBe('domain-rate-limit');
+  });
   it.each([
     'noreply@portal.example',
     'no-reply@portal.example',

@@ -1,0 +1,44 @@
+/** What kind of machine an address's local part names: a bounce sender, or another system account. */
+export type MachineKind = 'bounce' | 'system';
+
+// Compared with case, `+detail` and the separators `-`, `_`, `.` removed: `MAILER-DAEMON`, `mailer_daemon`,
+// `mailer.daemon`, `post_master`, `no_reply` and `Do-Not-Reply+x` are all the same machine.
+const BOUNCE_NAMES: ReadonlySet<string> = new Set(['mailerdaemon', 'postmaster']);
+const SYSTEM_NAMES: ReadonlySet<string> = new Set(['abuse', 'root', 'listserv', 'majordomo']);
+const SYSTEM_PREFIXES: readonly string[] = ['noreply', 'donotreply'];
+// Affixes that need their separator to mean anything (`owner-list`, `list-request`, `bounces-123`; not
+// `ownerton`, `xrequest`, `bouncer.lab`).
+const SYSTEM_AFFIXES: readonly RegExp[] = [/^owner[-_.]/, /[-_.]request$/, /^bounces?(?:[-_.]|$)/];
+
+/** The local part of an address, lower-cased, without its `+detail`. */
+export function baseLocalPart(address: string): string {
+  const at = address.lastIndexOf('@');
+  const local = (at < 0 ? address : address.slice(0, at)).trim().toLowerCase();
+  const plus = local.indexOf('+');
+  return plus < 0 ? local : local.slice(0, plus);
+}
+
+/** The address without its `+detail`, lower-cased: `Chen+PhD@Uni.example` → `chen@uni.example`. */
+export function baseAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at < 0) return address.trim().toLowerCase();
+  return `${baseLocalPart(address)}@${address
+    .slice(at + 1)
+    .trim()
+    .toLowerCase()}`;
+}
+
+/**
+ * Whether an address belongs to a machine rather than a person (RFC 3834 and helpdesk practice): `bounce` for
+ * mailer-daemon and postmaster in any spelling, `system` for abuse, root, list servers, no-reply and
+ * do-not-reply, bounce*, owner-* and *-request; else null. The one definition used to classify senders and to
+ * refuse recipients. Pure.
+ */
+export function machineAddress(address: string): MachineKind | null {
+  const local = baseLocalPart(address);
+  const squeezed = local.replace(/[-_.]/g, '');
+  if (BOUNCE_NAMES.has(squeezed)) return 'bounce';
+  if (SYSTEM_NAMES.has(squeezed)) return 'system';
+  if (SYSTEM_PREFIXES.some((prefix) => squeezed.startsWith(prefix))) return 'system';
+  return SYSTEM_AFFIXES.some((pattern) => pattern.test(local)) ? 'system' : null;
+}

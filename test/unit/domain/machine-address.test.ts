@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { baseAddress, machineAddress } from '../../../src/domain/machine-address.ts';
+
+describe('machineAddress', () => {
+  it.each([
+    'mailer_daemon@x.example',
+    'mailer-daemon@x.example',
+    'MAILER-DAEMON@x.example',
+    'mailer.daemon@x.example',
+    'postmaster@x.example',
+    'post_master@x.example',
+    'Post.Master+x@x.example',
+  ])('%s is a bounce sender', (address) => expect(machineAddress(address)).toBe('bounce'));
+
+  it.each([
+    'no_reply@x.example',
+    'no.reply@x.example',
+    'NoReply-Admissions@x.example',
+    'do_not_reply@x.example',
+    'bounces+123@esp.example',
+    'bounce@esp.example',
+    'owner-phd-l@lists.example',
+    'phd-l-request@lists.example',
+    'abuse@x.example',
+  ])('%s is a system address', (address) => expect(machineAddress(address)).toBe('system'));
+
+  it.each(['bouncer.lab@example.org', 'jane.doe@example.org', 'ownerton@example.org', 'rootes@example.org'])(
+    '%s is a person',
+    (address) => expect(machineAddress(address)).toBeNull(),
+  );
+
+  it('baseAddress drops +detail and case', () => {
+    expect(baseAddress('Chen+Loop@Uni.Example')).toBe('chen@uni.example');
+  });
+});
