@@ -17,11 +17,14 @@ const REDACT = [
 
 // Fields that carry a server's or a library's words: an SMTP refusal or an IMAP answer may quote an applicant.
 const SERVER_WORDS = ['reason', 'detail'];
+// How deep a logged error's own fields are searched for server words.
+const MAX_DEPTH = 5;
 
 /**
  * Creates the root logger: pino JSON to stdout (pretty when stdout is a terminal), credentials redacted, and
  * e-mail addresses and control characters taken out of what servers said (serverText): the `reason` and
- * `detail` fields and every string of a logged `err` (message, server response, each line of the stack).
+ * `detail` fields and every string of a logged `err` (message, server response, rejected recipients, each line of
+ * the stack).
  * Pass `destination` to capture the JSON lines (tests).
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
@@ -43,21 +46,23 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
 }
 
 function serializeError(error: unknown): unknown {
-  if (typeof error === 'string') return serverText(error);
-  if (typeof error !== 'object' || error === null) return error;
-  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (typeof error !== 'object' || error === null) return redactDeep(error, 0);
+  return redactDeep(pino.stdSerializers.err(error as Error), 0);
+}
+
+// Every string of a serialized error, nested ones too (nodemailer lists `rejected` addresses and their errors).
+function redactDeep(value: unknown, depth: number, key = ''): unknown {
+  if (typeof value === 'string') {
+    if (key !== 'stack') return serverText(value);
+    return value
+      .split('\n')
+      .map((line) => `${/^\s*/.exec(line)?.[0] ?? ''}${serverText(line)}`)
+      .join('\n');
+  }
+  if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, depth + 1));
   return Object.fromEntries(
-    Object.entries(serialized).map(([key, value]) => [
-      key,
-      typeof value !== 'string'
-        ? value
-        : key === 'stack'
-          ? value
-              .split('\n')
-              .map((line) => `${/^\s*/.exec(line)?.[0] ?? ''}${serverText(line)}`)
-              .join('\n')
-          : serverText(value),
-    ]),
+    Object.entries(value).map(([name, entry]) => [name, redactDeep(entry, depth + 1, name)]),
   );
 }
 
