@@ -30,6 +30,14 @@ module.exports = {
       to: { path: '^(src|workers|test|examples)/', pathNot: '^src/domain/' },
     },
     {
+      name: 'output-imports-only-domain',
+      severity: 'error',
+      comment:
+        'src/output is the one output layer (headers, mail text, terminal, CSV, logs): pure functions over strings that import only src/domain.',
+      from: { path: '^src/output/' },
+      to: { path: '^(src|workers|test|examples)/', pathNot: '^src/(domain|output)/' },
+    },
+    {
       name: 'src-not-to-outside',
       severity: 'error',
       comment: 'Product code never imports process entry points, tests or examples.',
