@@ -15,7 +15,7 @@ const waitForReplies = (address: string, count = 1) =>
   );
 
 describe('acknowledgements', () => {
-  it('acknowledges a new application once: threaded, marked, to Reply-To, saying what is missing', async () => {
+  it('acknowledges a new application once: threaded, marked, to From (an unauthenticated Reply-To elsewhere is not used), saying what is missing', async () => {
     const { config, mail, store, filed } = await setup('ack');
     await start(config);
     const application = await buildMail({
@@ -24,7 +24,7 @@ describe('acknowledgements', () => {
     });
     await mail.append(application);
     await mail.append(application); // delivered twice
-    const [reply] = await waitForReplies('jane.private@example.net');
+    const [reply] = await waitForReplies('jane.doe@example.org');
     await waitForMessage(mail, filed, '<ack-1@example.org>');
     await mail.append(
       await buildMail({ messageId: '<ack-2@example.org>', subject: 'Re: [PHD-robustAI] more' }),
@@ -32,7 +32,8 @@ describe('acknowledgements', () => {
     await waitFor('follow-up recorded', async () =>
       (await store.list(['robust-ai']))[0]?.messages.length === 2 ? true : undefined,
     );
-    expect(reply?.to).toEqual(['jane.private@example.net']);
+    expect(reply?.to).toEqual(['jane.doe@example.org']);
+    expect(servers.sink.messages.flatMap((message) => message.to)).not.toContain('jane.private@example.net');
     expect(reply?.from).toBe('chen@uni.example');
     const parsed = await simpleParser(reply?.raw ?? '');
     expect(parsed.subject).toBe('Re: [PHD-robustAI] Application for the PhD position');
@@ -64,7 +65,8 @@ describe('acknowledgements', () => {
       }
     });
     expect(flagged.length).toBeGreaterThan(0);
-    expect(sentTo('jane.private@example.net')).toHaveLength(1);
+    expect(sentTo('jane.doe@example.org')).toHaveLength(1);
+    expect(sentTo('jane.private@example.net')).toHaveLength(0);
   });
 
   it('sends one "complete" reply when a follow-up brings the last missing document', async () => {
