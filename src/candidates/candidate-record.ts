@@ -9,6 +9,7 @@ export const CANDIDATE_FLAGS = [
   'oversize-message',
   'duplicate-document',
   'unreadable-document',
+  'reading-budget',
   'hidden-text',
   'cv-name-mismatch',
   'reply-failed',

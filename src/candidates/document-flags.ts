@@ -14,8 +14,9 @@ const UNREADABLE: ReadonlySet<ExtractionStatus> = new Set([
 ]);
 
 /**
- * The flags a candidate's documents raise: `unreadable-document`, `hidden-text`, and `cv-name-mismatch` when
- * the name a CV gives and the sender's name are clearly different people (not when either is unknown).
+ * The flags a candidate's documents raise: `unreadable-document`, `reading-budget` (a document was not read, its
+ * message's budget being spent), `hidden-text`, and `cv-name-mismatch` when the name a CV gives and the sender's
+ * name are clearly different people (not when either is unknown).
  */
 export function documentFlags(
   documents: readonly Pick<DocumentRecord, 'kind' | 'reading'>[],
@@ -25,6 +26,7 @@ export function documentFlags(
   const readings = documents.flatMap((document) => (document.reading ? [document.reading] : []));
   if (readings.some((reading) => UNREADABLE.has(reading.extraction.status)))
     flags.push('unreadable-document');
+  if (readings.some((reading) => reading.extraction.status === 'skipped')) flags.push('reading-budget');
   if (readings.some((reading) => reading.extraction.hiddenReasons.length > 0)) flags.push('hidden-text');
   const cvNames = documents
     .filter((document) => document.kind === 'cv')

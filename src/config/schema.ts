@@ -145,9 +145,12 @@ const limitsSchema = z.strictObject({
   maxAttachments: int(1, 100_000).default(100),
 });
 
-/** Limits on reading one attachment; an attachment over a limit is recorded as unreadable, with the reason. */
+/**
+ * Limits on reading one attachment, and all the attachments of one message; a document over a limit is recorded
+ * as unreadable or not read, with the reason.
+ */
 const extractionSchema = z.strictObject({
-  /** Seconds one document may take before its worker thread is stopped. */
+  /** Seconds one document may take before its reading process is killed. */
   timeoutSeconds: int(1, 3600).default(30),
   /** Larger attachments are not read. */
   maxBytes: int(1024, Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
@@ -157,13 +160,29 @@ const extractionSchema = z.strictObject({
   maxTextChars: int(1000, 100_000_000).default(2_000_000),
   /** Total uncompressed size allowed inside a zip-based document (DOCX, ODT): a decompression-bomb guard. */
   maxUnzippedBytes: int(1024, Number.MAX_SAFE_INTEGER).default(200 * 1024 * 1024),
-  /** Heap limit of each extraction thread, in MB; a document that needs more is unreadable. */
+  /**
+   * Memory one document may take to read, in MB: all of it (JavaScript heap, typed arrays, native buffers), over
+   * what a reading process holds before it reads anything. A document that needs more is unreadable.
+   */
   memoryMb: int(32, 16_384).default(512),
-  /** Extraction threads per process; 0 = one per CPU core. */
+  /** Reading processes per daemon process; 0 = one per CPU core. */
   threads: int(0, 256).default(0),
+  /**
+   * Seconds of reading all the documents of one message may take together, counted while at least one of them is
+   * being read (not while they wait for a reading process); documents not read by then are not read.
+   */
+  messageSeconds: int(1, 86_400).default(60),
+  /** Documents read per message, in attachment order; the rest are not read. */
+  messageDocuments: int(1, 100_000).default(20),
+  /** Attachment bytes read per message, in attachment order; a document that would go over it is not read. */
+  messageBytes: int(1024, Number.MAX_SAFE_INTEGER).default(100 * 1024 * 1024),
 });
 
-export type ExtractionConfig = z.infer<typeof extractionSchema>;
+type ExtractionSection = z.infer<typeof extractionSchema>;
+/** How much reading one message's documents may take in all (documents past it are not read, and flagged). */
+export type MessageBudget = Pick<ExtractionSection, 'messageSeconds' | 'messageDocuments' | 'messageBytes'>;
+/** What a document reader needs of `extraction`: the limits on one document and the number of processes. */
+export type ExtractionConfig = Omit<ExtractionSection, keyof MessageBudget>;
 
 const workersSchema = z.strictObject({
   concurrency: int(1, 64).default(4),

@@ -5,9 +5,9 @@ import type { DocumentReader, ReadRequest, ReadResult } from './read-documents.t
 import type { ReadingExtra } from './reading-worker.ts';
 
 /**
- * The daemon's document reader: extraction, kind and profile all run in worker threads (the event loop only
- * passes bytes), under the `extraction` limits. A document whose thread fails or runs over its time gets a
- * reading that says so, and a kind from its file name.
+ * The daemon's document reader: extraction, kind and profile all run in reading processes (the event loop only
+ * passes bytes), under the `extraction` limits. A document whose process fails, runs over its time or memory, or
+ * whose message's clock runs out gets a reading that says so, and a kind from its file name.
  */
 export class DocumentPool implements DocumentReader {
   readonly #threads: DocumentThreads<
@@ -23,8 +23,9 @@ export class DocumentPool implements DocumentReader {
   }
 
   read(content: Buffer, request: ReadRequest): Promise<ReadResult> {
-    const { filename, contentType } = request;
-    return this.#threads.run(content, { filename, contentType }, request);
+    const { clock, ...extra } = request;
+    const { filename, contentType } = extra;
+    return this.#threads.run(content, { filename, contentType }, extra, clock);
   }
 
   close(): Promise<void> {

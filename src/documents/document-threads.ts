@@ -1,13 +1,22 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
 import type { ExtractionConfig } from '../config/schema.ts';
 import { unreadable } from './extract/extraction-result.ts';
 import { sniffFormat } from './extract/sniff-format.ts';
-import type { ExtractedText, ExtractionHint, ExtractionLimits } from './extraction.ts';
+import type { ExtractedText, ExtractionHint, ExtractionLimits, ExtractionStatus } from './extraction.ts';
+import type { ReadingClock } from './message-clock.ts';
+import { ReadingProcess, type MemoryBound, type ReadingOutcome } from './reading-process.ts';
 
-const YOUNG_GENERATION_MB = 12;
+// A process is replaced after this many documents: V8's heap does not give back all it grew to, so a process
+// that once read a large document would otherwise keep its memory for good.
+const DOCUMENTS_PER_PROCESS = 50;
 
-/** One job for a document thread: the bytes (transferred, not copied), the hint, the limits, and `extra`. */
+const BOUND_WORDS: Record<MemoryBound, string> = {
+  kernel: "the kernel's data limit",
+  watchdog: 'an RSS watchdog',
+  heap: 'the JavaScript heap only',
+};
+
+/** One job for a reading process: the bytes, the hint, the limits, and `extra`. */
 export interface ThreadTask<Extra> {
   bytes: ArrayBuffer;
   hint: ExtractionHint;
@@ -18,108 +27,162 @@ export interface ThreadTask<Extra> {
 export interface DocumentThreadsOptions<Extra, Result> {
   /** The worker module: its default export takes a ThreadTask<Extra> and returns a Result. */
   workerFile: URL;
-  /** The Result of a document not read: too large, or its thread failed, timed out or was closed. */
+  /** The Result of a document not read: too large, or its process failed, timed out or was closed. */
   failed: (extraction: ExtractedText, extra: Extra) => Result;
-  /** Seconds an idle thread lives before it exits. */
+  /** Seconds an idle process lives before it is stopped. */
   idleSeconds?: number;
+  /** `watchdog`: bound memory by polling RSS even where the kernel's limit can be set (to test the fallback). */
+  memoryBound?: 'auto' | 'watchdog';
 }
 
+type Admission = 'admitted' | 'closed' | 'withdrawn';
+type Unread = Exclude<ExtractionStatus, 'ok'>;
+
 /**
- * Runs document work in a pool of worker threads, so that a slow or hostile document neither blocks the event
- * loop nor takes the process down: each document gets `timeoutSeconds` (its thread is terminated when it runs
- * over) and a heap of `memoryMb`. Documents wait here for a free thread, so the time limit only starts when one
- * is about to run it.
+ * Runs document work in a pool of child processes (`threads` of them, 0 = one per core), so that a slow or
+ * hostile document neither blocks the event loop nor takes the daemon down: each document gets `timeoutSeconds`
+ * (its process is killed when it runs over) and `memoryMb` counting all its memory, typed arrays and native
+ * buffers included (see reading-child). Documents wait here for a free process, so the time limit only starts
+ * when one runs it.
  */
 export class DocumentThreads<Extra, Result> {
-  readonly #piscina: Piscina<ThreadTask<Extra>, Result>;
-  readonly #config: ExtractionConfig;
+  readonly #options: DocumentThreadsOptions<Extra, Result>;
   readonly #limits: ExtractionLimits;
-  readonly #threads: number;
-  readonly #failed: (extraction: ExtractedText, extra: Extra) => Result;
+  readonly #size: number;
+  readonly #processes = new Set<ReadingProcess>();
+  #idle: { process: ReadingProcess; timer: NodeJS.Timeout }[] = [];
   #running = 0;
-  #waiting: ((admitted: boolean) => void)[] = [];
+  #waiting: ((admission: Admission) => void)[] = [];
   #closed = false;
 
   constructor(config: ExtractionConfig, options: DocumentThreadsOptions<Extra, Result>) {
-    const { threads, ...limits } = config;
-    this.#config = config;
-    this.#limits = limits;
-    this.#failed = options.failed;
-    this.#threads = threads === 0 ? availableParallelism() : threads;
-    this.#piscina = new Piscina<ThreadTask<Extra>, Result>({
-      filename: options.workerFile.href,
-      minThreads: 0,
-      maxThreads: this.#threads,
-      concurrentTasksPerWorker: 1,
-      idleTimeout: (options.idleSeconds ?? 60) * 1000,
-      // A small young generation: V8's default lets each thread's nursery grow to tens of MB, which a daemon
-      // process carries as resident memory for every thread (measured by npm run bench: about 230 MB less at
-      // peak with two threads, at no cost in throughput).
-      resourceLimits: {
-        maxOldGenerationSizeMb: config.memoryMb,
-        maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
-      },
-    });
-    // A thread dying between tasks is reported here; a dying task's thread fails that task (see #run).
-    this.#piscina.on('error', () => {});
+    const { timeoutSeconds, maxBytes, maxPages, maxTextChars, maxUnzippedBytes, memoryMb } = config;
+    this.#limits = { timeoutSeconds, maxBytes, maxPages, maxTextChars, maxUnzippedBytes, memoryMb };
+    this.#options = options;
+    this.#size = config.threads === 0 ? availableParallelism() : config.threads;
   }
 
-  /** Runs one document. Never rejects: timeouts, thread crashes and out-of-memory become `failed` results. */
-  async run(content: Buffer, hint: ExtractionHint, extra: Extra): Promise<Result> {
+  /**
+   * Runs one document. Never rejects: timeouts, crashes and out-of-memory become `failed` results, and a document
+   * whose `clock` runs out before or while it is read comes back `skipped`. The clock runs while it is read.
+   */
+  async run(content: Buffer, hint: ExtractionHint, extra: Extra, clock?: ReadingClock): Promise<Result> {
     if (content.length > this.#limits.maxBytes) {
       const reason = `${content.length} bytes, over the limit of ${this.#limits.maxBytes}`;
-      return this.#failed(unreadable(sniffFormat(content, hint), 'too-large', reason), extra);
+      return this.#failed(content, hint, extra, 'too-large', reason);
     }
-    if (!(await this.#admit())) {
-      return this.#failed(unreadable(sniffFormat(content, hint), 'failed', 'the reader is closed'), extra);
-    }
+    const admission = await this.#admit(clock?.signal);
+    if (admission === 'closed') return this.#failed(content, hint, extra, 'failed', 'the reader is closed');
+    if (admission === 'withdrawn') return this.#failed(content, hint, extra, ...withdrawn(clock?.signal));
     try {
-      return await this.#run(content, hint, extra);
+      return await this.#run(content, hint, extra, clock);
     } finally {
-      // Hand the thread slot straight to the next waiting document, or give it back.
+      // Hand the slot straight to the next waiting document, or give it back.
       const next = this.#waiting.shift();
       if (next === undefined) this.#running -= 1;
-      else next(true);
+      else next('admitted');
     }
   }
 
-  /** Stops all threads; documents still waiting or running come back as `failed`. */
+  /** Stops all processes; documents still waiting or running come back as `failed`. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const admit of this.#waiting.splice(0)) admit(false);
-    await this.#piscina.destroy();
+    for (const admit of this.#waiting.splice(0)) admit('closed');
+    for (const process of this.#processes) process.kill('closed');
+    await Promise.all([...this.#processes].map((process) => process.closed()));
   }
 
-  async #admit(): Promise<boolean> {
-    if (this.#closed) return false;
-    if (this.#running < this.#threads) {
+  async #admit(signal: AbortSignal | undefined): Promise<Admission> {
+    if (this.#closed) return 'closed';
+    if (signal?.aborted === true) return 'withdrawn';
+    if (this.#running < this.#size) {
       this.#running += 1;
-      return true;
+      return 'admitted';
     }
-    return new Promise<boolean>((resolve) => this.#waiting.push(resolve));
+    return new Promise<Admission>((resolve) => {
+      const admit = (admission: Admission) => {
+        signal?.removeEventListener('abort', withdraw);
+        resolve(admission);
+      };
+      const withdraw = () => {
+        this.#waiting = this.#waiting.filter((waiting) => waiting !== admit);
+        resolve('withdrawn');
+      };
+      signal?.addEventListener('abort', withdraw, { once: true });
+      this.#waiting.push(admit);
+    });
   }
 
-  async #run(content: Buffer, hint: ExtractionHint, extra: Extra): Promise<Result> {
+  async #run(content: Buffer, hint: ExtractionHint, extra: Extra, clock?: ReadingClock): Promise<Result> {
     const bytes = new ArrayBuffer(content.byteLength);
     new Uint8Array(bytes).set(content);
-    const signal = AbortSignal.timeout(this.#config.timeoutSeconds * 1000);
-    try {
-      return await this.#piscina.run(
-        { bytes, hint, limits: this.#limits, extra },
-        { signal, transferList: [bytes] },
-      );
-    } catch (error) {
-      return this.#failed(unreadable(sniffFormat(content, hint), ...this.#why(error, signal)), extra);
+    const process = this.#take();
+    const task: ThreadTask<Extra> = { bytes, hint, limits: this.#limits, extra };
+    // Starting a process is not reading: neither the document's time nor its message's counts it.
+    await process.started();
+    clock?.start();
+    const outcome = await process
+      .run(task, this.#limits.timeoutSeconds * 1000, clock?.signal)
+      .finally(() => clock?.stop());
+    this.#giveBack(process);
+    if (outcome.status === 'done') return outcome.result as Result;
+    return this.#failed(content, hint, extra, ...this.#why(outcome, clock?.signal));
+  }
+
+  // An idle process, or a new one (there are never more than `threads`: one per admitted document).
+  #take(): ReadingProcess {
+    for (let idle = this.#idle.pop(); idle !== undefined; idle = this.#idle.pop()) {
+      clearTimeout(idle.timer);
+      if (idle.process.usable) return idle.process;
+    }
+    const process = new ReadingProcess({
+      entry: siblingModule(import.meta.url, 'reading-child'),
+      workerFile: this.#options.workerFile,
+      memoryMb: this.#limits.memoryMb,
+      memoryBound: this.#options.memoryBound ?? 'auto',
+    });
+    this.#processes.add(process);
+    void process.closed().then(() => this.#processes.delete(process));
+    return process;
+  }
+
+  #giveBack(process: ReadingProcess): void {
+    if (!process.usable) return;
+    if (this.#closed || process.documents >= DOCUMENTS_PER_PROCESS) {
+      process.kill('closed');
+      return;
+    }
+    const timer = setTimeout(
+      () => {
+        this.#idle = this.#idle.filter((idle) => idle.process !== process);
+        process.kill('closed');
+      },
+      (this.#options.idleSeconds ?? 60) * 1000,
+    );
+    timer.unref();
+    this.#idle.push({ process, timer });
+  }
+
+  #why(outcome: Exclude<ReadingOutcome, { status: 'done' }>, signal?: AbortSignal): [Unread, string] {
+    switch (outcome.status) {
+      case 'timeout':
+        return ['timeout', `reading took over ${this.#limits.timeoutSeconds} s and was stopped`];
+      case 'withdrawn':
+        return withdrawn(signal);
+      case 'closed':
+        return ['failed', 'the reader was closed'];
+      case 'out-of-memory':
+        return [
+          'failed',
+          `reading ran out of memory (limit ${this.#limits.memoryMb} MB, bound by ${BOUND_WORDS[outcome.bound]})`,
+        ];
+      case 'crashed':
+        return ['failed', `the reader crashed: ${outcome.detail}`];
     }
   }
 
-  #why(error: unknown, signal: AbortSignal): ['timeout' | 'failed', string] {
-    if (signal.aborted)
-      return ['timeout', `reading took over ${this.#config.timeoutSeconds} s and was stopped`];
-    if (this.#closed) return ['failed', 'the reader was closed'];
-    if (isOutOfMemory(error))
-      return ['failed', `reading ran out of memory (limit ${this.#config.memoryMb} MB)`];
-    return ['failed', `the reader crashed: ${error instanceof Error ? error.message : String(error)}`];
+  #failed(content: Buffer, hint: ExtractionHint, extra: Extra, status: Unread, reason: string): Result {
+    return this.#options.failed(unreadable(sniffFormat(content, hint), status, reason), extra);
   }
 }
 
@@ -129,6 +192,9 @@ export function siblingModule(base: string, name: string): URL {
   return new URL(`./${name}${extension}`, base);
 }
 
-function isOutOfMemory(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+// A document its caller withdrew (its message's reading budget ran out): not read, and why.
+function withdrawn(signal: AbortSignal | undefined): ['skipped', string] {
+  const reason: unknown = signal?.reason;
+  const why = typeof reason === 'string' ? reason : reason instanceof Error ? reason.message : 'withdrawn';
+  return ['skipped', `not read: ${why}`];
 }

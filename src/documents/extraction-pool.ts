@@ -5,11 +5,13 @@ import type { ExtractedText, ExtractionHint } from './extraction.ts';
 export interface ExtractionPoolOptions {
   /** The worker module; default `extraction-worker` beside this file (tests pass one that misbehaves). */
   workerFile?: URL;
-  /** Seconds an idle thread lives before it exits. */
+  /** Seconds an idle process lives before it is stopped. */
   idleSeconds?: number;
+  /** `watchdog`: bound memory by polling RSS, as where the kernel's limit cannot be set (tests). */
+  memoryBound?: 'auto' | 'watchdog';
 }
 
-/** Extracts documents' text in worker threads, under the time and memory limits (see DocumentThreads). */
+/** Extracts documents' text in reading processes, under the time and memory limits (see DocumentThreads). */
 export class ExtractionPool {
   readonly #threads: DocumentThreads<null, ExtractedText>;
 
@@ -18,15 +20,16 @@ export class ExtractionPool {
       workerFile: options.workerFile ?? siblingModule(import.meta.url, 'extraction-worker'),
       failed: (extraction) => extraction,
       ...(options.idleSeconds === undefined ? {} : { idleSeconds: options.idleSeconds }),
+      ...(options.memoryBound === undefined ? {} : { memoryBound: options.memoryBound }),
     });
   }
 
-  /** Reads one document. Never rejects: timeouts, thread crashes and out-of-memory become statuses. */
+  /** Reads one document. Never rejects: timeouts, crashes and out-of-memory become statuses. */
   extract(content: Buffer, hint: ExtractionHint): Promise<ExtractedText> {
     return this.#threads.run(content, hint, null);
   }
 
-  /** Stops all threads; documents still waiting or running come back as `failed`. */
+  /** Stops all processes; documents still waiting or running come back as `failed`. */
   close(): Promise<void> {
     return this.#threads.close();
   }

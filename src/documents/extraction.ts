@@ -24,7 +24,8 @@ export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
  * - `unsupported`: a format we do not read (the kind then comes from the file name);
  * - `too-large`: over a size, page or decompression limit (see `reason`);
  * - `timeout`: reading took longer than the time limit and was stopped;
- * - `failed`: the reader crashed or ran out of memory.
+ * - `failed`: the reader crashed or ran out of memory;
+ * - `skipped`: not read, its message's reading budget being spent (see `extraction.message*` in the config).
  */
 export const EXTRACTION_STATUSES = [
   'ok',
@@ -36,6 +37,7 @@ export const EXTRACTION_STATUSES = [
   'too-large',
   'timeout',
   'failed',
+  'skipped',
 ] as const;
 export type ExtractionStatus = (typeof EXTRACTION_STATUSES)[number];
 

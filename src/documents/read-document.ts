@@ -1,14 +1,25 @@
+import type { DocumentKind } from '../domain/document-kinds.ts';
 import type { DocumentReading, ExtractionRecord } from './document-reading.ts';
 import { extractDocumentProfile } from '../profile/extract-document-profile.ts';
 import { classifyDocument } from './classify-document.ts';
 import type { ExtractedText } from './extraction.ts';
-import type { ReadRequest, ReadResult } from './read-documents.ts';
 
 // Enough of the hidden text for a person to see what was hidden, little enough to store with the candidate.
 const HIDDEN_SAMPLE_CHARACTERS = 200;
 
+/** What reading a document needs besides its text (see ReadRequest in read-documents, which imports this). */
+interface ReadingContext {
+  filename: string | null;
+  contentType: string;
+  keywords: readonly string[];
+  applicantName: string;
+}
+
 /** From a document's extracted text: its kind (content first, then name), and the profile it gives. Pure. */
-export function readExtracted(extraction: ExtractedText, request: ReadRequest): ReadResult {
+export function readExtracted(
+  extraction: ExtractedText,
+  request: ReadingContext,
+): { kind: DocumentKind; reading: DocumentReading } {
   const decision = classifyDocument({
     filename: request.filename,
     contentType: request.contentType,

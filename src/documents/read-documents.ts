@@ -1,6 +1,11 @@
-import type { DocumentReading } from './document-reading.ts';
+import type { MessageBudget } from '../config/schema.ts';
 import type { DocumentKind } from '../domain/document-kinds.ts';
 import type { DocumentFacts } from './document-facts.ts';
+import type { DocumentReading } from './document-reading.ts';
+import { unreadable } from './extract/extraction-result.ts';
+import { sniffFormat } from './extract/sniff-format.ts';
+import { MessageClock, type ReadingClock } from './message-clock.ts';
+import { readExtracted } from './read-document.ts';
 
 /** What reading one document needs besides its bytes. */
 export interface ReadRequest {
@@ -10,6 +15,8 @@ export interface ReadRequest {
   keywords: readonly string[];
   /** The sender's display name, to recognise the applicant among a paper's authors. */
   applicantName: string;
+  /** The message's reading time, shared by its documents; a reader that honours it stops when it is spent. */
+  clock?: ReadingClock;
 }
 
 /** A document's kind, decided from its content (or name), and what was read from it. */
@@ -24,26 +31,64 @@ export interface DocumentReader {
 }
 
 /**
- * Reads every attachment of a message (all at once: the reader bounds the parallelism) and returns the documents
- * with their kinds decided from content and their readings. A document without content (a message recorded from
- * its headers only) keeps its file-name kind and no reading.
+ * Reads every attachment of a message (all at once: the reader bounds the parallelism) within the message's
+ * budget, and returns the documents with their kinds decided from content and their readings. A document past the
+ * budget is not read: its reading says so (`skipped`) and its kind comes from its name. A document without content
+ * (a message recorded from its headers only) keeps its file-name kind and no reading.
  */
 export async function readDocuments(
   reader: DocumentReader,
   documents: readonly DocumentFacts[],
   contents: readonly Buffer[],
   context: Pick<ReadRequest, 'keywords' | 'applicantName'>,
+  budget: MessageBudget,
 ): Promise<DocumentFacts[]> {
-  return Promise.all(
-    documents.map(async (document) => {
-      const content = contents[document.index];
-      if (content === undefined) return document;
-      const { kind, reading } = await reader.read(content, {
-        filename: document.filename,
-        contentType: document.contentType,
-        ...context,
-      });
-      return { ...document, kind, reading };
-    }),
+  const overBudget = planReading(
+    documents.map((document) => contents[document.index]?.length ?? null),
+    budget,
   );
+  const clock = new MessageClock(
+    budget.messageSeconds,
+    `over the message's budget (${budget.messageSeconds} s)`,
+  );
+  try {
+    return await Promise.all(
+      documents.map(async (document, position) => {
+        const content = contents[document.index];
+        if (content === undefined) return document;
+        const request = { filename: document.filename, contentType: document.contentType, ...context };
+        const over = overBudget[position] ?? null;
+        const { kind, reading } =
+          over === null ? await reader.read(content, { ...request, clock }) : notRead(content, request, over);
+        return { ...document, kind, reading };
+      }),
+    );
+  } finally {
+    clock.dispose();
+  }
+}
+
+/**
+ * Which documents of a message its budget of documents and bytes leaves unread, in attachment order: for each
+ * document (its size; null without content, which costs nothing), null to read it, else why not. Pure.
+ */
+export function planReading(sizes: readonly (number | null)[], budget: MessageBudget): (string | null)[] {
+  let documents = 0;
+  let bytes = 0;
+  return sizes.map((size) => {
+    if (size === null) return null;
+    if (documents >= budget.messageDocuments) {
+      return `over the message's budget (${budget.messageDocuments} documents)`;
+    }
+    if (bytes + size > budget.messageBytes) {
+      return `over the message's budget (${budget.messageBytes} bytes of attachments)`;
+    }
+    documents += 1;
+    bytes += size;
+    return null;
+  });
+}
+
+function notRead(content: Buffer, request: ReadRequest, why: string): ReadResult {
+  return readExtracted(unreadable(sniffFormat(content, request), 'skipped', `not read: ${why}`), request);
 }

@@ -3,10 +3,10 @@ import { extractDocument } from './extract/extract-document.ts';
 import { readExtracted } from './read-document.ts';
 import type { ReadRequest, ReadResult } from './read-documents.ts';
 
-/** What a reading thread needs besides the document: the vacancy's keywords and the sender's name. */
+/** What a reading process needs besides the document: the vacancy's keywords and the sender's name. */
 export type ReadingExtra = Pick<ReadRequest, 'keywords' | 'applicantName'>;
 
-/** The piscina entry point: extracts, classifies and profiles one document in this worker thread. */
+/** The reading process's work (see reading-child): extracts, classifies and profiles one document. */
 export default async function readInWorker(task: ThreadTask<ReadingExtra>): Promise<ReadResult> {
   const extraction = await extractDocument(Buffer.from(task.bytes), task.hint, task.limits);
   return readExtracted(extraction, { ...task.hint, ...task.extra });

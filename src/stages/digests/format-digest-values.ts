@@ -8,6 +8,7 @@ export const FLAG_WORDING: Readonly<Record<CandidateFlag, string>> = {
   'duplicate-document': 'sent the same document more than once',
   'oversize-message': 'message too large to read',
   'unreadable-document': 'a document could not be read',
+  'reading-budget': "documents left unread: over the message's reading budget",
   'hidden-text': 'a document contains hidden text',
   'cv-name-mismatch': 'the name on the CV differs from the sender',
   'reply-failed': 'acknowledgement refused by their server',

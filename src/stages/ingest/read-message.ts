@@ -1,3 +1,4 @@
+import type { MessageBudget } from '../../config/schema.ts';
 import type { DocumentFacts } from '../../documents/document-facts.ts';
 import { readDocuments, type DocumentReader } from '../../documents/read-documents.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
@@ -10,15 +11,19 @@ export interface ReadMessage {
   bodyProfile: DocumentProfile | null;
 }
 
-/** Reads these documents of a message off the event loop, and profiles the message's own text. */
+/**
+ * Reads these documents of a message off the event loop, within the message's budget (`extraction.message*`), and
+ * profiles the message's own text.
+ */
 export async function readMessage(
   reader: DocumentReader,
   documents: readonly DocumentFacts[],
   parsed: Pick<ParsedMessage, 'contents' | 'text'>,
   context: { keywords: readonly string[]; applicantName: string },
+  budget: MessageBudget,
 ): Promise<ReadMessage> {
   return {
-    documents: await readDocuments(reader, documents, parsed.contents, context),
+    documents: await readDocuments(reader, documents, parsed.contents, context, budget),
     bodyProfile: bodyProfile(parsed.text, context.keywords, context.applicantName),
   };
 }

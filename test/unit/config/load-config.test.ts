@@ -257,6 +257,9 @@ describe('parseConfig', () => {
         maxUnzippedBytes: 200 * 1024 * 1024,
         memoryMb: 512,
         threads: 0,
+        messageSeconds: 60,
+        messageDocuments: 20,
+        messageBytes: 100 * 1024 * 1024,
       });
     });
 
@@ -619,6 +622,9 @@ vacancies:
         maxUnzippedBytes: 200 * 1024 * 1024,
         memoryMb: 512,
         threads: 0,
+        messageSeconds: 60,
+        messageDocuments: 20,
+        messageBytes: 100 * 1024 * 1024,
       },
       log: { level: 'info' },
     } as const;

@@ -1,0 +1,234 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { RssWatchdog } from './rss-watchdog.ts';
+
+/** How a reading process's memory is bounded: the kernel's data limit, an RSS watchdog, or V8's heap limit only. */
+export type MemoryBound = 'kernel' | 'watchdog' | 'heap';
+
+/** What a reading process says once it can take tasks: its bound, and the memory (MB) it used before any. */
+export interface ChildReady {
+  type: 'ready';
+  bound: 'kernel' | 'none';
+  /** VmData under the kernel bound, RSS otherwise: what the bound adds `memoryMb` to. */
+  baselineMb: number;
+}
+
+/** One task sent to a reading process. */
+export interface ChildTask {
+  type: 'task';
+  id: number;
+  task: unknown;
+}
+
+/** A reading process's answer to one task. */
+export type ChildAnswer =
+  { type: 'answer'; id: number; result: unknown } | { type: 'error'; id: number; message: string };
+
+/** How one task went: its result, or why there is none (`withdrawn`: the caller's signal stopped it). */
+export type ReadingOutcome =
+  | { status: 'done'; result: unknown }
+  | { status: 'timeout' | 'withdrawn' | 'closed' }
+  | { status: 'out-of-memory'; bound: MemoryBound }
+  | { status: 'crashed'; detail: string };
+
+export interface ReadingProcessOptions {
+  /** The entry module of the process (reading-child). */
+  entry: URL;
+  /** The worker module it loads: its default export takes a task and returns the result. */
+  workerFile: URL;
+  memoryMb: number;
+  /** `watchdog` skips the kernel bound (to test the fallback). */
+  memoryBound?: 'auto' | 'watchdog';
+}
+
+type KillReason = 'timeout' | 'withdrawn' | 'closed' | 'out-of-memory';
+
+// V8's young generation is three semi-spaces: 4 MB each keeps it at 12 MB, as the worker threads had it (npm run
+// bench measured about 230 MB less at peak with two threads that way, at no cost in throughput).
+const SEMI_SPACE_MB = 4;
+const START_TIMEOUT_MS = 60_000;
+const STDERR_TAIL_CHARACTERS = 4096;
+const OUT_OF_MEMORY = /out of memory|allocation failed/i;
+
+/**
+ * One child process that reads documents, one at a time, under a memory bound that counts all its memory (see
+ * reading-child). A task that runs over its time, is withdrawn or exhausts the memory kills the process: it is
+ * then not `usable`, and the pool starts another.
+ */
+export class ReadingProcess {
+  readonly #child;
+  readonly #ready: Promise<ChildReady | ReadingOutcome>;
+  readonly #closed: Promise<void>;
+  readonly #memoryMb: number;
+  #exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+  #killedFor: KillReason | null = null;
+  #stderr = '';
+  #nextId = 1;
+  #watchdog: RssWatchdog | null = null;
+  #bound: MemoryBound = 'heap';
+  /** Documents given to this process so far. */
+  documents = 0;
+
+  constructor(options: ReadingProcessOptions) {
+    this.#memoryMb = options.memoryMb;
+    const args = [
+      ...childExecArgv(process.execArgv),
+      `--max-old-space-size=${options.memoryMb}`,
+      `--max-semi-space-size=${SEMI_SPACE_MB}`,
+      fileURLToPath(options.entry),
+      options.workerFile.href,
+      String(options.memoryMb),
+      options.memoryBound ?? 'auto',
+    ];
+    this.#child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.#child.stderr?.setEncoding('utf8');
+    this.#child.stderr?.on('data', (chunk: string) => {
+      this.#stderr = (this.#stderr + chunk).slice(-STDERR_TAIL_CHARACTERS);
+    });
+    this.#closed = new Promise((resolve) => {
+      this.#child.on('close', (code, signal) => {
+        this.#exit = { code, signal };
+        this.#watchdog?.stop();
+        resolve();
+      });
+    });
+    this.#child.on('error', () => this.kill('closed'));
+    this.#ready = this.#whenReady();
+  }
+
+  /** False once the process has exited or is being killed. */
+  get usable(): boolean {
+    return this.#exit === null && this.#killedFor === null;
+  }
+
+  /** Sends one task and waits for its outcome; `timeoutMs` runs from when it is sent. */
+  async run(task: unknown, timeoutMs: number, signal?: AbortSignal): Promise<ReadingOutcome> {
+    const ready = await this.#ready;
+    if ('status' in ready) return ready;
+    if (!this.usable) return this.#exitOutcome();
+    if (signal?.aborted === true) return { status: 'withdrawn' };
+    this.documents += 1;
+    const id = this.#nextId++;
+    const timer = setTimeout(() => this.kill('timeout'), timeoutMs);
+    const withdraw = () => this.kill('withdrawn');
+    signal?.addEventListener('abort', withdraw, { once: true });
+    this.#watchdog?.start();
+    try {
+      return await new Promise<ReadingOutcome>((resolve) => {
+        const onMessage = (message: ChildAnswer) => {
+          if (message.id !== id) return;
+          this.#child.off('message', onMessage);
+          resolve(this.#answerOutcome(message));
+        };
+        this.#child.on('message', onMessage);
+        void this.#closed.then(() => resolve(this.#exitOutcome()));
+        this.#child.send({ type: 'task', id, task } satisfies ChildTask, (error) => {
+          if (error) this.kill('closed');
+        });
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', withdraw);
+      this.#watchdog?.stop();
+    }
+  }
+
+  /** Resolves once the process is ready for tasks, or could not start (its first task then says why). */
+  async started(): Promise<void> {
+    await this.#ready;
+  }
+
+  /** Kills the process (SIGKILL); a task it was running comes back with `reason`. */
+  kill(reason: KillReason): void {
+    this.#killedFor ??= reason;
+    if (this.#exit === null) this.#child.kill('SIGKILL');
+  }
+
+  /** Resolves once the process has exited. */
+  closed(): Promise<void> {
+    return this.#closed;
+  }
+
+  async #whenReady(): Promise<ChildReady | ReadingOutcome> {
+    let onMessage: (message: ChildReady) => void = () => {};
+    const ready = new Promise<ChildReady>((resolve) => {
+      onMessage = (message) => {
+        if (message.type === 'ready') resolve(message);
+      };
+      this.#child.on('message', onMessage);
+    });
+    const timer = setTimeout(() => this.kill('timeout'), START_TIMEOUT_MS);
+    const outcome = await Promise.race([ready, this.#closed.then(() => this.#startFailure())]);
+    clearTimeout(timer);
+    this.#child.off('message', onMessage);
+    if (!('status' in outcome)) {
+      this.#watchdog = this.#watchdogFor(outcome);
+      this.#bound = outcome.bound === 'kernel' ? 'kernel' : this.#watchdog === null ? 'heap' : 'watchdog';
+    }
+    return outcome;
+  }
+
+  #watchdogFor(ready: ChildReady): RssWatchdog | null {
+    if (ready.bound === 'kernel' || this.#child.pid === undefined) return null;
+    const limitMb = ready.baselineMb + this.#memoryMb;
+    return RssWatchdog.forProcess(this.#child.pid, limitMb, () => this.kill('out-of-memory'));
+  }
+
+  /** The bound in force once ready (`heap` if it never was). */
+  async bound(): Promise<MemoryBound> {
+    await this.#ready;
+    return this.#bound;
+  }
+
+  #answerOutcome(message: ChildAnswer): ReadingOutcome {
+    if (message.type === 'answer') return { status: 'done', result: message.result };
+    if (OUT_OF_MEMORY.test(message.message)) return this.#outOfMemory();
+    return { status: 'crashed', detail: message.message };
+  }
+
+  #exitOutcome(): ReadingOutcome {
+    if (this.#killedFor === 'out-of-memory') return this.#outOfMemory();
+    if (this.#killedFor !== null) return { status: this.#killedFor };
+    if (OUT_OF_MEMORY.test(this.#stderr)) return this.#outOfMemory();
+    return { status: 'crashed', detail: this.#exitDetail() };
+  }
+
+  #startFailure(): ReadingOutcome {
+    const outcome = this.#exitOutcome();
+    if (outcome.status !== 'crashed') return outcome;
+    return { status: 'crashed', detail: `the reading process did not start: ${outcome.detail}` };
+  }
+
+  #outOfMemory(): ReadingOutcome {
+    return { status: 'out-of-memory', bound: this.#bound };
+  }
+
+  #exitDetail(): string {
+    const lastLine = this.#stderr.trim().split('\n').at(-1)?.trim();
+    const exit = this.#exit;
+    const how = exit?.signal != null ? `killed by ${exit.signal}` : `exit code ${exit?.code ?? 'unknown'}`;
+    return lastLine ? `${how}: ${lastLine}` : how;
+  }
+}
+
+/**
+ * The parent's flags a reading process needs too: how TypeScript is run (the source runs with Node's type
+ * stripping) and the package-export conditions. Not debugger, heap or `--import`/`--require` hooks (a test
+ * runner's), which a process that only reads documents does not want.
+ */
+export function childExecArgv(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let index = 0; index < execArgv.length; index += 1) {
+    const flag = execArgv[index] ?? '';
+    if (/^--(no-)?experimental-(strip|transform)-types$/.test(flag)) kept.push(flag);
+    else if (/^(--conditions|-C)=/.test(flag)) kept.push(flag);
+    else if ((flag === '--conditions' || flag === '-C') && execArgv[index + 1] !== undefined) {
+      kept.push(flag, execArgv[index + 1] ?? '');
+      index += 1;
+    }
+  }
+  return kept;
+}
