@@ -97,9 +97,10 @@ const repliesSchema = z.strictObject({
   maxPerAddress: int(1, 1000).default(5),
   /**
    * At most this many replies to one recipient domain per `windowHours`: forged senders on many addresses of one
-   * domain cannot turn the daemon into a mail cannon aimed at it. No domain is exempt (raise it for big calls).
+   * domain cannot turn the daemon into a mail cannon aimed at it. Replies past it wait (spread over the window),
+   * they are never dropped, so a busy webmail domain only slows its applicants' acknowledgements.
    */
-  maxPerDomain: int(1, 100_000).default(20),
+  maxPerDomain: int(1, 100_000).default(100),
   windowHours: int(1, 24 * 365).default(24),
   /** An address that bounced one of our replies gets none for this long. */
   bounceSuppressionDays: int(1, 3650).default(30),

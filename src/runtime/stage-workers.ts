@@ -30,7 +30,7 @@ function processor<S extends z.ZodType>(
   schema: S,
   run: (payload: z.infer<S>, job: Job) => Promise<unknown>,
 ): Processor {
-  return (job: Job) => runStage(job, schema, (payload) => run(payload, job));
+  return (job: Job, token?: string) => runStage(job, schema, (payload) => run(payload, job), token);
 }
 
 // A metric label from our own reason texts ("already sent", "unconfirmed: …"): their first word, never mail text.

@@ -1,15 +1,18 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { z } from 'zod';
 import { TriageError } from '../../errors/triage-error.ts';
 
 /**
  * Checks a job's payload and runs a stage on it. A bad payload or a non-retryable TriageError fails the job at
- * once (BullMQ's UnrecoverableError: no retry loop); anything else is retried with backoff.
+ * once (BullMQ's UnrecoverableError: no retry loop); anything else is retried with backoff. A stage answering
+ * `deferMs` (it must wait, e.g. a reply to a domain that had its share) is delayed that long without spending
+ * an attempt.
  */
 export async function runStage<S extends z.ZodType, R>(
   job: Job,
   schema: S,
   work: (payload: z.infer<S>) => Promise<R>,
+  token?: string,
 ): Promise<R> {
   const parsed = schema.safeParse(job.data);
   if (!parsed.success) {
@@ -17,11 +20,16 @@ export async function runStage<S extends z.ZodType, R>(
       `job-payload-invalid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
     );
   }
+  let result: R;
   try {
-    return await work(parsed.data);
+    result = await work(parsed.data);
   } catch (error) {
     if (error instanceof TriageError && !error.retryable)
       throw new UnrecoverableError(`${error.code}: ${error.message}`);
     throw error;
   }
+  const deferMs = (result as { deferMs?: unknown } | null)?.deferMs;
+  if (typeof deferMs !== 'number') return result;
+  await job.moveToDelayed(Date.now() + deferMs, token);
+  throw new DelayedError();
 }

@@ -49,8 +49,18 @@ export interface Delivery {
   jobId: string;
 }
 
-/** What became of a delivery. */
-export type DeliveryOutcome = { sent: boolean; reason: string };
+/**
+ * What became of a delivery. `deferMs`: the reply was neither sent nor refused but must wait that long (its
+ * recipient's domain had its share of replies for the window); the queue adapter delays the job without spending
+ * an attempt.
+ */
+export type DeliveryOutcome = { sent: boolean; reason: string; deferMs?: number };
+
+/** How long a reply waits when its domain's window is full: the window's average spacing, 1 min to 1 h. */
+export function domainDeferMs(replies: Pick<RepliesConfig, 'windowHours' | 'maxPerDomain'>): number {
+  const spacing = (replies.windowHours * 3600_000) / replies.maxPerDomain;
+  return Math.min(3600_000, Math.max(60_000, Math.round(spacing)));
+}
 
 /**
  * Delivers a reply at most once: the rules and the per-address window, then the at-most-once protocol
@@ -70,6 +80,12 @@ export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery
   );
   const permission = await checkPermission(ports, delivery, messageId, new Date());
   const { kind } = delivery;
+  if (!permission.allowed && permission.rule === 'domain-rate-limit') {
+    // A busy domain (a webmail provider near a deadline) delays its applicants' replies; it never loses them.
+    const deferMs = domainDeferMs(ports.replies);
+    logger.info({ rule: permission.rule, deferMs }, 'reply deferred');
+    return { sent: false, reason: `deferred: ${permission.detail}`, deferMs };
+  }
   if (!permission.allowed) {
     logger.info({ rule: permission.rule }, 'reply suppressed');
     await delivery.record({ kind, status: 'suppressed', to: recipient, detail: permission.rule });
