@@ -7,9 +7,10 @@ import { cliSection } from './cli-bench.ts';
 import { daemonSection } from './daemon-bench.ts';
 import { describeMachine, renderMachine } from './describe-machine.ts';
 import { extractionSection } from './extraction-bench.ts';
+import { hostileSection } from './hostile-bench.ts';
 
 /** Every section, in the order they run. */
-const SECTIONS: readonly BenchSection[] = [cliSection, extractionSection, daemonSection];
+const SECTIONS: readonly BenchSection[] = [cliSection, extractionSection, daemonSection, hostileSection];
 
 const COMMON_FLAGS: ParseArgsOptionsConfig = {
   only: { type: 'string', multiple: true },

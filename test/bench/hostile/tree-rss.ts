@@ -1,0 +1,70 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+/** Peak resident memory seen while sampling: of the daemon process alone, and of it with its child processes. */
+export interface TreePeak {
+  processBytes: number;
+  treeBytes: number;
+}
+
+const SAMPLE_MS = 25;
+
+/**
+ * Samples the RSS of `pid` and of every process below it (document readers are child processes) every 25 ms,
+ * until stopped; returns the peaks. A short-lived spike between two samples can be missed: the daemon's own
+ * VmHWM (read at the end) is exact for the daemon process; the tree figure is a sampled lower bound.
+ */
+export function sampleTreeRss(pid: number): { stop(): Promise<TreePeak> } {
+  const peak: TreePeak = { processBytes: 0, treeBytes: 0 };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const pids = await processTree(pid);
+      const sizes = await Promise.all(pids.map(rssBytes));
+      peak.processBytes = Math.max(peak.processBytes, sizes[0] ?? 0);
+      peak.treeBytes = Math.max(
+        peak.treeBytes,
+        sizes.reduce((sum, size) => sum + size, 0),
+      );
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { ...peak };
+    },
+  };
+}
+
+/** `pid` first, then its descendants, from /proc/<pid>/task/<tid>/children. */
+async function processTree(pid: number): Promise<number[]> {
+  const found = [pid];
+  for (let index = 0; index < found.length; index += 1) {
+    const parent = found[index] as number;
+    try {
+      const tasks = await readTaskChildren(parent);
+      for (const child of tasks) if (!found.includes(child)) found.push(child);
+    } catch {
+      // The process ended between two reads.
+    }
+  }
+  return found;
+}
+
+async function readTaskChildren(pid: number): Promise<number[]> {
+  const tids = await readdir(`/proc/${pid}/task`);
+  const lists = await Promise.all(
+    tids.map((tid) => readFile(`/proc/${pid}/task/${tid}/children`, 'utf8').catch(() => '')),
+  );
+  return lists.flatMap((list) => list.split(/\s+/).filter(Boolean).map(Number));
+}
+
+async function rssBytes(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
