@@ -97,6 +97,7 @@ export class ReadingProcess {
     });
     this.#child.on('error', () => this.kill('closed'));
     this.#ready = this.#whenReady();
+    this.#hold(false);
   }
 
   /** False once the process has exited or is being killed. */
@@ -116,6 +117,7 @@ export class ReadingProcess {
     const withdraw = () => this.kill('withdrawn');
     signal?.addEventListener('abort', withdraw, { once: true });
     this.#watchdog?.start();
+    this.#hold(true);
     try {
       return await new Promise<ReadingOutcome>((resolve) => {
         const onMessage = (message: ChildAnswer) => {
@@ -133,6 +135,20 @@ export class ReadingProcess {
       clearTimeout(timer);
       signal?.removeEventListener('abort', withdraw);
       this.#watchdog?.stop();
+      this.#hold(false);
+    }
+  }
+
+  // Only a process reading a document keeps the daemon's event loop alive: an idle one does not hold up an exit.
+  #hold(busy: boolean): void {
+    const handles = [
+      this.#child,
+      this.#child.channel,
+      this.#child.stderr as { ref?(): void; unref?(): void } | null,
+    ];
+    for (const handle of handles) {
+      if (busy) handle?.ref?.();
+      else handle?.unref?.();
     }
   }
 
