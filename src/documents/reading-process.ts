@@ -96,8 +96,8 @@ export class ReadingProcess {
       });
     });
     this.#child.on('error', () => this.kill('closed'));
+    // Held from its start to the end of its first document: a process is only started for a document.
     this.#ready = this.#whenReady();
-    this.#hold(false);
   }
 
   /** False once the process has exited or is being killed. */
@@ -160,7 +160,10 @@ export class ReadingProcess {
   /** Kills the process (SIGKILL); a task it was running comes back with `reason`. */
   kill(reason: KillReason): void {
     this.#killedFor ??= reason;
-    if (this.#exit === null) this.#child.kill('SIGKILL');
+    if (this.#exit !== null) return;
+    // Held until it has exited: whoever awaits closed() must not see the event loop drain first.
+    this.#hold(true);
+    this.#child.kill('SIGKILL');
   }
 
   /** Resolves once the process has exited. */
