@@ -59,6 +59,7 @@ export async function runExplain(
       sent: redis ? { keys, ledger: new ReplyLedger(redis) } : null,
       sentReplies: redis ? new SentReplies(redis, keys) : null,
       replyKey: await readReplyKey(redis, keys, config.security.secret),
+      ledgerKeys: keys,
     });
   } finally {
     redis?.disconnect();

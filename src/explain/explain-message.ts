@@ -19,6 +19,7 @@ import { planCandidateReply, replyRecipient } from '../stages/replies/plan-candi
 import { readdressReply, type PlannedReply } from '../stages/replies/plan-reply.ts';
 import type { ReplyTemplates } from '../stages/replies/render-reply.ts';
 import { ExplainCandidates, type CandidateHistory } from './explain-candidates.ts';
+import { signedReplyText } from './signed-reply-text.ts';
 import { toExplanation, type ExplainedBounce, type Explanation } from './explanation.ts';
 
 /** What a dry run reads: configuration and templates, and optionally the documents and the daemon's history. */
@@ -36,6 +37,8 @@ export interface ExplainPorts {
   sentReplies?: Pick<SentReplyLog, 'recipientsOf'> | null;
   /** The key of our replies' body tokens; absent: derived from `security.secret`, else none can be verified. */
   replyKey?: Buffer | null;
+  /** The reply ledger's key names (under the configured prefix): replies' Message-IDs derive from them. */
+  ledgerKeys?: Pick<LedgerKeys, 'replyLedger'>;
   /** The daemon's reply ledger, read only; null: nothing has been sent yet. */
   sent: { keys: Pick<LedgerKeys, 'replyLedger'>; ledger: Pick<DeliveryLedger, 'read'> } | null;
 }
@@ -52,12 +55,11 @@ export async function explainMessage(parsed: ParsedMessage, ports: ExplainPorts)
   const candidates = new ExplainCandidates(ports.history);
   const { facts } = parsed;
   const receivedAt = facts.date ?? new Date().toISOString();
-  const secret = config.security.secret;
   const plan = planIngest(parsed, {
     config,
     mailbox: config.mailboxes.find((entry) => entry.id === ports.mailboxId) ?? { id: ports.mailboxId },
     ownAddresses: own,
-    replyKey: ports.replyKey ?? (secret !== undefined ? replyKeyFromSecret(secret) : null),
+    replyKey: replyKeyOf(ports),
     thread: await candidates.findByThread([facts.inReplyTo, ...facts.references].filter((id) => id !== null)),
     location: { uidValidity: '', uid: 0 },
     receivedAt,
@@ -166,7 +168,9 @@ async function explainCandidateReply(
     { kind: job.kind, candidate, message, vacancy, mailbox, openVacancies },
     templates,
   );
-  return shown(job.kind, readdressReply(planned, recipient));
+  const signing = { ledgerKey: ports.ledgerKeys ? ledgerKey(ports.ledgerKeys) : null, mailbox };
+  const idSeed = job.kind === 'receipt' ? key : undefined;
+  return shown(job.kind, readdressReply(planned, recipient), ports, { ...signing, idSeed });
 }
 
 // The enquiry stage's reply to an untagged message that names a vacancy (when enquiries are enabled).
@@ -188,7 +192,8 @@ async function explainEnquiry(
     (await permissionProblem(ports, own, { recipient: job.to.address, noReply: job.noReply }, binding));
   if (blocked) return blocked;
   const planned = planEnquiryReply(job, { vacancies: ports.config.vacancies, vacancy, mailbox }, templates);
-  return shown('enquiry', readdressReply(planned, job.to.address));
+  const signing = { ledgerKey: ports.ledgerKeys ? ledgerKey(ports.ledgerKeys) : null, mailbox };
+  return shown('enquiry', readdressReply(planned, job.to.address), ports, signing);
 }
 
 // What the reply ledger says of this reply, when it says it will not be sent (again): as deliverReply decides.
@@ -226,6 +231,18 @@ async function permissionProblem(
   return permission.allowed ? null : none(`${permission.rule}: ${permission.detail}`);
 }
 
-function shown(kind: string, planned: PlannedReply): ExplainedReply {
-  return { send: true, reason: kind, to: planned.to.address, subject: planned.subject, text: planned.text };
+function shown(
+  kind: string,
+  planned: PlannedReply,
+  ports: ExplainPorts,
+  signing: { ledgerKey: string | null; idSeed?: string | undefined; mailbox: MailboxConfig },
+): ExplainedReply {
+  const text = signedReplyText(planned, { key: replyKeyOf(ports), ...signing });
+  return { send: true, reason: kind, to: planned.to.address, subject: planned.subject, text };
+}
+
+// The key the daemon signs with, as far as explain knows it: from Redis (--history), else the configured secret.
+function replyKeyOf(ports: ExplainPorts): Buffer | null {
+  const secret = ports.config.security.secret;
+  return ports.replyKey ?? (secret !== undefined ? replyKeyFromSecret(secret) : null);
 }

@@ -56,6 +56,12 @@ export interface Delivery {
  */
 export type DeliveryOutcome = { sent: boolean; reason: string; deferMs?: number };
 
+/** The Message-ID a delivery's reply carries: derived from its ledger key, so every attempt carries the same. */
+export function deliveryMessageId(delivery: Pick<Delivery, 'ledgerKey' | 'idSeed' | 'mailbox'>): string {
+  const { ledgerKey, idSeed } = delivery;
+  return replyMessageId(idSeed ? `${ledgerKey}|${idSeed}` : ledgerKey, delivery.mailbox.address);
+}
+
 /** How long a reply waits when its domain's window is full: the window's average spacing, 1 min to 1 h. */
 export function domainDeferMs(replies: Pick<RepliesConfig, 'windowHours' | 'maxPerDomain'>): number {
   const spacing = (replies.windowHours * 3600_000) / replies.maxPerDomain;
@@ -74,10 +80,7 @@ export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery
     await delivery.answer(); // a retry after the send finishes the idempotent steps
     return { sent: false, reason: 'already sent' };
   }
-  const messageId = replyMessageId(
-    delivery.idSeed ? `${ledgerKey}|${delivery.idSeed}` : ledgerKey,
-    mailbox.address,
-  );
+  const messageId = deliveryMessageId(delivery);
   const permission = await checkPermission(ports, delivery, messageId, new Date());
   const { kind } = delivery;
   if (!permission.allowed && permission.rule === 'domain-rate-limit') {
