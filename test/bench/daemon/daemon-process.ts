@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { spawnCli } from '../../support/run-cli.ts';
 import { DaemonLogs } from './daemon-logs.ts';
+import { sampleTreeRss, type TreePeak } from './tree-rss.ts';
 
 const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
 const KILL_AFTER_MS = 30_000;
@@ -21,6 +22,8 @@ export interface DaemonProcess {
 export interface StoppedDaemon {
   /** VmHWM just before SIGTERM: the process's peak resident memory, worker threads included. */
   peakRssBytes: number | null;
+  /** The peak of the daemon's RSS plus its document-reading child processes', sampled every 25 ms. */
+  peakTreeRssBytes: number | null;
   /** How it ended: `code 0`, `signal SIGKILL`… */
   exit: string;
   /** It had to be killed. */
@@ -41,14 +44,20 @@ export function startDaemonProcess(configFile: string, cpuProfDir?: string): Dae
   const pid = child.pid;
   if (pid === undefined) throw new Error('the daemon process did not start');
   const logs = new DaemonLogs(child.stdout, child.stderr);
+  const tree = sampleTreeRss(pid);
   const exited = once(child, 'exit').then(([code, signal]) => describeExit(code, signal));
-  return { pid, logs, exited, stop: () => stopDaemon(child, pid) };
+  return { pid, logs, exited, stop: () => stopDaemon(child, pid, tree) };
 }
 
-async function stopDaemon(child: ChildProcessWithoutNullStreams, pid: number): Promise<StoppedDaemon> {
+async function stopDaemon(
+  child: ChildProcessWithoutNullStreams,
+  pid: number,
+  tree: { stop(): Promise<TreePeak> },
+): Promise<StoppedDaemon> {
+  const peakTreeRssBytes = (await tree.stop()).treeBytes || null;
   if (child.exitCode !== null || child.signalCode !== null) {
     const exit = describeExit(child.exitCode, child.signalCode);
-    return { peakRssBytes: null, exit, killed: false, stopMs: 0 };
+    return { peakRssBytes: null, peakTreeRssBytes, exit, killed: false, stopMs: 0 };
   }
   const peakRssBytes = await readPeakRss(pid);
   const exit = once(child, 'exit');
@@ -61,7 +70,13 @@ async function stopDaemon(child: ChildProcessWithoutNullStreams, pid: number): P
   }, KILL_AFTER_MS);
   const [code, signal] = (await exit) as [number | null, NodeJS.Signals | null];
   clearTimeout(timer);
-  return { peakRssBytes, exit: describeExit(code, signal), killed, stopMs: performance.now() - stopping };
+  return {
+    peakRssBytes,
+    peakTreeRssBytes,
+    exit: describeExit(code, signal),
+    killed,
+    stopMs: performance.now() - stopping,
+  };
 }
 
 /** VmHWM ("high water mark") of a process, from /proc, in bytes; null where there is no /proc. */

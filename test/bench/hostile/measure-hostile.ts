@@ -9,7 +9,7 @@ import { readPeakRss, startDaemonProcess, type DaemonProcess } from '../daemon/d
 import { progress } from '../measure.ts';
 import { seededRandom } from '../thesis-prose.ts';
 import { buildHostileBatch, type HostileMessage } from './hostile-batch.ts';
-import { sampleTreeRss, type TreePeak } from './tree-rss.ts';
+import { sampleTreeRss, type TreePeak } from '../daemon/tree-rss.ts';
 
 /** What the hostile run needs: a written daemon config, the sink, Redis (for queue state) and APPEND. */
 export interface HostilePlan {
