@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { buildMail } from '../support/build-mail.ts';
+import { inflateBombPdf } from '../support/documents/hostile-pdfs.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -103,5 +104,32 @@ describe('hostile mail', () => {
     await delayed.promote();
     await waitFor('the second reply', () => (sentTo('gus@busy.example').length > 0 ? true : undefined));
     expect(sentTo('gus@busy.example')).toHaveLength(1);
+  });
+
+  it('issue-19-inflate-bomb: a PDF inflating to 1 GB is unreadable for memory, and the application behind it is acknowledged', async () => {
+    const { config, mail, prefix, store, filed } = await setup('hostile-bomb', {
+      extraction: { memoryMb: 64, threads: 1 },
+    });
+    await start(config);
+    const bomb = { filename: 'CV.pdf', content: inflateBombPdf(1024), contentType: 'application/pdf' };
+    await mail.append(
+      await buildMail({
+        messageId: '<bomb@example.org>',
+        from: 'Hal <hal@example.org>',
+        attachments: [bomb],
+      }),
+    );
+    await mail.append(
+      await buildMail({ messageId: '<after-bomb@example.org>', from: 'Ivy <ivy@example.org>' }),
+    );
+    await waitForMessage(mail, filed, '<after-bomb@example.org>');
+    await waitFor('both acknowledged', () =>
+      sentTo('hal@example.org').length + sentTo('ivy@example.org').length === 2 ? true : undefined,
+    );
+    const hal = (await store.list(['robust-ai'])).find((record) => record.email === 'hal@example.org');
+    expect(hal?.flags).toContain('unreadable-document');
+    expect(hal?.documents[0]?.reading?.extraction).toMatchObject({ status: 'failed' });
+    expect(hal?.documents[0]?.reading?.extraction.reason).toMatch(/ran out of memory \(limit 64 MB/);
+    expect(await failedJobs(prefix)).toEqual({ ingest: 0, assess: 0, replies: 0, enquiries: 0 });
   });
 });
