@@ -38,7 +38,8 @@ export async function screenshotHtml(
     const data = await captureFullPage(chromium, profile, pathToFileURL(html).href, options);
     await writeFile(png, Buffer.from(data, 'base64'));
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing into the profile when its main process has exited.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 
