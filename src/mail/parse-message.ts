@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { isMailboxAddress } from '../domain/mailbox-address.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import type { AttachmentFacts, MailAddress, MessageFacts } from './message-facts.ts';
 
@@ -103,7 +104,8 @@ function toAddresses(field: AddressObject | AddressObject[] | undefined): MailAd
       const members = entry.group ?? [entry];
       for (const member of members) {
         const address = (member.address ?? '').trim().toLowerCase();
-        if (address.includes('@')) result.push({ name: (member.name ?? '').trim(), address });
+        // Anything else is no one to record or to answer: a malformed header is never read as an address.
+        if (isMailboxAddress(address)) result.push({ name: (member.name ?? '').trim(), address });
       }
     }
   }
