@@ -103,7 +103,7 @@ function named(documents: readonly BenchDocument[], name: string): BenchDocument
 function documentsTable(rows: Record<string, Figure>[], buildMs: number): BenchTable {
   return {
     id: 'documents',
-    title: 'Per document (one warm thread; median of 5 runs for documents read in under 250 ms)',
+    title: 'Per document (one warm reading process; median of 5 runs for documents read in under 250 ms)',
     columns: DOCUMENT_COLUMNS,
     rows,
     notes: [
@@ -117,7 +117,7 @@ function documentsTable(rows: Record<string, Figure>[], buildMs: number): BenchT
 function coldStartTable(rows: { reader: string; firstMs: number; warmMs: Figure }[]): BenchTable {
   return {
     id: 'coldStart',
-    title: 'Cold start (first document on a new pool: thread start and pdf.js load; the 2-page CV)',
+    title: 'Cold start (first document on a new pool: process start and pdf.js load; the 2-page CV)',
     columns: [
       { key: 'reader', label: 'Reader' },
       { key: 'firstMs', label: 'First document ms' },
@@ -134,11 +134,11 @@ function coldStartTable(rows: { reader: string; firstMs: number; warmMs: Figure 
 function throughputTable(rows: Record<string, Figure>[], copies: number): BenchTable {
   return {
     id: 'throughput',
-    title: `Throughput (${copies} copies read at once; one thread vs one per core)`,
+    title: `Throughput (${copies} copies read at once; one reading process vs one per core)`,
     columns: THROUGHPUT_COLUMNS,
     rows,
     notes: [
-      'RSS: the whole process (worker threads share it), sampled every 20 ms during the run. It does not fall back',
+      'RSS: the benchmark process and its reading processes, sampled every 20 ms during the run. It does not fall back',
       "between runs (the allocator keeps freed pages), so compare a run's peak with its RSS before.",
     ],
   };
@@ -165,7 +165,7 @@ function mainThreadTable(
   });
   return {
     id: 'mainThread',
-    title: `Main thread while the ${thesis.pages}-page thesis is read (first run, one thread)`,
+    title: `Main thread while the ${thesis.pages}-page thesis is read (first run, one reading process)`,
     columns: [
       { key: 'reader', label: 'Reader' },
       { key: 'ms', label: 'Read ms' },
@@ -178,7 +178,7 @@ function mainThreadTable(
     rows,
     notes: [
       'Event-loop delay: how late a 10 ms timer fired (perf_hooks.monitorEventLoopDelay, the interval taken off).',
-      'extract and read parse in a worker thread; in-thread calls extractDocument on the main thread, for contrast',
+      'extract and read parse in a reading process; in-thread calls extractDocument on the main thread, for contrast',
       '(pdf.js yields between pages, so the loop keeps turning even then: the CPU it takes is the difference).',
     ],
   };
@@ -192,7 +192,7 @@ function memoryTable(
 ): BenchTable {
   return {
     id: 'memory',
-    title: 'Memory of the whole process (worker threads included)',
+    title: 'Memory of the benchmark process with its reading processes',
     columns: [
       { key: 'measure', label: 'Measure' },
       { key: 'bytes', label: 'RSS', format: 'bytes' },
@@ -204,7 +204,10 @@ function memoryTable(
         bytes: thesisRun?.rssPeakBytes ?? null,
       },
       { measure: 'peak over the section (sampled every 20 ms)', bytes: overallPeak },
-      { measure: 'maxRSS of the process (resourceUsage; includes generating the documents)', bytes: maxRss },
+      {
+        measure: 'maxRSS of the benchmark process alone (resourceUsage; includes generating the documents)',
+        bytes: maxRss,
+      },
     ],
   };
 }

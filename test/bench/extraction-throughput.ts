@@ -8,7 +8,7 @@ import { progress, RssSampler, timed } from './measure.ts';
 export const THROUGHPUT_COLUMNS: Column[] = [
   { key: 'document', label: 'Document' },
   { key: 'reader', label: 'Reader' },
-  { key: 'threads', label: 'Threads' },
+  { key: 'threads', label: 'Readers' },
   { key: 'copies', label: 'Copies' },
   { key: 'wallMs', label: 'Wall ms' },
   { key: 'documentsPerSecond', label: 'Docs/s', format: 1 },
@@ -35,7 +35,7 @@ export async function measureThroughput(plan: ThroughputPlan): Promise<Record<st
   for (const document of plan.documents) {
     for (const mode of ['extract', 'read'] as const) {
       for (const threads of threadCounts) {
-        progress(`throughput: ${plan.copies} × ${document.name}, ${mode}, ${threads} thread(s)`);
+        progress(`throughput: ${plan.copies} × ${document.name}, ${mode}, ${threads} reader(s)`);
         rows.push(await measureOne(plan, document, mode, threads));
       }
     }

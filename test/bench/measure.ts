@@ -1,3 +1,4 @@
+import { treeRssBytesSync } from './daemon/tree-rss.ts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const RSS_INTERVAL_MS = 20;
@@ -9,13 +10,18 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
   return { value, ms: performance.now() - start };
 }
 
+/** This process's resident memory with its child processes' (the document readers), where /proc tells. */
+function rssWithChildren(): number {
+  return treeRssBytesSync(process.pid) ?? process.memoryUsage.rss();
+}
+
 /**
- * Samples the process's resident memory every 20 ms until stopped. Worker threads live in the process, so
- * their heaps and pdf.js's buffers count too.
+ * Samples the resident memory of this process and its child processes (the document-reading processes, whose
+ * heaps and pdf.js buffers are theirs) every 20 ms until stopped.
  */
 export class RssSampler {
   readonly #timer: NodeJS.Timeout;
-  #peak = process.memoryUsage.rss();
+  #peak = rssWithChildren();
   readonly startBytes = this.#peak;
 
   constructor() {
@@ -25,7 +31,7 @@ export class RssSampler {
 
   /** Takes one sample now (also done every 20 ms). */
   sample(): void {
-    this.#peak = Math.max(this.#peak, process.memoryUsage.rss());
+    this.#peak = Math.max(this.#peak, rssWithChildren());
   }
 
   /** The highest sample so far, in bytes. */

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 /** Peak resident memory seen while sampling: of the daemon process alone, and of it with its child processes. */
@@ -66,5 +67,45 @@ async function rssBytes(pid: number): Promise<number> {
     return Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;
   } catch {
     return 0;
+  }
+}
+
+/**
+ * The RSS of `pid` and every process below it now, read synchronously from /proc (for samplers that run on a
+ * timer); null where there is no /proc.
+ */
+export function treeRssBytesSync(pid: number): number | null {
+  const pids = [pid];
+  for (let index = 0; index < pids.length; index += 1) {
+    const parent = pids[index] as number;
+    for (const tid of readdirQuietly(`/proc/${parent}/task`)) {
+      const children = readQuietly(`/proc/${parent}/task/${tid}/children`);
+      for (const child of children.split(/\s+/).filter(Boolean).map(Number)) {
+        if (!pids.includes(child)) pids.push(child);
+      }
+    }
+  }
+  let total = 0;
+  for (const each of pids) {
+    const status = readQuietly(`/proc/${each}/status`);
+    if (status === '' && each === pid) return null;
+    total += Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? 0) * 1024;
+  }
+  return total;
+}
+
+function readQuietly(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function readdirQuietly(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
   }
 }
