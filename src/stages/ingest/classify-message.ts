@@ -1,6 +1,6 @@
+import { machineSender } from './machine-sender.ts';
 import { matchVacancy, type VacancyMatch } from './match-vacancy.ts';
 import { isOwnAddress } from '../../config/own-addresses.ts';
-import { machineAddress } from '../../domain/machine-address.ts';
 import type { FoundReplyToken } from '../../domain/reply-token.ts';
 import type { MessageFacts } from '../../mail/message-facts.ts';
 
@@ -90,10 +90,10 @@ const multipartReport: Rule = (facts) => {
 const failedRecipients: Rule = (facts) =>
   firstHeader(facts, ['x-failed-recipients'], () => true, 'bounce', 'failed-recipients');
 
-const bounceSender: Rule = ({ from }) =>
-  from && machineAddress(from.address) === 'bounce'
-    ? { kind: 'bounce', rule: 'system-sender', detail: `sender ${from.address}` }
-    : null;
+const bounceSender: Rule = (facts) => {
+  const sender = machineSender(facts, 'bounce');
+  return sender ? { kind: 'bounce', rule: 'system-sender', detail: sender } : null;
+};
 
 // Our acknowledgement coming back without its headers (forwarded, redirected, From rewritten): never answered.
 const ownReplyToken: Rule = (_facts, { replyToken }) =>
@@ -154,10 +154,10 @@ const emptyReturnPath: Rule = (facts) =>
     'empty-return-path',
   );
 
-const systemSender: Rule = ({ from }) =>
-  from && machineAddress(from.address) === 'system'
-    ? { kind: 'auto-reply', rule: 'system-sender', detail: `sender ${from.address}` }
-    : null;
+const systemSender: Rule = (facts) => {
+  const sender = machineSender(facts, 'system');
+  return sender ? { kind: 'auto-reply', rule: 'system-sender', detail: sender } : null;
+};
 
 const noSender: Rule = ({ from }) =>
   from ? null : { kind: 'auto-reply', rule: 'no-sender', detail: 'no usable From address' };

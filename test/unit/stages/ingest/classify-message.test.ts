@@ -6,6 +6,7 @@ import {
   type MessageKind,
 } from '../../../../src/stages/ingest/classify-message.ts';
 import { parseMessage } from '../../../../src/mail/parse-message.ts';
+import { buildMail } from '../../../support/build-mail.ts';
 
 const CONTEXT: ClassifyContext = {
   ownAddresses: new Set(['chen@uni.example']),
@@ -178,6 +179,42 @@ describe('classifyMessage', () => {
 
     it('noreply-sender: a portal notification with the tag in its subject is not an application', async () => {
       expect((await classifyFixture('noreply-sender.eml')).kind).toBe('auto-reply');
+    });
+  });
+
+  describe('machines named beside From (RFC 3834: Sender, Resent-From, the envelope sender)', () => {
+    const classifyBuilt = async (headers: Record<string, string>) => {
+      const { facts } = await parseMessage(await buildMail({ headers }), { maxAttachments: 100 });
+      return classifyMessage(facts, CONTEXT);
+    };
+
+    it.each([
+      [
+        'sender-owner-prefix',
+        { Sender: 'owner-phd-l@listserv.example' },
+        'auto-reply',
+        'Sender owner-phd-l@listserv.example',
+      ],
+      [
+        'resent-from-mailer-daemon',
+        { 'Resent-From': 'MAILER_DAEMON@relay.example' },
+        'bounce',
+        'Resent-From mailer_daemon@relay.example',
+      ],
+      [
+        'return-path-bounces',
+        { 'Return-Path': '<bounces+123@mailer.example>' },
+        'auto-reply',
+        'Return-Path bounces+123@mailer.example',
+      ],
+    ])('%s: a tagged mail with a CV is not an application', async (_case, headers, kind, detail) => {
+      expect(await classifyBuilt(headers)).toMatchObject({ kind, rule: 'system-sender', detail });
+    });
+
+    it('sender-on-behalf: a person sending for the applicant (Outlook "on behalf of") is still an application', async () => {
+      expect((await classifyBuilt({ Sender: 'Jane Assistant <assistant@uni.example>' })).kind).toBe(
+        'application',
+      );
     });
   });
 });

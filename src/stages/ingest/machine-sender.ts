@@ -1,0 +1,36 @@
+import addressparser from 'nodemailer/lib/addressparser/index.js';
+import { machineAddress, type MachineKind } from '../../domain/machine-address.ts';
+import type { MessageFacts } from '../../mail/message-facts.ts';
+
+// Where a message names who sent it, after From: old list servers add only `Sender: owner-…`, a resent message
+// names its resender, and Return-Path is the envelope sender (RFC 3834, Dovecot's vacation).
+const SENDER_HEADERS: ReadonlyMap<string, string> = new Map([
+  ['sender', 'Sender'],
+  ['resent-from', 'Resent-From'],
+  ['return-path', 'Return-Path'],
+]);
+// A header value is read only this far, and only its first few addresses: these are one address each.
+const MAX_VALUE_CHARACTERS = 1000;
+const MAX_ADDRESSES = 3;
+
+/**
+ * The first of a message's senders — From, then Sender, Resent-From and Return-Path — that is a machine of `kind`
+ * (see machineAddress), and what to call it (`sender x@y` for From, else the header's name); null when none is. Pure.
+ */
+export function machineSender(
+  facts: Pick<MessageFacts, 'from' | 'headers'>,
+  kind: MachineKind,
+): string | null {
+  if (facts.from && machineAddress(facts.from.address) === kind) return `sender ${facts.from.address}`;
+  for (const [header, name] of SENDER_HEADERS) {
+    for (const value of facts.headers[header] ?? []) {
+      const entries = addressparser(value.slice(0, MAX_VALUE_CHARACTERS), { flatten: true });
+      for (const { address } of entries.slice(0, MAX_ADDRESSES)) {
+        if (address && address.includes('@') && machineAddress(address) === kind) {
+          return `${name} ${address.toLowerCase()}`;
+        }
+      }
+    }
+  }
+  return null;
+}
