@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { buildBounce } from '../support/build-bounce.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -17,46 +18,6 @@ async function triagedAs(prefix: string, messageId: string): Promise<string> {
     const seen = await servers.redis.hget(redisKeys(prefix).seen('chen'), messageId.toLowerCase());
     return seen ? (JSON.parse(seen) as { kind: string }).kind : undefined;
   });
-}
-
-/** A bounce in the shape MTAs send, for the reply `replyMessageId`, naming `failed` as undeliverable. */
-function bounceOf(replyMessageId: string, sentTo: string, failed: readonly string[]): Buffer {
-  return Buffer.from(
-    [
-      'From: MAILER-DAEMON@mx.example.net (Mail Delivery System)',
-      'To: chen@uni.example',
-      'Subject: Undelivered Mail Returned to Sender',
-      'Message-ID: <dsn-real@mx.example.net>',
-      `X-Failed-Recipients: ${failed.join(', ')}`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
-      '',
-      '--B',
-      'Content-Type: text/plain',
-      '',
-      'Your message could not be delivered.',
-      '--B',
-      'Content-Type: message/delivery-status',
-      '',
-      'Reporting-MTA: dns; mx.example.net',
-      '',
-      ...failed.flatMap((address) => [
-        `Final-Recipient: rfc822; ${address}`,
-        'Action: failed',
-        'Status: 5.1.1',
-        '',
-      ]),
-      '--B',
-      'Content-Type: text/rfc822-headers',
-      '',
-      'From: "Dr Chen" <chen@uni.example>',
-      `To: ${sentTo}`,
-      `Message-ID: ${replyMessageId}`,
-      '',
-      '--B--',
-      '',
-    ].join('\r\n'),
-  );
 }
 
 describe('bounces cannot be forged, replies cannot be reflected, our own mail is never answered', () => {
@@ -85,7 +46,16 @@ describe('bounces cannot be forged, replies cannot be reflected, our own mail is
     expect(await servers.redis.hgetall(bounced)).toEqual({});
 
     const ackId = (await simpleParser(ack?.raw ?? '')).messageId ?? '';
-    await mail.append(bounceOf(ackId, 'amara@example.net', ['amara@example.net', 'kofi@example.net']));
+    await mail.append(
+      Buffer.from(
+        buildBounce({
+          replyMessageId: ackId,
+          sentTo: 'amara@example.net',
+          failed: ['amara@example.net', 'kofi@example.net'],
+          messageId: '<dsn-real@mx.example.net>',
+        }),
+      ),
+    );
     await waitFor('the real bounce recorded', async () =>
       (await servers.redis.hget(bounced, 'amara@example.net')) ? true : undefined,
     );

@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { buildBounce } from '../support/build-bounce.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -68,7 +69,7 @@ describe('replies are never sent to', () => {
       sentTo('bob@example.net').length ? sentTo('bob@example.net') : undefined,
     );
     const ackId = (await simpleParser(ack?.raw ?? '')).messageId ?? '';
-    await mail.append(Buffer.from(deliveryFailure('bob@example.net', ackId)));
+    await mail.append(Buffer.from(buildBounce({ replyMessageId: ackId, sentTo: 'bob@example.net' })));
     await waitFor('bounce recorded', async () =>
       (await servers.redis.hget(redisKeys(config.redis.prefix).bounced(), 'bob@example.net'))
         ? true
@@ -89,40 +90,3 @@ describe('replies are never sent to', () => {
     expect(sentTo('bob@example.net')).toHaveLength(1);
   });
 });
-
-/** A Postfix-style delivery status notification for one of our replies. */
-function deliveryFailure(recipient: string, replyMessageId: string): string {
-  return [
-    'From: MAILER-DAEMON@mx.example.net (Mail Delivery System)',
-    'To: chen@uni.example',
-    'Subject: Undelivered Mail Returned to Sender',
-    'Message-ID: <dsn-1@mx.example.net>',
-    'Date: Mon, 23 Nov 2026 10:00:00 +0000',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
-    '',
-    '--B',
-    'Content-Type: text/plain',
-    '',
-    'Your message could not be delivered.',
-    '--B',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mx.example.net',
-    '',
-    `Final-Recipient: rfc822; ${recipient}`,
-    'Action: failed',
-    'Status: 5.1.1',
-    '',
-    '--B',
-    'Content-Type: text/rfc822-headers',
-    '',
-    'From: "Dr Chen" <chen@uni.example>',
-    `To: ${recipient}`,
-    `Message-ID: ${replyMessageId}`,
-    'Subject: Re: [PHD-robustAI] Application for the PhD position',
-    '',
-    '--B--',
-    '',
-  ].join('\r\n');
-}
