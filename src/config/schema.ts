@@ -165,9 +165,10 @@ const extractionSchema = z.strictObject({
    * Memory one document may take to read, in MB: all of it (JavaScript heap, typed arrays, native buffers), over
    * what a reading process holds before it reads anything. A document that needs more is unreadable.
    */
-  // 256 MB is over twice what the largest documents of the benchmark need (a 300-page thesis, a 32 MB figure PDF
-  // read at 96 MB), and keeps the worst case of two hostile documents read at once near 1 GB on two cores.
-  memoryMb: int(32, 16_384).default(256),
+  // 160 MB is well over what the largest documents of the benchmark need (a 300-page thesis and a 32 MB figure PDF
+  // read at 96 MB), and keeps the worst case, two hostile documents read at once on two cores, under 1 GB for the
+  // daemon and its reading processes together (npm run bench -- --only hostile).
+  memoryMb: int(32, 16_384).default(160),
   /** Reading processes per daemon process; 0 = one per CPU core. */
   threads: int(0, 256).default(0),
   /**
