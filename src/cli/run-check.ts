@@ -1,4 +1,7 @@
+import { availableParallelism } from 'node:os';
 import type { Config } from '../config/schema.ts';
+import { availableMemoryBound } from '../documents/available-memory-bound.ts';
+import type { MemoryBound } from '../documents/reading-process.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { connectImap } from '../adapters/imap/connect-imap.ts';
 import { reachRedis, redactUrl } from '../adapters/redis/reach-redis.ts';
@@ -28,6 +31,35 @@ export function configWarnings(config: Pick<Config, 'vacancies'>, now = new Date
       name: `vacancy ${vacancy.id}`,
       detail: `deadline ${vacancy.deadline} has passed: every new applicant is told the call has closed`,
     }));
+}
+
+/** How documents will be read here: in how many processes, with how much memory each, bounded how. Pure. */
+export function readingLine(
+  config: Pick<Config, 'extraction'>,
+  bound: MemoryBound,
+  cores: number,
+): CheckLine {
+  const { memoryMb, threads } = config.extraction;
+  const processes = plural(threads === 0 ? cores : threads, 'reading process', 'reading processes');
+  const each = `${processes}, ${memoryMb} MB of memory for each document`;
+  switch (bound) {
+    case 'kernel':
+      return { ok: true, name: 'documents', detail: `${each}, bounded by the kernel's data limit (prlimit)` };
+    case 'watchdog':
+      return {
+        ok: true,
+        warning: true,
+        name: 'documents',
+        detail: `${each}, bounded by polling their RSS every 25 ms: prlimit (util-linux) was not found, a fast allocation can overshoot`,
+      };
+    case 'heap':
+      return {
+        ok: true,
+        warning: true,
+        name: 'documents',
+        detail: `${each}, of which only the JavaScript heap is bounded: no /proc and no prlimit on this system`,
+      };
+  }
 }
 
 /** `triage check`: prints one line per check (`ok`, `warn` or `FAIL`); the exit code, 1 when any failed. */
@@ -61,6 +93,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
         ]
       : []),
   ];
+  lines.push(readingLine(config, availableMemoryBound(), availableParallelism()));
   lines.push(await attempt('redis', () => checkRedis(config)));
   for (const mailbox of config.mailboxes) {
     lines.push(

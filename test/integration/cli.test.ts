@@ -67,7 +67,14 @@ describe('the triage command', () => {
         .split('\n')
         .filter(Boolean)
         .map((line) => line.split(':')[0]),
-    ).toEqual(['ok    config', 'warn  security', 'ok    redis', 'ok    imap chen', 'ok    smtp chen']);
+    ).toEqual([
+      'ok    config',
+      'warn  security',
+      'ok    documents',
+      'ok    redis',
+      'ok    imap chen',
+      'ok    smtp chen',
+    ]);
   });
 
   it('check: a deadline that has passed is a warning line; the exit code stays 0', async () => {

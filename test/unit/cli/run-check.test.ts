@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { redactUrl } from '../../../src/adapters/redis/reach-redis.ts';
-import { configWarnings } from '../../../src/cli/run-check.ts';
+import { configWarnings, readingLine } from '../../../src/cli/run-check.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import type { Config } from '../../../src/config/schema.ts';
 
@@ -69,5 +69,34 @@ describe('configWarnings', () => {
       { IMAP_PASSWORD: 'x', SMTP_PASSWORD: 'y' },
     );
     expect(configWarnings(config)).toEqual([]);
+  });
+});
+
+describe('readingLine', () => {
+  const extraction = { extraction: { memoryMb: 160, threads: 0 } } as Pick<Config, 'extraction'>;
+
+  it("kernel: one reading process per core, bounded by the kernel's data limit", () => {
+    expect(readingLine(extraction, 'kernel', 2)).toEqual({
+      ok: true,
+      name: 'documents',
+      detail:
+        "2 reading processes, 160 MB of memory for each document, bounded by the kernel's data limit (prlimit)",
+    });
+  });
+
+  it('watchdog: without prlimit the line is a warning that names util-linux', () => {
+    const line = readingLine(
+      { extraction: { memoryMb: 96, threads: 1 } } as Pick<Config, 'extraction'>,
+      'watchdog',
+      8,
+    );
+    expect(line).toMatchObject({ ok: true, warning: true, name: 'documents' });
+    expect(line.detail).toMatch(/^1 reading process, 96 MB .*prlimit \(util-linux\) was not found/);
+  });
+
+  it('heap: without /proc only the heap is bounded, and says so', () => {
+    const line = readingLine(extraction, 'heap', 4);
+    expect(line.warning).toBe(true);
+    expect(line.detail).toMatch(/^4 reading processes, .*only the JavaScript heap/);
   });
 });
