@@ -98,9 +98,10 @@ const repliesSchema = z.strictObject({
   /**
    * At most this many replies to one recipient domain per `windowHours`: forged senders on many addresses of one
    * domain cannot turn the daemon into a mail cannon aimed at it. Replies past it wait (spread over the window),
-   * they are never dropped, so a busy webmail domain only slows its applicants' acknowledgements.
+   * they are never dropped. 1,000 a day is above what one webmail domain sends a call even on its deadline day
+   * (a reply past it waits until the window has room: up to a day).
    */
-  maxPerDomain: int(1, 100_000).default(100),
+  maxPerDomain: int(1, 100_000).default(1000),
   windowHours: int(1, 24 * 365).default(24),
   /** An address that bounced one of our replies gets none for this long. */
   bounceSuppressionDays: int(1, 3650).default(30),

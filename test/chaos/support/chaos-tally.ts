@@ -18,8 +18,14 @@ export interface ChaosTally {
   otherReplies: number;
   duplicates: number;
   lost: number;
-  /** Messages not filed as part of a candidate, and (applicant, vacancy) pairs never acknowledged. */
+  /** Messages not filed as part of a candidate, and (applicant, vacancy) pairs never acknowledged nor flagged. */
   lostDetail: string[];
+  /**
+   * Pairs whose acknowledgement a SIGKILL cut off mid-transfer: the ledger says "sending", so by the at-most-once
+   * protocol it is never sent again and the candidate is flagged `reply-unconfirmed` for a person (README,
+   * "Exactly once"). Not lost: recorded and shown by `status` and `candidates`.
+   */
+  unconfirmedDetail: string[];
   /** (applicant, vacancy) pairs acknowledged more than once, or replies nobody was owed. */
   duplicateDetail: string[];
 }
@@ -75,8 +81,20 @@ export async function tallyChaos(
     else if (owedSomething) otherReplies += 1;
     else duplicateDetail.push(`reply nobody was owed: ${message.to.join(', ')} / ${tag}`);
   }
-  for (const pair of owed.values())
-    if (!acknowledged.has(pair)) lostDetail.push(`never acknowledged: ${pair}`);
+  const flagged = new Set(
+    candidates
+      .filter((candidate) => candidate.flags.includes('reply-unconfirmed'))
+      .map((candidate) => `${candidate.email.toLowerCase()}|${candidate.vacancy}`),
+  );
+  const unconfirmedDetail: string[] = [];
+  for (const message of appended.filter((entry) => entry.acknowledged)) {
+    const pair = pairKey(message.applicant, message.tag);
+    if (acknowledged.has(pair) || lostDetail.includes(`never acknowledged: ${pair}`)) continue;
+    const vacancy = origin.vacancies[message.tag] ?? message.tag;
+    if (flagged.has(`${message.applicant.toLowerCase()}|${vacancy}`)) {
+      if (!unconfirmedDetail.includes(pair)) unconfirmedDetail.push(pair);
+    } else lostDetail.push(`never acknowledged: ${pair}`);
+  }
   for (const [pair, count] of acknowledged)
     if (count > 1) duplicateDetail.push(`${count} acknowledgements: ${pair}`);
   const extra = [...acknowledged.values()].reduce((sum, count) => sum + count - 1, 0);
@@ -90,6 +108,7 @@ export async function tallyChaos(
     duplicates: extra + duplicateDetail.filter((line) => line.startsWith('reply nobody')).length,
     lost: lostDetail.length,
     lostDetail,
+    unconfirmedDetail,
     duplicateDetail,
   };
 }
@@ -105,12 +124,19 @@ export function renderTally(title: string, tally: ChaosTally): string {
     ['other replies', tally.otherReplies],
     ['duplicates', tally.duplicates],
     ['lost', tally.lost],
+    ['unconfirmed (flagged)', tally.unconfirmedDetail.length],
   ] as const;
   const lines = formatTable(
     counts.map(([name, value]) => [name, String(value)]),
     { indent: '  ' },
   );
-  const details = [...tally.lostDetail, ...tally.duplicateDetail].slice(0, 20).map((line) => `  ! ${line}`);
+  const details = [
+    ...tally.lostDetail,
+    ...tally.duplicateDetail,
+    ...tally.unconfirmedDetail.map((pair) => `unconfirmed, flagged reply-unconfirmed: ${pair}`),
+  ]
+    .slice(0, 20)
+    .map((line) => `  ! ${line}`);
   return [`chaos: ${title}`, ...lines, ...details].join('\n');
 }
 

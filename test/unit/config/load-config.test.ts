@@ -598,7 +598,7 @@ vacancies:
         followUpReceipts: false,
         followUpWindowHours: 24,
         maxPerAddress: 5,
-        maxPerDomain: 100,
+        maxPerDomain: 1000,
         windowHours: 24,
         bounceSuppressionDays: 30,
         ratePerMinute: 60,
