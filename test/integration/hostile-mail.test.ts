@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
-import { buildMail } from '../support/build-mail.ts';
+import { buildMail, pdfAttachment } from '../support/build-mail.ts';
 import { inflateBombPdf } from '../support/documents/hostile-pdfs.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -130,6 +130,28 @@ describe('hostile mail', () => {
     expect(hal?.flags).toContain('unreadable-document');
     expect(hal?.documents[0]?.reading?.extraction).toMatchObject({ status: 'failed' });
     expect(hal?.documents[0]?.reading?.extraction.reason).toMatch(/ran out of memory \(limit 64 MB/);
+    expect(await failedJobs(prefix)).toEqual({ ingest: 0, assess: 0, replies: 0, enquiries: 0 });
+  });
+
+  it("issue-19-reading-budget: documents past a message's budget are not read, the candidate is flagged, nothing fails", async () => {
+    const { config, mail, prefix, store, filed } = await setup('hostile-budget', {
+      extraction: { messageDocuments: 1 },
+    });
+    await start(config);
+    const attachments = [await pdfAttachment('CV_Kim.pdf'), await pdfAttachment('Transcript_Kim.pdf')];
+    await mail.append(
+      await buildMail({ messageId: '<budget@example.org>', from: 'Kim <kim@example.org>', attachments }),
+    );
+    await waitForMessage(mail, filed, '<budget@example.org>');
+    await waitFor('acknowledged', () => (sentTo('kim@example.org').length > 0 ? true : undefined));
+    const kim = (await store.list(['robust-ai'])).find((record) => record.email === 'kim@example.org');
+    expect(kim?.flags).toContain('reading-budget');
+    const second = kim?.documents.find((document) => document.filename === 'Transcript_Kim.pdf');
+    expect(second?.reading?.extraction).toMatchObject({ status: 'skipped' });
+    expect(second?.reading?.extraction.reason).toMatch(/^not read: over the message's budget/);
+    expect(
+      kim?.documents.find((document) => document.filename === 'CV_Kim.pdf')?.reading?.extraction.status,
+    ).toBe('ok');
     expect(await failedJobs(prefix)).toEqual({ ingest: 0, assess: 0, replies: 0, enquiries: 0 });
   });
 });
