@@ -2,7 +2,8 @@
  * The dependency rules of the architecture (README "Code map"), checked by `npm run lint`.
  * Type-only imports count too, except where a rule says otherwise.
  */
-const CLIENTS = 'node_modules/(imapflow|ioredis|bullmq|nodemailer/lib/(mail-composer|smtp-connection))/';
+const CLIENTS =
+  'node_modules/(imapflow|ioredis|bullmq|@azure/msal-node|google-auth-library|nodemailer/lib/(mail-composer|smtp-connection|xoauth2))/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

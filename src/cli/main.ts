@@ -100,6 +100,17 @@ program
   });
 
 program
+  .command('login <mailbox>')
+  .description(
+    'sign a mailbox in with its OAuth2 provider (Microsoft 365, Gmail) and store the token, encrypted',
+  )
+  .action(async (mailbox: string) => {
+    const { config: loaded } = await config();
+    const { runLogin } = await import('./run-login.ts');
+    process.exitCode = await runLogin(loaded, mailbox);
+  });
+
+program
   .command('status')
   .description(
     "show the daemon's state: mailboxes, queues, dead letters, next digests (exit 1: needs a person)",

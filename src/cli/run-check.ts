@@ -4,22 +4,16 @@ import { availableMemoryBound } from '../documents/available-memory-bound.ts';
 import type { MemoryBound } from '../documents/reading-process.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { connectImap } from '../adapters/imap/connect-imap.ts';
+import { loginName } from '../adapters/oauth/mailbox-logins.ts';
 import { reachRedis, redactUrl } from '../adapters/redis/reach-redis.ts';
 import { plural } from '../domain/plural.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import { checkHint } from './check-hints.ts';
+import type { CheckLine } from './check-line.ts';
+import { checkLogins } from './check-oauth.ts';
 import { quietLogger } from './quiet-logger.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
 import { printText } from './print-text.ts';
-
-/** One line of `check` output. */
-export interface CheckLine {
-  ok: boolean;
-  /** A warning: not a failure (the exit code stays 0), but probably not what was meant. */
-  warning?: boolean;
-  name: string;
-  detail: string;
-}
 
 /** Settings that are valid but probably a mistake: a vacancy whose deadline has passed. Pure. */
 export function configWarnings(config: Pick<Config, 'vacancies'>, now = new Date()): CheckLine[] {
@@ -95,28 +89,40 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
   ];
   lines.push(readingLine(config, availableMemoryBound(), availableParallelism()));
   lines.push(await attempt('redis', () => checkRedis(config)));
-  for (const mailbox of config.mailboxes) {
-    lines.push(
-      await attempt(`imap ${mailbox.id}`, async () => {
-        const client = await connectImap(mailbox, logger, {
-          maxMessageBytes: config.limits.maxMessageBytes,
-          purpose: 'check',
-        });
-        try {
-          const status = await client.status(mailbox.watch, { messages: true });
-          const count = status === false ? '?' : String(status.messages ?? '?');
-          return `${mailbox.imap.host}:${mailbox.imap.port} as ${mailbox.imap.auth.user}, ${mailbox.watch} has ${count} messages`;
-        } finally {
-          await client.logout().catch(() => client.close());
-        }
-      }),
-    );
-    lines.push(
-      await attempt(`smtp ${mailbox.id}`, async () => {
-        await verifySmtp(mailbox);
-        return `${mailbox.smtp.host}:${mailbox.smtp.port}`;
-      }),
-    );
+  const redis = config.mailboxes.some((mailbox) => mailbox.auth !== undefined)
+    ? await reachRedis(config.redis.url, 'check').catch(() => null)
+    : null;
+  try {
+    const { logins, lines: authLines } = await checkLogins(config, redis, logger);
+    lines.push(...authLines);
+    for (const mailbox of config.mailboxes) {
+      const user = mailbox.auth === undefined ? (mailbox.imap.auth?.user ?? '?') : loginName(mailbox);
+      const how = mailbox.auth === undefined ? '' : ' with an OAuth2 token';
+      lines.push(
+        await attempt(`imap ${mailbox.id}`, async () => {
+          const client = await connectImap(mailbox, logger, {
+            maxMessageBytes: config.limits.maxMessageBytes,
+            purpose: 'check',
+            logins,
+          });
+          try {
+            const status = await client.status(mailbox.watch, { messages: true });
+            const count = status === false ? '?' : String(status.messages ?? '?');
+            return `${mailbox.imap.host}:${mailbox.imap.port} as ${user}${how}, ${mailbox.watch} has ${count} messages`;
+          } finally {
+            await client.logout().catch(() => client.close());
+          }
+        }),
+      );
+      lines.push(
+        await attempt(`smtp ${mailbox.id}`, async () => {
+          await verifySmtp(mailbox.smtp, () => logins.smtp(mailbox));
+          return `${mailbox.smtp.host}:${mailbox.smtp.port}${how}`;
+        }),
+      );
+    }
+  } finally {
+    redis?.disconnect();
   }
   const { alerts } = config;
   if (alerts) {
@@ -126,7 +132,9 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
       const smtp = alerts.smtp;
       lines.push(
         await attempt('alerts', async () => {
-          await verifySmtp({ smtp });
+          await verifySmtp(smtp, () =>
+            Promise.resolve(smtp.auth === undefined ? undefined : { ...smtp.auth }),
+          );
           return `to ${recipients} via ${smtp.host}:${smtp.port}`;
         }),
       );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentKindSchema } from '../domain/document-kinds.ts';
+import { applyProviderServers, oauthSchema } from './oauth-schema.ts';
 import { bool, cronSchema, emailSchema, idSchema, int, timezoneSchema } from './schema-fields.ts';
 
 const authSchema = z.strictObject({ user: z.string().min(1), pass: z.string() });
@@ -8,7 +9,8 @@ const imapSchema = z.strictObject({
   host: z.string().min(1),
   port: int(1, 65535).default(993),
   secure: bool().default(true),
-  auth: authSchema,
+  /** User and password; required unless the mailbox signs in with OAuth2 (`auth`). */
+  auth: authSchema.optional(),
   /** Accept self-signed certificates (test servers only). */
   allowSelfSigned: bool().default(false),
 });
@@ -21,9 +23,11 @@ const smtpSchema = z.strictObject({
   allowSelfSigned: bool().default(false),
 });
 
-const mailboxSchema = z.strictObject({
+const mailboxFields = z.strictObject({
   id: idSchema,
   address: emailSchema,
+  /** OAuth2 (Microsoft 365, Gmail, a generic provider) instead of passwords; see `triage login`. */
+  auth: oauthSchema.optional(),
   imap: imapSchema,
   smtp: smtpSchema,
   from: z.string().min(1),
@@ -45,6 +49,26 @@ const mailboxSchema = z.strictObject({
    */
   trustedAuthservIds: z.array(z.string().trim().min(1).toLowerCase()).default([]),
 });
+
+const mailboxSchema = z.preprocess(
+  applyProviderServers,
+  mailboxFields.superRefine((mailbox, context) => {
+    if (mailbox.auth === undefined && mailbox.imap.auth === undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['imap', 'auth'],
+        message: 'required (user and password), unless the mailbox has auth: { type: oauth2, ... }',
+      });
+    if (mailbox.auth !== undefined)
+      for (const protocol of ['imap', 'smtp'] as const)
+        if (mailbox[protocol].auth !== undefined)
+          context.addIssue({
+            code: 'custom',
+            path: [protocol, 'auth'],
+            message: 'not used with OAuth2: the mailbox signs in with its auth section',
+          });
+  }),
+);
 
 const scheduleFields = {
   /** Cron pattern (minute hour day-of-month month day-of-week). */
@@ -250,9 +274,18 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   alerts: alertsSchema.optional(),
-  /** Keys of the daemon's own: `secret` signs the token in every reply's body (e.g. "${TRIAGE_SECRET}"). */
+  /**
+   * Keys of the daemon's own: `secret` signs the token in every reply's body (e.g. "${TRIAGE_SECRET}");
+   * `tokenKeyEnv` names the environment variable holding the key OAuth2 tokens are encrypted with in Redis.
+   */
   security: z
-    .strictObject({ secret: z.string().min(16, 'must be at least 16 characters').optional() })
+    .strictObject({
+      secret: z.string().min(16, 'must be at least 16 characters').optional(),
+      tokenKeyEnv: z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+        .default('TRIAGE_TOKEN_KEY'),
+    })
     .prefault({}),
   log: z
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
@@ -261,5 +294,5 @@ export const configSchema = z.strictObject({
 
 /** A validated configuration, with every vacancy's mailbox resolved. */
 export type Config = Omit<z.infer<typeof configSchema>, 'vacancies'> & { vacancies: VacancyConfig[] };
-export type MailboxConfig = z.infer<typeof mailboxSchema>;
+export type MailboxConfig = z.infer<typeof mailboxFields>;
 export type VacancyConfig = Omit<z.infer<typeof vacancySchema>, 'mailbox'> & { mailbox: string };

@@ -1,15 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import type { DaemonMetrics } from '../adapters/http/daemon-metrics.ts';
 import { AlertClaims } from '../adapters/redis/alert-claims.ts';
 import { deadLetterId, DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import type { RedisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
 import type { AlertsConfig, Config } from '../config/schema.ts';
-import { LOOP_MARKER_HEADER } from '../domain/loop-marker.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { composeAlert } from '../status/compose-alert.ts';
 import type { MailboxStatus } from '../status/daemon-status.ts';
 import { planAlerts } from '../status/plan-alerts.ts';
+import { sendNotice } from './send-notice.ts';
+import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
 import type { Redis } from 'ioredis';
 
 /** A claim on an alert that could not be sent lasts at most this long, so that it is tried again soon. */
@@ -24,6 +24,7 @@ export interface AlertMonitorPorts {
   /** The mailboxes as the watchers recorded them (the one part of the status snapshot the alerts read). */
   mailboxes(now: Date): Promise<MailboxStatus[]>;
   metrics: DaemonMetrics;
+  logins: MailboxLogins;
   owner: string;
   logger: Logger;
 }
@@ -46,36 +47,15 @@ export function startAlertMonitor(ports: AlertMonitorPorts): AlertMonitor {
   const sender = ports.senders.find((mailbox) => mailbox.id === alerts.mailbox) ?? ports.senders[0];
   if (sender === undefined) throw new Error('alerts: no mailbox to send from');
   const from = alerts.from ?? sender.address;
-  const transport = new ReplyTransports([{ id: 'alerts', smtp: alerts.smtp ?? sender.smtp }]);
+  // Another SMTP server for the alerts logs in with its own password, never with the mailbox's OAuth2 token.
+  const via = alerts.smtp === undefined ? sender : { ...sender, smtp: alerts.smtp, auth: undefined };
+  const transport = new ReplyTransports([via], ports.logins);
   const claims = new AlertClaims(ports.redis, ports.keys);
   const deadLetters = new DeadLetterStore(ports.redis, ports.keys);
   const startedAt = new Date();
 
-  const send = async (subject: string, text: string): Promise<string | null> => {
-    const domain = from.slice(from.lastIndexOf('@') + 1);
-    for (const to of alerts.to) {
-      const raw = await transport.compose({
-        from,
-        to: { name: '', address: to },
-        subject,
-        messageId: `<triage-alert.${randomUUID()}@${domain}>`,
-        inReplyTo: null,
-        references: [],
-        headers: {
-          'Auto-Submitted': 'auto-generated',
-          'X-Auto-Response-Suppress': 'All',
-          [LOOP_MARKER_HEADER]: 'alert',
-        },
-        text,
-        html: '',
-      });
-      const sent = await transport.send({ id: 'alerts', address: from }, to, raw, () =>
-        Promise.resolve(true),
-      );
-      if (sent.status === 'failed') return `${to}: ${sent.detail}`;
-    }
-    return null;
-  };
+  const send = (subject: string, text: string): Promise<string | null> =>
+    sendNotice(transport, sender, { from, to: alerts.to, subject, text, marker: 'alert' });
 
   const check = async (): Promise<void> => {
     const now = new Date();

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { startAlertMonitor } from './alert-monitor.ts';
+import { startLoginReminders } from './login-reminders.ts';
 import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
 import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-daemon-status.ts';
 import { TriageError } from '../errors/triage-error.ts';
+import { requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
 import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
 import { stopQueueWorkers } from '../adapters/queues/start-queue-worker.ts';
@@ -35,6 +37,7 @@ export async function startDaemon(
   logger: Logger,
   cancelled: AbortSignal = new AbortController().signal,
 ): Promise<Daemon> {
+  requireTokenKey(config);
   const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const log = logger.child({ owner });
   const wait = { timeoutSeconds: config.redis.startupTimeoutSeconds, signal: cancelled };
@@ -57,6 +60,7 @@ export async function startDaemon(
         logger: log,
         leaseMs: mailbox.leaseSeconds * 1000,
         maxMessageBytes: config.limits.maxMessageBytes,
+        logins: services.logins,
       }),
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
@@ -69,6 +73,18 @@ export async function startDaemon(
         keys: services.keys,
         mailboxes: (now) => readMailboxStatuses(services.redis, config, now),
         metrics: services.metrics,
+        logins: services.logins,
+        owner,
+        logger: log,
+      })
+    : null;
+  const reminders = config.mailboxes.some((mailbox) => mailbox.auth !== undefined)
+    ? startLoginReminders({
+        config,
+        redis: services.redis,
+        keys: services.keys,
+        logins: services.logins,
+        mailboxes: (now) => readMailboxStatuses(services.redis, config, now),
         owner,
         logger: log,
       })
@@ -89,6 +105,7 @@ export async function startDaemon(
     const source = { status, metrics: services.metrics };
     endpoint = await startOperatorEndpoint(config.http, source, log).catch(async (error: unknown) => {
       await monitor?.stop();
+      await reminders?.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();
@@ -100,7 +117,7 @@ export async function startDaemon(
     });
   }
   const smtpWait = new AbortController();
-  for (const mailbox of config.mailboxes) void waitForSmtp(mailbox, log, smtpWait.signal);
+  for (const mailbox of config.mailboxes) void waitForSmtp(mailbox, log, services.logins, smtpWait.signal);
   log.info({ mailboxes: config.mailboxes.length, vacancies: config.vacancies.length }, 'daemon started');
 
   let stopping: Promise<void> | null = null;
@@ -110,6 +127,7 @@ export async function startDaemon(
       smtpWait.abort();
       await endpoint?.close();
       await monitor?.stop();
+      await reminders?.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();

@@ -11,13 +11,17 @@ export type TriageErrorCode =
   | 'message-too-complex'
   | 'message-unparseable'
   | 'job-payload-invalid'
-  | 'lease-lost';
+  | 'lease-lost'
+  | 'oauth-key'
+  | 'oauth-needs-login'
+  | 'oauth-unavailable';
 
 const RETRYABLE: ReadonlySet<TriageErrorCode> = new Set([
   'imap-unavailable',
   'redis-unavailable',
   'smtp-unavailable',
   'lease-lost',
+  'oauth-unavailable',
 ]);
 
 /** The one error type of the project: a stable `code` and whether trying again can help. */

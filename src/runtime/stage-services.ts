@@ -2,6 +2,8 @@ import type { Redis } from 'ioredis';
 import { DaemonMetrics } from '../adapters/http/daemon-metrics.ts';
 import { ImapMailboxGateway } from '../adapters/imap/imap-mailbox-gateway.ts';
 import { MailboxConnections } from '../adapters/imap/mailbox-connections.ts';
+import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
+import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
@@ -37,6 +39,8 @@ export interface StageServices {
   deadLetters: DeadLetterStore;
   /** This process's Prometheus metrics, fed by the stages. */
   metrics: DaemonMetrics;
+  /** How each mailbox logs in to IMAP and SMTP (passwords or shared OAuth2 tokens). */
+  logins: MailboxLogins;
   ingest: IngestStagePorts;
   assess: AssessStagePorts;
   replies: ReplyStagePorts;
@@ -54,11 +58,13 @@ export interface StageServices {
 export async function openStageServices(config: Config, logger: Logger): Promise<StageServices> {
   const templates = await loadVacancyTemplates(config);
   loadRedisScripts();
+  requireTokenKey(config);
   const keys = redisKeys(config.redis.prefix);
   const redis = connectRedis(config.redis.url, logger, { name: 'store' });
+  const { logins } = openMailboxLogins(config, redis, keys, logger);
   const queueConnection = connectRedis(config.redis.url, logger, { name: 'queues' });
   const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts, logger);
-  const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes);
+  const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes, logins);
   const gateway = new ImapMailboxGateway(connections, config.limits);
   const pool = new DocumentPool(config.extraction);
   const metrics = new DaemonMetrics();
@@ -70,7 +76,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const own = ownAddresses(config);
   const delivery = {
     ledger: new ReplyLedger(redis),
-    transport: new ReplyTransports(config.mailboxes),
+    transport: new ReplyTransports(config.mailboxes, logins),
     guards,
     sent,
     replyKey,
@@ -87,6 +93,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     queues,
     deadLetters: new DeadLetterStore(redis, keys),
     metrics,
+    logins,
     ingest: {
       ...common,
       seen: new SeenStore(redis, keys),

@@ -8,8 +8,11 @@ export interface MailboxHealth {
   /** The last error that interrupted watching, and when. */
   lastError: string | null;
   lastErrorAt: string | null;
-  /** `auth-failed` from a refused login until the next login succeeds. */
-  auth: 'ok' | 'auth-failed' | 'unknown';
+  /**
+   * `auth-failed` from a refused login until the next login succeeds; `needs-login` while an OAuth2 mailbox
+   * waits for a person to sign in again (`triage login`).
+   */
+  auth: 'ok' | 'auth-failed' | 'needs-login' | 'unknown';
   /** Logins refused in a row, and when the next may be tried. */
   authFailures: number;
   authRetryAt: string | null;
@@ -69,7 +72,11 @@ export function isFetchCurrent(
 export function statusProblems(status: Omit<DaemonStatus, 'problems'>): string[] {
   const problems: string[] = [];
   for (const mailbox of status.mailboxes) {
-    if (mailbox.auth === 'auth-failed') {
+    if (mailbox.auth === 'needs-login') {
+      problems.push(
+        `mailbox ${mailbox.id}: needs a new sign-in (${mailbox.lastError ?? 'refused'}); run triage login ${mailbox.id}`,
+      );
+    } else if (mailbox.auth === 'auth-failed') {
       problems.push(
         `mailbox ${mailbox.id}: login refused (${mailbox.authFailures}×), next try ${mailbox.authRetryAt ?? 'unknown'}; check imap.auth`,
       );

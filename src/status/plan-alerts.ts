@@ -41,6 +41,18 @@ export function planAlerts(config: Pick<AlertsConfig, 'notFetchedSeconds'>, inpu
   const items: AlertItem[] = [];
   const sinceStart = Math.round((input.now.getTime() - input.startedAt.getTime()) / 1000);
   for (const mailbox of input.status.mailboxes) {
+    if (mailbox.auth === 'needs-login') {
+      items.push({
+        key: `auth:${mailbox.id}`,
+        summary: `mailbox ${mailbox.id} (${mailbox.address}): needs a new sign-in`,
+        details: [
+          ...(mailbox.lastError === null ? [] : [`Reason: ${mailbox.lastError}`]),
+          `Run: triage login ${mailbox.id}  (npm run triage -- login ${mailbox.id} in a checkout)`,
+          'Mail that arrives meanwhile waits in the mailbox and is processed after the sign-in.',
+        ],
+      });
+      continue;
+    }
     if (mailbox.auth === 'auth-failed') {
       const times = mailbox.authFailures === 1 ? 'once' : `${mailbox.authFailures} times`;
       items.push({

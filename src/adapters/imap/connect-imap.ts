@@ -1,19 +1,48 @@
 import { ImapFlow } from 'imapflow';
 import type { MailboxConfig } from '../../config/schema.ts';
+import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
+import type { ImapLogin, MailboxLogins } from '../oauth/mailbox-logins.ts';
 import { parseImapError } from './parse-imap-error.ts';
 
-/** Creates and connects a fresh ImapFlow client for a mailbox, with an error listener attached. */
+/** How a connection is opened: its limits, its purpose (in the IMAP ID), and how the mailbox logs in. */
+export interface ImapConnectOptions {
+  maxMessageBytes: number;
+  purpose: string;
+  autoIdleDelay?: number;
+  logins: MailboxLogins;
+}
+
+/**
+ * Creates and connects a fresh ImapFlow client for a mailbox, with an error listener attached. An OAuth2 access
+ * token the server refuses (expired or revoked early) is replaced once by a refreshed one.
+ */
 export async function connectImap(
   mailbox: MailboxConfig,
   logger: Logger,
-  options: { maxMessageBytes: number; purpose: string; autoIdleDelay?: number },
+  options: ImapConnectOptions,
+): Promise<ImapFlow> {
+  const login = await options.logins.imap(mailbox);
+  try {
+    return await openClient(mailbox, logger, options, login);
+  } catch (error) {
+    if (!('accessToken' in login) || !isTriageError(error, 'imap-auth')) throw error;
+    logger.info({ mailbox: mailbox.id }, 'imap refused the access token; logging in with a refreshed one');
+    return openClient(mailbox, logger, options, await options.logins.imap(mailbox, login.accessToken));
+  }
+}
+
+async function openClient(
+  mailbox: MailboxConfig,
+  logger: Logger,
+  options: ImapConnectOptions,
+  login: ImapLogin,
 ): Promise<ImapFlow> {
   const client = new ImapFlow({
     host: mailbox.imap.host,
     port: mailbox.imap.port,
     secure: mailbox.imap.secure,
-    auth: { user: mailbox.imap.auth.user, pass: mailbox.imap.auth.pass },
+    auth: login,
     tls: { rejectUnauthorized: !mailbox.imap.allowSelfSigned },
     logger: imapLogger(logger),
     // A hostile or broken server cannot make us buffer more than one capped message.

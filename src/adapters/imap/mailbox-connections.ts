@@ -1,6 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
+import type { MailboxLogins } from '../oauth/mailbox-logins.ts';
 import { connectImap } from './connect-imap.ts';
 import { parseImapError } from './parse-imap-error.ts';
 
@@ -13,11 +14,18 @@ export class MailboxConnections {
   private readonly mailboxes: ReadonlyMap<string, MailboxConfig>;
   private readonly logger: Logger;
   private readonly maxMessageBytes: number;
+  private readonly logins: MailboxLogins;
 
-  constructor(mailboxes: readonly MailboxConfig[], logger: Logger, maxMessageBytes: number) {
+  constructor(
+    mailboxes: readonly MailboxConfig[],
+    logger: Logger,
+    maxMessageBytes: number,
+    logins: MailboxLogins,
+  ) {
     this.mailboxes = new Map(mailboxes.map((mailbox) => [mailbox.id, mailbox]));
     this.logger = logger.child({ component: 'imap-workers' });
     this.maxMessageBytes = maxMessageBytes;
+    this.logins = logins;
   }
 
   /** Runs `work` with `folder` selected and locked on the mailbox's connection; IMAP errors become TriageErrors. */
@@ -59,6 +67,7 @@ export class MailboxConnections {
     const opening = connectImap(mailbox, this.logger, {
       maxMessageBytes: this.maxMessageBytes,
       purpose: 'worker',
+      logins: this.logins,
     });
     this.clients.set(mailboxId, opening);
     opening.catch(() => this.clients.delete(mailboxId));

@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { MailboxConfig } from '../../config/schema.ts';
 import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
+import type { MailboxLogins } from '../oauth/mailbox-logins.ts';
 import { LeaseStore } from '../redis/lease-store.ts';
 import { MailboxHealthStore } from '../redis/mailbox-health-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
@@ -21,14 +22,17 @@ export interface WatcherOptions {
   logger: Logger;
   leaseMs: number;
   maxMessageBytes: number;
+  logins: MailboxLogins;
   batchSize?: number;
 }
 
 /**
  * Watches one mailbox while this process holds its lease: IDLE for prompt notice, a periodic reconcile so that
  * nothing depends on IDLE, reconnects with backoff and jitter on a fresh client, and gives way when the lease is lost.
- * A refused login puts the mailbox in `auth-failed` and no process logs in again before its retry time (minutes,
- * doubling to hours), so a wrong password never hammers the server. Every complete sync is recorded as a fetch.
+ * A refused login puts the mailbox in `auth-failed`, an OAuth2 grant the provider refused (or a token key that does
+ * not open the stored tokens) in `needs-login`, and no process logs in again before its retry time (minutes,
+ * doubling to hours; `triage login` clears it at once), so a wrong password never hammers the server. Every
+ * complete sync is recorded as a fetch.
  */
 export class MailboxWatcher {
   private readonly options: WatcherOptions;
@@ -87,7 +91,7 @@ export class MailboxWatcher {
   /** How long until a login may be tried again after refused ones (0: now). */
   private async authWaitMs(): Promise<number> {
     const health = await this.health.read(this.options.mailbox.id).catch(() => null);
-    if (health?.auth !== 'auth-failed' || health.authRetryAt === null) return 0;
+    if (health?.auth === 'ok' || health?.auth === 'unknown' || health?.authRetryAt == null) return 0;
     return Math.max(0, Date.parse(health.authRetryAt) - Date.now());
   }
 
@@ -95,13 +99,18 @@ export class MailboxWatcher {
     const { mailbox } = this.options;
     const reason = error instanceof Error ? error.message : String(error);
     const code = isTriageError(error) ? error.code : undefined;
-    if (isTriageError(error, 'imap-auth')) {
+    if (isTriageError(error, 'imap-auth', 'oauth-needs-login', 'oauth-key')) {
+      const state = isTriageError(error, 'imap-auth') ? 'auth-failed' : 'needs-login';
       const retryAt = await this.health
-        .recordAuthFailure(mailbox.id, reason, mailbox.authRetrySeconds)
+        .recordAuthFailure(mailbox.id, reason, mailbox.authRetrySeconds, state)
         .catch(() => new Date(Date.now() + mailbox.authRetrySeconds * 1000));
       this.logger.error(
-        { code, reason, state: 'auth-failed', nextLoginAt: retryAt.toISOString() },
-        'mailbox login refused; check imap.auth (user and password) or use OAuth2',
+        { code, reason, state, nextLoginAt: retryAt.toISOString() },
+        state === 'needs-login'
+          ? `mailbox needs a new sign-in: run triage login ${mailbox.id}`
+          : this.options.logins.usesOAuth(mailbox)
+            ? 'mailbox login refused with a fresh access token; check the app registration and the scopes'
+            : 'mailbox login refused; check imap.auth (user and password) or use OAuth2',
       );
       return;
     }
@@ -170,9 +179,10 @@ export class MailboxWatcher {
   }
 
   private async openFolder(): Promise<ImapFlow> {
-    const { mailbox, maxMessageBytes } = this.options;
+    const { mailbox, maxMessageBytes, logins } = this.options;
     const client = await connectImap(mailbox, this.logger, {
       maxMessageBytes,
+      logins,
       purpose: 'watch',
       autoIdleDelay: 500,
     });

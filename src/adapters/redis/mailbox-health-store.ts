@@ -18,7 +18,10 @@ export class MailboxHealthStore {
   async read(mailboxId: string): Promise<MailboxHealth> {
     const stored = await this.redis.hgetall(this.keys.mailboxHealth(mailboxId));
     const mode = stored.mode === 'idle' || stored.mode === 'polling' ? stored.mode : null;
-    const auth = stored.auth === 'ok' || stored.auth === 'auth-failed' ? stored.auth : 'unknown';
+    const auth =
+      stored.auth === 'ok' || stored.auth === 'auth-failed' || stored.auth === 'needs-login'
+        ? stored.auth
+        : 'unknown';
     return {
       mode,
       lastFetchAt: stored.lastFetchAt ?? null,
@@ -47,14 +50,22 @@ export class MailboxHealthStore {
     });
   }
 
+  /** A new sign-in (`triage login`): the watcher holding the lease logs in at its next look, not after a wait. */
+  async clearAuthWait(mailboxId: string): Promise<void> {
+    const key = this.keys.mailboxHealth(mailboxId);
+    await this.redis.multi().hset(key, { auth: 'unknown', authFailures: 0 }).hdel(key, 'authRetryAt').exec();
+  }
+
   /**
-   * A refused login: the mailbox is `auth-failed` and no process logs in again before the returned time —
-   * `firstRetrySeconds` after the first refusal, doubling after each, at most six hours.
+   * A refused login (`auth-failed`) or an OAuth2 sign-in that a person must renew (`needs-login`): no process
+   * logs in again before the returned time — `firstRetrySeconds` after the first refusal, doubling after each, at
+   * most six hours.
    */
   async recordAuthFailure(
     mailboxId: string,
     reason: string,
     firstRetrySeconds: number,
+    state: 'auth-failed' | 'needs-login' = 'auth-failed',
     at = new Date(),
   ): Promise<Date> {
     const key = this.keys.mailboxHealth(mailboxId);
@@ -62,7 +73,7 @@ export class MailboxHealthStore {
     const seconds = Math.min(firstRetrySeconds * 2 ** Math.min(failures - 1, 20), MAX_AUTH_RETRY_SECONDS);
     const retryAt = new Date(at.getTime() + seconds * 1000);
     await this.redis.hset(key, {
-      auth: 'auth-failed',
+      auth: state,
       authRetryAt: retryAt.toISOString(),
       lastError: reason,
       lastErrorAt: at.toISOString(),

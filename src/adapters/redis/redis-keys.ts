@@ -29,6 +29,10 @@ export function redisKeys(prefix: string) {
     sentReply: (messageIdHash: string) => key('sent-reply', messageIdHash),
     /** The random key replies' body tokens are signed with when `security.secret` is not set. */
     replyTokenKey: () => key('reply-token-key'),
+    /** A mailbox's OAuth2 grant and access token (sealed with the token key) and its sign-in state. */
+    oauth: (mailboxId: string) => key('oauth', mailboxId),
+    /** Held by the one process refreshing a mailbox's access token. */
+    oauthRefreshLock: (mailboxId: string) => key('oauth-refresh', mailboxId),
     alertClaim: (alertKey: string) => key('alert', alertKey),
     alertedDeadLetters: () => key('alerted-dead-letters'),
     all: () => `${prefix}:*`,

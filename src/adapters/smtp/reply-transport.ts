@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type { MailboxConfig } from '../../config/schema.ts';
-import { TriageError } from '../../errors/triage-error.ts';
+import { isTriageError, TriageError } from '../../errors/triage-error.ts';
 import { headerText } from '../../output/header-text.ts';
 import { serverText } from '../../output/server-text.ts';
 import type { MailTransport, OutgoingMessage, SendOutcome } from '../../ports/delivery-ports.ts';
+import type { MailboxLogins, SmtpLogin } from '../oauth/mailbox-logins.ts';
 import { sendOnce, type SmtpEndpoint } from './send-once.ts';
 
 /** How an SMTP attempt ended when it did not succeed. */
@@ -37,11 +38,14 @@ export async function composeReply(reply: OutgoingMessage): Promise<Buffer> {
  * when the server is ready for it.
  */
 export class ReplyTransports implements MailTransport {
-  private readonly endpoints = new Map<string, SmtpEndpoint>();
+  private readonly endpoints = new Map<string, SmtpEndpoint & { mailbox: MailboxConfig }>();
+  private readonly logins: MailboxLogins;
 
-  constructor(mailboxes: ReadonlyArray<Pick<MailboxConfig, 'id' | 'smtp'>>) {
+  constructor(mailboxes: readonly MailboxConfig[], logins: MailboxLogins) {
+    this.logins = logins;
     for (const mailbox of mailboxes) {
       this.endpoints.set(mailbox.id, {
+        mailbox,
         options: {
           host: mailbox.smtp.host,
           port: mailbox.smtp.port,
@@ -51,7 +55,6 @@ export class ReplyTransports implements MailTransport {
           greetingTimeout: 30_000,
           socketTimeout: 60_000,
         },
-        auth: mailbox.smtp.auth ? { user: mailbox.smtp.auth.user, pass: mailbox.smtp.auth.pass } : undefined,
       });
     }
   }
@@ -75,6 +78,14 @@ export class ReplyTransports implements MailTransport {
   ): Promise<SendOutcome> {
     const endpoint = this.endpoints.get(mailbox.id);
     if (!endpoint) throw new TriageError('config-invalid', `no SMTP settings for mailbox ${mailbox.id}`);
+    let auth: SmtpLogin | undefined;
+    try {
+      auth = await this.logins.smtp(endpoint.mailbox);
+    } catch (error) {
+      // No sign-in (needs-login) or no token yet: nothing was sent, the job waits and tries again.
+      if (!isTriageError(error)) throw error;
+      return { status: 'failed', outcome: 'transient', detail: error.message, cause: error };
+    }
     let asked = false;
     let handedOver = false;
     let abandoned = false;
@@ -98,7 +109,7 @@ export class ReplyTransports implements MailTransport {
       },
     });
     try {
-      await sendOnce(endpoint, { from: mailbox.address, to: [to] }, message);
+      await sendOnce(endpoint, auth, { from: mailbox.address, to: [to] }, message);
       return { status: 'sent' };
     } catch (error) {
       if (abandoned) return { status: 'abandoned' };

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
+import type { SmtpLogin } from '../oauth/mailbox-logins.ts';
 
-/** Where and how to reach an SMTP server. */
+/** Where to reach an SMTP server. */
 export interface SmtpEndpoint {
   options: SMTPConnection.Options;
-  auth: { user: string; pass: string } | undefined;
 }
 
 /**
@@ -15,6 +15,7 @@ export interface SmtpEndpoint {
  */
 export function sendOnce(
   endpoint: SmtpEndpoint,
+  auth: SmtpLogin | undefined,
   envelope: { from: string; to: string[] },
   message: Readable,
 ): Promise<void> {
@@ -40,8 +41,8 @@ export function sendOnce(
     connection.connect((error) => {
       if (error) return finish(error);
       const send = () => connection.send(envelope, message, (failure) => finish(failure));
-      if (endpoint.auth === undefined) return send();
-      connection.login(endpoint.auth, (failure) => (failure ? finish(failure) : send()));
+      if (auth === undefined) return send();
+      connection.login(auth, (failure) => (failure ? finish(failure) : send()));
     });
   });
 }

@@ -1,29 +1,36 @@
-import nodemailer from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection/index.js';
 import type { MailboxConfig } from '../../config/schema.ts';
 import { TriageError } from '../../errors/triage-error.ts';
+import type { SmtpLogin } from '../oauth/mailbox-logins.ts';
 
-/** Connects to a mailbox's SMTP server, logs in when configured, and disconnects. */
-export async function verifySmtp(mailbox: Pick<MailboxConfig, 'smtp'>): Promise<void> {
-  const transport = nodemailer.createTransport({
-    host: mailbox.smtp.host,
-    port: mailbox.smtp.port,
-    secure: mailbox.smtp.secure,
-    ...(mailbox.smtp.auth ? { auth: { user: mailbox.smtp.auth.user, pass: mailbox.smtp.auth.pass } } : {}),
-    tls: { rejectUnauthorized: !mailbox.smtp.allowSelfSigned },
+/** Connects to an SMTP server, logs in when given a login (a password or an OAuth2 token), and disconnects. */
+export async function verifySmtp(
+  smtp: MailboxConfig['smtp'],
+  login: () => Promise<SmtpLogin | undefined>,
+): Promise<void> {
+  const where = `smtp ${smtp.host}:${smtp.port}`;
+  const auth = await login();
+  const connection = new SMTPConnection({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    tls: { rejectUnauthorized: !smtp.allowSelfSigned },
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
+    socketTimeout: 30_000,
   });
   try {
-    await transport.verify();
+    await new Promise<void>((resolve, reject) => {
+      connection.once('error', reject);
+      connection.connect(() => {
+        if (auth === undefined) return resolve();
+        connection.login(auth, (error) => (error ? reject(error) : resolve()));
+      });
+    });
   } catch (error) {
-    throw new TriageError(
-      'smtp-unavailable',
-      `smtp ${mailbox.smtp.host}:${mailbox.smtp.port}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
+    throw new TriageError('smtp-unavailable', `${where}: ${(error as Error).message}`, { cause: error });
   } finally {
-    transport.close();
+    connection.quit();
+    connection.close();
   }
 }

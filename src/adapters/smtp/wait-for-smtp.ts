@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
+import type { MailboxLogins } from '../oauth/mailbox-logins.ts';
 import { verifySmtp } from './verify-smtp.ts';
 
 /**
@@ -11,12 +12,13 @@ import { verifySmtp } from './verify-smtp.ts';
 export async function waitForSmtp(
   mailbox: MailboxConfig,
   logger: Logger,
+  logins: MailboxLogins,
   signal: AbortSignal,
 ): Promise<void> {
   const smtp = `${mailbox.smtp.host}:${mailbox.smtp.port}`;
   for (let attempt = 0; !signal.aborted; attempt += 1) {
     try {
-      await verifySmtp(mailbox);
+      await verifySmtp(mailbox.smtp, () => logins.smtp(mailbox));
       if (attempt > 0) logger.info({ mailbox: mailbox.id, smtp }, 'smtp reachable');
       return;
     } catch (error) {

@@ -1,4 +1,4 @@
-import { TriageError } from '../../errors/triage-error.ts';
+import { isTriageError, TriageError } from '../../errors/triage-error.ts';
 import { faultPoint } from '../../errors/fault-point.ts';
 import type { MailboxConfig } from '../../config/schema.ts';
 import type { ClaimOutcome, DeliveryLedger, MailTransport } from '../../ports/delivery-ports.ts';
@@ -54,6 +54,8 @@ export async function deliverOnce(ports: DeliveryPorts, message: OnceMessage): P
   if (sent.status === 'failed') {
     if (sent.outcome === 'transient') {
       await ledger.release(ledgerKey, owner, sent.detail);
+      // The mailbox cannot log in until a person signs in again: the job waits for that, spending no attempt.
+      if (isTriageError(sent.cause, 'oauth-needs-login', 'oauth-key')) throw sent.cause;
       throw new TriageError('smtp-unavailable', `${what} not accepted yet: ${sent.detail}`, {
         cause: sent.cause,
       });

@@ -394,20 +394,20 @@ vacancies:
         mailboxes: [mailbox('chen', { imap: { host: 'h', auth: { user: 'u', pass: '${IMAP_PASSWORD}' } } })],
         vacancies: [vacancy('robust-ai', 'PHD-robustAI')],
       });
-      expect(parseConfig(text, { IMAP_PASSWORD: '123456' }).mailboxes[0]?.imap.auth.pass).toBe('123456');
+      expect(parseConfig(text, { IMAP_PASSWORD: '123456' }).mailboxes[0]?.imap.auth?.pass).toBe('123456');
     });
 
     it('variables are substituted inside strings and lists, and the result is validated', () => {
       const config = parseConfig(WITH_VARIABLES, ENV);
       expect(config.mailboxes[0]?.imap.host).toBe('imap.uni.example');
-      expect(config.mailboxes[0]?.imap.auth.pass).toBe('i-pw');
+      expect(config.mailboxes[0]?.imap.auth?.pass).toBe('i-pw');
       expect(config.mailboxes[0]?.smtp.auth?.pass).toBe('pre-s-pw-post');
       expect(config.vacancies[0]?.supervisors).toEqual(['okafor@uni.example']);
     });
 
     it('an empty variable is substituted as empty, not reported as missing', () => {
       const config = parseConfig(WITH_VARIABLES, { ...ENV, IMAP_PASSWORD: '' });
-      expect(config.mailboxes[0]?.imap.auth.pass).toBe('');
+      expect(config.mailboxes[0]?.imap.auth?.pass).toBe('');
     });
 
     it('missing-variable: "mailboxes[0].imap.auth.pass: environment variable IMAP_PASSWORD is not set"', () => {
@@ -436,19 +436,19 @@ vacancies:
 
     it('escape: "$${X}" is the literal "${X}", even when X is unset', () => {
       const text = MINIMAL_YAML.replace('pass: hunter2', () => "pass: 'a$${IMAP_PASSWORD}b'");
-      expect(parseConfig(text, {}).mailboxes[0]?.imap.auth.pass).toBe('a${IMAP_PASSWORD}b');
+      expect(parseConfig(text, {}).mailboxes[0]?.imap.auth?.pass).toBe('a${IMAP_PASSWORD}b');
     });
 
     it('escape-and-variable: an escaped and a real reference in one value', () => {
       const text = MINIMAL_YAML.replace('pass: hunter2', () => "pass: '$${LITERAL}:${REAL}'");
-      expect(parseConfig(text, { REAL: 'x', LITERAL: 'never' }).mailboxes[0]?.imap.auth.pass).toBe(
+      expect(parseConfig(text, { REAL: 'x', LITERAL: 'never' }).mailboxes[0]?.imap.auth?.pass).toBe(
         '${LITERAL}:x',
       );
     });
 
     it('a lone "$" or "$NAME" without braces is left alone', () => {
       const text = MINIMAL_YAML.replace('pass: hunter2', () => "pass: 'p$ss$HOME'");
-      expect(parseConfig(text, { HOME: '/root' }).mailboxes[0]?.imap.auth.pass).toBe('p$ss$HOME');
+      expect(parseConfig(text, { HOME: '/root' }).mailboxes[0]?.imap.auth?.pass).toBe('p$ss$HOME');
     });
   });
 
@@ -720,7 +720,7 @@ vacancies:
         config.replies.enabled = false;
       }).toThrow(TypeError);
       expect(() => {
-        if (mailboxConfig) mailboxConfig.imap.auth.pass = 'changed';
+        if (mailboxConfig?.imap.auth) mailboxConfig.imap.auth.pass = 'changed';
       }).toThrow(TypeError);
       expect(() => config.vacancies.pop()).toThrow(TypeError);
       expect(() => vacancyConfig?.supervisors.push('x@uni.example')).toThrow(TypeError);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MailboxLogins } from '../../../src/adapters/oauth/mailbox-logins.ts';
 import { composeReply, ReplyTransports } from '../../../src/adapters/smtp/reply-transport.ts';
 import { exportDocuments } from '../../../src/candidates/export-documents.ts';
 import { candidatesCsv } from '../../../src/cli/run-candidates.ts';
@@ -308,9 +309,18 @@ describe('smtp-refusal-with-address: logs', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.server.address() as { port: number };
     try {
-      const transports = new ReplyTransports([
-        { id: 'chen', smtp: { host: '127.0.0.1', port, secure: false, allowSelfSigned: true } },
-      ]);
+      const [mailbox] = CONFIG.mailboxes;
+      if (mailbox === undefined) throw new Error('the example configuration has no mailbox');
+      const transports = new ReplyTransports(
+        [
+          {
+            ...mailbox,
+            id: 'chen',
+            smtp: { host: '127.0.0.1', port, secure: false, allowSelfSigned: true },
+          },
+        ],
+        new MailboxLogins(null),
+      );
       const outcome = await transports.send(
         { id: 'chen', address: 'chen@uni.example' },
         'jane.doe@example.org',
