@@ -1,5 +1,5 @@
 import type { AddressInfo, Socket } from 'node:net';
-import { SMTPServer } from 'smtp-server';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 
 /** One message the sink accepted: its envelope and raw source. */
 export interface SunkMessage {
@@ -8,10 +8,29 @@ export interface SunkMessage {
   raw: string;
 }
 
+/** One AUTH attempt the sink saw. */
+export interface SmtpLogin {
+  user: string;
+  /** The SASL mechanism, e.g. 'PLAIN' or 'XOAUTH2'. */
+  method: string;
+  accepted: boolean;
+}
+
+/** Options of `startSmtpSink`. */
+export interface SmtpSinkOptions {
+  /**
+   * Makes the sink an OAuth2-only server: it offers and requires XOAUTH2 and accepts a login when this says
+   * the token is good for the user (a refusal is Gmail's: a 334 JSON challenge, then 535).
+   */
+  oauth?: (user: string, token: string) => boolean;
+}
+
 /** An in-process SMTP server that records what it is sent. */
 export interface SmtpSink {
   port: number;
   messages: SunkMessage[];
+  /** Every authentication attempt, accepted or refused. */
+  logins: SmtpLogin[];
   /** Every RCPT TO it was given, accepted or refused (to count attempts). */
   attempts: string[];
   /** Refuses the next `count` recipients with `code` (e.g. 451 for "try later", 550 for "no such user"). */
@@ -25,9 +44,25 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** Starts an SMTP sink on a free loopback port; it accepts any login. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** The onAuth of an OAuth2-only sink: checks an XOAUTH2 token with `oauth`, refuses anything else. */
+function oauthLogin(
+  oauth: (user: string, token: string) => boolean,
+  logins: SmtpLogin[],
+): NonNullable<SMTPServerOptions['onAuth']> {
+  return (auth, _session, callback) => {
+    const user = auth.username ?? '';
+    const accepted = auth.method === 'XOAUTH2' && oauth(user, auth.accessToken ?? '');
+    logins.push({ user, method: auth.method, accepted });
+    if (accepted) return callback(null, { user });
+    // Gmail's answer to a bad token: a base64 JSON challenge (334), then 535 after the client's empty reply.
+    callback(null, { data: { status: '400', schemes: 'Bearer', scope: 'https://mail.google.com/' } });
+  };
+}
+
+/** Starts an SMTP sink on a free loopback port; it accepts any login, or only good XOAUTH2 tokens with `oauth`. */
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: SunkMessage[] = [];
+  const logins: SmtpLogin[] = [];
   const attempts: string[] = [];
   let refusals = { count: 0, code: 451 };
   let received: ((message: SunkMessage) => void) | null = null;
@@ -39,11 +74,16 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     return true;
   };
   const sockets = new Set<Socket>();
+  const anyLogin: NonNullable<SMTPServerOptions['onAuth']> = (auth, _session, callback) => {
+    logins.push({ user: auth.username ?? '', method: auth.method, accepted: true });
+    callback(null, { user: 'test' });
+  };
   const server = new SMTPServer({
-    authOptional: true,
+    ...(options.oauth
+      ? { authOptional: false, authMethods: ['XOAUTH2'], onAuth: oauthLogin(options.oauth, logins) }
+      : { authOptional: true, onAuth: anyLogin }),
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onAuth: (_auth, _session, callback) => callback(null, { user: 'test' }),
     onConnect(_session, callback) {
       if (!outage(callback)) callback();
     },
@@ -90,6 +130,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     port,
     messages,
+    logins,
     attempts,
     refuse: (count, code) => {
       refusals = { count, code };
