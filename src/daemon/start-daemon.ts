@@ -87,6 +87,7 @@ export async function startDaemon(
         mailboxes: (now) => readMailboxStatuses(services.redis, config, now),
         owner,
         logger: log,
+        checkMs: (config.alerts?.checkSeconds ?? 60) * 1000,
       })
     : null;
   let endpoint: OperatorEndpoint | null = null;

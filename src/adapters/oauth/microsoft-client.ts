@@ -9,6 +9,7 @@ import type { OAuthConfig } from '../../config/oauth-schema.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import {
   classifyTokenError,
+  NEEDS_A_PERSON,
   type OAuthProviderClient,
   type ProviderTokens,
   type SignInIo,
@@ -89,7 +90,13 @@ function tokensOf(result: AuthenticationResult, grant: string | null): ProviderT
 
 function classify(error: unknown, context: string): TriageError {
   const code = (error as { errorCode?: unknown }).errorCode;
+  const known = typeof code === 'string' && code !== '' ? code : undefined;
+  // MSAL's InteractionRequiredAuthError carries the server's code (invalid_grant, consent_required, ...).
   if (error instanceof InteractionRequiredAuthError)
-    return classifyTokenError(error, context, 'interaction_required');
-  return classifyTokenError(error, context, typeof code === 'string' ? code : undefined);
+    return classifyTokenError(
+      error,
+      context,
+      NEEDS_A_PERSON.has(known ?? '') ? known : 'interaction_required',
+    );
+  return classifyTokenError(error, context, known);
 }

@@ -27,7 +27,7 @@ export interface OAuthProviderClient {
 }
 
 // RFC 6749 section 5.2 and the providers' own: the grant or the app is refused, and only a person can fix it.
-const NEEDS_A_PERSON = new Set([
+export const NEEDS_A_PERSON: ReadonlySet<string> = new Set([
   'invalid_grant',
   'invalid_client',
   'unauthorized_client',
@@ -50,7 +50,9 @@ export function classifyTokenError(
 ): TriageError {
   if (error instanceof TriageError) return error;
   const text = serverText(error instanceof Error ? error.message : String(error));
-  if (errorCode !== undefined && NEEDS_A_PERSON.has(errorCode))
-    return new TriageError('oauth-needs-login', `${context}: ${errorCode}: ${text}`, { cause: error });
+  if (errorCode !== undefined && NEEDS_A_PERSON.has(errorCode)) {
+    const said = text.startsWith(errorCode) ? text : `${errorCode}: ${text}`;
+    return new TriageError('oauth-needs-login', `${context}: ${said}`, { cause: error });
+  }
   return new TriageError('oauth-unavailable', `${context}: ${text}`, { cause: error });
 }

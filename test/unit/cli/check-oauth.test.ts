@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { requireTokenKey } from '../../../src/adapters/oauth/open-mailbox-logins.ts';
+import { isTriageError } from '../../../src/errors/triage-error.ts';
 import { refreshDue } from '../../../src/adapters/oauth/access-tokens.ts';
 import type { OAuthState } from '../../../src/adapters/redis/oauth-token-store.ts';
 import { authLine } from '../../../src/cli/check-oauth.ts';
@@ -80,5 +83,39 @@ describe('refreshDue', () => {
     const short = { token: 't', obtainedAt: 0, expiresAt: 10_000 };
     expect(refreshDue(short, 4_999)).toBe(false);
     expect(refreshDue(short, 5_000)).toBe(true);
+  });
+});
+
+describe('requireTokenKey', () => {
+  const oauthConfig = parseConfig(
+    JSON.stringify({
+      mailboxes: [
+        {
+          id: 'chen',
+          address: 'chen@uni.example',
+          from: 'chen@uni.example',
+          auth: { type: 'oauth2', provider: 'microsoft365', clientId: 'app' },
+        },
+      ],
+      vacancies: [{ id: 'v', tag: 'PHD-x', title: 'PhD', supervisors: ['chen@uni.example'] }],
+      security: { tokenKeyEnv: 'LAB_TOKEN_KEY' },
+    }),
+    {},
+  );
+
+  it('names the variable when the key is missing or weak: a configuration error (exit 2, no restart loop)', () => {
+    for (const env of [{}, { LAB_TOKEN_KEY: 'password123' }]) {
+      let error: unknown;
+      try {
+        requireTokenKey(oauthConfig, env);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isTriageError(error, 'config-invalid')).toBe(true);
+      expect((error as Error).message).toMatch(/^security\.tokenKeyEnv: LAB_TOKEN_KEY /);
+    }
+    expect(
+      requireTokenKey(oauthConfig, { LAB_TOKEN_KEY: randomBytes(32).toString('hex') })?.key,
+    ).toHaveLength(32);
   });
 });
