@@ -58,7 +58,7 @@ export class DaemonMetrics {
   });
   private readonly authOk = new Gauge({
     name: 'triage_mailbox_auth_ok',
-    help: '1 when the last login to the mailbox worked, 0 when it was refused (auth-failed)',
+    help: '1 when the last login to the mailbox worked, 0 when it was refused (auth-failed) or needs a new OAuth2 sign-in (needs-login)',
     labelNames: ['mailbox'],
     registers: [this.registry],
   });
@@ -105,7 +105,10 @@ export class DaemonMetrics {
       for (const state of QUEUE_STATES) this.queueJobs.set({ queue: queue.name, state }, queue[state]);
     for (const mailbox of status.mailboxes) {
       this.fetchAge.set({ mailbox: mailbox.id }, mailbox.fetchAgeSeconds ?? -1);
-      this.authOk.set({ mailbox: mailbox.id }, mailbox.auth === 'auth-failed' ? 0 : 1);
+      this.authOk.set(
+        { mailbox: mailbox.id },
+        mailbox.auth === 'auth-failed' || mailbox.auth === 'needs-login' ? 0 : 1,
+      );
     }
     this.deadLetters.set(status.deadLetters);
     this.unconfirmed.set(status.unconfirmedReplies);
