@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import tls from 'node:tls';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccessTokens } from '../../src/adapters/oauth/access-tokens.ts';
 import { OAuthTokenStore } from '../../src/adapters/redis/oauth-token-store.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
@@ -12,8 +10,8 @@ import { readTokenKey, type TokenKey } from '../../src/auth/token-cipher.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { isTriageError } from '../../src/errors/triage-error.ts';
 import { captureLogs } from '../support/capture-logs.ts';
-import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot.ts';
-import { startOAuthIssuer, type OAuthIssuer } from '../support/oauth-issuer.ts';
+import { dovecotAvailable } from '../support/dovecot.ts';
+import { useOAuthServers } from '../support/oauth-environment.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 import { spawnCli } from '../support/run-cli.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -27,31 +25,10 @@ function tokenKey(text: string): TokenKey {
 }
 
 describe.skipIf(!dovecotAvailable())('OAuth2 flows against a local issuer', () => {
-  let issuer: OAuthIssuer;
-  let dovecot: DovecotServer;
-  let redis: Redis;
-  let dir: string;
-  const defaultCas = tls.getCACertificates('default');
-  const cleanups: Array<() => Promise<void>> = [];
-
-  beforeAll(async () => {
-    issuer = await startOAuthIssuer();
-    tls.setDefaultCACertificates([...defaultCas, issuer.caPem]);
-    dovecot = await startDovecot({ oauth2IntrospectionUrl: `${issuer.httpUrl}/introspect` });
-    redis = new Redis(REDIS_URL);
-    dir = await mkdtemp(path.join(tmpdir(), 'triage-oauth-flows-'));
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
-  afterAll(async () => {
-    tls.setDefaultCACertificates(defaultCas);
-    redis.disconnect();
-    await Promise.all([dovecot.stop(), issuer.close()]);
-    await rm(dir, { recursive: true, force: true });
-  });
+  const { servers, cleanups } = useOAuthServers();
 
   async function mailboxConfig(name: string, auth: Record<string, unknown>) {
+    const { dovecot, dir } = servers;
     const prefix = uniquePrefix(name);
     cleanups.push(() => removePrefix(prefix));
     const user = (await dovecot.createUser(name)).user;
@@ -77,6 +54,7 @@ describe.skipIf(!dovecotAvailable())('OAuth2 flows against a local issuer', () =
   }
 
   function login(file: string) {
+    const { issuer } = servers;
     const child = spawnCli(['--config', file, 'login', 'box'], {
       NODE_EXTRA_CA_CERTS: issuer.caFile,
       TRIAGE_TOKEN_KEY: KEY_TEXT,
@@ -89,11 +67,12 @@ describe.skipIf(!dovecotAvailable())('OAuth2 flows against a local issuer', () =
   }
 
   function tokens(prefix: string, key = tokenKey(KEY_TEXT)) {
-    const store = new OAuthTokenStore(redis, redisKeys(prefix), key);
+    const store = new OAuthTokenStore(servers.redis, redisKeys(prefix), key);
     return { store, access: new AccessTokens(store, captureLogs().logger) };
   }
 
   it('Gmail: the browser sign-in redirected to a loopback port with PKCE; the refresh token kept and used', async () => {
+    const { issuer } = servers;
     const { prefix, user, file, mailbox } = await mailboxConfig('gmail', {
       provider: 'gmail',
       clientId: 'desktop-app.apps.googleusercontent.com',
@@ -132,6 +111,7 @@ describe.skipIf(!dovecotAvailable())('OAuth2 flows against a local issuer', () =
   });
 
   it('Microsoft 365 app-only: a token from the client credentials, nothing kept but the token', async () => {
+    const { issuer, redis } = servers;
     issuer.registerClient('daemon-app', { secret: 'app-secret' });
     const { prefix, user, file, mailbox } = await mailboxConfig('apponly', {
       provider: 'microsoft365',
@@ -157,6 +137,7 @@ describe.skipIf(!dovecotAvailable())('OAuth2 flows against a local issuer', () =
   });
 
   it('one refresh at a time across processes: the others wait for the new token; a wrong key is a clear error', async () => {
+    const { issuer } = servers;
     const { prefix, user, file, mailbox } = await mailboxConfig('shared', {
       provider: 'microsoft365',
       clientId: 'triage-app',

@@ -1,19 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import tls from 'node:tls';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMailboxStatuses } from '../../src/adapters/redis/read-daemon-status.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { startDaemon, type Daemon } from '../../src/daemon/start-daemon.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { captureLogs } from '../support/capture-logs.ts';
-import { dovecotAvailable, startDovecot, type DovecotServer } from '../support/dovecot.ts';
+import { dovecotAvailable } from '../support/dovecot.ts';
 import { openImapTestClient } from '../support/imap-test-client.ts';
-import { startOAuthIssuer, type OAuthIssuer } from '../support/oauth-issuer.ts';
+import { useOAuthServers } from '../support/oauth-environment.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 import { runCli, spawnCli } from '../support/run-cli.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -22,20 +19,12 @@ import { waitFor } from '../support/wait-for.ts';
 const KEY = randomBytes(32).toString('base64');
 
 describe.skipIf(!dovecotAvailable())('OAuth2 mailboxes (real Dovecot, SMTP sink and a local issuer)', () => {
-  let issuer: OAuthIssuer;
-  let dovecot: DovecotServer;
+  const { servers, cleanups } = useOAuthServers();
   let oauthSink: SmtpSink;
   let plainSink: SmtpSink;
-  let redis: Redis;
-  let dir: string;
-  const defaultCas = tls.getCACertificates('default');
-  const cleanups: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    issuer = await startOAuthIssuer();
-    // MSAL in this process (the daemon's refreshes) trusts the issuer's self-signed certificate.
-    tls.setDefaultCACertificates([...defaultCas, issuer.caPem]);
-    dovecot = await startDovecot({ oauth2IntrospectionUrl: `${issuer.httpUrl}/introspect` });
+    const { issuer } = servers;
     oauthSink = await startSmtpSink({
       oauth: (user, token) => {
         const answer = issuer.introspect(token);
@@ -43,23 +32,16 @@ describe.skipIf(!dovecotAvailable())('OAuth2 mailboxes (real Dovecot, SMTP sink 
       },
     });
     plainSink = await startSmtpSink();
-    redis = new Redis(REDIS_URL);
-    dir = await mkdtemp(path.join(tmpdir(), 'triage-oauth-'));
     process.env.TRIAGE_TOKEN_KEY = KEY;
-  });
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(async () => {
     delete process.env.TRIAGE_TOKEN_KEY;
-    tls.setDefaultCACertificates(defaultCas);
-    redis.disconnect();
-    await Promise.all([oauthSink.close(), plainSink.close(), dovecot.stop(), issuer.close()]);
-    await rm(dir, { recursive: true, force: true });
+    await Promise.all([oauthSink.close(), plainSink.close()]);
   });
 
   /** A Microsoft 365 mailbox (OAuth2) and a password mailbox on one daemon, written to a file for the CLI. */
   async function world(name: string) {
+    const { issuer, dovecot, dir } = servers;
     const prefix = uniquePrefix(name);
     cleanups.push(() => removePrefix(prefix));
     const ms = await dovecot.createUser('ms');
@@ -125,6 +107,7 @@ describe.skipIf(!dovecotAvailable())('OAuth2 mailboxes (real Dovecot, SMTP sink 
 
   /** `triage login ms` as a real process: the person "opens the page" when the device code is shown. */
   async function signIn(file: string, user: string) {
+    const { issuer } = servers;
     const child = spawnCli(['--config', file, 'login', 'ms'], {
       NODE_EXTRA_CA_CERTS: issuer.caFile,
       TRIAGE_TOKEN_KEY: KEY,
@@ -147,12 +130,13 @@ describe.skipIf(!dovecotAvailable())('OAuth2 mailboxes (real Dovecot, SMTP sink 
   const waitForAck = (sink: SmtpSink, address: string) =>
     waitFor(`an acknowledgement to ${address}`, () => sentTo(sink, address)[0], 30_000);
   const refreshGrants = () =>
-    issuer.requests.filter(
+    servers.issuer.requests.filter(
       (request) => request.path.endsWith('/token') && request.rawParams.grant_type === 'refresh_token',
     );
 
   it('signs in with the device code, refreshes and rotates, survives a refused token, goes to needs-login when revoked while the password mailbox goes on, and resumes after a new sign-in', async () => {
     const { prefix, ms, pw, file, config, append } = await world('oauth-life');
+    const { issuer, dovecot, redis } = servers;
 
     // 1. The sign-in: the device code is shown, approved, and the token sealed in Redis.
     const first = await signIn(file, ms.user);

@@ -7,20 +7,25 @@ import type { OAuthState } from '../../../src/adapters/redis/oauth-token-store.t
 import { authLine } from '../../../src/cli/check-oauth.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
 
-const [mailbox] = parseConfig(
-  JSON.stringify({
-    mailboxes: [
-      {
-        id: 'chen',
-        address: 'chen@uni.example',
-        from: 'chen@uni.example',
-        auth: { type: 'oauth2', provider: 'microsoft365', clientId: 'app' },
-      },
-    ],
-    vacancies: [{ id: 'v', tag: 'PHD-x', title: 'PhD', supervisors: ['chen@uni.example'] }],
-  }),
-  {},
-).mailboxes;
+/** One Microsoft 365 mailbox signing in with OAuth2. */
+const oauthConfig = (extra: Record<string, unknown> = {}) =>
+  parseConfig(
+    JSON.stringify({
+      mailboxes: [
+        {
+          id: 'chen',
+          address: 'chen@uni.example',
+          from: 'chen@uni.example',
+          auth: { type: 'oauth2', provider: 'microsoft365', clientId: 'app' },
+        },
+      ],
+      vacancies: [{ id: 'v', tag: 'PHD-x', title: 'PhD', supervisors: ['chen@uni.example'] }],
+      ...extra,
+    }),
+    {},
+  );
+
+const [mailbox] = oauthConfig().mailboxes;
 if (mailbox === undefined) throw new Error('no mailbox');
 
 const state = (fields: Partial<OAuthState>): OAuthState => ({
@@ -87,35 +92,19 @@ describe('refreshDue', () => {
 });
 
 describe('requireTokenKey', () => {
-  const oauthConfig = parseConfig(
-    JSON.stringify({
-      mailboxes: [
-        {
-          id: 'chen',
-          address: 'chen@uni.example',
-          from: 'chen@uni.example',
-          auth: { type: 'oauth2', provider: 'microsoft365', clientId: 'app' },
-        },
-      ],
-      vacancies: [{ id: 'v', tag: 'PHD-x', title: 'PhD', supervisors: ['chen@uni.example'] }],
-      security: { tokenKeyEnv: 'LAB_TOKEN_KEY' },
-    }),
-    {},
-  );
+  const config = oauthConfig({ security: { tokenKeyEnv: 'LAB_TOKEN_KEY' } });
 
   it('names the variable when the key is missing or weak: a configuration error (exit 2, no restart loop)', () => {
     for (const env of [{}, { LAB_TOKEN_KEY: 'password123' }]) {
       let error: unknown;
       try {
-        requireTokenKey(oauthConfig, env);
+        requireTokenKey(config, env);
       } catch (caught) {
         error = caught;
       }
       expect(isTriageError(error, 'config-invalid')).toBe(true);
       expect((error as Error).message).toMatch(/^security\.tokenKeyEnv: LAB_TOKEN_KEY /);
     }
-    expect(
-      requireTokenKey(oauthConfig, { LAB_TOKEN_KEY: randomBytes(32).toString('hex') })?.key,
-    ).toHaveLength(32);
+    expect(requireTokenKey(config, { LAB_TOKEN_KEY: randomBytes(32).toString('hex') })?.key).toHaveLength(32);
   });
 });
