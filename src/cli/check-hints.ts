@@ -21,6 +21,12 @@ function chain(error: unknown): ErrorShape[] {
 // Codes are not always kept when a library wraps an error; the message usually names them.
 const text = (shape: ErrorShape) => `${String(shape.code)} ${String(shape.message)}`;
 
+const LOGIN_HINT = {
+  matches: (shape: ErrorShape) =>
+    shape.code === 'EAUTH' || shape.responseCode === 535 || isTriageError(shape, 'imap-auth'),
+  hint: 'check the user name and password (Microsoft 365 and Gmail take only OAuth2 or an app password)',
+};
+
 const HINTS: ReadonlyArray<{ matches: (shape: ErrorShape) => boolean; hint: string }> = [
   {
     matches: (shape) =>
@@ -44,18 +50,19 @@ const HINTS: ReadonlyArray<{ matches: (shape: ErrorShape) => boolean; hint: stri
     matches: (shape) => /ETIMEDOUT|timed? ?out/i.test(text(shape)),
     hint: 'no answer: check the host, the port and any firewall between',
   },
-  {
-    matches: (shape) =>
-      shape.code === 'EAUTH' || shape.responseCode === 535 || isTriageError(shape, 'imap-auth'),
-    hint: 'check the user name and password (Microsoft 365 and Gmail take only OAuth2 or an app password)',
-  },
+  LOGIN_HINT,
 ];
 
 /** What to check for a failed connection, from the error and its causes; null when nothing common applies. Pure. */
-export function checkHint(error: unknown): string | null {
+export function checkHint(error: unknown, login: 'password' | 'oauth2' = 'password'): string | null {
   for (const shape of chain(error)) {
     const found = HINTS.find((entry) => entry.matches(shape));
-    if (found) return found.hint;
+    if (found === undefined) continue;
+    // A fresh OAuth2 token refused is not a wrong password: the app or the mailbox is not allowed this protocol.
+    return login === 'oauth2' && found === LOGIN_HINT ? OAUTH_LOGIN_HINT : found.hint;
   }
   return null;
 }
+
+const OAUTH_LOGIN_HINT =
+  "the server refused a fresh OAuth2 token: check the app's permissions and consent (IMAP.AccessAsUser.All and SMTP.Send for Microsoft 365, https://mail.google.com/ for Gmail), that IMAP and SMTP AUTH are enabled for the mailbox, and auth.user";

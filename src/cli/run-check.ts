@@ -98,27 +98,36 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
     for (const mailbox of config.mailboxes) {
       const user = mailbox.auth === undefined ? (mailbox.imap.auth?.user ?? '?') : loginName(mailbox);
       const how = mailbox.auth === undefined ? '' : ' with an OAuth2 token';
+      const login = mailbox.auth === undefined ? 'password' : 'oauth2';
       lines.push(
-        await attempt(`imap ${mailbox.id}`, async () => {
-          const client = await connectImap(mailbox, logger, {
-            maxMessageBytes: config.limits.maxMessageBytes,
-            purpose: 'check',
-            logins,
-          });
-          try {
-            const status = await client.status(mailbox.watch, { messages: true });
-            const count = status === false ? '?' : String(status.messages ?? '?');
-            return `${mailbox.imap.host}:${mailbox.imap.port} as ${user}${how}, ${mailbox.watch} has ${count} messages`;
-          } finally {
-            await client.logout().catch(() => client.close());
-          }
-        }),
+        await attempt(
+          `imap ${mailbox.id}`,
+          async () => {
+            const client = await connectImap(mailbox, logger, {
+              maxMessageBytes: config.limits.maxMessageBytes,
+              purpose: 'check',
+              logins,
+            });
+            try {
+              const status = await client.status(mailbox.watch, { messages: true });
+              const count = status === false ? '?' : String(status.messages ?? '?');
+              return `${mailbox.imap.host}:${mailbox.imap.port} as ${user}${how}, ${mailbox.watch} has ${count} messages`;
+            } finally {
+              await client.logout().catch(() => client.close());
+            }
+          },
+          login,
+        ),
       );
       lines.push(
-        await attempt(`smtp ${mailbox.id}`, async () => {
-          await verifySmtp(mailbox.smtp, () => logins.smtp(mailbox));
-          return `${mailbox.smtp.host}:${mailbox.smtp.port}${how}`;
-        }),
+        await attempt(
+          `smtp ${mailbox.id}`,
+          async () => {
+            await verifySmtp(mailbox.smtp, () => logins.smtp(mailbox));
+            return `${mailbox.smtp.host}:${mailbox.smtp.port}${how}`;
+          },
+          login,
+        ),
       );
     }
   } finally {
@@ -165,14 +174,19 @@ async function checkRedis(config: Config): Promise<string> {
   }
 }
 
-async function attempt(name: string, check: () => Promise<string>): Promise<CheckLine> {
+async function attempt(
+  name: string,
+  check: () => Promise<string>,
+  login: 'password' | 'oauth2' = 'password',
+): Promise<CheckLine> {
   try {
     return { ok: true, name, detail: await check() };
   } catch (error) {
     // One line: OpenSSL's messages end with a line break.
     const detail = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
     // Redis's reason is already in words (reachRedis); the hints are for the mail servers' raw errors.
-    const hint = error instanceof TriageError && error.code === 'redis-unavailable' ? null : checkHint(error);
+    const hint =
+      error instanceof TriageError && error.code === 'redis-unavailable' ? null : checkHint(error, login);
     return { ok: false, name, detail: hint ? `${detail} — ${hint}` : detail };
   }
 }

@@ -79,7 +79,7 @@ export async function runLogin(config: Config, mailboxId: string): Promise<numbe
       return 0;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const hint = checkHint(error);
+      const hint = checkHint(error, 'oauth2');
       printText(
         `IMAP login with the new token failed: ${reason}${hint === null ? '' : ` — ${hint}`}`,
         process.stderr,

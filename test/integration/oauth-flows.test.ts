@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { AccessTokens } from '../../src/adapters/oauth/access-tokens.ts';
+import { MailboxLogins } from '../../src/adapters/oauth/mailbox-logins.ts';
+import { ReplyTransports } from '../../src/adapters/smtp/reply-transport.ts';
 import { OAuthTokenStore } from '../../src/adapters/redis/oauth-token-store.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { readTokenKey, type TokenKey } from '../../src/auth/token-cipher.ts';
@@ -14,6 +16,7 @@ import { dovecotAvailable } from '../support/dovecot.ts';
 import { useOAuthServers } from '../support/oauth-environment.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 import { spawnCli } from '../support/run-cli.ts';
+import { startSmtpSink } from '../support/smtp-sink.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const KEY_TEXT = randomBytes(32).toString('base64');
@@ -71,7 +74,7 @@ describe.skipIf(!dovecotAvailable())('OAuth2 flows against a local issuer', () =
     return { store, access: new AccessTokens(store, captureLogs().logger) };
   }
 
-  it('Gmail: the browser sign-in redirected to a loopback port with PKCE; the refresh token kept and used', async () => {
+  it('Gmail: the browser sign-in redirected to a loopback port with PKCE; the refresh token kept and used for IMAP and SMTP', async () => {
     const { issuer } = servers;
     const { prefix, user, file, mailbox } = await mailboxConfig('gmail', {
       provider: 'gmail',
@@ -108,6 +111,25 @@ describe.skipIf(!dovecotAvailable())('OAuth2 flows against a local issuer', () =
     const second = await access.token(mailbox, first);
     expect(second).not.toBe(first);
     expect(issuer.introspect(second)).toMatchObject({ active: true, username: user });
+
+    // SMTP: a token the server refuses (expired early) is replaced in nodemailer's one XOAUTH2 retry.
+    const sink = await startSmtpSink({
+      oauth: (login, token) => issuer.introspect(token).username === login && issuer.introspect(token).active,
+    });
+    cleanups.push(() => sink.close());
+    issuer.expireAccessTokens(user);
+    const transports = new ReplyTransports(
+      [{ ...mailbox, smtp: { ...mailbox.smtp, port: sink.port } }],
+      new MailboxLogins(access),
+    );
+    const raw = Buffer.from('From: chen@uni.example\r\nTo: ann@example.org\r\nSubject: x\r\n\r\nx\r\n');
+    const sent = await transports.send(mailbox, 'ann@example.org', raw, () => Promise.resolve(true));
+    expect(sent.status).toBe('sent');
+    expect(sink.logins.map((entry) => [entry.user, entry.method, entry.accepted])).toEqual([
+      [user, 'XOAUTH2', false],
+      [user, 'XOAUTH2', true],
+    ]);
+    expect(sink.messages.map((message) => message.to)).toEqual([['ann@example.org']]);
   });
 
   it('Microsoft 365 app-only: a token from the client credentials, nothing kept but the token', async () => {

@@ -22,6 +22,13 @@ describe('checkHint', () => {
     expect(checkHint(wrapped(error))).toContain(words);
   });
 
+  it('oauth2: a refused fresh token points at the app registration, not at a password', () => {
+    const refused = new TriageError('imap-auth', 'imap h:993: login refused (AUTHENTICATE failed)');
+    expect(checkHint(refused, 'oauth2')).toContain("check the app's permissions and consent");
+    expect(checkHint(refused, 'oauth2')).not.toContain('password');
+    expect(checkHint(socket('ETIMEDOUT', 'connect ETIMEDOUT 192.0.2.1:993'), 'oauth2')).toContain('no answer');
+  });
+
   it('unknown: an error nothing common explains gets no hint', () => {
     expect(checkHint(new Error('mailbox is over quota'))).toBeNull();
     expect(checkHint('a string')).toBeNull();
