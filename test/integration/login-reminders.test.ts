@@ -53,7 +53,7 @@ describe('sign-in reminders (real Redis and SMTP sink)', () => {
     await sink.close();
   });
 
-  async function reminders(smtpPort: number) {
+  function reminders(smtpPort: number) {
     const prefix = uniquePrefix('reminders');
     prefixes.push(prefix);
     const base = testConfig({ imap: { host: '127.0.0.1', port: 1, user: 'u', pass: 'p' }, smtpPort, prefix });
@@ -79,7 +79,7 @@ describe('sign-in reminders (real Redis and SMTP sink)', () => {
   }
 
   it('mails the supervisors once a day through a mailbox that still works', async () => {
-    const { running, claim } = await reminders(sink.port);
+    const { running, claim } = reminders(sink.port);
     await running.check();
     await running.check();
     await running.stop();
@@ -91,7 +91,7 @@ describe('sign-in reminders (real Redis and SMTP sink)', () => {
   });
 
   it('logs an error once an hour when no mailbox can send it', async () => {
-    const { running, logs, claim } = await reminders(await freePort());
+    const { running, logs, claim } = reminders(await freePort());
     await running.check();
     await running.check();
     await running.stop();
