@@ -26,7 +26,9 @@ describe('checkHint', () => {
     const refused = new TriageError('imap-auth', 'imap h:993: login refused (AUTHENTICATE failed)');
     expect(checkHint(refused, 'oauth2')).toContain("check the app's permissions and consent");
     expect(checkHint(refused, 'oauth2')).not.toContain('password');
-    expect(checkHint(socket('ETIMEDOUT', 'connect ETIMEDOUT 192.0.2.1:993'), 'oauth2')).toContain('no answer');
+    expect(checkHint(socket('ETIMEDOUT', 'connect ETIMEDOUT 192.0.2.1:993'), 'oauth2')).toContain(
+      'no answer',
+    );
   });
 
   it('unknown: an error nothing common explains gets no hint', () => {
