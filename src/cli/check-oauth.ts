@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { MailboxLogins, loginName } from '../adapters/oauth/mailbox-logins.ts';
-import { openMailboxLogins } from '../adapters/oauth/open-mailbox-logins.ts';
-import type { OAuthState, OAuthTokenStore } from '../adapters/redis/oauth-token-store.ts';
+import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
+import type { OAuthState } from '../adapters/redis/oauth-token-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import type { Config, MailboxConfig } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
@@ -21,15 +21,23 @@ export async function checkLogins(config: Config, redis: Redis | null, logger: L
   const oauth = config.mailboxes.filter((mailbox) => mailbox.auth !== undefined);
   if (oauth.length === 0) return { logins: new MailboxLogins(null), lines: [] };
   const variable = config.security.tokenKeyEnv;
-  let opened: { logins: MailboxLogins; tokens: OAuthTokenStore | null };
+  const none = new MailboxLogins(null);
   try {
-    if (redis === null) throw new Error('Redis is not reachable, so the stored tokens cannot be read');
-    opened = openMailboxLogins(config, redis, redisKeys(config.redis.prefix), logger);
+    requireTokenKey(config);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { logins: new MailboxLogins(null), lines: [{ ok: false, name: 'token key', detail }] };
+    return { logins: none, lines: [{ ok: false, name: 'token key', detail }] };
   }
   const lines: CheckLine[] = [{ ok: true, name: 'token key', detail: `${variable} is set (AES-256-GCM)` }];
+  if (redis === null) {
+    lines.push({
+      ok: false,
+      name: 'oauth2',
+      detail: 'Redis is not reachable: the stored tokens cannot be read',
+    });
+    return { logins: none, lines };
+  }
+  const opened = openMailboxLogins(config, redis, redisKeys(config.redis.prefix), logger);
   for (const mailbox of config.mailboxes) {
     if (mailbox.auth === undefined) {
       lines.push({ ok: true, name: `auth ${mailbox.id}`, detail: 'password' });
