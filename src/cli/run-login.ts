@@ -44,7 +44,9 @@ export async function runLogin(config: Config, mailboxId: string): Promise<numbe
       `Signing in mailbox ${mailbox.id} (${mailbox.address}) with ${auth.provider}, ${auth.flow} access.`,
     );
     const obtainedAt = Date.now();
-    const tokens = await providerClient(mailbox, auth).signIn({
+    const tokens = await (
+      await providerClient(mailbox, auth)
+    ).signIn({
       say: (line) => printText(line),
       signal: cancel.signal,
     });

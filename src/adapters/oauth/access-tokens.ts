@@ -26,7 +26,7 @@ export class AccessTokens {
   private readonly store: OAuthTokenStore;
   private readonly logger: Logger;
   private readonly owner = randomUUID();
-  private readonly clients = new Map<string, OAuthProviderClient>();
+  private readonly clients = new Map<string, Promise<OAuthProviderClient>>();
 
   constructor(store: OAuthTokenStore, logger: Logger) {
     this.store = store;
@@ -72,7 +72,7 @@ export class AccessTokens {
   }
 
   private async refresh(mailbox: MailboxConfig): Promise<string> {
-    const client = this.client(mailbox);
+    const client = await this.client(mailbox);
     const grant = client.keepsGrant ? await this.store.readGrant(mailbox.id) : null;
     if (client.keepsGrant && grant === null) {
       await this.store.markNeedsLogin(mailbox.id, 'never signed in');
@@ -113,7 +113,7 @@ export class AccessTokens {
     }
   }
 
-  private client(mailbox: MailboxConfig): OAuthProviderClient {
+  private client(mailbox: MailboxConfig): Promise<OAuthProviderClient> {
     const existing = this.clients.get(mailbox.id);
     if (existing !== undefined) return existing;
     if (mailbox.auth === undefined)
