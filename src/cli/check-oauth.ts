@@ -3,6 +3,7 @@ import { MailboxLogins, loginName } from '../adapters/oauth/mailbox-logins.ts';
 import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import type { OAuthState } from '../adapters/redis/oauth-token-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
+import type { TokenKey } from '../auth/token-cipher.ts';
 import type { Config, MailboxConfig } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { CheckLine } from './check-line.ts';
@@ -22,8 +23,9 @@ export async function checkLogins(config: Config, redis: Redis | null, logger: L
   if (oauth.length === 0) return { logins: new MailboxLogins(null), lines: [] };
   const variable = config.security.tokenKeyEnv;
   const none = new MailboxLogins(null);
+  let key: TokenKey | null;
   try {
-    requireTokenKey(config);
+    key = requireTokenKey(config);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { logins: none, lines: [{ ok: false, name: 'token key', detail }] };
@@ -37,7 +39,7 @@ export async function checkLogins(config: Config, redis: Redis | null, logger: L
     });
     return { logins: none, lines };
   }
-  const opened = openMailboxLogins(config, redis, redisKeys(config.redis.prefix), logger);
+  const opened = openMailboxLogins(redis, redisKeys(config.redis.prefix), logger, key);
   for (const mailbox of config.mailboxes) {
     if (mailbox.auth === undefined) {
       lines.push({ ok: true, name: `auth ${mailbox.id}`, detail: 'password' });

@@ -3,7 +3,7 @@ import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
-import { openMailboxLogins } from '../adapters/oauth/open-mailbox-logins.ts';
+import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
 import type { Config } from '../config/schema.ts';
 import { runDigest, type DigestStagePorts } from '../stages/digests/run-digest.ts';
@@ -29,7 +29,10 @@ export async function runDigestNow(config: Config, logger: Logger, vacancyId?: s
     digests: new DigestStore(redis, keys),
     keys,
     ledger: new ReplyLedger(redis),
-    transport: new ReplyTransports(config.mailboxes, openMailboxLogins(config, redis, keys, logger).logins),
+    transport: new ReplyTransports(
+      config.mailboxes,
+      openMailboxLogins(redis, keys, logger, requireTokenKey(config)).logins,
+    ),
     logger,
   };
   const runId = `now.${new Date().toISOString()}`;

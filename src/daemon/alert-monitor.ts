@@ -8,6 +8,7 @@ import type { Logger } from '../logging/create-logger.ts';
 import { composeAlert } from '../status/compose-alert.ts';
 import type { MailboxStatus } from '../status/daemon-status.ts';
 import { planAlerts } from '../status/plan-alerts.ts';
+import { runEvery } from './run-every.ts';
 import { sendNotice } from './send-notice.ts';
 import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
 import type { Redis } from 'ioredis';
@@ -93,29 +94,12 @@ export function startAlertMonitor(ports: AlertMonitorPorts): AlertMonitor {
     log.warn({ alerts: due, to: alerts.to }, 'alert sent');
   };
 
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-  const schedule = () => {
-    timer = setTimeout(() => {
-      running = check()
-        .catch((error: unknown) => {
-          const reason = error instanceof Error ? error.message : String(error);
-          log.warn({ reason }, 'alert check failed');
-        })
-        .finally(() => {
-          if (!stopped) schedule();
-        });
-    }, alerts.checkSeconds * 1000);
-    timer.unref();
-  };
-  schedule();
+  const periodic = runEvery(alerts.checkSeconds * 1000, check, (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.warn({ reason }, 'alert check failed');
+  });
   return {
     check,
-    stop: async () => {
-      stopped = true;
-      if (timer !== null) clearTimeout(timer);
-      await running;
-    },
+    stop: () => periodic.stop(),
   };
 }

@@ -7,6 +7,7 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { composeLoginReminder } from '../status/compose-login-reminder.ts';
 import type { MailboxStatus } from '../status/daemon-status.ts';
+import { runEvery } from './run-every.ts';
 import { sendNotice } from './send-notice.ts';
 
 const DAY_SECONDS = 24 * 3600;
@@ -90,24 +91,9 @@ export function startLoginReminders(ports: LoginReminderPorts): LoginReminders {
       await remind(mailbox, statuses, now);
   };
 
-  let running: Promise<void> = Promise.resolve();
-  let stopped = false;
-  const timer = setInterval(() => {
-    running = running.then(check).catch((error: unknown) => {
-      log.warn(
-        { reason: error instanceof Error ? error.message : String(error) },
-        'sign-in reminder check failed',
-      );
-    });
-  }, ports.checkMs ?? CHECK_MS);
-  timer.unref();
-  return {
-    check,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  const periodic = runEvery(ports.checkMs ?? CHECK_MS, check, (error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    log.warn({ reason }, 'sign-in reminder check failed');
+  });
+  return { check, stop: () => periodic.stop() };
 }

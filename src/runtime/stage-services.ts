@@ -58,10 +58,10 @@ export interface StageServices {
 export async function openStageServices(config: Config, logger: Logger): Promise<StageServices> {
   const templates = await loadVacancyTemplates(config);
   loadRedisScripts();
-  requireTokenKey(config);
+  const tokenKey = requireTokenKey(config);
   const keys = redisKeys(config.redis.prefix);
   const redis = connectRedis(config.redis.url, logger, { name: 'store' });
-  const { logins } = openMailboxLogins(config, redis, keys, logger);
+  const { logins } = openMailboxLogins(redis, keys, logger, tokenKey);
   const queueConnection = connectRedis(config.redis.url, logger, { name: 'queues' });
   const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts, logger);
   const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes, logins);

@@ -108,7 +108,7 @@ export class MailboxWatcher {
         { code, reason, state, nextLoginAt: retryAt.toISOString() },
         state === 'needs-login'
           ? `mailbox needs a new sign-in: run triage login ${mailbox.id}`
-          : this.options.logins.usesOAuth(mailbox)
+          : mailbox.auth !== undefined
             ? 'mailbox login refused with a fresh access token; check the app registration and the scopes'
             : 'mailbox login refused; check imap.auth (user and password) or use OAuth2',
       );

@@ -60,13 +60,12 @@ export class AccessTokens {
   }
 
   private async usable(mailbox: MailboxConfig, rejected: string | undefined): Promise<string | null> {
-    const state = await this.store.readState(mailbox.id);
-    if (state.state === 'needs-login')
+    const { needsLogin, access } = await this.store.readCurrent(mailbox.id);
+    if (needsLogin !== null)
       throw new TriageError(
         'oauth-needs-login',
-        `mailbox ${mailbox.id} needs a new sign-in (${state.reason ?? 'refused'}): run triage login ${mailbox.id}`,
+        `mailbox ${mailbox.id} needs a new sign-in (${needsLogin}): run triage login ${mailbox.id}`,
       );
-    const access = await this.store.readAccess(mailbox.id);
     if (access === null || access.token === rejected || refreshDue(access, Date.now())) return null;
     return access.token;
   }

@@ -22,11 +22,6 @@ export class MailboxLogins {
     this.tokens = tokens;
   }
 
-  /** True when the mailbox signs in with OAuth2. */
-  usesOAuth(mailbox: Pick<MailboxConfig, 'auth'>): boolean {
-    return mailbox.auth !== undefined;
-  }
-
   /** The IMAP login; `rejected`: the access token the server just refused. */
   async imap(mailbox: MailboxConfig, rejected?: string): Promise<ImapLogin> {
     if (mailbox.auth === undefined) {

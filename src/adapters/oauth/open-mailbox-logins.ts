@@ -27,15 +27,16 @@ export function requireTokenKey(config: Config, env: NodeJS.ProcessEnv = process
   return reading.key;
 }
 
-/** Opens how every mailbox of the configuration logs in (passwords, or shared OAuth2 tokens in Redis). */
+/**
+ * Opens how every mailbox logs in (passwords, or shared OAuth2 tokens in Redis), with the token key
+ * `requireTokenKey` read (null: no mailbox uses OAuth2).
+ */
 export function openMailboxLogins(
-  config: Config,
   redis: Redis,
   keys: RedisKeys,
   logger: Logger,
-  env: NodeJS.ProcessEnv = process.env,
+  key: TokenKey | null,
 ): OpenedLogins {
-  const key = requireTokenKey(config, env);
   if (key === null) return { logins: new MailboxLogins(null), tokens: null };
   const tokens = new OAuthTokenStore(redis, keys, key);
   return { logins: new MailboxLogins(new AccessTokens(tokens, logger)), tokens };

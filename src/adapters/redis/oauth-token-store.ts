@@ -69,11 +69,18 @@ export class OAuthTokenStore {
     return sealed === null ? null : openText(this.requireKey(), sealed, this.context(mailboxId, 'grant'));
   }
 
-  async readAccess(mailboxId: string): Promise<StoredAccess | null> {
-    const sealed = await this.redis.hget(this.keys.oauth(mailboxId), 'access');
-    if (sealed === null) return null;
+  /** What a token request needs, in one read: whether a person must sign in (and why), and the access token. */
+  async readCurrent(mailboxId: string): Promise<{ needsLogin: string | null; access: StoredAccess | null }> {
+    const [state, reason, sealed] = await this.redis.hmget(
+      this.keys.oauth(mailboxId),
+      'state',
+      'reason',
+      'access',
+    );
+    if (state === 'needs-login') return { needsLogin: reason ?? 'refused', access: null };
+    if (sealed === null || sealed === undefined) return { needsLogin: null, access: null };
     const opened = openText(this.requireKey(), sealed, this.context(mailboxId, 'access'));
-    return JSON.parse(opened) as StoredAccess;
+    return { needsLogin: null, access: JSON.parse(opened) as StoredAccess };
   }
 
   /**
