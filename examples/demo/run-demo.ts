@@ -5,6 +5,7 @@ import { ImapFlow } from 'imapflow';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
+import { openPersonalData } from '../../src/adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { startDaemon } from '../../src/daemon/start-daemon.ts';
 import { createLogger } from '../../src/logging/create-logger.ts';
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
   const daemon = await startDaemon(config, logger);
   track(() => daemon.stop());
   const keys = redisKeys(prefix);
-  const store = new CandidateStore(redis, keys);
+  const store = new CandidateStore(redis, keys, await openPersonalData(redis, keys, config.security));
   const vacancyIds = config.vacancies.map((vacancy) => vacancy.id);
   const replyRules = { vacancies: config.vacancies, settings: config.replies };
   const delivered = async () =>

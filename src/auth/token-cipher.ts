@@ -43,18 +43,39 @@ export function sealText(key: TokenKey, plaintext: string, context: string): str
   return [FORMAT, key.fingerprint, nonce.toString('base64url'), sealed.toString('base64url')].join('.');
 }
 
-/** Opens what sealText sealed; a value sealed with another key, or altered, is a clear `oauth-key` error. */
-export function openText(key: TokenKey, sealed: string, context: string): string {
+/** What a value that does not open is reported as, and what the person who reads the error can do. */
+export interface SealErrors {
+  code: 'oauth-key' | 'data-key';
+  remedy: string;
+}
+
+const TOKEN_ERRORS: SealErrors = {
+  code: 'oauth-key',
+  remedy: 'set the key it was stored with, or sign in again',
+};
+
+/** True when a stored value is sealed (sealText's format) rather than clear text. */
+export function isSealed(stored: string): boolean {
+  return stored.startsWith(`${FORMAT}.`);
+}
+
+/** The fingerprint of the key a sealed value was sealed with (null for a value that is not sealed). */
+export function sealedWith(stored: string): string | null {
+  return isSealed(stored) ? (stored.split('.')[1] ?? null) : null;
+}
+
+/** Opens what sealText sealed; a value sealed with another key, or altered, is a clear error (`errors.code`). */
+export function openText(key: TokenKey, sealed: string, context: string, errors = TOKEN_ERRORS): string {
   const [format, fingerprint, nonce, body] = sealed.split('.');
   if (format !== FORMAT || nonce === undefined || body === undefined)
-    throw new TriageError('oauth-key', `${context}: the stored value is not a sealed token`);
+    throw new TriageError(errors.code, `${context}: the stored value is not sealed`);
   if (fingerprint !== key.fingerprint)
     throw new TriageError(
-      'oauth-key',
-      `${context}: sealed with the key ${fingerprint ?? '?'}, but the configured key is ${key.fingerprint}: set the key it was stored with, or sign in again`,
+      errors.code,
+      `${context}: sealed with the key ${fingerprint ?? '?'}, but the configured key is ${key.fingerprint}: ${errors.remedy}`,
     );
   const data = Buffer.from(body, 'base64url');
-  if (data.length < 16) throw new TriageError('oauth-key', `${context}: the stored value is truncated`);
+  if (data.length < 16) throw new TriageError(errors.code, `${context}: the stored value is truncated`);
   try {
     const decipher = createDecipheriv('aes-256-gcm', key.key, Buffer.from(nonce, 'base64url'));
     decipher.setAAD(Buffer.from(context, 'utf8'));
@@ -63,7 +84,7 @@ export function openText(key: TokenKey, sealed: string, context: string): string
       'utf8',
     );
   } catch (error) {
-    throw new TriageError('oauth-key', `${context}: the stored value does not open with the configured key`, {
+    throw new TriageError(errors.code, `${context}: the stored value does not open with the configured key`, {
       cause: error,
     });
   }

@@ -1,9 +1,8 @@
-import { shortHash } from '../domain/short-hash.ts';
 import type { CandidateFlag, CandidateRecord, ReplyRecord } from './candidate-record.ts';
 
-/** The id a new candidate of a vacancy gets from the applicant's address. */
-export function newCandidateId(vacancyId: string, email: string): string {
-  return `${vacancyId}-${shortHash(email, 12)}`;
+/** The id a new candidate of a vacancy gets from the (keyed) hash of the applicant's address. */
+export function newCandidateId(vacancyId: string, addressHash: string): string {
+  return `${vacancyId}-${addressHash.slice(0, 12)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
+import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import type { Config } from '../config/schema.ts';
@@ -19,7 +20,9 @@ export async function runCandidates(
   const ids = options.vacancy ? [options.vacancy] : config.vacancies.map((vacancy) => vacancy.id);
   const redis = await reachRedis(config.redis.url, 'cli');
   try {
-    const records = await new CandidateStore(redis, redisKeys(config.redis.prefix)).list(ids);
+    const keys = redisKeys(config.redis.prefix);
+    const personal = await openPersonalData(redis, keys, config.security);
+    const records = await new CandidateStore(redis, keys, personal).list(ids);
     if (options.csv) process.stdout.write(candidatesCsv(config, ids, records));
     else {
       if (options.json) console.log(JSON.stringify(records.map(candidateJson), null, 2));

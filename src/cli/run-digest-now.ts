@@ -1,6 +1,7 @@
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
+import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
@@ -23,9 +24,10 @@ export async function runDigestNowCommand(config: Config, vacancyId?: string): P
 export async function runDigestNow(config: Config, logger: Logger, vacancyId?: string): Promise<string[]> {
   const redis = await reachRedis(config.redis.url, 'digest-now');
   const keys = redisKeys(config.redis.prefix);
+  const personal = await openPersonalData(redis, keys, config.security);
   const ports: DigestStagePorts = {
     config,
-    candidates: new CandidateStore(redis, keys),
+    candidates: new CandidateStore(redis, keys, personal),
     digests: new DigestStore(redis, keys),
     keys,
     ledger: new ReplyLedger(redis),

@@ -1,5 +1,7 @@
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
+import { shortHash } from '../domain/short-hash.ts';
+import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
@@ -49,17 +51,23 @@ export async function runExplain(
   const reader = new DocumentPool(config.extraction);
   try {
     const keys = redisKeys(config.redis.prefix);
+    const personal = redis ? await openPersonalData(redis, keys, config.security) : null;
+    // Without the daemon's store a dry run hashes addresses unkeyed: only the shown reply's Message-ID uses it.
+    const ledgerKeys = {
+      ...keys,
+      addressHash: (address: string) => personal?.hashAddress(address) ?? shortHash(address.toLowerCase()),
+    };
     return await explainMessage(parsed, {
       config,
       mailboxId: options.mailboxId,
       templates: await loadVacancyTemplates(config),
       reader,
-      history: redis ? new CandidateStore(redis, keys) : null,
-      guards: redis ? new ReplyGuards(redis, keys) : null,
-      sent: redis ? { keys, ledger: new ReplyLedger(redis) } : null,
-      sentReplies: redis ? new SentReplies(redis, keys) : null,
+      history: redis && personal ? new CandidateStore(redis, keys, personal) : null,
+      guards: redis && personal ? new ReplyGuards(redis, keys, personal) : null,
+      sent: redis ? { keys: ledgerKeys, ledger: new ReplyLedger(redis) } : null,
+      sentReplies: redis && personal ? new SentReplies(redis, keys, personal) : null,
       replyKey: await readReplyKey(redis, keys, config.security.secret),
-      ledgerKeys: keys,
+      ledgerKeys,
     });
   } finally {
     redis?.disconnect();

@@ -36,3 +36,5 @@ export const timezoneSchema = z.string().refine((zone) => {
     return false;
   }
 }, 'must be an IANA time zone, e.g. Europe/London');
+
+export const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { documentKindSchema } from '../domain/document-kinds.ts';
 import type { mailboxFields } from './mailbox-schema.ts';
 import { mailboxSchema, smtpSchema } from './mailbox-schema.ts';
-import { bool, cronSchema, emailSchema, idSchema, int, timezoneSchema } from './schema-fields.ts';
+import { bool, cronSchema, emailSchema, envName, idSchema, int, timezoneSchema } from './schema-fields.ts';
 
 const scheduleFields = {
   /** Cron pattern (minute hour day-of-month month day-of-week). */
@@ -210,15 +210,14 @@ export const configSchema = z.strictObject({
   alerts: alertsSchema.optional(),
   /**
    * Keys of the daemon's own: `secret` signs the token in every reply's body (e.g. "${TRIAGE_SECRET}");
-   * `tokenKeyEnv` names the environment variable holding the key OAuth2 tokens are encrypted with in Redis.
+   * `tokenKeyEnv` names the environment variable holding the key OAuth2 tokens are encrypted with in Redis;
+   * `dataKeyEnv` the one candidates' personal data is encrypted with (and `<name>_PREVIOUS` the keys it replaced).
    */
   security: z
     .strictObject({
       secret: z.string().min(16, 'must be at least 16 characters').optional(),
-      tokenKeyEnv: z
-        .string()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
-        .default('TRIAGE_TOKEN_KEY'),
+      tokenKeyEnv: envName.default('TRIAGE_TOKEN_KEY'),
+      dataKeyEnv: envName.default('TRIAGE_DATA_KEY'),
     })
     .prefault({}),
   log: z

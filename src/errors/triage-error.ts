@@ -13,6 +13,7 @@ export type TriageErrorCode =
   | 'job-payload-invalid'
   | 'lease-lost'
   | 'oauth-key'
+  | 'data-key'
   | 'oauth-needs-login'
   | 'oauth-unavailable';
 

@@ -2,10 +2,11 @@ import type { CandidateFlag, CandidateRecord, ReplyRecord } from '../candidates/
 import { newCandidateId, withFiling, withReply } from '../candidates/candidate-updates.ts';
 import { mergeCandidate, type IncomingApplication, type MergeResult } from '../candidates/merge-candidate.ts';
 import type { DocumentKind } from '../domain/document-kinds.ts';
+import { shortHash } from '../domain/short-hash.ts';
 import type { CandidateRecords, ThreadOwner } from '../ports/candidate-records.ts';
 
 /** The candidate history `explain` may read: the daemon's store (`--history`), read only. */
-export type CandidateHistory = Pick<CandidateRecords, 'findByThread' | 'findByAddress' | 'get'>;
+export type CandidateHistory = Pick<CandidateRecords, 'findByThread' | 'findByAddress' | 'get' | 'newId'>;
 
 /**
  * The candidate records of a dry run: what the run changes is kept in memory, over the daemon's history when
@@ -36,6 +37,11 @@ export class ExplainCandidates implements Omit<CandidateRecords, 'list'> {
     return this.history ? this.history.findByAddress(vacancyId, email) : null;
   }
 
+  /** The daemon's id when its history is read; without it, one from an unkeyed hash (a dry run keeps nothing). */
+  newId(vacancyId: string, email: string): string {
+    return this.history ? this.history.newId(vacancyId, email) : newCandidateId(vacancyId, shortHash(email));
+  }
+
   async get(candidateId: string): Promise<CandidateRecord | null> {
     return this.changed.get(candidateId) ?? (this.history ? this.history.get(candidateId) : null);
   }
@@ -47,7 +53,7 @@ export class ExplainCandidates implements Omit<CandidateRecords, 'list'> {
   ): Promise<MergeResult> {
     const email = incoming.applicant.address;
     const candidateId =
-      threadCandidateId ?? (await this.findByAddress(vacancy.id, email)) ?? newCandidateId(vacancy.id, email);
+      threadCandidateId ?? (await this.findByAddress(vacancy.id, email)) ?? this.newId(vacancy.id, email);
     const result = mergeCandidate(
       await this.get(candidateId),
       { ...vacancy, id: candidateId, vacancy: vacancy.id },

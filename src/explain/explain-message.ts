@@ -34,13 +34,16 @@ export interface ExplainPorts {
   /** The daemon's bounce list (and recipient bindings), read only; null: no address has bounced. */
   guards: (Pick<ReplyGuardStore, 'isBounced'> & Partial<Pick<ReplyGuardStore, 'recipientTaken'>>) | null;
   /** The daemon's record of whom its replies went to, read only; absent: a bounce is not checked against it. */
-  sentReplies?: Pick<SentReplyLog, 'recipientsOf'> | null;
+  sentReplies?: Pick<SentReplyLog, 'recipientsOf' | 'identify'> | null;
   /** The key of our replies' body tokens; absent: derived from `security.secret`, else none can be verified. */
   replyKey?: Buffer | null;
   /** The reply ledger's key names (under the configured prefix): replies' Message-IDs derive from them. */
-  ledgerKeys?: Pick<LedgerKeys, 'replyLedger'>;
+  ledgerKeys?: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>;
   /** The daemon's reply ledger, read only; null: nothing has been sent yet. */
-  sent: { keys: Pick<LedgerKeys, 'replyLedger'>; ledger: Pick<DeliveryLedger, 'read'> } | null;
+  sent: {
+    keys: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>;
+    ledger: Pick<DeliveryLedger, 'read'>;
+  } | null;
 }
 
 /**
@@ -90,7 +93,9 @@ async function explainBounce(claim: BounceClaim, ports: ExplainPorts): Promise<E
       'failed recipients that a reply it names was really sent to';
     return { ...claim, suppress: [], reason };
   }
-  return { ...claim, ...verifyBounce(claim, await ports.sentReplies.recipientsOf(references)) };
+  const sent = ports.sentReplies;
+  const recipients = await sent.recipientsOf(references);
+  return { ...claim, ...verifyBounce(claim, recipients, (address) => sent.identify(address)) };
 }
 
 // The ingest stage's merge and reading, as recordApplication in run-ingest does it.
@@ -156,7 +161,7 @@ async function explainCandidateReply(
   const message = candidate.messages.find((entry) => entry.key === key);
   if (!templates || !message) return none(`no reply: no templates for vacancy ${vacancy.id}`);
   const recipient = replyRecipient(candidate, message);
-  const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger'>) =>
+  const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>) =>
     candidateReplyLedgerKey(keys, vacancy.id, candidate.email, job.kind);
   const binding = { scope: vacancy.id, applicant: candidate.email };
   const blocked =
@@ -184,7 +189,7 @@ async function explainEnquiry(
   const vacancy = ports.config.vacancies.find((entry) => entry.id === job?.vacancy);
   const templates = ports.templates.get(vacancy?.id ?? '');
   if (!job || !vacancy || !templates) return null;
-  const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger'>) =>
+  const ledgerKey = (keys: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>) =>
     enquiryLedgerKey(keys, mailbox.id, job.to.address);
   const binding = { scope: `mailbox-${mailbox.id}`, applicant: job.to.address };
   const blocked =
@@ -199,7 +204,7 @@ async function explainEnquiry(
 // What the reply ledger says of this reply, when it says it will not be sent (again): as deliverReply decides.
 async function alreadyDecided(
   ports: ExplainPorts,
-  ledgerKey: (keys: Pick<LedgerKeys, 'replyLedger'>) => string,
+  ledgerKey: (keys: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>) => string,
 ): Promise<ExplainedReply | null> {
   if (ports.sent === null) return null;
   const entry = await ports.sent.ledger.read(ledgerKey(ports.sent.keys));

@@ -14,6 +14,8 @@ export interface CandidateRecords {
   findByThread(messageIds: readonly string[]): Promise<ThreadOwner | null>;
   /** The candidate of a vacancy with this address, if any. */
   findByAddress(vacancyId: string, email: string): Promise<string | null>;
+  /** The id a new candidate of this vacancy and address gets (derived from the address's keyed hash). */
+  newId(vacancyId: string, email: string): string;
   /** Merges one application message into its candidate (the thread's candidate when given). */
   upsert(
     vacancy: { id: string; required: readonly DocumentKind[] },

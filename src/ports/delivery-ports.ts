@@ -48,6 +48,8 @@ export type ClaimOutcome = 'claimed' | 'sent' | 'failed' | 'unconfirmed';
 export interface DeliveryLedger {
   read(key: string): Promise<{ state: string; messageId: string } | null>;
   claim(key: string, owner: string, messageId: string, ttlMs?: number): Promise<ClaimOutcome>;
+  /** Moves an entry kept under an older key (an unkeyed address hash) to `key`, unless `key` has one. */
+  adopt(key: string, legacyKey: string): Promise<boolean>;
   markSending(key: string, owner: string): Promise<boolean>;
   markSent(key: string, owner: string): Promise<boolean>;
   markFailed(key: string, owner: string, reason: string): Promise<boolean>;
@@ -81,11 +83,15 @@ export interface ReplyGuardStore {
 /** Whom each reply we sent went to, by Message-ID: what makes a bounce checkable. */
 export interface SentReplyLog {
   record(messageId: string, recipient: string): Promise<void>;
+  /** Who each reply went to, as `identify` gives an address (null: not ours, or forgotten). */
   recipientsOf(messageIds: readonly string[]): Promise<Map<string, string | null>>;
+  identify(address: string): string;
 }
 
 /** Ledger keys: a reply's per (scope, applicant address hash, kind); a digest run's per (supervisor, run). */
 export interface LedgerKeys {
   replyLedger(scope: string, addressHash: string, kind: string): string;
+  /** The keyed hash standing for an address in the ledger's keys. */
+  addressHash(address: string): string;
   digestLedger(supervisorHash: string, runId: string): string;
 }

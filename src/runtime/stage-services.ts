@@ -11,6 +11,7 @@ import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
 import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
 import { redisKeys, type RedisKeys } from '../adapters/redis/redis-keys.ts';
+import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
 import { loadRedisScripts } from '../adapters/redis/redis-scripts.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
 import { loadReplyKey } from '../adapters/redis/reply-key-store.ts';
@@ -22,6 +23,7 @@ import { ownAddresses } from '../config/own-addresses.ts';
 import type { Config } from '../config/schema.ts';
 import { DocumentPool } from '../documents/document-pool.ts';
 import type { Logger } from '../logging/create-logger.ts';
+import type { PersonalData } from '../privacy/personal-data.ts';
 import type { AssessStagePorts } from '../stages/assess/run-assess.ts';
 import type { DigestStagePorts } from '../stages/digests/run-digest.ts';
 import type { EnquiryStagePorts } from '../stages/enquiries/run-enquiry.ts';
@@ -35,6 +37,8 @@ export interface StageServices {
   logger: Logger;
   redis: Redis;
   keys: RedisKeys;
+  /** How personal data is sealed and addresses hashed. */
+  personal: PersonalData;
   queues: PipelineQueues;
   deadLetters: DeadLetterStore;
   /** This process's Prometheus metrics, fed by the stages. */
@@ -69,9 +73,11 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const pool = new DocumentPool(config.extraction);
   const metrics = new DaemonMetrics();
   const reader = metrics.timed(pool);
-  const candidates = new CandidateStore(redis, keys);
-  const guards = new ReplyGuards(redis, keys);
-  const sent = new SentReplies(redis, keys);
+  const personal = await openPersonalData(redis, keys, config.security);
+  const ledgerKeys = { ...keys, addressHash: (address: string) => personal.hashAddress(address) };
+  const candidates = new CandidateStore(redis, keys, personal);
+  const guards = new ReplyGuards(redis, keys, personal);
+  const sent = new SentReplies(redis, keys, personal);
   const replyKey = await loadReplyKey(redis, keys, config.security.secret);
   const own = ownAddresses(config);
   const delivery = {
@@ -90,6 +96,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     logger,
     redis,
     keys,
+    personal,
     queues,
     deadLetters: new DeadLetterStore(redis, keys),
     metrics,
@@ -97,6 +104,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     ingest: {
       ...common,
       seen: new SeenStore(redis, keys),
+      addressHash: ledgerKeys.addressHash,
       guards,
       sent,
       replyKey,
@@ -106,13 +114,13 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       ownAddresses: own,
     },
     assess: { ...common, replies: queues.replies },
-    replies: { ...delivery, ...common, keys, templates },
+    replies: { ...delivery, ...common, keys: ledgerKeys, templates },
     enquiries: {
       ...delivery,
       config,
       gateway,
-      enquiries: new EnquiryStore(redis, keys),
-      keys,
+      enquiries: new EnquiryStore(redis, keys, personal),
+      keys: ledgerKeys,
       templates,
       logger,
     },
@@ -121,7 +129,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       config,
       candidates,
       digests: new DigestStore(redis, keys),
-      keys,
+      keys: ledgerKeys,
       logger: logger.child({ component: 'digests' }),
     },
     close: async () => {

@@ -1,11 +1,10 @@
 import { once } from 'node:events';
+import { openCandidateStore } from '../support/open-candidate-store.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
-import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
 import { openImapTestClient } from '../support/imap-test-client.ts';
@@ -81,7 +80,7 @@ describe('kill -9 in the middle of a backlog', () => {
     await once(second, 'exit');
 
     const redis = new Redis(REDIS_URL);
-    const candidates = await new CandidateStore(redis, redisKeys(prefix)).list(['robust-ai']);
+    const candidates = await (await openCandidateStore(redis, prefix)).list(['robust-ai']);
     redis.disconnect();
     const inbox = await mail.messageIds('INBOX');
     await mail.close();

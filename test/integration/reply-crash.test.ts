@@ -1,11 +1,10 @@
 import { once } from 'node:events';
+import { openCandidateStore } from '../support/open-candidate-store.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
-import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
 import { openImapTestClient } from '../support/imap-test-client.ts';
@@ -83,7 +82,7 @@ async function crashWhileReplying(faultPoint: string) {
   const crashing = spawnCli(['--config', config, 'start'], { TRIAGE_FAULT_POINT: faultPoint });
   const [, signal] = (await once(crashing, 'exit')) as [number | null, string | null];
   const healthy = spawnCli(['--config', config, 'start']);
-  const store = new CandidateStore(redis, redisKeys(prefix));
+  const store = await openCandidateStore(redis, prefix);
   const candidate = await waitFor(
     'the reply settled',
     async () => {

@@ -2,12 +2,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { ReplyLedger } from '../../src/adapters/redis/reply-ledger.ts';
 import { ReplyGuards } from '../../src/adapters/redis/reply-guards.ts';
+import { openPersonalData } from '../../src/adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { loadReplyKey, readReplyKey } from '../../src/adapters/redis/reply-key-store.ts';
 import { SENT_REPLY_TTL_MS, SentReplies } from '../../src/adapters/redis/sent-replies.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 
 const prefix = uniquePrefix('ledger');
+const personalData = () => openPersonalData(redis, redisKeys(prefix), { dataKeyEnv: 'TRIAGE_DATA_KEY' }, {});
 const redis = new Redis(REDIS_URL);
 const ledger = new ReplyLedger(redis);
 afterAll(async () => {
@@ -46,7 +48,7 @@ describe('reply ledger on a real Redis', () => {
   });
 
   it('the per-address window counts a retried reply once and stops at the limit', async () => {
-    const guards = new ReplyGuards(redis, redisKeys(prefix));
+    const guards = new ReplyGuards(redis, redisKeys(prefix), await personalData());
     const now = new Date();
     const hour = 3600_000;
     const max = { address: 2, domain: 100 };
@@ -60,7 +62,7 @@ describe('reply ledger on a real Redis', () => {
   });
 
   it('the per-domain window counts replies to every address of the domain, and a refused one in neither window', async () => {
-    const guards = new ReplyGuards(redis, redisKeys(prefix));
+    const guards = new ReplyGuards(redis, redisKeys(prefix), await personalData());
     const now = new Date();
     const max = { address: 5, domain: 2 };
     const reserve = (address: string, id: string) => guards.reserveReply(address, id, now, 3600_000, max);
@@ -74,7 +76,7 @@ describe('reply ledger on a real Redis', () => {
   });
 
   it('a recipient answers for one applicant per scope, for good', async () => {
-    const guards = new ReplyGuards(redis, redisKeys(prefix));
+    const guards = new ReplyGuards(redis, redisKeys(prefix), await personalData());
     expect(await guards.claimRecipient('robust-ai', 'Third@Party.example', 'a@example.org')).toBe(true);
     expect(await guards.claimRecipient('robust-ai', 'third@party.example', 'A@example.org')).toBe(true);
     expect(await guards.claimRecipient('robust-ai', 'third@party.example', 'b@example.org')).toBe(false);
@@ -84,14 +86,16 @@ describe('reply ledger on a real Redis', () => {
 
   it('the sent-reply record maps each Message-ID to its recipient, for 90 days', async () => {
     const keys = redisKeys(prefix);
-    const sent = new SentReplies(redis, keys);
+    const sent = new SentReplies(redis, keys, await personalData());
     await sent.record('<triage-reply.0123456789abcdef01234567@uni.example>', 'Jane@Example.org');
     const found = await sent.recipientsOf([
       '<TRIAGE-REPLY.0123456789abcdef01234567@Uni.example>',
       '<triage-reply.ffffffffffffffffffffffff@uni.example>',
     ]);
-    expect([...found.values()]).toEqual(['jane@example.org', null]);
+    expect([...found.values()]).toEqual([sent.identify('jane@example.org'), null]);
     const [key] = await redis.keys(`${prefix}:sent-reply:*`);
+    // The record holds the recipient's keyed hash, never the address.
+    expect(await redis.get(key ?? '')).toBe(sent.identify('JANE@example.org'));
     const ttl = await redis.pttl(key ?? '');
     expect(ttl).toBeGreaterThan(SENT_REPLY_TTL_MS - 60_000);
     expect(SENT_REPLY_TTL_MS).toBe(90 * 24 * 3600_000);

@@ -1,6 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
+import { openPersonalData } from '../../src/adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { buildBounce } from '../support/build-bounce.ts';
 import { buildMail } from '../support/build-mail.ts';
@@ -70,10 +71,10 @@ describe('replies are never sent to', () => {
     );
     const ackId = (await simpleParser(ack?.raw ?? '')).messageId ?? '';
     await mail.append(Buffer.from(buildBounce({ replyMessageId: ackId, sentTo: 'bob@example.net' })));
+    const keys = redisKeys(config.redis.prefix);
+    const personal = await openPersonalData(servers.redis, keys, config.security);
     await waitFor('bounce recorded', async () =>
-      (await servers.redis.hget(redisKeys(config.redis.prefix).bounced(), 'bob@example.net'))
-        ? true
-        : undefined,
+      (await servers.redis.hget(keys.bounced(), personal.hashAddress('bob@example.net'))) ? true : undefined,
     );
     await mail.append(
       await buildMail({

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { openCandidateStore } from '../support/open-candidate-store.ts';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
-import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import type { AssessJob } from '../../src/stages/assess/assess-job.ts';
 import { ingestJobId, type IngestJob } from '../../src/stages/ingest/ingest-job.ts';
 import { buildMail } from '../support/build-mail.ts';
@@ -65,7 +64,7 @@ describe('workers/<stage>.worker.ts', () => {
     await ingest.add('message', job, { jobId: ingestJobId(job) });
 
     const worker = startWorker('ingest', config);
-    const store = new CandidateStore(redis, redisKeys(prefix));
+    const store = await openCandidateStore(redis, prefix);
     const assess = new Queue<AssessJob>('assess', { connection: redis, prefix });
     try {
       const waiting = await waitFor('the assess job', async () => {

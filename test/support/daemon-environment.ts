@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { openCandidateStore } from './open-candidate-store.ts';
+import type { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
 import { Redis } from 'ioredis';
-import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
-import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import type { Config } from '../../src/config/schema.ts';
 import { startDaemon, type Daemon } from '../../src/daemon/start-daemon.ts';
 import { captureLogs, type CapturedLogs } from './capture-logs.ts';
@@ -62,7 +62,7 @@ export function useDaemonEnvironment() {
       () => mail.close(),
     );
     const filed = `Applications${mail.client.namespace?.delimiter ?? '/'}robust-ai`;
-    return { login, prefix, config, mail, store: new CandidateStore(redis, redisKeys(prefix)), filed };
+    return { login, prefix, config, mail, store: await openCandidateStore(redis, prefix), filed };
   };
 
   const start = async (config: Config): Promise<{ daemon: Daemon; logs: CapturedLogs }> => {

@@ -15,20 +15,32 @@ import {
 import { type RedisKeys } from './redis-keys.ts';
 import { newCandidateId, withFiling, withReply } from '../../candidates/candidate-updates.ts';
 import type { CandidateRecords, ThreadOwner } from '../../ports/candidate-records.ts';
+import type { PersonalData } from '../../privacy/personal-data.ts';
+
+/** A record as stored (sealed or clear) and as text, or both null when there is none. */
+interface StoredRecord {
+  stored: string | null;
+  text: string | null;
+}
 
 /** What a save changes for the digests: a new candidate, new documents, or nothing they report. */
 type ChangeKind = 'created' | 'updated' | 'none';
 
 const MAX_ATTEMPTS = 20;
 
-/** Candidate records in Redis: one per (vacancy, applicant), found again by address or by thread. */
+/**
+ * Candidate records in Redis: one per (vacancy, applicant), sealed with the data key when one is set, found again
+ * by the keyed hash of the address or by thread.
+ */
 export class CandidateStore implements CandidateRecords {
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
+  private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
+    this.personal = personal;
   }
 
   /** The first candidate (and its vacancy) that one of these Message-IDs belongs to. */
@@ -43,7 +55,18 @@ export class CandidateStore implements CandidateRecords {
 
   /** The candidate of a vacancy with this address, if any. */
   async findByAddress(vacancyId: string, email: string): Promise<string | null> {
-    return this.redis.hget(this.keys.candidateByAddress(vacancyId), email);
+    const lower = email.toLowerCase();
+    // Stores written before addresses were hashed index the address itself; it is hashed when the record is saved.
+    const [hashed, clear] = await this.redis.hmget(
+      this.keys.candidateByAddress(vacancyId),
+      this.personal.hashAddress(lower),
+      lower,
+    );
+    return hashed ?? clear ?? null;
+  }
+
+  newId(vacancyId: string, email: string): string {
+    return newCandidateId(vacancyId, this.personal.hashAddress(email));
   }
 
   /** Merges one application message into its candidate; safe under concurrency, retries and redelivery. */
@@ -54,21 +77,17 @@ export class CandidateStore implements CandidateRecords {
   ): Promise<MergeResult> {
     const email = incoming.applicant.address;
     const candidateId =
-      threadCandidateId ?? (await this.findByAddress(vacancy.id, email)) ?? newCandidateId(vacancy.id, email);
-    const key = this.keys.candidate(candidateId);
+      threadCandidateId ?? (await this.findByAddress(vacancy.id, email)) ?? this.newId(vacancy.id, email);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const previous = await this.redis.get(key);
-      const result = mergeCandidate(
-        parseRecord(previous),
-        { ...vacancy, id: candidateId, vacancy: vacancy.id },
-        incoming,
-      );
+      const previous = await this.read(candidateId);
+      const before = parseRecord(previous.text);
+      const result = mergeCandidate(before, { ...vacancy, id: candidateId, vacancy: vacancy.id }, incoming);
       if (result.outcome === 'duplicate') return result;
       const threadIds = [incoming.message.key, incoming.message.messageId?.toLowerCase() ?? ''];
       const change: ChangeKind =
         result.outcome === 'created'
           ? 'created'
-          : result.record.documents.length > (parseRecord(previous)?.documents.length ?? 0)
+          : result.record.documents.length > (before?.documents.length ?? 0)
             ? 'updated'
             : 'none';
       // Only the candidate's own address is indexed: someone replying in their thread (a referee) is not them.
@@ -96,10 +115,9 @@ export class CandidateStore implements CandidateRecords {
     candidateId: string,
     change: (record: CandidateRecord) => CandidateRecord,
   ): Promise<CandidateRecord | null> {
-    const key = this.keys.candidate(candidateId);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const previous = await this.redis.get(key);
-      const record = parseRecord(previous);
+      const previous = await this.read(candidateId);
+      const record = parseRecord(previous.text);
       if (record === null) return null;
       const next = change(record);
       if (await this.save(previous, next, record.email, [])) return next;
@@ -108,29 +126,32 @@ export class CandidateStore implements CandidateRecords {
   }
 
   private async save(
-    previous: string | null,
+    previous: StoredRecord,
     record: CandidateRecord,
     address: string,
     threadIds: readonly string[],
     change: ChangeKind = 'none',
   ): Promise<boolean> {
     const next = JSON.stringify(record);
-    if (next === previous) return true;
+    if (next === previous.text && previous.stored !== null && !this.personal.needsReseal(previous.stored))
+      return true;
+    const key = this.keys.candidate(record.id);
     const saved = await runScript(
       this.redis,
       'candidate-save',
-      this.keys.candidate(record.id),
+      key,
       this.keys.candidatesOfVacancy(record.vacancy),
       this.keys.candidateByAddress(record.vacancy),
       this.keys.threads(),
       this.keys.changeSequence(),
       this.keys.changedCandidates(record.vacancy),
       this.keys.createdCandidates(record.vacancy),
-      previous ?? '',
-      next,
+      previous.stored ?? '',
+      this.personal.seal(next, key),
       String(Date.parse(record.firstSeen)),
       record.id,
-      address,
+      this.personal.hashAddress(address),
+      address.toLowerCase(),
       `${record.vacancy} ${record.id}`,
       change,
       ...new Set(threadIds.filter((id) => id !== '')),
@@ -140,7 +161,13 @@ export class CandidateStore implements CandidateRecords {
 
   /** One candidate, or null. */
   async get(candidateId: string): Promise<CandidateRecord | null> {
-    return parseRecord(await this.redis.get(this.keys.candidate(candidateId)));
+    return parseRecord((await this.read(candidateId)).text);
+  }
+
+  private async read(candidateId: string): Promise<StoredRecord> {
+    const key = this.keys.candidate(candidateId);
+    const stored = await this.redis.get(key);
+    return { stored, text: stored === null ? null : this.personal.open(stored, key) };
   }
 
   /** The candidates of the given vacancies, oldest first. */
@@ -149,11 +176,12 @@ export class CandidateStore implements CandidateRecords {
     for (const vacancyId of vacancyIds) {
       const ids = await this.redis.zrange(this.keys.candidatesOfVacancy(vacancyId), '0', '-1');
       if (ids.length === 0) continue;
-      const values = await this.redis.mget(ids.map((id) => this.keys.candidate(id)));
-      for (const value of values) {
-        const record = parseRecord(value);
+      const keys = ids.map((id) => this.keys.candidate(id));
+      const values = await this.redis.mget(keys);
+      values.forEach((value, index) => {
+        const record = parseRecord(value === null ? null : this.personal.open(value, keys[index] ?? ''));
         if (record) records.push(record);
-      }
+      });
     }
     return records;
   }

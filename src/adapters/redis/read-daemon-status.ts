@@ -15,6 +15,7 @@ import {
   type MailboxStatus,
   type QueueStatus,
 } from '../../status/daemon-status.ts';
+import { openPersonalData } from './personal-data-store.ts';
 import { CandidateStore } from './candidate-store.ts';
 import { CursorStore } from './cursor-store.ts';
 import { DeadLetterStore } from './dead-letters.ts';
@@ -32,7 +33,7 @@ const BACKLOG_SCAN = 10_000;
  */
 export async function readDaemonStatus(
   redis: Redis,
-  config: Pick<Config, 'redis' | 'mailboxes' | 'vacancies' | 'digest'>,
+  config: Pick<Config, 'redis' | 'mailboxes' | 'vacancies' | 'digest' | 'security'>,
   options: { now?: Date; queues?: Readonly<Record<string, Queue>> } = {},
 ): Promise<DaemonStatus> {
   const now = options.now ?? new Date();
@@ -59,7 +60,8 @@ export async function readDaemonStatus(
     }
     const backlog = await backlogByMailbox(queues[INGEST_QUEUE] as Queue<IngestJob> | undefined);
     const mailboxes = await readMailboxStatuses(redis, config, now, backlog);
-    const candidates = await new CandidateStore(redis, keys).list(
+    const personal = await openPersonalData(redis, keys, config.security);
+    const candidates = await new CandidateStore(redis, keys, personal).list(
       config.vacancies.map((vacancy) => vacancy.id),
     );
     const snapshot = {

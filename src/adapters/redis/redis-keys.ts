@@ -33,6 +33,14 @@ export function redisKeys(prefix: string) {
     oauth: (mailboxId: string) => key('oauth', mailboxId),
     /** Held by the one process refreshing a mailbox's access token. */
     oauthRefreshLock: (mailboxId: string) => key('oauth-refresh', mailboxId),
+    /** The installation's key for hashing addresses (sealed with the data key when one is set); never expires. */
+    addressKey: () => key('address-key'),
+    /** Erasures under way (candidate id → what is left to remove), so a killed one is finished by the next. */
+    erasures: () => key('erasures'),
+    /** What forget and the retention purge did: counts and keyed hashes, never a name or an address. */
+    privacyAudit: () => key('privacy-audit'),
+    /** Per vacancy, counts kept of anonymised candidates (statistics without persons). */
+    vacancyStatistics: (vacancyId: string) => key('vacancy-stats', vacancyId),
     alertClaim: (alertKey: string) => key('alert', alertKey),
     alertedDeadLetters: () => key('alerted-dead-letters'),
     all: () => `${prefix}:*`,

@@ -10,9 +10,11 @@ const SCRIPTS = {
   'digest-advance': 1,
   'lease-renew': 1,
   'lease-release': 1,
+  'ledger-adopt': 2,
   'ledger-claim': 1,
   'ledger-move': 1,
   'reply-window-reserve': 2,
+  'value-replace': 1,
 } as const;
 
 /** A script of `lua/`. */

@@ -1,31 +1,38 @@
 import type { Redis } from 'ioredis';
 import { runScript } from './redis-scripts.ts';
 import { type RedisKeys } from './redis-keys.ts';
-import { shortHash } from '../../domain/short-hash.ts';
 import type { ReplyGuardStore, ReplyWindowCounts } from '../../ports/delivery-ports.ts';
+import type { PersonalData } from '../../privacy/personal-data.ts';
 
 /**
  * Per-address facts the reply rules need: bounce suppression, which applicant a recipient answers for, and the
- * sliding-window counts of replies per address and per domain.
+ * sliding-window counts of replies per address and per domain — each kept by the keyed hash of the address.
  */
 export class ReplyGuards implements ReplyGuardStore {
   private readonly redis: Redis;
   private readonly keys: RedisKeys;
+  private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
+    this.personal = personal;
   }
 
   /** Suppresses replies to `address` until `until`. */
   async suppressBounced(address: string, until: Date): Promise<void> {
-    await this.redis.hset(this.keys.bounced(), address.toLowerCase(), until.toISOString());
+    await this.redis
+      .multi()
+      .hset(this.keys.bounced(), this.hash(address), until.toISOString())
+      .hdel(this.keys.bounced(), address.toLowerCase())
+      .exec();
   }
 
   /** Whether `address` bounced one of our replies recently enough to be suppressed at `now`. */
   async isBounced(address: string, now: Date): Promise<boolean> {
-    const until = await this.redis.hget(this.keys.bounced(), address.toLowerCase());
-    return until !== null && Date.parse(until) > now.getTime();
+    // A suppression written before addresses were hashed is under the address itself.
+    const found = await this.redis.hmget(this.keys.bounced(), this.hash(address), address.toLowerCase());
+    return found.some((until) => until !== null && Date.parse(until) > now.getTime());
   }
 
   /**
@@ -33,16 +40,16 @@ export class ReplyGuards implements ReplyGuardStore {
    * atomic): true when it is bound to this applicant, now or before. Never expires, like the reply ledger.
    */
   async claimRecipient(scope: string, recipient: string, applicant: string): Promise<boolean> {
-    const key = this.keys.recipientOwner(scope, shortHash(recipient.toLowerCase()));
-    const owner = shortHash(applicant.toLowerCase());
+    const key = this.keys.recipientOwner(scope, this.hash(recipient));
+    const owner = this.hash(applicant);
     const before = (await this.redis.call('SET', key, owner, 'NX', 'GET')) as string | null;
     return before === null || before === owner;
   }
 
   /** Whether `recipient` is bound to an applicant other than `applicant` within `scope` (read only). */
   async recipientTaken(scope: string, recipient: string, applicant: string): Promise<boolean> {
-    const owner = await this.redis.get(this.keys.recipientOwner(scope, shortHash(recipient.toLowerCase())));
-    return owner !== null && owner !== shortHash(applicant.toLowerCase());
+    const owner = await this.redis.get(this.keys.recipientOwner(scope, this.hash(recipient)));
+    return owner !== null && owner !== this.hash(applicant);
   }
 
   /**
@@ -62,8 +69,8 @@ export class ReplyGuards implements ReplyGuardStore {
     const counted = (await runScript(
       this.redis,
       'reply-window-reserve',
-      this.keys.repliesTo(shortHash(lower)),
-      this.keys.repliesToDomain(shortHash(domain)),
+      this.keys.repliesTo(this.hash(lower)),
+      this.keys.repliesToDomain(this.hash(domain)),
       String(at.getTime()),
       String(windowMs),
       String(max.address),
@@ -71,5 +78,9 @@ export class ReplyGuards implements ReplyGuardStore {
       id,
     )) as [number, number];
     return { address: Number(counted[0]), domain: Number(counted[1]) };
+  }
+
+  private hash(address: string): string {
+    return this.personal.hashAddress(address);
   }
 }

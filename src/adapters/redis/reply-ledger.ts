@@ -24,6 +24,12 @@ export class ReplyLedger implements DeliveryLedger {
     )) as ClaimOutcome;
   }
 
+  /** Moves the entry under `legacyKey` (an unkeyed address hash, from before keyed hashes) to `key`, if any. */
+  async adopt(key: string, legacyKey: string): Promise<boolean> {
+    if (key === legacyKey) return false;
+    return (await runScript(this.redis, 'ledger-adopt', key, legacyKey)) === 1;
+  }
+
   /** claimed → sending, just before SMTP starts. False when another attempt took the entry over. */
   async markSending(key: string, owner: string): Promise<boolean> {
     return this.move(key, owner, 'claimed', 'sending', '');

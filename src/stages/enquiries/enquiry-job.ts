@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { jobIdPart } from '../../domain/job-id-part.ts';
-import { shortHash } from '../../domain/short-hash.ts';
 
 /** The queue of the enquiry stage. */
 export const ENQUIRIES_QUEUE = 'enquiries';
@@ -19,6 +18,6 @@ export const enquiryJobSchema = z.object({
 export type EnquiryJob = z.infer<typeof enquiryJobSchema>;
 
 /** One enquiry reply per sender and mailbox: the key of its ledger entry. */
-export function enquiryJobId(job: EnquiryJob): string {
-  return `enquiry.${jobIdPart(job.mailbox)}.${shortHash(job.to.address.toLowerCase(), 16)}`;
+export function enquiryJobId(job: EnquiryJob, addressHash: (address: string) => string): string {
+  return `enquiry.${jobIdPart(job.mailbox)}.${addressHash(job.to.address).slice(0, 16)}`;
 }

@@ -1,5 +1,5 @@
-import type { Config } from '../../config/schema.ts';
 import { shortHash } from '../../domain/short-hash.ts';
+import type { Config } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { LedgerKeys } from '../../ports/delivery-ports.ts';
 import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
@@ -21,11 +21,11 @@ export interface EnquiryStagePorts extends ReplyDeliveryPorts {
 
 /** The ledger key of the enquiry reply to a sender: once per mailbox and sender. */
 export function enquiryLedgerKey(
-  keys: Pick<LedgerKeys, 'replyLedger'>,
+  keys: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>,
   mailboxId: string,
   address: string,
 ): string {
-  return keys.replyLedger(`mailbox-${mailboxId}`, shortHash(address), 'enquiry');
+  return keys.replyLedger(`mailbox-${mailboxId}`, keys.addressHash(address), 'enquiry');
 }
 
 /** The enquiry stage: one polite reply listing the open vacancies and their tags, at most once per sender. */
@@ -43,6 +43,11 @@ export async function runEnquiry(
   return deliverReply(ports, {
     kind: 'enquiry',
     ledgerKey: enquiryLedgerKey(ports.keys, mailbox.id, payload.to.address),
+    legacyLedgerKey: ports.keys.replyLedger(
+      `mailbox-${mailbox.id}`,
+      shortHash(payload.to.address),
+      'enquiry',
+    ),
     ttlMs: 0,
     recipient: payload.to.address,
     scope: `mailbox-${mailbox.id}`,

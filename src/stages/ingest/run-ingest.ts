@@ -24,7 +24,9 @@ export interface IngestStagePorts {
   seen: SeenIndex;
   guards: Pick<ReplyGuardStore, 'suppressBounced'>;
   /** Whom our replies went to: a bounce suppresses only those. */
-  sent: Pick<SentReplyLog, 'recipientsOf'>;
+  sent: Pick<SentReplyLog, 'recipientsOf' | 'identify'>;
+  /** The keyed hash standing for an address (in job ids). */
+  addressHash: (address: string) => string;
   /** The key our replies' body tokens are signed with: a message carrying a valid token is our own. */
   replyKey: Buffer;
   assess: JobQueue<AssessJob>;
@@ -70,7 +72,10 @@ export async function runIngest(
     receivedAt: fetched.receivedAt,
   });
   await suppressBouncedRecipients(ports, plan, logger);
-  if (plan.enquiry) await ports.enquiries.add('enquiry', plan.enquiry, { jobId: enquiryJobId(plan.enquiry) });
+  if (plan.enquiry)
+    await ports.enquiries.add('enquiry', plan.enquiry, {
+      jobId: enquiryJobId(plan.enquiry, ports.addressHash),
+    });
   const { classification } = plan.triage;
   if (plan.application === null) {
     await ports.seen.markSeen(mailbox.id, plan.key, {
@@ -137,7 +142,11 @@ async function suppressBouncedRecipients(
   logger: Logger,
 ): Promise<void> {
   if (plan.bounce === null) return;
-  const verdict = verifyBounce(plan.bounce, await ports.sent.recipientsOf(plan.bounce.references));
+  const verdict = verifyBounce(
+    plan.bounce,
+    await ports.sent.recipientsOf(plan.bounce.references),
+    (address) => ports.sent.identify(address),
+  );
   if (verdict.suppress.length === 0) {
     if (plan.bounce.failedRecipients.length > 0)
       logger.info('bounce suppresses nobody: not of a reply we sent there');

@@ -27,9 +27,14 @@ export function readBounceClaim(parsed: ParsedMessage): BounceClaim {
 /**
  * Anyone can write `X-Failed-Recipients` and an `In-Reply-To` shaped like ours, so a bounce suppresses only the
  * failed recipients that a reply it refers to was really sent to: `sentTo` maps each referenced Message-ID to the
- * recipient our sent-reply record holds for it (null: we never sent it). Everything else suppresses nobody. Pure.
+ * recipient our sent-reply record holds for it (null: we never sent it), as `identify` gives an address (the
+ * record keeps a keyed hash, not the address). Everything else suppresses nobody. Pure.
  */
-export function verifyBounce(claim: BounceClaim, sentTo: ReadonlyMap<string, string | null>): BounceVerdict {
+export function verifyBounce(
+  claim: BounceClaim,
+  sentTo: ReadonlyMap<string, string | null>,
+  identify: (address: string) => string = (address) => address.toLowerCase(),
+): BounceVerdict {
   if (claim.references.length === 0) {
     return { suppress: [], reason: 'refers to none of our replies: suppresses nobody' };
   }
@@ -39,20 +44,20 @@ export function verifyBounce(claim: BounceClaim, sentTo: ReadonlyMap<string, str
   const recipients = new Set<string>();
   for (const id of claim.references) {
     const recipient = sentTo.get(id);
-    if (recipient) recipients.add(recipient.toLowerCase());
+    if (recipient) recipients.add(recipient);
   }
   if (recipients.size === 0) {
     const ids = claim.references.join(', ');
     return { suppress: [], reason: `we have no record of sending ${ids}: suppresses nobody` };
   }
-  const suppress = claim.failedRecipients.filter((address) => recipients.has(address));
+  const suppress = claim.failedRecipients.filter((address) => recipients.has(identify(address)));
   const others = claim.failedRecipients.length - suppress.length;
   const ignored =
     others > 0 ? `; ${others} other listed address(es) ignored (our reply did not go there)` : '';
   if (suppress.length === 0) {
     return {
       suppress,
-      reason: `our reply went to ${[...recipients].join(', ')}, not to a failed recipient${ignored}`,
+      reason: `our reply went to another address, not to a failed recipient${ignored}`,
     };
   }
   return { suppress, reason: `our reply to ${suppress.join(', ')} bounced${ignored}` };

@@ -30,6 +30,8 @@ export interface ReplyDeliveryPorts extends DeliveryPorts {
 export interface Delivery {
   kind: ReplyKind;
   ledgerKey: string;
+  /** Where an installation kept this entry before addresses were hashed with its key (adopted, if there). */
+  legacyLedgerKey: string;
   /** Ledger entry lifetime in ms (0: forever); a reply allowed once per window expires with the window. */
   ttlMs: number;
   /** Extra material for the reply's Message-ID, for replies sent again under the same ledger key (receipts). */
@@ -75,6 +77,7 @@ export function domainDeferMs(replies: Pick<RepliesConfig, 'windowHours' | 'maxP
  */
 export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery): Promise<DeliveryOutcome> {
   const { ledgerKey, recipient, mailbox, logger } = delivery;
+  await ports.ledger.adopt(ledgerKey, delivery.legacyLedgerKey);
   const existing = await ports.ledger.read(ledgerKey);
   if (existing?.state === 'sent') {
     await delivery.answer(); // a retry after the send finishes the idempotent steps

@@ -1,7 +1,7 @@
 import type { CandidateFlag } from '../../candidates/candidate-record.ts';
+import { shortHash } from '../../domain/short-hash.ts';
 import type { Config } from '../../config/schema.ts';
 import type { ReplyKind } from '../../domain/reply-kinds.ts';
-import { shortHash } from '../../domain/short-hash.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { CandidateRecords } from '../../ports/candidate-records.ts';
@@ -25,6 +25,16 @@ export interface ReplyStagePorts extends ReplyDeliveryPorts {
 
 /** The ledger key of a candidate's reply of one kind: once per (vacancy, applicant address, kind). */
 export function candidateReplyLedgerKey(
+  keys: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>,
+  vacancyId: string,
+  email: string,
+  kind: ReplyKind,
+): string {
+  return keys.replyLedger(vacancyId, keys.addressHash(email), kind);
+}
+
+/** Where a candidate's ledger entry was kept before addresses were hashed with the installation's key. */
+export function legacyReplyLedgerKey(
   keys: Pick<LedgerKeys, 'replyLedger'>,
   vacancyId: string,
   email: string,
@@ -47,6 +57,7 @@ export async function runReply(
   return deliverReply(ports, {
     kind: payload.kind,
     ledgerKey: candidateReplyLedgerKey(ports.keys, vacancy.id, candidate.email, payload.kind),
+    legacyLedgerKey: legacyReplyLedgerKey(ports.keys, vacancy.id, candidate.email, payload.kind),
     ttlMs: payload.kind === 'receipt' ? ports.replies.followUpWindowHours * 3600_000 : 0,
     recipient: replyRecipient(candidate, message),
     scope: vacancy.id,

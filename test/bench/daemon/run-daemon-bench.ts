@@ -1,9 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { openCandidateStore } from '../../support/open-candidate-store.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { CandidateStore } from '../../../src/adapters/redis/candidate-store.ts';
-import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
 import { startDovecot } from '../../support/dovecot.ts';
 import { openImapTestClient, type ImapTestClient } from '../../support/imap-test-client.ts';
 import { uniquePrefix } from '../../support/redis-prefix.ts';
@@ -116,7 +115,7 @@ async function runDrain(
       configFile,
       sink: world.sink,
       applicants: backlog.applicants,
-      store: new CandidateStore(world.redis, redisKeys(prefix)),
+      store: await openCandidateStore(world.redis, prefix),
       timeoutMs: world.settings.drainTimeoutSeconds * 1000,
       cpuProfDir: cpuProfDir ?? undefined,
     });

@@ -1,11 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { openCandidateStore } from '../../support/open-candidate-store.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
-import { CandidateStore } from '../../../src/adapters/redis/candidate-store.ts';
-import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
 import type { CandidateRecord } from '../../../src/candidates/candidate-record.ts';
 import { startDovecot, type DovecotServer } from '../../support/dovecot.ts';
 import { openImapTestClient, type ImapTestClient } from '../../support/imap-test-client.ts';
@@ -85,7 +84,7 @@ export async function startChaosWorld(name: string): Promise<ChaosWorld> {
       vacancies: { 'PHD-robustAI': 'robust-ai', 'DPHIL-MedIm': 'med-imaging' },
     },
     append,
-    candidates: () => new CandidateStore(store, redisKeys(prefix)).list(['robust-ai', 'med-imaging']),
+    candidates: async () => (await openCandidateStore(store, prefix)).list(['robust-ai', 'med-imaging']),
     mail: () => openImapTestClient(dovecot, login),
     close: async () => {
       appender?.close();

@@ -25,6 +25,7 @@ function history(record: CandidateRecord): CandidateHistory {
     findByAddress: (vacancy, email) =>
       Promise.resolve(vacancy === record.vacancy && email === record.email ? record.id : null),
     get: (id) => Promise.resolve(id === record.id ? structuredClone(record) : null),
+    newId: (vacancy, email) => `${vacancy}-new-${email}`,
   };
 }
 
