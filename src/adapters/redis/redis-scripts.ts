@@ -5,6 +5,7 @@ import { TriageError } from '../../errors/triage-error.ts';
 
 /** The Lua scripts of `lua/`, each with how many of its arguments are keys. */
 const SCRIPTS = {
+  'candidate-erase': 8,
   'candidate-save': 7,
   'cursor-advance': 2,
   'digest-advance': 1,

@@ -1,0 +1,55 @@
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+
+/** Everything one candidate's erasure removes, planned from their record (what the erasure journal keeps). */
+export interface CandidateErasure {
+  candidateId: string;
+  vacancy: string;
+  /** The keyed hash of the candidate's address: what stays in the reply ledger and the bounce list. */
+  addressHash: string;
+  /** Message keys and Message-IDs of their messages, as the thread index holds them. */
+  threadIds: string[];
+  /** Their messages' entries in the seen index (kept, so a rescan never processes them again, but unlinked). */
+  seen: Array<{ mailbox: string; key: string }>;
+  /** Their filed messages that have a Message-ID (for erasing the mail too). */
+  mail: Array<{ mailbox: string; folder: string; messageId: string }>;
+}
+
+/** The counts an anonymised candidate leaves in their vacancy's statistics: nothing that identifies anyone. */
+export type ErasureStatistics = Record<string, number>;
+
+/** What erasing a candidate removes. Pure. */
+export function planCandidateErasure(record: CandidateRecord, addressHash: string): CandidateErasure {
+  const threadIds = new Set<string>();
+  for (const message of record.messages) {
+    threadIds.add(message.key);
+    if (message.messageId) threadIds.add(message.messageId.toLowerCase());
+  }
+  return {
+    candidateId: record.id,
+    vacancy: record.vacancy,
+    addressHash,
+    threadIds: [...threadIds],
+    seen: record.messages.map((message) => ({ mailbox: message.mailbox, key: message.key })),
+    mail: record.messages.flatMap((message) =>
+      message.filedTo !== null && message.messageId !== null
+        ? [{ mailbox: message.mailbox, folder: message.filedTo, messageId: message.messageId }]
+        : [],
+    ),
+  };
+}
+
+/**
+ * The statistics an anonymised candidate adds to their vacancy: one candidate, their documents by kind, the
+ * replies sent, their flags and what was missing. Pure.
+ */
+export function erasureStatistics(record: CandidateRecord): ErasureStatistics {
+  const counts: ErasureStatistics = { candidates: 1, messages: record.messages.length };
+  const add = (field: string) => {
+    counts[field] = (counts[field] ?? 0) + 1;
+  };
+  for (const document of record.documents) add(`documents:${document.kind}`);
+  for (const reply of record.replies) add(`replies:${reply.kind}:${reply.status}`);
+  for (const flag of record.flags) add(`flags:${flag}`);
+  for (const kind of record.missing) add(`missing:${kind}`);
+  return counts;
+}
