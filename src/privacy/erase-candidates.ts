@@ -1,6 +1,7 @@
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { resolveInside } from '../domain/sanitize-filename.ts';
+import { faultPoint } from '../errors/fault-point.ts';
 import type { ErasureMode, ErasurePorts } from '../ports/erasure-ports.ts';
 import type { CandidateErasure } from './plan-erasure.ts';
 
@@ -40,6 +41,7 @@ export async function eraseCandidates(
     counts.candidates += 1;
     counts.messages += record.messages.length;
     counts.documents += record.documents.length;
+    faultPoint('erasure-after-erase');
   }
   add(counts, await finish(ports, plans));
   return counts;
@@ -59,8 +61,8 @@ async function finish(ports: ErasurePorts, plans: readonly CandidateErasure[]): 
   for (const plan of plans) {
     if (ports.exportDir !== null) {
       const folder = resolveInside(ports.exportDir, plan.candidateId);
+      if (await stat(folder).catch(() => null)) counts.exportedFolders += 1;
       await rm(folder, { recursive: true, force: true });
-      counts.exportedFolders += 1;
     }
     counts.mail += await removeMail(ports, plan);
     await ports.erasures.unlinkSeen(plan);
