@@ -44,7 +44,7 @@ export async function runStart(configOption: string | undefined): Promise<void> 
     const code = isTriageError(error) ? error.code : 'internal';
     const reason = error instanceof Error ? error.message : String(error);
     log.fatal({ code, reason }, 'daemon could not start');
-    process.exit(isTriageError(error, 'config-invalid', 'config-missing') ? 2 : 1);
+    process.exit(isTriageError(error, 'config-invalid', 'config-missing', 'data-key') ? 2 : 1);
   }
   if (!shutdown.signal.aborted) {
     await new Promise((resolve) => shutdown.signal.addEventListener('abort', resolve, { once: true }));

@@ -47,14 +47,19 @@ export class PersonTraces {
   }
 
   /**
-   * Keeps what must outlive the person under keyed hashes only: their enquiry reply-ledger entries (scrubbed as
-   * candidates' are), a bounce suppression and sent-reply records written in clear before addresses were hashed.
+   * Keeps what must outlive the person under keyed hashes only: their reply-ledger entries in these scopes
+   * (vacancies, and `mailbox-<id>` for enquiries; scrubbed of the server's answers), a bounce suppression and
+   * sent-reply records written in clear before addresses were hashed.
    */
-  async keepAsHashes(mailboxIds: readonly string[], address: string, eraser: CandidateEraser): Promise<KeptTraces> {
+  async keepAsHashes(
+    scopes: readonly string[],
+    address: string,
+    eraser: CandidateEraser,
+  ): Promise<KeptTraces> {
     const lower = address.toLowerCase();
     const hash = this.personal.hashAddress(lower);
     let ledgerEntries = 0;
-    for (const mailboxId of mailboxIds) ledgerEntries += await eraser.scrubLedger(`mailbox-${mailboxId}`, lower);
+    for (const scope of scopes) ledgerEntries += await eraser.scrubLedger(scope, lower);
     const bounced = this.keys.bounced();
     const [clearUntil] = await this.redis.hmget(bounced, lower);
     if (clearUntil) await this.redis.multi().hset(bounced, hash, clearUntil).hdel(bounced, lower).exec();

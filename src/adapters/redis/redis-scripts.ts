@@ -9,6 +9,7 @@ const SCRIPTS = {
   'candidate-save': 7,
   'cursor-advance': 2,
   'digest-advance': 1,
+  'field-replace': 1,
   'lease-renew': 1,
   'lease-release': 1,
   'ledger-adopt': 2,

@@ -1,0 +1,150 @@
+import { stat } from 'node:fs/promises';
+import { ImapMailboxGateway } from '../adapters/imap/imap-mailbox-gateway.ts';
+import { MailboxConnections } from '../adapters/imap/mailbox-connections.ts';
+import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
+import { removePersonJobs } from '../adapters/queues/remove-person-jobs.ts';
+import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import type { Config } from '../config/schema.ts';
+import { resolveInside } from '../domain/sanitize-filename.ts';
+import type { ErasurePorts } from '../ports/erasure-ports.ts';
+import { eraseCandidates, noErasure, type ErasureCounts } from '../privacy/erase-candidates.ts';
+import { formatForgetReport, type ForgetReport } from './format-forget-report.ts';
+import {
+  findPersonRecords,
+  personAddress,
+  withPersonStores,
+  type PersonStores,
+} from './open-person-stores.ts';
+import { printText } from './print-text.ts';
+import { quietLogger } from './quiet-logger.ts';
+
+/** What `forget` is asked to do. */
+export interface ForgetOptions {
+  vacancy?: string | undefined;
+  dryRun: boolean;
+  /** Also delete the person's filed messages from the mailbox. */
+  mail: boolean;
+}
+
+/**
+ * `triage forget <address> [--vacancy ID] [--dry-run] [--mail]`: erases a person everywhere the daemon holds them
+ * — candidate records with their profiles and document readings, address and thread indexes, digest changes,
+ * exported documents, jobs and dead letters about them, their enquiries' log entries, and with `--mail` their
+ * filed messages — keeping only keyed hashes where a promise needs them (never a second acknowledgement, never
+ * answering a bounced address). Prints what it removed; writes an audit entry without personal data.
+ */
+export async function runForget(config: Config, value: string, options: ForgetOptions): Promise<void> {
+  const address = personAddress(value);
+  const report = await withPersonStores(config, (stores) => forgetPerson(config, stores, address, options));
+  for (const line of formatForgetReport(report)) printText(line);
+}
+
+async function forgetPerson(
+  config: Config,
+  stores: PersonStores,
+  address: string,
+  options: ForgetOptions,
+): Promise<ForgetReport> {
+  const vacancyIds = options.vacancy ? [options.vacancy] : config.vacancies.map((vacancy) => vacancy.id);
+  const mailboxIds = options.vacancy
+    ? config.vacancies.filter((vacancy) => vacancy.id === options.vacancy).map((vacancy) => vacancy.mailbox)
+    : config.mailboxes.map((mailbox) => mailbox.id);
+  const records = await findPersonRecords(stores.candidates, vacancyIds, address);
+  const enquiries = await stores.traces.enquiryEntries(mailboxIds, address);
+  const enquiryCount = [...enquiries.values()].reduce((sum, keys) => sum + keys.length, 0);
+  const base = {
+    address,
+    dryRun: options.dryRun,
+    mail: options.mail,
+    vacancies: records.map((r) => r.vacancy),
+  };
+  if (options.dryRun) {
+    const counts = await plannedCounts(config, stores, address, records, options.mail);
+    return { ...base, counts, enquiries: enquiryCount, kept: null };
+  }
+  const mail = options.mail ? openMailRemoval(config, stores) : null;
+  try {
+    const ports: ErasurePorts = {
+      erasures: stores.eraser,
+      removeJobs: (candidateIds) => removeJobs(config, stores, address, candidateIds),
+      exportDir: config.export?.dir ?? null,
+      removeMail: mail?.remove ?? null,
+    };
+    const counts = await eraseCandidates(ports, records, 'delete');
+    // Enquiries have no candidate: their jobs go by address.
+    if (records.length === 0) {
+      const jobs = await removeJobs(config, stores, address, new Set());
+      counts.jobs += jobs.jobs;
+      counts.deadLetters += jobs.deadLetters;
+    }
+    await stores.traces.removeEnquiryEntries(enquiries);
+    const scopes = [...vacancyIds, ...mailboxIds.map((id) => `mailbox-${id}`)];
+    const kept = await stores.traces.keepAsHashes(scopes, address, stores.eraser);
+    const subject = stores.personal.hashAddress(address);
+    const at = new Date().toISOString();
+    await stores.traces.audit({
+      at,
+      action: 'forget',
+      subject,
+      vacancy: options.vacancy ?? null,
+      counts,
+      kept,
+    });
+    return { ...base, counts, enquiries: enquiryCount, kept };
+  } finally {
+    await mail?.close();
+  }
+}
+
+function removeJobs(
+  config: Config,
+  stores: PersonStores,
+  address: string,
+  candidateIds: ReadonlySet<string>,
+) {
+  const hashAddress = (value: string) => stores.personal.hashAddress(value);
+  const who = { candidateIds, addressHashes: new Set([hashAddress(address)]), hashAddress };
+  return removePersonJobs(stores.redis, stores.keys, config.redis.prefix, who);
+}
+
+// What a run would remove, read only.
+async function plannedCounts(
+  config: Config,
+  stores: PersonStores,
+  address: string,
+  records: readonly CandidateRecord[],
+  mail: boolean,
+): Promise<ErasureCounts> {
+  const counts = noErasure();
+  const hashAddress = (value: string) => stores.personal.hashAddress(value);
+  const candidateIds = new Set(records.map((record) => record.id));
+  const who = { candidateIds, addressHashes: new Set([hashAddress(address)]), hashAddress };
+  const jobs = await removePersonJobs(stores.redis, stores.keys, config.redis.prefix, who, true);
+  counts.jobs = jobs.jobs;
+  counts.deadLetters = jobs.deadLetters;
+  for (const record of records) {
+    counts.candidates += 1;
+    counts.messages += record.messages.length;
+    counts.documents += record.documents.length;
+    if (mail) counts.mail += record.messages.filter((m) => m.filedTo !== null && m.messageId !== null).length;
+    const dir = config.export?.dir;
+    if (dir && (await stat(resolveInside(dir, record.id)).catch(() => null))) counts.exportedFolders += 1;
+  }
+  return counts;
+}
+
+// The mailbox connections `--mail` deletes through, opened only then.
+function openMailRemoval(config: Config, stores: PersonStores) {
+  const logger = quietLogger();
+  const { logins } = openMailboxLogins(stores.redis, stores.keys, logger, requireTokenKey(config));
+  const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes, logins);
+  const gateway = new ImapMailboxGateway(connections, config.limits);
+  return {
+    remove: async (mailboxId: string, folder: string, messageIds: readonly string[]) => {
+      const mailbox = config.mailboxes.find((entry) => entry.id === mailboxId);
+      if (!mailbox) return 0;
+      return gateway.removeMessages(mailbox, folder, messageIds, { action: 'delete' });
+    },
+    close: () => connections.closeAll(),
+  };
+}
