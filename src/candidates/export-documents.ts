@@ -5,7 +5,8 @@ import { NAME_MAX_BYTES, resolveInside, sanitizeFilename } from '../domain/sanit
 /**
  * Writes a message's documents to `<dir>/<candidate id>/<name>-<digest>.<ext>`: the sanitised file name plus the
  * first 8 hex digits of the content's SHA-256, so re-exporting is idempotent and two different files never clash.
- * Every path is checked to stay inside `dir`.
+ * Every path is checked to stay inside `dir`. Folders are owner-only (0700) and files owner-read/write (0600):
+ * they are applicants' personal documents.
  */
 export async function exportDocuments(
   dir: string,
@@ -14,11 +15,11 @@ export async function exportDocuments(
   contents: readonly Buffer[],
 ): Promise<void> {
   const folder = resolveInside(dir, candidateId);
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, { recursive: true, mode: 0o700 });
   for (const document of documents) {
     const content = contents[document.index];
     if (content === undefined) continue;
-    await writeFile(resolveInside(folder, exportName(document)), content);
+    await writeFile(resolveInside(folder, exportName(document)), content, { mode: 0o600 });
   }
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -63,7 +63,11 @@ describe('forget: erasure on request, against real Dovecot, Redis and an SMTP si
     const dump = (await servers.redis.dumpBuffer(keys.candidate(jane?.id ?? ''))).toString('latin1');
     expect(dump.length).toBeGreaterThan(100);
     expect(dump).not.toMatch(/Jane|Doe|jane\.doe/i);
-    expect(await readdir(exportDir)).toContain(jane?.id);
+    // Exported documents are the applicant's own: owner-only.
+    const folder = path.join(exportDir, jane?.id ?? '');
+    expect((await stat(folder)).mode & 0o777).toBe(0o700);
+    const [file] = await readdir(folder);
+    expect((await stat(path.join(folder, file ?? ''))).mode & 0o777).toBe(0o600);
 
     const dryRun = await forget(config, { dryRun: true, mail: true });
     expect(dryRun).toContain('Would remove what is held about jane.doe@example.org:');
