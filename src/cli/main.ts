@@ -122,10 +122,45 @@ program
     process.exitCode = await runStatus(loaded, options.json === true);
   });
 
+program
+  .command('forget <address>')
+  .description(
+    'erase a person everywhere the daemon holds them (data-protection erasure); only keyed hashes stay',
+  )
+  .option('--vacancy <id>', 'only their application to this vacancy')
+  .option('--mail', 'also delete their filed messages from the mailbox')
+  .option('--dry-run', 'say what would be removed, change nothing')
+  .action(async (address: string, options: { vacancy?: string; mail?: boolean; dryRun?: boolean }) => {
+    const { config: loaded } = await config();
+    if (options.vacancy) requireVacancy(loaded, options.vacancy);
+    const { runForget } = await import('./run-forget.ts');
+    const flags = { vacancy: options.vacancy, dryRun: options.dryRun === true, mail: options.mail === true };
+    await runForget(loaded, address, flags);
+  });
+
+program
+  .command('export-person <address>')
+  .description('write everything held about a person to a folder, as JSON and a summary (subject access)')
+  .requiredOption('--out <dir>', 'a new or empty folder to write to (created owner-only)')
+  .action(async (address: string, options: { out: string }) => {
+    const { config: loaded } = await config();
+    const { runExportPerson } = await import('./run-export-person.ts');
+    await runExportPerson(loaded, address, options);
+  });
+
+program
+  .command('reseal')
+  .description('seal all stored personal data with the current data key (after setting or rotating it)')
+  .action(async () => {
+    const { config: loaded } = await config();
+    const { runReseal } = await import('./run-reseal.ts');
+    await runReseal(loaded);
+  });
+
 program.parseAsync().catch((error: unknown) => {
   printText(
     `error: ${isTriageError(error) ? error.message : error instanceof Error ? error.stack : String(error)}`,
     process.stderr,
   );
-  process.exit(isTriageError(error, 'config-invalid', 'config-missing', 'input-invalid') ? 2 : 1);
+  process.exit(isTriageError(error, 'config-invalid', 'config-missing', 'input-invalid', 'data-key') ? 2 : 1);
 });

@@ -1,5 +1,18 @@
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
-import type { CandidateErasure } from '../privacy/plan-erasure.ts';
+
+/** Everything one candidate's erasure removes, planned from their record (what the erasure journal keeps). */
+export interface CandidateErasure {
+  candidateId: string;
+  vacancy: string;
+  /** The keyed hash of the candidate's address: what stays in the reply ledger and the bounce list. */
+  addressHash: string;
+  /** Message keys and Message-IDs of their messages, as the thread index holds them. */
+  threadIds: string[];
+  /** Their messages' entries in the seen index (kept, so a rescan never processes them again, but unlinked). */
+  seen: Array<{ mailbox: string; key: string }>;
+  /** Their filed messages that have a Message-ID (for erasing the mail too). */
+  mail: Array<{ mailbox: string; folder: string; messageId: string }>;
+}
 
 /** Delete a candidate, or anonymise them (their counts stay in the vacancy's statistics). */
 export type ErasureMode = 'delete' | 'anonymise';
@@ -16,11 +29,11 @@ export interface CandidateErasures {
 export interface ErasurePorts {
   erasures: CandidateErasures;
   /** Removes the jobs and dead letters about these candidates. */
-  removeJobs(candidateIds: ReadonlySet<string>): Promise<{ jobs: number; running: number; deadLetters: number }>;
+  removeJobs(
+    candidateIds: ReadonlySet<string>,
+  ): Promise<{ jobs: number; running: number; deadLetters: number }>;
   /** Where documents are exported (`export.dir`), or null. */
   exportDir: string | null;
   /** Deletes or moves a mailbox's filed messages by Message-ID; null: the mail stays where it is. */
-  removeMail:
-    | ((mailboxId: string, folder: string, messageIds: readonly string[]) => Promise<number>)
-    | null;
+  removeMail: ((mailboxId: string, folder: string, messageIds: readonly string[]) => Promise<number>) | null;
 }

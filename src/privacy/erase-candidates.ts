@@ -3,7 +3,7 @@ import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { resolveInside } from '../domain/sanitize-filename.ts';
 import { faultPoint } from '../errors/fault-point.ts';
 import type { ErasureMode, ErasurePorts } from '../ports/erasure-ports.ts';
-import type { CandidateErasure } from './plan-erasure.ts';
+import type { CandidateErasure } from '../ports/erasure-ports.ts';
 
 /** What an erasure removed (counts only: this is what logs and the audit trail keep). */
 export interface ErasureCounts {

@@ -1,18 +1,5 @@
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
-
-/** Everything one candidate's erasure removes, planned from their record (what the erasure journal keeps). */
-export interface CandidateErasure {
-  candidateId: string;
-  vacancy: string;
-  /** The keyed hash of the candidate's address: what stays in the reply ledger and the bounce list. */
-  addressHash: string;
-  /** Message keys and Message-IDs of their messages, as the thread index holds them. */
-  threadIds: string[];
-  /** Their messages' entries in the seen index (kept, so a rescan never processes them again, but unlinked). */
-  seen: Array<{ mailbox: string; key: string }>;
-  /** Their filed messages that have a Message-ID (for erasing the mail too). */
-  mail: Array<{ mailbox: string; folder: string; messageId: string }>;
-}
+import type { CandidateErasure } from '../ports/erasure-ports.ts';
 
 /** The counts an anonymised candidate leaves in their vacancy's statistics: nothing that identifies anyone. */
 export type ErasureStatistics = Record<string, number>;

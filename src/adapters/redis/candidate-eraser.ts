@@ -2,13 +2,9 @@ import type { Redis } from 'ioredis';
 import type { CandidateRecord } from '../../candidates/candidate-record.ts';
 import { REPLY_KINDS } from '../../domain/reply-kinds.ts';
 import { shortHash } from '../../domain/short-hash.ts';
-import type { CandidateErasures, ErasureMode } from '../../ports/erasure-ports.ts';
+import type { CandidateErasure, CandidateErasures, ErasureMode } from '../../ports/erasure-ports.ts';
 import type { PersonalData } from '../../privacy/personal-data.ts';
-import {
-  erasureStatistics,
-  planCandidateErasure,
-  type CandidateErasure,
-} from '../../privacy/plan-erasure.ts';
+import { erasureStatistics, planCandidateErasure } from '../../privacy/plan-erasure.ts';
 import type { RedisKeys } from './redis-keys.ts';
 import { runScript } from './redis-scripts.ts';
 import { ReplyLedger } from './reply-ledger.ts';

@@ -1,0 +1,50 @@
+import type { CandidateFlag, CandidateRecord } from '../candidates/candidate-record.ts';
+import type { VacancyConfig } from '../config/schema.ts';
+
+/** One enquiry log entry naming the person: what became of the reply to their untagged enquiry. */
+export interface PersonEnquiry {
+  mailbox: string;
+  messageKey: string;
+  entry: Record<string, unknown>;
+}
+
+/** One reply-ledger entry under the keyed hash of the person's address. */
+export interface PersonLedgerEntry {
+  /** A vacancy id, or `mailbox-<id>` for enquiry replies. */
+  scope: string;
+  kind: string;
+  state: string;
+  messageId: string;
+}
+
+/** The exported copies of one candidate's documents (`export.dir`), by file name. */
+export interface PersonExportedFiles {
+  candidateId: string;
+  folder: string;
+  files: string[];
+}
+
+/** How the digests put a candidate to supervisors, from the digest stage's own functions (one wording). */
+export interface DigestWording {
+  /** The fit score that orders the candidate in a digest, with its parts: `0.9 (degree 0.9 × 1 = 0.9, …)`. */
+  fitScore(record: CandidateRecord): string;
+  /** A flag as a supervisor reads it. */
+  flag(flag: CandidateFlag): string;
+}
+
+/** Everything the daemon holds about one address, gathered for a subject access request (art. 15 GDPR). */
+export interface PersonHoldings {
+  /** The address asked about, lower-cased. */
+  address: string;
+  now: Date;
+  /** The configured vacancies: titles, and the supervisors who receive candidates in digests. */
+  vacancies: ReadonlyArray<Pick<VacancyConfig, 'id' | 'title' | 'supervisors'>>;
+  candidates: readonly CandidateRecord[];
+  enquiries: readonly PersonEnquiry[];
+  ledger: readonly PersonLedgerEntry[];
+  /** Whether replies to the address are suppressed now because one bounced. */
+  bounceSuppressed: boolean;
+  /** Null when documents are not exported (no `export.dir`). */
+  exportedDocuments: readonly PersonExportedFiles[] | null;
+  wording: DigestWording;
+}
