@@ -58,7 +58,9 @@ module.exports = {
       severity: 'error',
       comment:
         'Domain libraries (mail, documents, profile, candidates, config, ports) are used by stages, not the reverse.',
-      from: { path: '^src/(domain|mail|documents|profile|candidates|config|ports|errors|logging|mailbox|privacy)/' },
+      from: {
+        path: '^src/(domain|mail|documents|profile|candidates|config|ports|errors|logging|mailbox|privacy)/',
+      },
       to: { path: '^src/(stages|daemon|cli|runtime|explain|adapters)/' },
     },
     {

@@ -8,7 +8,25 @@ function age(seconds: number | null): string {
   return `${Math.round(seconds / 3600)} h ago`;
 }
 
-/** `triage status` as text: mailboxes, queues, digests, then what needs a person. */
+// Each vacancy's next purge; a date already past means at the daemon's next check.
+function purgeLines(purges: DaemonStatus['nextPurges'], at: string): string[] {
+  if (purges === null) return ['Retention: not configured (candidate data is kept)'];
+  const rows = purges.map((purge) => [
+    purge.vacancy,
+    purge.action,
+    purge.at === null ? '-' : purge.at <= at ? `due now (since ${purge.at})` : purge.at,
+    String(purge.candidates),
+  ]);
+  return [
+    'Next purges',
+    ...formatTable([['vacancy', 'action', 'when', 'candidates'], ...rows], {
+      indent: '  ',
+      rightAligned: [false, false, false, true],
+    }),
+  ];
+}
+
+/** `triage status` as text: mailboxes, queues, digests, retention purges, then what needs a person. */
 export function formatStatus(status: DaemonStatus): string {
   const mailboxRows = status.mailboxes.map((mailbox) => [
     mailbox.id,
@@ -52,6 +70,8 @@ export function formatStatus(status: DaemonStatus): string {
     '',
     'Next digests',
     ...formatTable([['supervisor', 'vacancies', 'next'], ...digestRows], { indent: '  ' }),
+    '',
+    ...purgeLines(status.nextPurges, status.at),
     '',
     ...(status.problems.length === 0
       ? ['All well.']

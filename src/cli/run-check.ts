@@ -11,6 +11,8 @@ import { TriageError } from '../errors/triage-error.ts';
 import { checkHint } from './check-hints.ts';
 import type { CheckLine } from './check-line.ts';
 import { checkLogins } from './check-oauth.ts';
+import { checkPersonalData } from './check-personal-data.ts';
+import { checkRetention } from './check-retention.ts';
 import { quietLogger } from './quiet-logger.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
 import { printText } from './print-text.ts';
@@ -89,6 +91,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
   ];
   lines.push(readingLine(config, availableMemoryBound(), availableParallelism()));
   lines.push(await attempt('redis', () => checkRedis(config)));
+  lines.push(await checkPersonalData(config), await checkRetention(config));
   const redis = config.mailboxes.some((mailbox) => mailbox.auth !== undefined)
     ? await reachRedis(config.redis.url, 'check').catch(() => null)
     : null;

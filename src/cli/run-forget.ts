@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { ImapMailboxGateway } from '../adapters/imap/imap-mailbox-gateway.ts';
+import { FiledMailRemover } from '../adapters/imap/filed-mail-remover.ts';
 import { MailboxConnections } from '../adapters/imap/mailbox-connections.ts';
 import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { removePersonJobs } from '../adapters/queues/remove-person-jobs.ts';
@@ -62,15 +62,16 @@ async function forgetPerson(
     const counts = await plannedCounts(config, stores, address, records, options.mail);
     return { ...base, counts, enquiries: enquiryCount, kept: null };
   }
-  const mail = options.mail ? openMailRemoval(config, stores) : null;
+  const mail = lazyMailRemover(config, stores);
   try {
     const ports: ErasurePorts = {
       erasures: stores.eraser,
       removeJobs: (candidateIds) => removeJobs(config, stores, address, candidateIds),
       exportDir: config.export?.dir ?? null,
-      removeMail: mail?.remove ?? null,
+      removeMail: mail.remove,
     };
-    const counts = await eraseCandidates(ports, records, 'delete');
+    const removal = options.mail ? ({ action: 'delete' } as const) : ({ action: 'keep' } as const);
+    const counts = await eraseCandidates(ports, records, 'delete', removal);
     // Enquiries have no candidate: their jobs go by address.
     if (records.length === 0) {
       const jobs = await removeJobs(config, stores, address, new Set());
@@ -92,7 +93,7 @@ async function forgetPerson(
     });
     return { ...base, counts, enquiries: enquiryCount, kept };
   } finally {
-    await mail?.close();
+    await mail.close();
   }
 }
 
@@ -133,18 +134,25 @@ async function plannedCounts(
   return counts;
 }
 
-// The mailbox connections `--mail` deletes through, opened only then.
-function openMailRemoval(config: Config, stores: PersonStores) {
-  const logger = quietLogger();
-  const { logins } = openMailboxLogins(stores.redis, stores.keys, logger, requireTokenKey(config));
-  const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes, logins);
-  const gateway = new ImapMailboxGateway(connections, config.limits);
+// The mailbox connections filed mail is deleted through (`--mail`, or an interrupted erasure that asked for it),
+// opened only when first needed.
+function lazyMailRemover(config: Config, stores: PersonStores) {
+  let opened: { remover: FiledMailRemover; connections: MailboxConnections } | null = null;
+  const open = () => {
+    const logger = quietLogger();
+    const { logins } = openMailboxLogins(stores.redis, stores.keys, logger, requireTokenKey(config));
+    const connections = new MailboxConnections(
+      config.mailboxes,
+      logger,
+      config.limits.maxMessageBytes,
+      logins,
+    );
+    return { remover: new FiledMailRemover(connections, config.mailboxes), connections };
+  };
   return {
-    remove: async (mailboxId: string, folder: string, messageIds: readonly string[]) => {
-      const mailbox = config.mailboxes.find((entry) => entry.id === mailboxId);
-      if (!mailbox) return 0;
-      return gateway.removeMessages(mailbox, folder, messageIds, { action: 'delete' });
+    remove: (...args: Parameters<FiledMailRemover['remove']>) => (opened ??= open()).remover.remove(...args),
+    close: async () => {
+      await opened?.connections.closeAll();
     },
-    close: () => connections.closeAll(),
   };
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentKindSchema } from '../domain/document-kinds.ts';
 import type { mailboxFields } from './mailbox-schema.ts';
 import { mailboxSchema, smtpSchema } from './mailbox-schema.ts';
+import { checkVacancyRetention, retentionSchema, vacancyRetentionSchema } from './retention-schema.ts';
 import { bool, cronSchema, emailSchema, envName, idSchema, int, timezoneSchema } from './schema-fields.ts';
 
 const scheduleFields = {
@@ -38,6 +39,8 @@ const vacancySchema = z.strictObject({
   deadline: z.iso
     .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-02T12:00:00Z' })
     .optional(),
+  /** This vacancy's retention rule, over the top-level `retention` (`keep: forever` exempts it). */
+  retention: vacancyRetentionSchema.optional(),
 });
 
 /** The automatic replies to applicants and when they are sent. */
@@ -177,8 +180,7 @@ const alertsSchema = z.strictObject({
 
 export type AlertsConfig = z.infer<typeof alertsSchema>;
 
-/** The whole configuration file, before cross-field checks. */
-export const configSchema = z.strictObject({
+const configFields = z.strictObject({
   redis: z
     .strictObject({
       url: z.string().min(1).default('redis://127.0.0.1:6379'),
@@ -208,6 +210,8 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   alerts: alertsSchema.optional(),
+  /** How long candidate data is kept, and what then (see retention-schema.ts); absent: kept. */
+  retention: retentionSchema.optional(),
   /**
    * Keys of the daemon's own: `secret` signs the token in every reply's body (e.g. "${TRIAGE_SECRET}");
    * `tokenKeyEnv` names the environment variable holding the key OAuth2 tokens are encrypted with in Redis;
@@ -224,6 +228,9 @@ export const configSchema = z.strictObject({
     .strictObject({ level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info') })
     .prefault({}),
 });
+
+/** The whole configuration file, before the cross-field checks that need the mailboxes resolved. */
+export const configSchema = configFields.superRefine(checkVacancyRetention);
 
 /** A validated configuration, with every vacancy's mailbox resolved. */
 export type Config = Omit<z.infer<typeof configSchema>, 'vacancies'> & { vacancies: VacancyConfig[] };

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { startAlertMonitor } from './alert-monitor.ts';
 import { startLoginReminders } from './login-reminders.ts';
+import { retentionPorts } from './retention-ports.ts';
+import { startRetentionPurge } from './retention-purge.ts';
 import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
 import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-daemon-status.ts';
 import { TriageError } from '../errors/triage-error.ts';
@@ -13,6 +15,7 @@ import type { Config } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { waitForRedis } from '../adapters/redis/wait-for-redis.ts';
 import { waitForSmtp } from '../adapters/smtp/wait-for-smtp.ts';
+import { retentionConfigured } from '../privacy/plan-retention.ts';
 import { openStageServices } from '../runtime/stage-services.ts';
 import { STAGE_NAMES, startStageWorker } from '../runtime/stage-workers.ts';
 import { planDigestSchedules } from '../stages/digests/plan-digest-schedules.ts';
@@ -26,9 +29,9 @@ export interface Daemon {
 }
 
 /**
- * Starts the watchers and the workers of every stage in one process, once Redis answers (waiting at most
- * `redis.startupTimeoutSeconds`, then `redis-unavailable`) and every reply template has loaded (a bad one stops the
- * start with an error naming it). SMTP servers that do not answer yet are waited for in the background. When
+ * Starts the watchers, the workers of every stage and (when `retention` applies) the purge in one process, once
+ * Redis answers (waiting at most `redis.startupTimeoutSeconds`, then `redis-unavailable`) and every reply template
+ * has loaded (a bad one stops the start with an error naming it). SMTP servers that do not answer yet are waited for in the background. When
  * `cancelled` aborts during start-up (a shutdown requested before the daemon ran), nothing is left open and the
  * daemon returned has nothing to stop.
  */
@@ -90,6 +93,9 @@ export async function startDaemon(
         checkMs: (config.alerts?.checkSeconds ?? 60) * 1000,
       })
     : null;
+  const purge = retentionConfigured(config)
+    ? startRetentionPurge(retentionPorts(services, owner, log))
+    : null;
   let endpoint: OperatorEndpoint | null = null;
   if (config.http) {
     const { queues } = services;
@@ -107,6 +113,7 @@ export async function startDaemon(
     endpoint = await startOperatorEndpoint(config.http, source, log).catch(async (error: unknown) => {
       await monitor?.stop();
       await reminders?.stop();
+      await purge?.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();
@@ -129,6 +136,7 @@ export async function startDaemon(
       await endpoint?.close();
       await monitor?.stop();
       await reminders?.stop();
+      await purge?.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();

@@ -2,7 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { resolveInside } from '../domain/sanitize-filename.ts';
 import { faultPoint } from '../errors/fault-point.ts';
-import type { ErasureMode, ErasurePorts } from '../ports/erasure-ports.ts';
+import type { ErasureMode, ErasurePorts, MailRemoval } from '../ports/erasure-ports.ts';
 import type { CandidateErasure } from '../ports/erasure-ports.ts';
 
 /** What an erasure removed (counts only: this is what logs and the audit trail keep). */
@@ -23,19 +23,20 @@ export function noErasure(): ErasureCounts {
 
 /**
  * Erases these candidates everywhere: each atomically in the store first (from that moment no reader sees any
- * of them), then their jobs, exported documents, seen-index links and — when `removeMail` is set — their filed
- * messages; each candidate's journal entry goes last, so an erasure killed midway is finished by
+ * of them), then their jobs, exported documents, seen-index links and their filed messages (kept, deleted or
+ * moved, as `removal` says); each candidate's journal entry goes last, so an erasure killed midway is finished by
  * `finishErasures` on the next run. Erasures a killed run left are finished first.
  */
 export async function eraseCandidates(
   ports: ErasurePorts,
   records: readonly CandidateRecord[],
   mode: ErasureMode,
+  removal: MailRemoval,
 ): Promise<ErasureCounts> {
   const counts = await finishErasures(ports);
   const plans: CandidateErasure[] = [];
   for (const record of records) {
-    const plan = await ports.erasures.erase(record, mode);
+    const plan = await ports.erasures.erase(record, mode, removal);
     if (!plan.existed) continue;
     plans.push(plan);
     counts.candidates += 1;
@@ -72,8 +73,8 @@ async function finish(ports: ErasurePorts, plans: readonly CandidateErasure[]): 
 }
 
 async function removeMail(ports: ErasurePorts, plan: CandidateErasure): Promise<number> {
-  const remove = ports.removeMail;
-  if (remove === null) return 0;
+  const { removal } = plan;
+  if (removal.action === 'keep') return 0;
   const byFolder = new Map<string, { mailbox: string; folder: string; ids: string[] }>();
   for (const { mailbox, folder, messageId } of plan.mail) {
     const entry = byFolder.get(`${mailbox}\n${folder}`) ?? { mailbox, folder, ids: [] };
@@ -81,7 +82,8 @@ async function removeMail(ports: ErasurePorts, plan: CandidateErasure): Promise<
     byFolder.set(`${mailbox}\n${folder}`, entry);
   }
   let removed = 0;
-  for (const { mailbox, folder, ids } of byFolder.values()) removed += await remove(mailbox, folder, ids);
+  for (const { mailbox, folder, ids } of byFolder.values())
+    removed += await ports.removeMail(mailbox, folder, ids, removal);
   return removed;
 }
 

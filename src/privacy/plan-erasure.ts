@@ -1,11 +1,15 @@
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
-import type { CandidateErasure } from '../ports/erasure-ports.ts';
+import type { CandidateErasure, MailRemoval } from '../ports/erasure-ports.ts';
 
 /** The counts an anonymised candidate leaves in their vacancy's statistics: nothing that identifies anyone. */
 export type ErasureStatistics = Record<string, number>;
 
 /** What erasing a candidate removes. Pure. */
-export function planCandidateErasure(record: CandidateRecord, addressHash: string): CandidateErasure {
+export function planCandidateErasure(
+  record: CandidateRecord,
+  addressHash: string,
+  removal: MailRemoval,
+): CandidateErasure {
   const threadIds = new Set<string>();
   for (const message of record.messages) {
     threadIds.add(message.key);
@@ -22,6 +26,7 @@ export function planCandidateErasure(record: CandidateRecord, addressHash: strin
         ? [{ mailbox: message.mailbox, folder: message.filedTo, messageId: message.messageId }]
         : [],
     ),
+    removal,
   };
 }
 

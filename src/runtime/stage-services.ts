@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { DaemonMetrics } from '../adapters/http/daemon-metrics.ts';
+import { FiledMailRemover } from '../adapters/imap/filed-mail-remover.ts';
 import { ImapMailboxGateway } from '../adapters/imap/imap-mailbox-gateway.ts';
 import { MailboxConnections } from '../adapters/imap/mailbox-connections.ts';
 import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
@@ -45,6 +46,8 @@ export interface StageServices {
   metrics: DaemonMetrics;
   /** How each mailbox logs in to IMAP and SMTP (passwords or shared OAuth2 tokens). */
   logins: MailboxLogins;
+  /** Deletes or moves filed messages over the workers' IMAP connections (the retention purge's mail option). */
+  filedMail: FiledMailRemover;
   ingest: IngestStagePorts;
   assess: AssessStagePorts;
   replies: ReplyStagePorts;
@@ -101,6 +104,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     deadLetters: new DeadLetterStore(redis, keys),
     metrics,
     logins,
+    filedMail: new FiledMailRemover(connections, config.mailboxes),
     ingest: {
       ...common,
       seen: new SeenStore(redis, keys),

@@ -1,4 +1,5 @@
 import { plural } from '../domain/plural.ts';
+import type { NextPurge } from '../privacy/plan-retention.ts';
 /** What the watchers of every process have recorded about a mailbox, for `status`, `/readyz`, metrics and alerts. */
 export interface MailboxHealth {
   /** How the watcher notices new mail: IDLE, or the periodic reconcile alone when the server has no IDLE. */
@@ -57,6 +58,8 @@ export interface DaemonStatus {
   /** Candidates whose acknowledgement may or may not have been sent (flag `reply-unconfirmed`). */
   unconfirmedReplies: number;
   digests: DigestStatus[];
+  /** Each vacancy's next retention purge, soonest first; null when no retention is configured (data is kept). */
+  nextPurges: NextPurge[] | null;
   /** What needs a person, one sentence each; empty when all is well. */
   problems: string[];
 }
@@ -69,7 +72,7 @@ export function isFetchCurrent(
 }
 
 /** What in a snapshot needs a person: a refused login, a mailbox nobody fetches, dead letters, unconfirmed replies. */
-export function statusProblems(status: Omit<DaemonStatus, 'problems'>): string[] {
+export function statusProblems(status: Omit<DaemonStatus, 'problems' | 'nextPurges'>): string[] {
   const problems: string[] = [];
   for (const mailbox of status.mailboxes) {
     if (mailbox.auth === 'needs-login') {

@@ -72,6 +72,8 @@ describe('the triage command', () => {
       'warn  security',
       'ok    documents',
       'ok    redis',
+      'warn  personal data',
+      'warn  retention',
       'ok    imap chen',
       'ok    smtp chen',
     ]);

@@ -10,7 +10,6 @@ import { fetchMessage } from './fetch-message.ts';
 import { fileMessage } from './file-message.ts';
 import type { MailboxConnections } from './mailbox-connections.ts';
 import { markAnswered } from './mark-answered.ts';
-import { removeMessages, type MailRemoval } from './remove-messages.ts';
 
 /** The stages' mailbox operations over this process's IMAP connections (one per mailbox). */
 export class ImapMailboxGateway implements MailboxGateway {
@@ -36,18 +35,6 @@ export class ImapMailboxGateway implements MailboxGateway {
 
   async markAnswered(mailbox: MailboxConfig, folder: string, messageId: string): Promise<void> {
     await this.connections.withFolder(mailbox.id, folder, (client) => markAnswered(client, messageId));
-  }
-
-  /** Deletes or moves the messages with these Message-IDs in `folder`; how many it found. */
-  removeMessages(
-    mailbox: MailboxConfig,
-    folder: string,
-    messageIds: readonly string[],
-    removal: MailRemoval,
-  ): Promise<number> {
-    return this.connections.withFolder(mailbox.id, folder, (client) =>
-      removeMessages(client, messageIds, removal),
-    );
   }
 
   async appendToSent(mailbox: MailboxConfig, raw: Buffer): Promise<void> {

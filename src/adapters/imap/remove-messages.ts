@@ -1,8 +1,7 @@
 import type { ImapFlow } from 'imapflow';
+import { TriageError } from '../../errors/triage-error.ts';
+import type { MailRemoval } from '../../ports/erasure-ports.ts';
 import { messageIdSearch, searchCurrent } from './search-current.ts';
-
-/** What becomes of a person's filed messages when their data is erased: deleted, or moved to a folder. */
-export type MailRemoval = { action: 'delete' } | { action: 'move'; folder: string };
 
 /**
  * Deletes (flag \Deleted and expunge those UIDs) or moves the messages with these Message-IDs in the selected
@@ -11,7 +10,7 @@ export type MailRemoval = { action: 'delete' } | { action: 'move'; folder: strin
 export async function removeMessages(
   client: ImapFlow,
   messageIds: readonly string[],
-  removal: MailRemoval,
+  removal: Exclude<MailRemoval, { action: 'keep' }>,
 ): Promise<number> {
   const uids = new Set<number>();
   for (const messageId of messageIds) {
@@ -21,7 +20,12 @@ export async function removeMessages(
   }
   if (uids.size === 0) return 0;
   const range = [...uids].join(',');
-  if (removal.action === 'delete') await client.messageDelete(range, { uid: true });
-  else await client.messageMove(range, removal.folder, { uid: true });
+  const done =
+    removal.action === 'delete'
+      ? await client.messageDelete(range, { uid: true })
+      : await client.messageMove(range, removal.folder, { uid: true });
+  // imapflow answers false when the server refused (a folder that does not exist, over quota, connection lost).
+  if (!done)
+    throw new TriageError('imap-unavailable', `the server refused to ${removal.action} the messages`);
   return uids.size;
 }

@@ -41,7 +41,9 @@ export async function removePersonJobs(
   for (const name of [ASSESS_QUEUE, REPLIES_QUEUE, ENQUIRIES_QUEUE]) {
     const queue = new Queue(name, { connection: redis, prefix });
     try {
-      const jobs = (await queue.getJobs([...STATES])).filter((job: Job | undefined) => job && about(job.data));
+      const jobs = (await queue.getJobs([...STATES])).filter(
+        (job: Job | undefined) => job && about(job.data),
+      );
       removed += jobs.length;
       if (!dryRun) await Promise.all(jobs.map((job) => job.remove()));
       running += (await queue.getJobs(['active'])).filter((job) => job && about(job.data)).length;

@@ -2,7 +2,12 @@ import type { Redis } from 'ioredis';
 import type { CandidateRecord } from '../../candidates/candidate-record.ts';
 import { REPLY_KINDS } from '../../domain/reply-kinds.ts';
 import { shortHash } from '../../domain/short-hash.ts';
-import type { CandidateErasure, CandidateErasures, ErasureMode } from '../../ports/erasure-ports.ts';
+import type {
+  CandidateErasure,
+  CandidateErasures,
+  ErasureMode,
+  MailRemoval,
+} from '../../ports/erasure-ports.ts';
 import type { PersonalData } from '../../privacy/personal-data.ts';
 import { erasureStatistics, planCandidateErasure } from '../../privacy/plan-erasure.ts';
 import type { RedisKeys } from './redis-keys.ts';
@@ -30,9 +35,13 @@ export class CandidateEraser implements CandidateErasures {
    * by keyed hash, so they are never acknowledged twice), then the record goes atomically. Returns the plan of
    * what is left to finish (false `existed`: someone else erased it first).
    */
-  async erase(record: CandidateRecord, mode: ErasureMode): Promise<CandidateErasure & { existed: boolean }> {
+  async erase(
+    record: CandidateRecord,
+    mode: ErasureMode,
+    removal: MailRemoval,
+  ): Promise<CandidateErasure & { existed: boolean }> {
     await this.scrubLedger(record.vacancy, record.email);
-    const plan = planCandidateErasure(record, this.personal.hashAddress(record.email));
+    const plan = planCandidateErasure(record, this.personal.hashAddress(record.email), removal);
     const statistics = mode === 'anonymise' ? Object.entries(erasureStatistics(record)) : [];
     const journalKey = this.keys.erasures();
     const existed = await runScript(

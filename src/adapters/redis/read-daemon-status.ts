@@ -2,6 +2,7 @@ import { Queue } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config/schema.ts';
+import { planRetention, retentionConfigured } from '../../privacy/plan-retention.ts';
 import { ASSESS_QUEUE } from '../../stages/assess/assess-job.ts';
 import { DIGESTS_QUEUE } from '../../stages/digests/digest-job.ts';
 import { planDigestSchedules } from '../../stages/digests/plan-digest-schedules.ts';
@@ -28,12 +29,12 @@ const BACKLOG_SCAN = 10_000;
 
 /**
  * Reads a snapshot of the daemon's state from Redis — mailboxes, queues, dead letters, unconfirmed replies, next
- * digests — without changing anything. Works from any process, with or without a daemon running; `queues` are the caller's open queues (else
- * opened and closed here).
+ * digests and retention purges — without changing anything. Works from any process, with or without a daemon
+ * running; `queues` are the caller's open queues (else opened and closed here).
  */
 export async function readDaemonStatus(
   redis: Redis,
-  config: Pick<Config, 'redis' | 'mailboxes' | 'vacancies' | 'digest' | 'security'>,
+  config: Pick<Config, 'redis' | 'mailboxes' | 'vacancies' | 'digest' | 'security' | 'retention'>,
   options: { now?: Date; queues?: Readonly<Record<string, Queue>> } = {},
 ): Promise<DaemonStatus> {
   const now = options.now ?? new Date();
@@ -72,6 +73,7 @@ export async function readDaemonStatus(
       unconfirmedReplies: candidates.filter((candidate) => candidate.flags.includes('reply-unconfirmed'))
         .length,
       digests: nextDigests(config, now),
+      nextPurges: retentionConfigured(config) ? planRetention(config, candidates, now).next : null,
     };
     return { ...snapshot, problems: statusProblems(snapshot) };
   } finally {

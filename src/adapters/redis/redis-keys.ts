@@ -37,6 +37,8 @@ export function redisKeys(prefix: string) {
     addressKey: () => key('address-key'),
     /** Erasures under way (candidate id → what is left to remove), so a killed one is finished by the next. */
     erasures: () => key('erasures'),
+    /** Held by the one process running the retention purge. */
+    purgeLock: () => key('purge-lock'),
     /** What forget and the retention purge did: counts and keyed hashes, never a name or an address. */
     privacyAudit: () => key('privacy-audit'),
     /** Per vacancy, counts kept of anonymised candidates (statistics without persons). */

@@ -1,0 +1,39 @@
+import { removePersonJobs } from '../adapters/queues/remove-person-jobs.ts';
+import { CandidateEraser } from '../adapters/redis/candidate-eraser.ts';
+import { CandidateStore } from '../adapters/redis/candidate-store.ts';
+import { PersonTraces } from '../adapters/redis/person-traces.ts';
+import { PurgeLock } from '../adapters/redis/purge-lock.ts';
+import { retentionDefaults } from '../config/retention-schema.ts';
+import type { Logger } from '../logging/create-logger.ts';
+import type { StageServices } from '../runtime/stage-services.ts';
+import type { RetentionPurgePorts } from './retention-purge.ts';
+
+/**
+ * The retention purge's ports over this process's services: the candidate store and eraser, the queues' jobs,
+ * the filed mail, the purge lock (outliving a killed holder by `workers.stalledSeconds`) and the audit trail.
+ */
+export function retentionPorts(services: StageServices, owner: string, logger: Logger): RetentionPurgePorts {
+  const { config, redis, keys, personal } = services;
+  const traces = new PersonTraces(redis, keys, personal);
+  const hashAddress = (address: string) => personal.hashAddress(address);
+  return {
+    config,
+    candidates: new CandidateStore(redis, keys, personal),
+    erasures: new CandidateEraser(redis, keys, personal),
+    removeJobs: (candidateIds) =>
+      removePersonJobs(redis, keys, config.redis.prefix, {
+        candidateIds,
+        addressHashes: new Set(),
+        hashAddress,
+      }),
+    exportDir: config.export?.dir ?? null,
+    removeMail: (mailboxId, folder, messageIds, removal) =>
+      services.filedMail.remove(mailboxId, folder, messageIds, removal),
+    lock: new PurgeLock(redis, keys),
+    audit: (entry) => traces.audit(entry),
+    owner,
+    logger,
+    checkMs: (config.retention ?? retentionDefaults).checkSeconds * 1000,
+    lockMs: config.workers.stalledSeconds * 1000,
+  };
+}
