@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OFFLINE_MAILBOX } from '../../support/offline-mailbox.ts';
 import { retentionLine } from '../../../src/cli/check-retention.ts';
 import { formatStatus } from '../../../src/cli/format-status.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
@@ -10,15 +11,7 @@ const NOW = new Date('2027-03-01T00:00:00Z');
 function config(retention?: object, vacancyRetention: Array<object | undefined> = []): Config {
   return parseConfig(
     JSON.stringify({
-      mailboxes: [
-        {
-          id: 'chen',
-          address: 'chen@uni.example',
-          imap: { host: 'imap.uni.example', auth: { user: 'chen', pass: 'pw' } },
-          smtp: { host: 'smtp.uni.example' },
-          from: 'chen@uni.example',
-        },
-      ],
+      mailboxes: [OFFLINE_MAILBOX],
       vacancies: ['robust-ai', 'med-imaging', 'stats'].map((id, index) => ({
         id,
         tag: `PHD-${id}`,

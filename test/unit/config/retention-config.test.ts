@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OFFLINE_MAILBOX } from '../../support/offline-mailbox.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import { TriageError } from '../../../src/errors/triage-error.ts';
 
@@ -6,15 +7,7 @@ type Raw = Record<string, unknown>;
 
 function text(retention: Raw | undefined, vacancy: Raw = {}): string {
   return JSON.stringify({
-    mailboxes: [
-      {
-        id: 'chen',
-        address: 'chen@uni.example',
-        imap: { host: 'imap.uni.example', auth: { user: 'chen', pass: 'pw' } },
-        smtp: { host: 'smtp.uni.example' },
-        from: 'chen@uni.example',
-      },
-    ],
+    mailboxes: [OFFLINE_MAILBOX],
     vacancies: [
       { id: 'robust-ai', tag: 'PHD-robustAI', title: 'PhD', supervisors: ['chen@uni.example'], ...vacancy },
     ],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OFFLINE_MAILBOX } from '../../support/offline-mailbox.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import type { Config } from '../../../src/config/schema.ts';
 import {
@@ -15,15 +16,7 @@ type Raw = Record<string, unknown>;
 function config(vacancies: Raw[], retention?: Raw): Config {
   return parseConfig(
     JSON.stringify({
-      mailboxes: [
-        {
-          id: 'chen',
-          address: 'chen@uni.example',
-          imap: { host: 'imap.uni.example', auth: { user: 'chen', pass: 'pw' } },
-          smtp: { host: 'smtp.uni.example' },
-          from: 'chen@uni.example',
-        },
-      ],
+      mailboxes: [OFFLINE_MAILBOX],
       vacancies: vacancies.map((extra, index) => ({
         id: `v${index}`,
         tag: `PHD-v${index}`,
