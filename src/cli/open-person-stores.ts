@@ -21,15 +21,16 @@ export interface PersonStores {
   traces: PersonTraces;
 }
 
-/** Runs `work` with the personal-data stores open, and disconnects after. */
+/** Runs `work` with the personal-data stores open (`readOnly`: nothing is written to open them), then disconnects. */
 export async function withPersonStores<T>(
   config: Config,
   work: (stores: PersonStores) => Promise<T>,
+  options: { readOnly?: boolean } = {},
 ): Promise<T> {
   const redis = await reachRedis(config.redis.url, 'cli');
   try {
     const keys = redisKeys(config.redis.prefix);
-    const personal = await openPersonalData(redis, keys, config.security);
+    const personal = await openPersonalData(redis, keys, config.security, process.env, options);
     return await work({
       redis,
       keys,

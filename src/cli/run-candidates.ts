@@ -21,7 +21,7 @@ export async function runCandidates(
   const redis = await reachRedis(config.redis.url, 'cli');
   try {
     const keys = redisKeys(config.redis.prefix);
-    const personal = await openPersonalData(redis, keys, config.security);
+    const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });
     const records = await new CandidateStore(redis, keys, personal).list(ids);
     if (options.csv) process.stdout.write(candidatesCsv(config, ids, records));
     else {

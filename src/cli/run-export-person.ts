@@ -20,8 +20,10 @@ export async function runExportPerson(
   const subject = personAddress(address);
   const out = path.resolve(options.out);
   await requireNoExport(out);
-  const holdings = await withPersonStores(config, (stores) =>
-    gatherPersonHoldings(config, stores, subject, new Date()),
+  const holdings = await withPersonStores(
+    config,
+    (stores) => gatherPersonHoldings(config, stores, subject, new Date()),
+    { readOnly: true },
   );
   const report = personReport(holdings);
   await mkdir(out, { recursive: true, mode: 0o700 });

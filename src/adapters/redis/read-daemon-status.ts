@@ -61,7 +61,7 @@ export async function readDaemonStatus(
     }
     const backlog = await backlogByMailbox(queues[INGEST_QUEUE] as Queue<IngestJob> | undefined);
     const mailboxes = await readMailboxStatuses(redis, config, now, backlog);
-    const personal = await openPersonalData(redis, keys, config.security);
+    const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });
     const candidates = await new CandidateStore(redis, keys, personal).list(
       config.vacancies.map((vacancy) => vacancy.id),
     );

@@ -1,6 +1,5 @@
 import { simpleParser } from 'mailparser';
 import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
-import { shortHash } from '../../../src/domain/short-hash.ts';
 import type { CandidateRecord } from '../../../src/candidates/candidate-record.ts';
 import { formatTable } from '../../../src/cli/format-table.ts';
 import { replyMessageId } from '../../../src/stages/replies/reply-headers.ts';
@@ -35,6 +34,8 @@ export interface ReplyOrigin {
   prefix: string;
   mailbox: string;
   vacancies: Readonly<Record<string, string>>;
+  /** The installation's keyed hash of an address, as the daemons' ledger keys hold it. */
+  hashAddress: (address: string) => string;
 }
 
 /**
@@ -62,11 +63,7 @@ export async function tallyChaos(
   const owed = new Map<string, string>();
   for (const message of appended.filter((entry) => entry.acknowledged)) {
     const vacancy = origin.vacancies[message.tag] ?? message.tag;
-    const ledgerKey = keys.replyLedger(
-      vacancy,
-      shortHash(message.applicant.toLowerCase()),
-      'acknowledgement',
-    );
+    const ledgerKey = keys.replyLedger(vacancy, origin.hashAddress(message.applicant), 'acknowledgement');
     owed.set(replyMessageId(ledgerKey, origin.mailbox), pairKey(message.applicant, message.tag));
   }
   const acknowledged = new Map<string, number>();

@@ -1,5 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { openCandidateStore } from '../../support/open-candidate-store.ts';
+import { openPersonalData } from '../../../src/adapters/redis/personal-data-store.ts';
+import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -72,6 +74,8 @@ export async function startChaosWorld(name: string): Promise<ChaosWorld> {
   };
   const store = new Redis(redis.url, { maxRetriesPerRequest: null });
   store.on('error', () => undefined);
+  // The installation's address key, created here as the daemons would: acknowledgements are told apart by it.
+  const personal = await openPersonalData(store, redisKeys(prefix), { dataKeyEnv: 'TRIAGE_DATA_KEY' }, {});
   return {
     redis,
     dovecot,
@@ -82,6 +86,7 @@ export async function startChaosWorld(name: string): Promise<ChaosWorld> {
       prefix,
       mailbox: 'chen@uni.example',
       vacancies: { 'PHD-robustAI': 'robust-ai', 'DPHIL-MedIm': 'med-imaging' },
+      hashAddress: (address) => personal.hashAddress(address),
     },
     append,
     candidates: async () => (await openCandidateStore(store, prefix)).list(['robust-ai', 'med-imaging']),
