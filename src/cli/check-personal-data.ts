@@ -32,7 +32,9 @@ export async function checkPersonalData(config: Config): Promise<CheckLine> {
       return { ok: true, name, detail: `${sealed}; Redis is not reachable to count records` };
     try {
       const redisKeyNames = redisKeys(config.redis.prefix);
-      const personal = await openPersonalData(redis, redisKeyNames, config.security, process.env, { readOnly: true });
+      const personal = await openPersonalData(redis, redisKeyNames, config.security, process.env, {
+        readOnly: true,
+      });
       const counts = await new SealedValues(
         redis,
         redisKeyNames,

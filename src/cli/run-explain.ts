@@ -51,7 +51,9 @@ export async function runExplain(
   const reader = new DocumentPool(config.extraction);
   try {
     const keys = redisKeys(config.redis.prefix);
-    const personal = redis ? await openPersonalData(redis, keys, config.security, process.env, { readOnly: true }) : null;
+    const personal = redis
+      ? await openPersonalData(redis, keys, config.security, process.env, { readOnly: true })
+      : null;
     // Without the daemon's store a dry run hashes addresses unkeyed: only the shown reply's Message-ID uses it.
     const ledgerKeys = {
       ...keys,
