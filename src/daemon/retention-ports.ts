@@ -1,6 +1,7 @@
 import { removePersonJobs } from '../adapters/queues/remove-person-jobs.ts';
 import { CandidateEraser } from '../adapters/redis/candidate-eraser.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
+import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
 import { PersonTraces } from '../adapters/redis/person-traces.ts';
 import { PurgeLock } from '../adapters/redis/purge-lock.ts';
 import { retentionDefaults } from '../config/retention-schema.ts';
@@ -29,6 +30,12 @@ export function retentionPorts(services: StageServices, owner: string, logger: L
     exportDir: config.export?.dir ?? null,
     removeMail: (mailboxId, folder, messageIds, removal) =>
       services.filedMail.remove(mailboxId, folder, messageIds, removal),
+    expireEnquiries: async (expired) => {
+      const log = new EnquiryStore(redis, keys, personal);
+      let removed = 0;
+      for (const mailbox of config.mailboxes) removed += await log.expire(mailbox.id, expired);
+      return removed;
+    },
     lock: new PurgeLock(redis, keys),
     audit: (entry) => traces.audit(entry),
     owner,

@@ -4,7 +4,12 @@ import type { Logger } from '../logging/create-logger.ts';
 import type { CandidateRecords } from '../ports/candidate-records.ts';
 import type { CandidateErasures, ErasurePorts } from '../ports/erasure-ports.ts';
 import { add, eraseCandidates, finishErasures, noErasure } from '../privacy/erase-candidates.ts';
-import { planRetention, retentionRule, type VacancyPurge } from '../privacy/plan-retention.ts';
+import {
+  enquiryExpired,
+  planRetention,
+  retentionRule,
+  type VacancyPurge,
+} from '../privacy/plan-retention.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { runEvery, type Periodic } from './run-every.ts';
 
@@ -19,6 +24,8 @@ export interface RetentionPurgePorts {
   removeJobs: ErasurePorts['removeJobs'];
   exportDir: string | null;
   removeMail: ErasurePorts['removeMail'];
+  /** Removes the enquiry log entries (all mailboxes) that `expired` says are past; how many went. */
+  expireEnquiries(expired: (at: string) => boolean): Promise<number>;
   lock: Pick<PurgeLock, 'acquire' | 'renew' | 'release'>;
   /** Appends to the privacy audit trail (counts only). */
   audit(entry: Record<string, unknown>): Promise<void>;
@@ -82,6 +89,7 @@ async function purgeOnce(ports: RetentionPurgePorts, log: Logger, stopping: () =
       .map((vacancy) => vacancy.id);
     const plan = planRetention(config, await ports.candidates.list(vacancyIds), new Date());
     for (const purge of plan.purges) if (!stopping()) await eraseDue(ports, log, purge, stopping);
+    if (!stopping()) await expireEnquiries(ports, log);
   } finally {
     clearInterval(renewal);
     await lock.release(owner).catch(() => undefined);
@@ -96,6 +104,15 @@ async function finishLeftovers(ports: RetentionPurgePorts, log: Logger): Promise
   const counts = await finishErasures(erasurePorts(ports));
   log.info({ erasures, counts }, 'finished the erasures a stopped run left');
   await ports.audit({ at: new Date().toISOString(), action: 'erasures-finished', erasures, counts });
+}
+
+// Enquirers' log entries go the top-level period after their enquiry (the ledger keeps their keyed hash).
+async function expireEnquiries(ports: RetentionPurgePorts, log: Logger): Promise<void> {
+  const now = new Date();
+  const enquiries = await ports.expireEnquiries((at) => enquiryExpired(ports.config, at, now));
+  if (enquiries === 0) return;
+  log.info({ enquiries }, 'retention purge of the enquiry log');
+  await ports.audit({ at: now.toISOString(), action: 'retention-enquiries', enquiries });
 }
 
 async function eraseDue(

@@ -73,6 +73,17 @@ export function retentionRule(
   };
 }
 
+/**
+ * Whether an enquiry log entry made `at` has expired at `now`: enquirers are no vacancy's candidates, so the
+ * top-level `retention` period counts from the enquiry; never without a top-level rule. Pure.
+ */
+export function enquiryExpired(config: Pick<Config, 'retention'>, at: string, now: Date): boolean {
+  const rule = config.retention;
+  const made = Date.parse(at);
+  if (rule === undefined || Number.isNaN(made)) return false;
+  return addPeriod(new Date(made), rule.months, rule.days).getTime() <= now.getTime();
+}
+
 /** Whether any vacancy's data is ever purged (the daemon runs the purge only then). Pure. */
 export function retentionConfigured(config: RetentionSettings): boolean {
   return config.vacancies.some((vacancy) => retentionRule(config, vacancy) !== null);

@@ -26,6 +26,15 @@ export class EnquiryStore implements EnquiryLog {
     await this.redis.hset(key, messageKey, this.personal.seal(JSON.stringify(entry), `${key}/${messageKey}`));
   }
 
+  /** Removes a mailbox's entries whose time (`at`) `expired` says is past; how many went. */
+  async expire(mailboxId: string, expired: (at: string) => boolean): Promise<number> {
+    const gone = [...(await this.entries(mailboxId))]
+      .filter(([, entry]) => typeof entry.at === 'string' && expired(entry.at))
+      .map(([messageKey]) => messageKey);
+    if (gone.length > 0) await this.redis.hdel(this.keys.enquiries(mailboxId), ...gone);
+    return gone.length;
+  }
+
   /** Every entry of a mailbox's log, opened, by message key. */
   async entries(mailboxId: string): Promise<Map<string, EnquiryEntry>> {
     const key = this.keys.enquiries(mailboxId);

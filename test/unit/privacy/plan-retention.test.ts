@@ -4,6 +4,7 @@ import { parseConfig } from '../../../src/config/load-config.ts';
 import type { Config } from '../../../src/config/schema.ts';
 import {
   addPeriod,
+  enquiryExpired,
   planRetention,
   retentionConfigured,
   retentionRule,
@@ -210,5 +211,16 @@ describe('planRetention', () => {
       purges: [],
       next: [{ vacancy: 'v1', action: 'delete', at: at('2020-01-01T00:00:00Z'), candidates: 0 }],
     });
+  });
+
+  it('an enquiry expires the top-level period after it was made, and never without a top-level rule', () => {
+    const rule = {
+      retention: { months: 12, days: 0, action: 'delete', mail: 'keep', checkSeconds: 3600 },
+    } as const;
+    const now = new Date('2026-12-07T12:00:00Z');
+    expect(enquiryExpired(rule, '2025-12-07T11:59:59Z', now)).toBe(true);
+    expect(enquiryExpired(rule, '2025-12-07T12:00:01Z', now)).toBe(false);
+    expect(enquiryExpired(rule, 'not a date', now)).toBe(false);
+    expect(enquiryExpired({ retention: undefined }, '2000-01-01T00:00:00Z', now)).toBe(false);
   });
 });
