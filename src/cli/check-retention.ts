@@ -25,7 +25,8 @@ export async function checkRetention(config: Config, now = new Date()): Promise<
     const redis = await reachRedis(config.redis.url, 'check');
     try {
       const keys = redisKeys(config.redis.prefix);
-      const store = new CandidateStore(redis, keys, await openPersonalData(redis, keys, config.security));
+      const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });
+      const store = new CandidateStore(redis, keys, personal);
       const candidates = await store.list(config.vacancies.map((vacancy) => vacancy.id));
       return retentionLine(config, planRetention(config, candidates, now).next, now);
     } finally {

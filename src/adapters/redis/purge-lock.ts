@@ -12,7 +12,6 @@ export class PurgeLock {
 
   constructor(redis: Redis, keys: RedisKeys) {
     this.redis = redis;
-    // Beside the erasure journal it guards: `<prefix>:erasures:lock`.
     this.key = keys.purgeLock();
   }
 
