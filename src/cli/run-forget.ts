@@ -97,15 +97,17 @@ async function forgetPerson(
   }
 }
 
+// The jobs and dead letters about these candidates or the address (`dryRun`: counted only).
 function removeJobs(
   config: Config,
   stores: PersonStores,
   address: string,
   candidateIds: ReadonlySet<string>,
+  dryRun = false,
 ) {
   const hashAddress = (value: string) => stores.personal.hashAddress(value);
   const who = { candidateIds, addressHashes: new Set([hashAddress(address)]), hashAddress };
-  return removePersonJobs(stores.redis, stores.keys, config.redis.prefix, who);
+  return removePersonJobs(stores.redis, stores.keys, config.redis.prefix, who, dryRun);
 }
 
 // What a run would remove, read only.
@@ -117,10 +119,8 @@ async function plannedCounts(
   mail: boolean,
 ): Promise<ErasureCounts> {
   const counts = noErasure();
-  const hashAddress = (value: string) => stores.personal.hashAddress(value);
   const candidateIds = new Set(records.map((record) => record.id));
-  const who = { candidateIds, addressHashes: new Set([hashAddress(address)]), hashAddress };
-  const jobs = await removePersonJobs(stores.redis, stores.keys, config.redis.prefix, who, true);
+  const jobs = await removeJobs(config, stores, address, candidateIds, true);
   counts.jobs = jobs.jobs;
   counts.deadLetters = jobs.deadLetters;
   for (const record of records) {

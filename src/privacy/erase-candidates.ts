@@ -2,8 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { resolveInside } from '../domain/sanitize-filename.ts';
 import { faultPoint } from '../errors/fault-point.ts';
-import type { ErasureMode, ErasurePorts, MailRemoval } from '../ports/erasure-ports.ts';
-import type { CandidateErasure } from '../ports/erasure-ports.ts';
+import type { CandidateErasure, ErasureMode, ErasurePorts, MailRemoval } from '../ports/erasure-ports.ts';
 
 /** What an erasure removed (counts only: this is what logs and the audit trail keep). */
 export interface ErasureCounts {

@@ -2,15 +2,12 @@ import { retentionDefaults } from '../config/retention-schema.ts';
 import type { Config, VacancyConfig } from '../config/schema.ts';
 import type { MailRemoval } from '../ports/erasure-ports.ts';
 
-/** What becomes of the filed messages of candidates whose data is erased. */
-export type MailRetention = MailRemoval;
-
 /** One vacancy's effective retention rule. */
 export interface RetentionRule {
   months: number;
   days: number;
   action: 'delete' | 'anonymise';
-  mail: MailRetention;
+  mail: MailRemoval;
 }
 
 /** What the plan needs of a candidate: their vacancy, last message, and which of their messages are filed. */

@@ -74,12 +74,6 @@ export class PersonTraces {
     await this.redis.multi().rpush(key, JSON.stringify(entry)).ltrim(key, -10_000, -1).exec();
   }
 
-  /** The audit trail, oldest first. */
-  async auditTrail(): Promise<Array<Record<string, unknown>>> {
-    const entries = await this.redis.lrange(this.keys.privacyAudit(), 0, -1);
-    return entries.map((entry) => JSON.parse(entry) as Record<string, unknown>);
-  }
-
   // Sent-reply records written before addresses were hashed hold the address: they now hold its hash.
   private async hashSentReplies(address: string, hash: string): Promise<void> {
     const pattern = this.keys.sentReply('*');
