@@ -59,7 +59,7 @@ module.exports = {
       comment:
         'Domain libraries (mail, documents, profile, candidates, config, ports) are used by stages, not the reverse.',
       from: {
-        path: '^src/(domain|mail|documents|profile|candidates|config|ports|errors|logging|mailbox|privacy)/',
+        path: '^src/(domain|mail|documents|profile|candidates|config|ports|errors|logging|mailbox|privacy|calls)/',
       },
       to: { path: '^src/(stages|daemon|cli|runtime|explain|adapters)/' },
     },

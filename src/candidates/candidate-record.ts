@@ -43,7 +43,10 @@ export const messageRecordSchema = z.object({
   mailbox: z.string(),
   uidValidity: z.string(),
   uid: z.number(),
-  match: z.enum(['exact', 'variant', 'thread']),
+  /** How its vacancy was found: its tag (exact or variant), its thread, or an open call's topics. */
+  match: z.enum(['exact', 'variant', 'thread', 'topic']),
+  /** For an open call's enquiry: the call's topics and programmes it matched (as configured). */
+  call: z.object({ topics: z.array(z.string()), programmes: z.array(z.string()) }).optional(),
   /** The From address (lower-cased). */
   sender: z.string().default(''),
   /** Where a reply goes: Reply-To if present, else From. */

@@ -1,9 +1,10 @@
 import { buildCandidateProfile } from '../candidates/candidate-profile.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import { candidateTopics } from '../stages/digests/digest-view.ts';
 import { formatTable } from './format-table.ts';
 
 /** The public JSON shape of a candidate (`candidates --json`). */
-export function candidateJson(record: CandidateRecord) {
+export function candidateJson(record: CandidateRecord, registration = '') {
   return {
     id: record.id,
     vacancy: record.vacancy,
@@ -25,13 +26,25 @@ export function candidateJson(record: CandidateRecord) {
       ...new Set(record.messages.map((message) => message.filedTo).filter((folder) => folder !== null)),
     ],
     replies: record.replies.map(({ kind, status, at, to }) => ({ kind, status, at, to })),
+    /** An open call's enquirer: the topics and programmes they wrote about. */
+    topics: candidateTopics(record),
+    /** Their registration on the vacancy's form ('' when it has none). */
+    registration,
     profile: buildCandidateProfile(record),
   };
 }
 
-/** A plain-text table of candidates for a terminal. */
-export function formatCandidates(records: readonly CandidateRecord[]): string {
+/**
+ * A plain-text table of candidates for a terminal; a FORM column when a vacancy has a registration form, a TOPICS
+ * column when an open call has enquirers.
+ */
+export function formatCandidates(
+  records: readonly CandidateRecord[],
+  registrations: ReadonlyMap<string, string> = new Map(),
+): string {
   if (records.length === 0) return 'No candidates yet.';
+  const topics = records.some((record) => candidateTopics(record).length > 0);
+  const forms = registrations.size > 0;
   const rows = records.map((record) => [
     record.vacancy,
     record.name || '(no name)',
@@ -42,8 +55,14 @@ export function formatCandidates(records: readonly CandidateRecord[]): string {
     String(record.messages.length),
     replyStatus(record),
     record.lastSeen.slice(0, 16).replace('T', ' '),
+    ...(topics ? [candidateTopics(record).join('; ') || '-'] : []),
+    ...(forms ? [registrations.get(record.id) || '-'] : []),
   ]);
-  const header = ['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'];
+  const header = [
+    ...['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'],
+    ...(topics ? ['TOPICS'] : []),
+    ...(forms ? ['FORM'] : []),
+  ];
   return formatTable([header, ...rows]).join('\n');
 }
 

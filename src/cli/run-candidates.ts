@@ -5,7 +5,12 @@ import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import type { Config } from '../config/schema.ts';
 import { candidateCsvRows, CSV_COLUMNS, csvText } from '../stages/digests/digest-csv.ts';
-import { digestProfile, digestVacancyHeading } from '../stages/digests/digest-vacancy.ts';
+import {
+  candidateRegistrations,
+  digestProfile,
+  digestVacancyHeading,
+} from '../stages/digests/digest-vacancy.ts';
+import { createRegistrationLookup } from '../adapters/files/registration-lookup.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
 import { printText } from './print-text.ts';
 
@@ -23,10 +28,22 @@ export async function runCandidates(
     const keys = redisKeys(config.redis.prefix);
     const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });
     const records = await new CandidateStore(redis, keys, personal).list(ids);
-    if (options.csv) process.stdout.write(candidatesCsv(config, ids, records));
+    const registrations = await candidateRegistrations(
+      createRegistrationLookup(process.cwd()),
+      config,
+      records,
+    );
+    if (options.csv) process.stdout.write(candidatesCsv(config, ids, records, registrations));
     else {
-      if (options.json) console.log(JSON.stringify(records.map(candidateJson), null, 2));
-      else printText(formatCandidates(records));
+      if (options.json)
+        console.log(
+          JSON.stringify(
+            records.map((record) => candidateJson(record, registrations.get(record.id))),
+            null,
+            2,
+          ),
+        );
+      else printText(formatCandidates(records, registrations));
     }
   } finally {
     redis.disconnect();
@@ -38,6 +55,7 @@ export function candidatesCsv(
   config: Pick<Config, 'vacancies' | 'digest'>,
   ids: readonly string[],
   records: readonly CandidateRecord[],
+  registrations: ReadonlyMap<string, string> = new Map(),
 ): string {
   const rows = config.vacancies
     .filter((vacancy) => ids.includes(vacancy.id))
@@ -46,10 +64,10 @@ export function candidatesCsv(
         .filter((record) => record.vacancy === vacancy.id)
         .map((candidate) => ({ candidate, profile: digestProfile(candidate) }));
       const heading = digestVacancyHeading(vacancy);
-      return candidateCsvRows({ vacancy: heading, changed: [], all }, config.digest.weights).map((row) => [
-        vacancy.id,
-        ...row,
-      ]);
+      return candidateCsvRows(
+        { vacancy: heading, changed: [], all, registrations },
+        config.digest.weights,
+      ).map((row) => [vacancy.id, ...row]);
     });
   return csvText([['vacancy', ...CSV_COLUMNS], ...rows]);
 }

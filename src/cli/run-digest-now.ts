@@ -7,6 +7,7 @@ import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
 import type { Config } from '../config/schema.ts';
+import { createRegistrationLookup } from '../adapters/files/registration-lookup.ts';
 import { runDigest, type DigestStagePorts } from '../stages/digests/run-digest.ts';
 import { planDigestSchedules } from '../stages/digests/plan-digest-schedules.ts';
 import type { Logger } from '../logging/create-logger.ts';
@@ -30,6 +31,7 @@ export async function runDigestNow(config: Config, logger: Logger, vacancyId?: s
     candidates: new CandidateStore(redis, keys, personal),
     digests: new DigestStore(redis, keys),
     keys,
+    registrations: createRegistrationLookup(process.cwd()),
     ledger: new ReplyLedger(redis),
     transport: new ReplyTransports(
       config.mailboxes,

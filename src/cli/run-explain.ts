@@ -4,6 +4,8 @@ import { shortHash } from '../domain/short-hash.ts';
 import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../adapters/redis/redis-keys.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
+import { SentRecipientsStore } from '../adapters/redis/sent-recipients-store.ts';
+import { createRegistrationLookup } from '../adapters/files/registration-lookup.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { readReplyKey } from '../adapters/redis/reply-key-store.ts';
 import { SentReplies } from '../adapters/redis/sent-replies.ts';
@@ -68,6 +70,8 @@ export async function runExplain(
       guards: redis && personal ? new ReplyGuards(redis, keys, personal) : null,
       sent: redis ? { keys: ledgerKeys, ledger: new ReplyLedger(redis) } : null,
       sentReplies: redis && personal ? new SentReplies(redis, keys, personal) : null,
+      sentRecipients: redis && personal ? new SentRecipientsStore(redis, keys, personal) : null,
+      registrations: createRegistrationLookup(process.cwd()),
       replyKey: await readReplyKey(redis, keys, config.security.secret),
       ledgerKeys,
     });

@@ -88,7 +88,10 @@ function resolveCrossReferences(data: z.infer<typeof configSchema>, problems: st
     problems,
   );
   reportDuplicates(
-    data.vacancies.map((vacancy) => normaliseTag(vacancy.tag)),
+    // An open call has no tag: a value no tag can normalise to keeps it out of the comparison, at its index.
+    data.vacancies.map((vacancy, index) =>
+      vacancy.tag === undefined ? `#${index}` : normaliseTag(vacancy.tag),
+    ),
     'vacancies',
     'tag',
     problems,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentKindSchema } from '../domain/document-kinds.ts';
 import type { mailboxFields } from './mailbox-schema.ts';
 import { mailboxSchema, smtpSchema } from './mailbox-schema.ts';
+import { callFields, checkCall, enquirersSchema } from './call-schema.ts';
 import { checkVacancyRetention, retentionSchema, vacancyRetentionSchema } from './retention-schema.ts';
 import { bool, cronSchema, emailSchema, envName, idSchema, int, timezoneSchema } from './schema-fields.ts';
 
@@ -12,36 +13,41 @@ const scheduleFields = {
   timezone: timezoneSchema.optional(),
 };
 
-const vacancySchema = z.strictObject({
-  id: idSchema,
-  mailbox: idSchema.optional(),
-  tag: z
-    .string()
-    .trim()
-    .refine(
-      (tag) => tag.replace(/[^\p{L}\p{N}]/gu, '').length >= 2,
-      'must contain at least 2 letters or digits',
-    ),
-  title: z.string().min(1),
-  supervisors: z.array(emailSchema).min(1, 'must list at least one address'),
-  documents: z
-    .strictObject({
-      required: z.array(documentKindSchema).default(['cv']),
-      optional: z.array(documentKindSchema).default([]),
-    })
-    .prefault({}),
-  /** This vacancy's digest schedule and/or time zone, instead of the global one. */
-  digest: z.strictObject(scheduleFields).optional(),
-  /** A folder of templates overriding the default ones for this vacancy (file by file). */
-  templates: z.string().min(1).optional(),
-  /** Skills and topics looked for in the applicants' documents and mails (case-insensitive, whole words). */
-  keywords: z.array(z.string().trim().min(2, 'must have at least 2 characters')).default([]),
-  deadline: z.iso
-    .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-02T12:00:00Z' })
-    .optional(),
-  /** This vacancy's retention rule, over the top-level `retention` (`keep: forever` exempts it). */
-  retention: vacancyRetentionSchema.optional(),
-});
+const vacancySchema = z
+  .strictObject({
+    id: idSchema,
+    mailbox: idSchema.optional(),
+    /** The subject tag applicants write, e.g. `[PHD-robustAI]`; none: an open call, recognised by `topics`. */
+    tag: z
+      .string()
+      .trim()
+      .refine(
+        (tag) => tag.replace(/[^\p{L}\p{N}]/gu, '').length >= 2,
+        'must contain at least 2 letters or digits',
+      )
+      .optional(),
+    title: z.string().min(1),
+    supervisors: z.array(emailSchema).min(1, 'must list at least one address'),
+    documents: z
+      .strictObject({
+        required: z.array(documentKindSchema).default(['cv']),
+        optional: z.array(documentKindSchema).default([]),
+      })
+      .prefault({}),
+    /** This vacancy's digest schedule and/or time zone, instead of the global one. */
+    digest: z.strictObject(scheduleFields).optional(),
+    /** A folder of templates overriding the default ones for this vacancy (file by file). */
+    templates: z.string().min(1).optional(),
+    /** Skills and topics looked for in the applicants' documents and mails (case-insensitive, whole words). */
+    keywords: z.array(z.string().trim().min(2, 'must have at least 2 characters')).default([]),
+    deadline: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-02T12:00:00Z' })
+      .optional(),
+    /** This vacancy's retention rule, over the top-level `retention` (`keep: forever` exempts it). */
+    retention: vacancyRetentionSchema.optional(),
+    ...callFields,
+  })
+  .superRefine(checkCall);
 
 /** The automatic replies to applicants and when they are sent. */
 const repliesSchema = z.strictObject({
@@ -70,7 +76,7 @@ const repliesSchema = z.strictObject({
   ratePerMinute: int(1, 10_000).default(60),
   /** Also append each reply to the Sent folder (Gmail and Microsoft 365 do it themselves). */
   saveToSent: bool().default(false),
-  /** Reply once to untagged mail that names a vacancy's title, listing the open vacancies and their tags. */
+  /** Reply once to untagged mail that names a tagged vacancy's title, listing the open vacancies and their tags. */
   enquiries: bool().default(false),
 });
 
@@ -210,6 +216,8 @@ const configFields = z.strictObject({
     })
     .optional(),
   alerts: alertsSchema.optional(),
+  /** Who is never taken for a prospective student: colleagues (see call-schema.ts). */
+  enquirers: enquirersSchema.prefault({}),
   /** How long candidate data is kept, and what then (see retention-schema.ts); absent: kept. */
   retention: retentionSchema.optional(),
   /**

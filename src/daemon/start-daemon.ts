@@ -4,6 +4,7 @@ import { startAlertMonitor } from './alert-monitor.ts';
 import { startLoginReminders } from './login-reminders.ts';
 import { retentionPorts } from './retention-ports.ts';
 import { startRetentionPurge } from './retention-purge.ts';
+import { sentRecipientsPorts, startSentRecipientsSync, syncSentRecipients } from './sent-recipients-sync.ts';
 import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
 import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-daemon-status.ts';
 import { TriageError } from '../errors/triage-error.ts';
@@ -67,6 +68,10 @@ export async function startDaemon(
       }),
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
+  // Whom the mailboxes wrote to is known before the first mail is triaged: a colleague is never an enquirer.
+  const sentPorts = sentRecipientsPorts(services);
+  await syncSentRecipients(sentPorts, { ...config, logger: log });
+  const sentSync = startSentRecipientsSync(sentPorts, { ...config, logger: log });
   for (const watcher of watchers) watcher.start();
   const monitor = config.alerts
     ? startAlertMonitor({
@@ -114,6 +119,7 @@ export async function startDaemon(
       await monitor?.stop();
       await reminders?.stop();
       await purge?.stop();
+      await sentSync.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();
@@ -137,6 +143,7 @@ export async function startDaemon(
       await monitor?.stop();
       await reminders?.stop();
       await purge?.stop();
+      await sentSync.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();

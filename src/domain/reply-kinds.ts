@@ -1,3 +1,13 @@
-/** The replies the daemon can send; each goes at most once per (vacancy, applicant) and kind. */
-export const REPLY_KINDS = ['acknowledgement', 'closed', 'complete', 'receipt', 'enquiry'] as const;
+/**
+ * The replies the daemon can send; each goes at most once per (vacancy, applicant) and kind. `information` answers
+ * an open call's enquirer with the call's programmes and deadlines.
+ */
+export const REPLY_KINDS = [
+  'acknowledgement',
+  'closed',
+  'complete',
+  'receipt',
+  'enquiry',
+  'information',
+] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];

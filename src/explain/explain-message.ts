@@ -12,10 +12,16 @@ import { planEnquiryReply } from '../stages/enquiries/plan-enquiry.ts';
 import { enquiryLedgerKey } from '../stages/enquiries/run-enquiry.ts';
 import { planIngest, type IngestPlan, type PlannedApplication } from '../stages/ingest/plan-ingest.ts';
 import { readMessage } from '../stages/ingest/read-message.ts';
+import { planMessage } from '../stages/ingest/plan-message.ts';
+import type { RegistrationLookup, SentRecipients } from '../ports/call-ports.ts';
 import { verifyBounce, type BounceClaim } from '../stages/replies/bounce-suppression.ts';
 import { checkReplyAllowed, type ReplyCircumstances } from '../stages/replies/check-reply-allowed.ts';
 import { candidateReplyLedgerKey } from '../stages/replies/run-reply.ts';
-import { planCandidateReply, replyRecipient } from '../stages/replies/plan-candidate-reply.ts';
+import {
+  planCandidateReply,
+  replyCallInput,
+  replyRecipient,
+} from '../stages/replies/plan-candidate-reply.ts';
 import { readdressReply, type PlannedReply } from '../stages/replies/plan-reply.ts';
 import type { ReplyTemplates } from '../stages/replies/render-reply.ts';
 import { ExplainCandidates, type CandidateHistory } from './explain-candidates.ts';
@@ -35,6 +41,10 @@ export interface ExplainPorts {
   guards: (Pick<ReplyGuardStore, 'isBounced'> & Partial<Pick<ReplyGuardStore, 'recipientTaken'>>) | null;
   /** The daemon's record of whom its replies went to, read only; absent: a bounce is not checked against it. */
   sentReplies?: Pick<SentReplyLog, 'recipientsOf' | 'identify'> | null;
+  /** Whom each mailbox wrote to (`--history`), read only; absent: no sender is a colleague by the Sent folder. */
+  sentRecipients?: SentRecipients | null;
+  /** The vacancies' registration forms; absent: none is read. */
+  registrations?: RegistrationLookup | null;
   /** The key of our replies' body tokens; absent: derived from `security.secret`, else none can be verified. */
   replyKey?: Buffer | null;
   /** The reply ledger's key names (under the configured prefix): replies' Message-IDs derive from them. */
@@ -58,16 +68,26 @@ export async function explainMessage(parsed: ParsedMessage, ports: ExplainPorts)
   const candidates = new ExplainCandidates(ports.history);
   const { facts } = parsed;
   const receivedAt = facts.date ?? new Date().toISOString();
-  const plan = planIngest(parsed, {
+  const mailbox = config.mailboxes.find((entry) => entry.id === ports.mailboxId);
+  const context = {
     config,
-    mailbox: config.mailboxes.find((entry) => entry.id === ports.mailboxId) ?? { id: ports.mailboxId },
     ownAddresses: own,
     replyKey: replyKeyOf(ports),
     thread: await candidates.findByThread([facts.inReplyTo, ...facts.references].filter((id) => id !== null)),
     location: { uidValidity: '', uid: 0 },
     receivedAt,
-  });
-  const mailbox = config.mailboxes.find((entry) => entry.id === ports.mailboxId);
+  };
+  const plan = mailbox
+    ? await planMessage(
+        parsed,
+        { ...context, mailbox },
+        {
+          config,
+          sentRecipients: ports.sentRecipients ?? null,
+          reader: ports.reader,
+        },
+      )
+    : planIngest(parsed, { ...context, mailbox: { id: ports.mailboxId } });
   const bounce = plan.bounce ? await explainBounce(plan.bounce, ports) : null;
   const recipientRule = { rule: plan.recipient.rule, detail: plan.recipient.detail };
   if (plan.application === null || !mailbox) {
@@ -156,7 +176,14 @@ async function explainCandidateReply(
 ): Promise<ExplainedReply> {
   const { vacancy } = application;
   const job = planAssessReply(candidate, key, vacancy, ports.config.replies);
-  if (job === null) return none('no reply: a follow-up that completes nothing (receipts are off)');
+  if (job === null)
+    return none(
+      vacancy.tag === undefined
+        ? vacancy.answerEnquiries
+          ? 'no reply: an enquirer gets one information reply, to their first message'
+          : 'no reply: the open call does not answer enquiries (answerEnquiries is off)'
+        : 'no reply: a follow-up that completes nothing (receipts are off)',
+    );
   const templates = ports.templates.get(vacancy.id);
   const message = candidate.messages.find((entry) => entry.key === key);
   if (!templates || !message) return none(`no reply: no templates for vacancy ${vacancy.id}`);
@@ -169,8 +196,10 @@ async function explainCandidateReply(
     (await permissionProblem(ports, own, { recipient, noReply: message.noReply }, binding));
   if (blocked) return blocked;
   const openVacancies = ports.config.vacancies.filter((open) => open.mailbox === mailbox.id);
+  const registration = (await ports.registrations?.lookup(vacancy, candidate)) ?? { status: 'none' as const };
+  const call = replyCallInput(candidate, registration, new Date());
   const planned = planCandidateReply(
-    { kind: job.kind, candidate, message, vacancy, mailbox, openVacancies },
+    { kind: job.kind, candidate, message, vacancy, mailbox, openVacancies, call },
     templates,
   );
   const signing = { ledgerKey: ports.ledgerKeys ? ledgerKey(ports.ledgerKeys) : null, mailbox };

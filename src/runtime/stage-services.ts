@@ -19,6 +19,8 @@ import { loadReplyKey } from '../adapters/redis/reply-key-store.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { SentReplies } from '../adapters/redis/sent-replies.ts';
 import { SeenStore } from '../adapters/redis/seen-store.ts';
+import { SentRecipientsStore } from '../adapters/redis/sent-recipients-store.ts';
+import { createRegistrationLookup } from '../adapters/files/registration-lookup.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
 import { ownAddresses } from '../config/own-addresses.ts';
 import type { Config } from '../config/schema.ts';
@@ -94,6 +96,8 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     ownAddresses: own,
   };
   const common = { config, candidates, gateway, logger };
+  const registrations = createRegistrationLookup(process.cwd());
+  const sentRecipients = new SentRecipientsStore(redis, keys, personal);
   return {
     config,
     logger,
@@ -116,9 +120,10 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       enquiries: queues.enquiries,
       reader,
       ownAddresses: own,
+      sentRecipients,
     },
     assess: { ...common, replies: queues.replies },
-    replies: { ...delivery, ...common, keys: ledgerKeys, templates },
+    replies: { ...delivery, ...common, keys: ledgerKeys, templates, registrations },
     enquiries: {
       ...delivery,
       config,
@@ -134,6 +139,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       candidates,
       digests: new DigestStore(redis, keys),
       keys: ledgerKeys,
+      registrations,
       logger: logger.child({ component: 'digests' }),
     },
     close: async () => {

@@ -43,6 +43,10 @@ export function redisKeys(prefix: string) {
     privacyAudit: () => key('privacy-audit'),
     /** Per vacancy, counts kept of anonymised candidates (statistics without persons). */
     vacancyStatistics: (vacancyId: string) => key('vacancy-stats', vacancyId),
+    /** Keyed hashes of the addresses a mailbox has written to (read from its Sent folder). */
+    sentRecipients: (mailboxId: string) => key('sent-recipients', mailboxId),
+    /** How far a mailbox's Sent folder has been read: its UIDVALIDITY and the last UID read. */
+    sentCursor: (mailboxId: string) => key('sent-cursor', mailboxId),
     alertClaim: (alertKey: string) => key('alert', alertKey),
     alertedDeadLetters: () => key('alerted-dead-letters'),
     all: () => `${prefix}:*`,

@@ -16,6 +16,7 @@ const SCRIPTS = {
   'ledger-claim': 1,
   'ledger-move': 1,
   'reply-window-reserve': 2,
+  'sent-recipients-add': 2,
   'value-replace': 1,
 } as const;
 

@@ -8,17 +8,26 @@ import type { ReplyKind } from '../../domain/reply-kinds.ts';
  * Which reply a just-filed message calls for, from the candidate as merged so far. Pure.
  * The message holding the acknowledgement (`acknowledges`, else the first message) gets it (`closed` when it came
  * after the deadline); another that supplies the last missing document gets `complete`; other follow-ups get a
- * `receipt` when enabled.
+ * `receipt` when enabled. An open call's enquirer gets one `information` reply when the call answers enquiries,
+ * and nothing else.
  */
 export function chooseReplyKind(
   candidate: CandidateRecord,
   messageKey: string,
-  vacancy: { required: readonly DocumentKind[]; deadline?: string | undefined },
+  vacancy: {
+    required: readonly DocumentKind[];
+    deadline?: string | undefined;
+    answersEnquiries?: boolean | null;
+  },
   replies: Pick<RepliesConfig, 'completion' | 'followUpReceipts'>,
 ): ReplyKind | null {
   const message = candidate.messages.find((entry) => entry.key === messageKey);
   if (!message) return null;
-  if ((candidate.acknowledges ?? candidate.messages[0]?.key) === messageKey) {
+  const acknowledging = (candidate.acknowledges ?? candidate.messages[0]?.key) === messageKey;
+  // An open call (answersEnquiries not null): its only reply is the one with its information.
+  if (vacancy.answersEnquiries != null)
+    return acknowledging && vacancy.answersEnquiries ? 'information' : null;
+  if (acknowledging) {
     const late =
       vacancy.deadline !== undefined && Date.parse(message.receivedAt) > Date.parse(vacancy.deadline);
     return late ? 'closed' : 'acknowledgement';

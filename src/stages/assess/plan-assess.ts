@@ -17,7 +17,11 @@ export function planAssessReply(
   const kind = chooseReplyKind(
     candidate,
     messageKey,
-    { required: vacancy.documents.required, deadline: vacancy.deadline },
+    {
+      required: vacancy.documents.required,
+      deadline: vacancy.deadline,
+      answersEnquiries: vacancy.tag === undefined ? vacancy.answerEnquiries : null,
+    },
     replies,
   );
   return kind === null ? null : { candidateId: candidate.id, vacancy: vacancy.id, kind, messageKey };

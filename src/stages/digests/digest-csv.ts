@@ -2,7 +2,7 @@ import { csvCell } from '../../output/csv-cell.ts';
 import { mailText } from '../../output/mail-text.ts';
 import type { DigestVacancy } from './digest-input.ts';
 import { orderAll, type RankedCandidate } from './digest-order.ts';
-import { displayName, filedFolders } from './digest-view.ts';
+import { candidateTopics, displayName, filedFolders } from './digest-view.ts';
 import type { ScoreWeights } from '../../config/schema.ts';
 
 /** The CSV attachment of one vacancy. */
@@ -27,6 +27,8 @@ export const CSV_COLUMNS = [
   'fit_score',
   'folders',
   'profile',
+  'topics',
+  'registration',
 ] as const;
 
 /**
@@ -45,7 +47,7 @@ export function digestCsv(vacancy: DigestVacancy, weights: ScoreWeights): Digest
 
 /** A vacancy's candidates as CSV rows in digest order, one value per column of `CSV_COLUMNS`. Pure. */
 export function candidateCsvRows(vacancy: DigestVacancy, weights: ScoreWeights): string[][] {
-  return orderAll(vacancy.all, vacancy.changed, weights).map(csvRow);
+  return orderAll(vacancy.all, vacancy.changed, weights).map((entry) => csvRow(entry, vacancy.registrations));
 }
 
 /** Rows as CSV text: RFC 4180 with CRLF, UTF-8 with a BOM for Excel, every field through `csvCell` (formula-safe). Pure. */
@@ -53,7 +55,7 @@ export function csvText(rows: readonly string[][]): string {
   return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
-function csvRow(entry: RankedCandidate): string[] {
+function csvRow(entry: RankedCandidate, registrations: ReadonlyMap<string, string> | undefined): string[] {
   const { candidate } = entry;
   const name = displayName(candidate);
   return [
@@ -70,5 +72,9 @@ function csvRow(entry: RankedCandidate): string[] {
     entry.profile === undefined ? '' : String(entry.fit.score),
     filedFolders(candidate).join(';'),
     mailText(entry.profile?.summary ?? '', { controls: '' }),
+    candidateTopics(candidate)
+      .map((topic) => mailText(topic, { controls: '' }))
+      .join(';'),
+    registrations?.get(candidate.id) ?? '',
   ];
 }

@@ -5,11 +5,19 @@ import type { CandidateProfile } from '../../domain/fit-profile.ts';
 
 /** One vacancy of a supervisor's digest: what changed since the previous digest, and every candidate. */
 export interface DigestVacancy {
-  vacancy: { id: string; title: string; tag: string; deadline: string | null; required: DocumentKind[] };
+  vacancy: {
+    id: string;
+    title: string;
+    tag: string | null;
+    deadline: string | null;
+    required: DocumentKind[];
+  };
   /** Candidates new or updated since the previous digest. `isNew`: first seen since then. */
   changed: Array<{ candidate: CandidateRecord; isNew: boolean; profile?: CandidateProfile }>;
   /** Every candidate of the vacancy (totals and the CSV). */
   all: Array<{ candidate: CandidateRecord; profile?: CandidateProfile }>;
+  /** For a vacancy with a registration form: each candidate's registration as shown (registrationText), by id. */
+  registrations?: ReadonlyMap<string, string>;
 }
 
 /** Everything one supervisor's digest is made from. */

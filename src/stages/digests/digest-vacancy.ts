@@ -2,6 +2,9 @@ import type { CandidateRecord } from '../../candidates/candidate-record.ts';
 import { buildCandidateProfile, fitProfile } from '../../candidates/candidate-profile.ts';
 import { profileSummary } from '../../candidates/profile-summary.ts';
 import type { VacancyConfig } from '../../config/schema.ts';
+import { registrationText } from '../../calls/registration-status.ts';
+import { mailText } from '../../output/mail-text.ts';
+import type { RegistrationLookup } from '../../ports/call-ports.ts';
 import type { CandidateProfile } from '../../domain/fit-profile.ts';
 import type { DigestVacancy } from './digest-input.ts';
 
@@ -10,7 +13,7 @@ export function digestVacancyHeading(vacancy: VacancyConfig): DigestVacancy['vac
   return {
     id: vacancy.id,
     title: vacancy.title,
-    tag: vacancy.tag,
+    tag: vacancy.tag ?? null,
     deadline: vacancy.deadline ?? null,
     required: vacancy.documents.required,
   };
@@ -24,4 +27,33 @@ export function digestProfile(candidate: CandidateRecord): CandidateProfile | un
   if (!read) return undefined;
   const view = buildCandidateProfile(candidate);
   return { ...fitProfile(view), summary: profileSummary(view) };
+}
+
+/** Each candidate's registration on the vacancy's form as shown (registrationText), by id; the export is read once. */
+export async function registrationTexts(
+  lookup: RegistrationLookup,
+  vacancy: Pick<VacancyConfig, 'registrations'>,
+  candidates: readonly CandidateRecord[],
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const candidate of candidates)
+    texts.set(
+      candidate.id,
+      registrationText(await lookup.lookup(vacancy, candidate), (text) => mailText(text)),
+    );
+  return texts;
+}
+
+/** Each candidate's registration on their own vacancy's form (registrationText), for the vacancies that have one. */
+export async function candidateRegistrations(
+  lookup: RegistrationLookup,
+  config: { vacancies: ReadonlyArray<Pick<VacancyConfig, 'id' | 'registrations'>> },
+  candidates: readonly CandidateRecord[],
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const vacancy of config.vacancies.filter((entry) => entry.registrations !== undefined)) {
+    const own = candidates.filter((candidate) => candidate.vacancy === vacancy.id);
+    for (const [id, text] of await registrationTexts(lookup, vacancy, own)) texts.set(id, text);
+  }
+  return texts;
 }

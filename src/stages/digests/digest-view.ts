@@ -28,6 +28,10 @@ export interface CandidateView {
   /** The profile in one line (degree and result, publications…); '' when nothing was read. */
   profile: string;
   flags: string[];
+  /** An open call's enquirer: the topics and programmes they wrote about; empty otherwise. */
+  topics: string[];
+  /** Their registration on the vacancy's form (registrationText); '' when it has none. */
+  registration: string;
   messages: number;
   /** Folders the messages were filed in; empty when none is filed yet. */
   folders: string[];
@@ -37,10 +41,11 @@ export interface CandidateView {
 export interface VacancyView {
   id: string;
   title: string;
-  /** The subject tag, brackets included. */
-  tag: string;
+  /** The subject tag, brackets included; null for an open call. */
+  tag: string | null;
   deadline: { relative: string; at: string | null };
-  totals: { all: number; complete: number; incomplete: number };
+  /** `registered`: how many registered on the vacancy's form; null when it has none. */
+  totals: { all: number; complete: number; incomplete: number; registered: number | null };
   new: CandidateView[];
   updated: CandidateView[];
 }
@@ -103,15 +108,24 @@ function vacancyView(vacancy: DigestVacancy, input: DigestInput, clock: DigestCl
   return {
     id: vacancy.vacancy.id,
     title: mailText(vacancy.vacancy.title),
-    tag: subjectTag(mailText(vacancy.vacancy.tag)),
+    tag: vacancy.vacancy.tag === null ? null : subjectTag(mailText(vacancy.vacancy.tag)),
     deadline: describeDeadline(vacancy.vacancy.deadline, input.now, clock),
-    totals: { all: all.length, complete, incomplete: all.length - complete },
-    new: changes.new.map((entry) => candidateView(entry, clock)),
-    updated: changes.updated.map((entry) => candidateView(entry, clock)),
+    totals: {
+      all: all.length,
+      complete,
+      incomplete: all.length - complete,
+      registered: registeredCount(vacancy, all),
+    },
+    new: changes.new.map((entry) => candidateView(entry, clock, vacancy.registrations)),
+    updated: changes.updated.map((entry) => candidateView(entry, clock, vacancy.registrations)),
   };
 }
 
-function candidateView(entry: RankedCandidate, clock: DigestClock): CandidateView {
+function candidateView(
+  entry: RankedCandidate,
+  clock: DigestClock,
+  registrations: ReadonlyMap<string, string> | undefined,
+): CandidateView {
   const { candidate } = entry;
   return {
     name: displayName(candidate),
@@ -129,7 +143,26 @@ function candidateView(entry: RankedCandidate, clock: DigestClock): CandidateVie
     fitText: describeFit(entry.fit),
     profile: mailText(entry.profile?.summary ?? '', { controls: '' }),
     flags: [...new Set(candidate.flags)].map((flag) => FLAG_WORDING[flag]),
+    topics: candidateTopics(candidate).map((topic) => mailText(topic)),
+    registration: registrations?.get(candidate.id) ?? '',
     messages: candidate.messages.length,
     folders: filedFolders(candidate),
   };
+}
+
+/** The topics and programmes an open call's enquirer wrote about, across their messages, each once. Pure. */
+export function candidateTopics(candidate: Pick<CandidateRecord, 'messages'>): string[] {
+  const call = candidate.messages.flatMap((message) => [
+    ...(message.call?.topics ?? []),
+    ...(message.call?.programmes ?? []),
+  ]);
+  return [...new Set(call)];
+}
+
+/** How many of a vacancy's candidates registered on its form (registrationText); null when it has none. */
+function registeredCount(vacancy: DigestVacancy, all: readonly RankedCandidate[]): number | null {
+  const { registrations } = vacancy;
+  if (registrations === undefined) return null;
+  return all.filter((entry) => registrations.get(entry.candidate.id)?.startsWith('registered') === true)
+    .length;
 }

@@ -43,7 +43,8 @@ function headerRow(view: DigestView): string {
 }
 
 function vacancySection(vacancy: VacancyView): string {
-  const { all, complete, incomplete } = vacancy.totals;
+  const { all, complete, incomplete, registered } = vacancy.totals;
+  const form = registered === null ? '' : total(registered, 'registered on the form');
   const deadline =
     vacancy.deadline.at === null
       ? escapeHtml(vacancy.deadline.relative)
@@ -55,11 +56,11 @@ function vacancySection(vacancy: VacancyView): string {
   return [
     `<tr><td style="${paint(PALETTE.card, `padding:24px 24px 8px;border-top:1px solid ${INK.rule};`)}">`,
     `<div style="${ink(INK.heading, 'font-size:18px;line-height:24px;font-weight:700;')}">${escapeHtml(vacancy.title)}</div>`,
-    `<div style="${ink(INK.muted, 'font-size:13px;padding-top:2px;')}">${escapeHtml(vacancy.tag)} · Deadline: ${deadline}</div>`,
+    `<div style="${ink(INK.muted, 'font-size:13px;padding-top:2px;')}">${escapeHtml(vacancy.tag ?? 'Open call')} · Deadline: ${deadline}</div>`,
     '</td></tr>',
     `<tr><td style="${paint(PALETTE.card, 'padding:8px 24px 4px;')}">`,
     table(paint(PALETTE.band, 'border-radius:6px;')),
-    `<tr>${total(all, `${all === 1 ? 'candidate' : 'candidates'} in all`)}${total(complete, 'complete')}${total(incomplete, 'incomplete')}</tr>`,
+    `<tr>${total(all, `${all === 1 ? 'candidate' : 'candidates'} in all`)}${total(complete, 'complete')}${total(incomplete, 'incomplete')}${form}</tr>`,
     '</table>',
     '</td></tr>',
     quiet,
@@ -94,6 +95,8 @@ function candidateRow(candidate: CandidateView): string {
     ['Received', `${escapeHtml(seen)} · ${escapeHtml(plural(candidate.messages, 'message'))}`],
     ['Documents', documentsHtml(candidate)],
     candidate.complete ? null : ['Missing', `<b>${escapeHtml(candidate.missing.join(', '))}</b>`],
+    candidate.topics.length === 0 ? null : ['Enquiry about', escapeHtml(candidate.topics.join('; '))],
+    candidate.registration === '' ? null : ['Form', escapeHtml(candidate.registration)],
     candidate.profile === '' ? null : ['Profile', escapeHtml(candidate.profile)],
     ['Fit score', escapeHtml(candidate.fitText)],
     candidate.flags.length === 0

@@ -32,14 +32,15 @@ export function summaryLine(view: DigestView): string {
 }
 
 function vacancyLines(vacancy: VacancyView): string[] {
-  const heading = `${vacancy.title} ${vacancy.tag}`;
+  const heading = `${vacancy.title} ${vacancy.tag ?? '(open call)'}`;
   const deadline = vacancy.deadline.at === null ? '' : ` (${vacancy.deadline.at})`;
-  const { all, complete, incomplete } = vacancy.totals;
+  const { all, complete, incomplete, registered } = vacancy.totals;
+  const form = registered === null ? '' : `, ${registered} registered on the form`;
   const lines = [
     heading,
     '='.repeat(Math.min(heading.length, WIDTH)),
     `Deadline: ${vacancy.deadline.relative}${deadline}`,
-    `All time: ${plural(all, 'candidate')}, ${complete} complete, ${incomplete} incomplete`,
+    `All time: ${plural(all, 'candidate')}, ${complete} complete, ${incomplete} incomplete${form}`,
     '',
   ];
   if (vacancy.new.length + vacancy.updated.length === 0) {
@@ -72,6 +73,8 @@ function candidateLines(candidate: CandidateView, index: number): string[] {
     `   ${seen} · ${plural(candidate.messages, 'message')}`,
     ...documents,
     candidate.complete ? '   Status: complete' : `   Missing: ${candidate.missing.join(', ')}`,
+    ...(candidate.topics.length === 0 ? [] : [`   Enquiry about: ${candidate.topics.join('; ')}`]),
+    ...(candidate.registration === '' ? [] : [`   Form: ${candidate.registration}`]),
     ...(candidate.profile === '' ? [] : [`   Profile: ${candidate.profile}`]),
     `   Fit score: ${candidate.fitText}`,
     ...(candidate.flags.length > 0 ? [`   Flags: ${candidate.flags.join('; ')}`] : []),

@@ -1,4 +1,5 @@
 import type { Config } from '../../config/schema.ts';
+import type { RegistrationLookup } from '../../ports/call-ports.ts';
 import { LOOP_MARKER_HEADER } from '../../domain/loop-marker.ts';
 import { shortHash } from '../../domain/short-hash.ts';
 import type { Logger } from '../../logging/create-logger.ts';
@@ -10,7 +11,7 @@ import { signatureOf } from '../replies/plan-reply.ts';
 import { replyMessageId } from '../replies/reply-headers.ts';
 import { composeDigest } from './compose-digest.ts';
 import { type DigestVacancy } from './digest-input.ts';
-import { digestProfile, digestVacancyHeading } from './digest-vacancy.ts';
+import { digestProfile, digestVacancyHeading, registrationTexts } from './digest-vacancy.ts';
 
 /** What sending a digest uses: the candidates, the digest watermarks and the at-most-once protocol's ports. */
 export interface DigestStagePorts extends DeliveryPorts {
@@ -18,6 +19,8 @@ export interface DigestStagePorts extends DeliveryPorts {
   candidates: Pick<CandidateRecords, 'list'>;
   digests: DigestState;
   keys: Pick<LedgerKeys, 'digestLedger'>;
+  /** The vacancies' registration forms. */
+  registrations: RegistrationLookup;
   logger: Logger;
 }
 
@@ -109,6 +112,9 @@ async function gatherDigest(ports: DigestStagePorts, supervisorHash: string, run
       vacancy: digestVacancyHeading(vacancy),
       changed,
       all: all.map((candidate) => ({ candidate, profile: digestProfile(candidate) })),
+      ...(vacancy.registrations
+        ? { registrations: await registrationTexts(ports.registrations, vacancy, all) }
+        : {}),
     });
   }
   const input = {

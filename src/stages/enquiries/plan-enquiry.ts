@@ -24,7 +24,11 @@ export function planEnquiry(
   const { facts } = parsed;
   const to = context.to;
   if (!context.config.replies.enquiries || !to) return null;
-  const vacancies = context.config.vacancies.filter((vacancy) => vacancy.mailbox === context.mailboxId);
+  const vacancies = context.config.vacancies.flatMap((vacancy) =>
+    vacancy.mailbox === context.mailboxId && vacancy.tag !== undefined
+      ? [{ ...vacancy, tag: vacancy.tag }]
+      : [],
+  );
   const mention = mentionsVacancy(facts.subject, parsed.text, vacancies);
   if (!mention) return null;
   return {
@@ -49,7 +53,9 @@ export function planEnquiryReply(
   const { vacancy, mailbox } = scene;
   const openVacancies = scene.vacancies.filter(
     (entry) =>
-      entry.mailbox === mailbox.id && (entry.deadline === undefined || Date.parse(entry.deadline) > now),
+      entry.mailbox === mailbox.id &&
+      entry.tag !== undefined &&
+      (entry.deadline === undefined || Date.parse(entry.deadline) > now),
   );
   const candidate = { name: job.to.name, email: job.to.address, documents: [], missing: [] };
   const message = { ...job, replyTo: job.to };

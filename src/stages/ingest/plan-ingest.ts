@@ -10,6 +10,9 @@ import { replyTokenText } from '../../mail/reply-token-text.ts';
 import { readBounceClaim, type BounceClaim } from '../replies/bounce-suppression.ts';
 import { chooseReplyRecipient, type RecipientDecision } from '../replies/reply-recipient.ts';
 import { triageMessage, type TriageResult } from './triage-message.ts';
+import type { ColleagueVerdict } from '../enquiries/colleague-rule.ts';
+import { documentTermsOf } from '../enquiries/match-open-call.ts';
+import { callTerms } from '../enquiries/recognise-enquiry.ts';
 
 /** What the plan needs besides the message: configuration, where it is, and the thread it replies to. */
 export interface IngestContext {
@@ -23,6 +26,10 @@ export interface IngestContext {
   /** Where the message is: recorded with it, so that it can be filed and answered later. */
   location: { uidValidity: string; uid: number };
   receivedAt: string;
+  /** Why the sender is a colleague (colleagueRule): never recorded as an enquirer nor sent an enquiry reply. */
+  colleague?: ColleagueVerdict | null;
+  /** The open calls' terms a reading found in the attached documents; null or absent: not read. */
+  documentTerms?: readonly string[] | null;
 }
 
 /** An application to record: the merge input, the candidate of its thread, and what reading it needs. */
@@ -66,6 +73,9 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     threadVacancy: context.thread?.vacancy ?? null,
     receivedAt: context.receivedAt,
     replyToken: findReplyToken(replyTokenText(parsed), context.replyKey ?? null),
+    text: parsed.text,
+    colleague: context.colleague ?? null,
+    documentTerms: context.documentTerms ?? null,
   });
   const { classification, vacancy, applicant } = triage;
   const recipient = chooseReplyRecipient(facts, context.mailbox.trustedAuthservIds ?? []);
@@ -75,7 +85,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     bounce: classification.kind === 'bounce' ? readBounceClaim(parsed) : null,
     recipient,
     enquiry:
-      classification.kind === 'untagged'
+      classification.kind === 'untagged' && !context.colleague
         ? planEnquiry(parsed, {
             config: context.config,
             mailboxId: context.mailbox.id,
@@ -103,12 +113,21 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
       references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
       noReply: classification.replySuppressed,
       bodyProfile: null,
+      ...(triage.enquiry?.status === 'enquiry'
+        ? { call: { topics: triage.enquiry.topics, programmes: triage.enquiry.programmes } }
+        : {}),
     },
     applicant,
     documents: triage.documents,
     flags: triage.flags,
   };
   const threadCandidateId = context.thread?.vacancy === vacancy.id ? context.thread.candidateId : null;
-  const reading = { keywords: vacancyConfig.keywords, applicantName: applicant.name };
+  const reading = { keywords: readingKeywords(vacancyConfig), applicantName: applicant.name };
   return { ...plan, application: { vacancy: vacancyConfig, incoming, threadCandidateId, reading } };
+}
+
+/** What a candidate's documents are searched for: the vacancy's keywords, and an open call's topics and programmes. */
+export function readingKeywords(vacancy: VacancyConfig): string[] {
+  if (vacancy.tag !== undefined) return vacancy.keywords;
+  return [...new Set([...vacancy.keywords, ...documentTermsOf([callTerms(vacancy)])])];
 }

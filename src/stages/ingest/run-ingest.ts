@@ -12,13 +12,15 @@ import type { JobQueue, SeenIndex } from '../../ports/stage-stores.ts';
 import { assessJobId, type AssessJob } from '../assess/assess-job.ts';
 import { enquiryJobId, type EnquiryJob } from '../enquiries/enquiry-job.ts';
 import type { IngestJob } from './ingest-job.ts';
-import { planIngest, type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
+import { type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
+import { planMessage } from './plan-message.ts';
+import type { SentRecipients } from '../../ports/call-ports.ts';
 import { readMessage } from './read-message.ts';
 import { verifyBounce } from '../replies/bounce-suppression.ts';
 
 /** What the ingest stage uses. */
 export interface IngestStagePorts {
-  config: Pick<Config, 'mailboxes' | 'vacancies' | 'replies' | 'export' | 'extraction'>;
+  config: Pick<Config, 'mailboxes' | 'vacancies' | 'replies' | 'export' | 'extraction' | 'enquirers'>;
   gateway: MailboxGateway;
   candidates: CandidateRecords;
   seen: SeenIndex;
@@ -34,6 +36,8 @@ export interface IngestStagePorts {
   /** Reads attachments in reading processes. */
   reader: DocumentReader;
   ownAddresses: ReadonlySet<string>;
+  /** Whom each mailbox has written to: colleagues, never enquirers. */
+  sentRecipients: SentRecipients;
   logger: Logger;
 }
 
@@ -62,15 +66,21 @@ export async function runIngest(
   const thread = await ports.candidates.findByThread(
     [facts.inReplyTo, ...facts.references].filter((id) => id !== null),
   );
-  const plan = planIngest(fetched.parsed, {
-    config: ports.config,
-    mailbox,
-    ownAddresses: ports.ownAddresses,
-    replyKey: ports.replyKey,
-    thread,
-    location: payload,
-    receivedAt: fetched.receivedAt,
-  });
+  const plan = await planMessage(
+    fetched.parsed,
+    {
+      config: ports.config,
+      mailbox,
+      ownAddresses: ports.ownAddresses,
+      replyKey: ports.replyKey,
+      thread,
+      location: payload,
+      receivedAt: fetched.receivedAt,
+    },
+    ports,
+  );
+  if (plan.triage.enquiry)
+    logger.info({ enquiry: plan.triage.enquiry.status, rule: plan.triage.classification.rule }, 'open calls');
   await suppressBouncedRecipients(ports, plan, logger);
   if (plan.enquiry)
     await ports.enquiries.add('enquiry', plan.enquiry, {

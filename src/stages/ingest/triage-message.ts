@@ -7,14 +7,16 @@ import { missingKinds } from '../../domain/document-kinds.ts';
 import { LOOP_MARKER_HEADER } from '../../domain/loop-marker.ts';
 import type { FoundReplyToken } from '../../domain/reply-token.ts';
 import { classifyMessage, type Classification } from './classify-message.ts';
+import type { ColleagueVerdict } from '../enquiries/colleague-rule.ts';
+import { recogniseEnquiry, type EnquiryRecognition } from '../enquiries/recognise-enquiry.ts';
 import { guessDocumentKind } from '../../documents/guess-document-kind.ts';
 import type { MailAddress, MessageFacts } from '../../mail/message-facts.ts';
 
-/** How the message's vacancy was found: its tag (exact or variant), or the thread it replies to. */
+/** How the message's vacancy was found: its tag (exact or variant), the thread it replies to, or an open call's topics. */
 export interface VacancyAssignment {
   id: string;
   title: string;
-  match: 'exact' | 'variant' | 'thread';
+  match: 'exact' | 'variant' | 'thread' | 'topic';
   matched: string;
 }
 
@@ -26,6 +28,8 @@ export interface TriageResult {
   documents: DocumentFacts[];
   missing: DocumentKind[];
   flags: CandidateFlag[];
+  /** For untagged mail in a mailbox with open calls: whether it is an enquiry for one, and why. */
+  enquiry: EnquiryRecognition | null;
 }
 
 /** What the pure triage needs besides the message: configuration, own addresses, and known threads. */
@@ -38,6 +42,12 @@ export interface TriageContext {
   receivedAt: string;
   /** A reply token in the sender's own text, verified or not (see findReplyToken). */
   replyToken?: FoundReplyToken | null;
+  /** The sender's own text, where an open call's enquiry is recognised. */
+  text?: string;
+  /** Why the sender is a colleague (colleagueRule): never an enquirer. */
+  colleague?: ColleagueVerdict | null;
+  /** The open calls' terms found in the attached documents (see recogniseEnquiry); null: not read. */
+  documentTerms?: readonly string[] | null;
 }
 
 /** Classifies a message, assigns its vacancy, and describes its applicant and documents. Pure. */
@@ -46,7 +56,9 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
   let classification = classifyMessage(facts, {
     ownAddresses: context.ownAddresses,
     loopMarkerHeader: LOOP_MARKER_HEADER,
-    vacancies,
+    vacancies: vacancies.flatMap((vacancy) =>
+      vacancy.tag === undefined ? [] : [{ ...vacancy, tag: vacancy.tag }],
+    ),
     replyToken: context.replyToken ?? null,
   });
   let vacancy = assignVacancy(classification, vacancies);
@@ -61,8 +73,41 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     };
     vacancy = { id: threadVacancy.id, title: threadVacancy.title, match: 'thread', matched: '' };
   }
+  const enquiry = classification.kind === 'untagged' ? recogniseCall(facts, vacancies, context) : null;
+  if (enquiry?.status === 'enquiry') {
+    const call = vacancies.find((candidate) => candidate.id === enquiry.callId);
+    classification = {
+      ...classification,
+      kind: 'application',
+      rule: 'open-call',
+      detail: enquiry.evidence.join('; '),
+    };
+    vacancy = {
+      id: enquiry.callId,
+      title: call?.title ?? '',
+      match: 'topic',
+      matched: [...enquiry.topics, ...enquiry.programmes].join(', '),
+    };
+  } else if (enquiry !== null) {
+    const unread =
+      enquiry.status === 'needs-documents' ? ['the attached documents, which decide, were not read'] : [];
+    classification = {
+      ...classification,
+      rule:
+        enquiry.status === 'not-enquiry' && enquiry.rule === 'colleague' ? 'colleague' : classification.rule,
+      detail: `${classification.detail}; not an open call's enquiry: ${[...enquiry.evidence, ...unread].join('; ')}`,
+    };
+  }
   if (classification.kind !== 'application' || vacancy === null) {
-    return { classification, vacancy: null, applicant: facts.from, documents: [], missing: [], flags: [] };
+    return {
+      classification,
+      vacancy: null,
+      applicant: facts.from,
+      documents: [],
+      missing: [],
+      flags: [],
+      enquiry,
+    };
   }
   const config = vacancies.find((candidate) => candidate.id === vacancy.id);
   const documents = describeDocuments(facts);
@@ -73,7 +118,29 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     documents,
     missing: missingKinds(config?.documents.required ?? [], documents),
     flags: messageFlags(facts, vacancy, config, context.receivedAt),
+    enquiry,
   };
+}
+
+/**
+ * An untagged message against the mailbox's open calls (null when it has none): a colleague is reported even when
+ * there are none, since the enquiry reply for tagged vacancies is held back for one as well.
+ */
+function recogniseCall(
+  facts: MessageFacts,
+  vacancies: readonly VacancyConfig[],
+  context: TriageContext,
+): EnquiryRecognition | null {
+  const calls = vacancies.filter((vacancy) => vacancy.tag === undefined);
+  const colleague = context.colleague ?? null;
+  if (calls.length === 0 && colleague === null) return null;
+  const recognition = recogniseEnquiry(facts.subject, context.text ?? '', {
+    calls,
+    colleague,
+    documentTerms: context.documentTerms ?? null,
+    hasDocuments: facts.attachments.some((attachment) => !attachment.inline),
+  });
+  return calls.length === 0 && recognition.status !== 'not-enquiry' ? null : recognition;
 }
 
 function assignVacancy(
@@ -86,7 +153,8 @@ function assignVacancy(
   return vacancy ? { id: vacancy.id, title: vacancy.title, match: match.kind, matched: match.matched } : null;
 }
 
-function describeDocuments(facts: MessageFacts): DocumentFacts[] {
+/** The message's attachments as documents (inline images aside), their kinds guessed from name and type. Pure. */
+export function describeDocuments(facts: MessageFacts): DocumentFacts[] {
   return facts.attachments
     .map((attachment, index) => ({ attachment, index }))
     .filter(({ attachment }) => !(attachment.inline && attachment.contentType.startsWith('image/')))

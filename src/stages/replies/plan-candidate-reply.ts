@@ -3,6 +3,8 @@ import type { MailboxConfig, VacancyConfig } from '../../config/schema.ts';
 import type { ReplyKind } from '../../domain/reply-kinds.ts';
 import { candidateAsOf } from './candidate-as-of.ts';
 import { planReply, type PlannedReply } from './plan-reply.ts';
+import type { CallInput } from './call-context.ts';
+import type { RegistrationStatus } from '../../calls/registration-status.ts';
 import type { ReplyTemplates } from './render-reply.ts';
 
 /** A candidate's reply of one kind to one of their messages, and where it is. */
@@ -14,6 +16,8 @@ export interface CandidateReplyScene {
   mailbox: MailboxConfig;
   /** The mailbox's vacancies, for the reply's list of open calls. */
   openVacancies: readonly VacancyConfig[];
+  /** The candidate's topics and registration, and the time deadlines are counted from. */
+  call?: CallInput;
 }
 
 /**
@@ -46,7 +50,21 @@ export function planCandidateReply(scene: CandidateReplyScene, templates: ReplyT
       vacancy,
       mailbox: scene.mailbox,
       openVacancies: scene.openVacancies,
+      ...(scene.call ? { call: scene.call } : {}),
     },
     templates,
   );
+}
+
+/** The call's part of a candidate's reply: the topics they wrote about and whether they registered. Pure. */
+export function replyCallInput(
+  candidate: Pick<CandidateRecord, 'messages'>,
+  registration: RegistrationStatus,
+  now: Date,
+): CallInput {
+  return {
+    topics: [...new Set(candidate.messages.flatMap((entry) => entry.call?.topics ?? []))],
+    registered: registration.status === 'read' ? registration.match.registered : null,
+    now,
+  };
 }

@@ -1,7 +1,8 @@
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import type { CandidateRecord, MessageRecord } from '../../candidates/candidate-record.ts';
 import type { MailboxConfig, VacancyConfig } from '../../config/schema.ts';
-import { buildReplyContext, renderReply } from './render-reply.ts';
+import { buildReplyContext, DOCUMENT_WORDING, renderReply } from './render-reply.ts';
+import { buildCallView, buildRegistrationView, type CallInput } from './call-context.ts';
 import type { ReplyTemplates } from './render-reply.ts';
 import { REPLY_MARKER_HEADERS, replySubject } from './reply-headers.ts';
 import { echoName } from '../../output/echo-name.ts';
@@ -32,6 +33,8 @@ export interface ReplySubjectMatter {
   mailbox: MailboxConfig;
   /** The vacancies of the mailbox still open, for the enquiry reply. */
   openVacancies: readonly VacancyConfig[];
+  /** The enquirer's topics, the candidate's registration, and the time deadlines are counted from. */
+  call?: CallInput;
 }
 
 // References kept from the original: its first (the thread's root) and the latest ones (RFC 5322 3.6.4).
@@ -44,18 +47,24 @@ const MAX_REFERENCES = 20;
  */
 export function planReply(matter: ReplySubjectMatter, templates: ReplyTemplates): PlannedReply {
   const { candidate, message, vacancy, mailbox } = matter;
+  const call = matter.call ?? { topics: [], registered: null, now: new Date() };
   const recipient = message.replyTo ?? { name: candidate.name, address: candidate.email };
   const context = buildReplyContext({
     applicantName: candidate.name || recipient.name,
     applicantEmail: recipient.address,
-    vacancy: { id: vacancy.id, title: vacancy.title, tag: vacancy.tag, deadline: vacancy.deadline ?? null },
+    vacancy: {
+      id: vacancy.id,
+      title: vacancy.title,
+      tag: vacancy.tag ?? null,
+      deadline: vacancy.deadline ?? null,
+    },
     received: candidate.documents.map((document) => ({ kind: document.kind, filename: document.filename })),
     missing: candidate.missing,
-    openVacancies: matter.openVacancies.map((open) => ({
-      title: open.title,
-      tag: open.tag,
-      deadline: open.deadline ?? null,
-    })),
+    openVacancies: matter.openVacancies.flatMap((open) =>
+      open.tag === undefined ? [] : [{ title: open.title, tag: open.tag, deadline: open.deadline ?? null }],
+    ),
+    call: buildCallView(vacancy, call, (kind) => DOCUMENT_WORDING[kind].label),
+    registration: buildRegistrationView(vacancy, call.registered),
     signature: signatureOf(mailbox.from),
   });
   const rendered = renderReply(templates, matter.kind, context);

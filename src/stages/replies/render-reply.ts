@@ -3,6 +3,7 @@ import { TriageError } from '../../errors/triage-error.ts';
 import { echoName } from '../../output/echo-name.ts';
 import { mailText } from '../../output/mail-text.ts';
 import type { ReplyKind } from '../../domain/reply-kinds.ts';
+import type { CallView, RegistrationView } from './call-context.ts';
 
 /**
  * Everything a reply template can use; strings taken from mail are already one line each, cleaned of control and
@@ -11,13 +12,16 @@ import type { ReplyKind } from '../../domain/reply-kinds.ts';
 export interface ReplyContext {
   /** `name` and `firstName` are '' when the sender gave no usable name. */
   applicant: { name: string; firstName: string; email: string };
-  /** `tag` is the exact subject tag, brackets included (`[PHD-robustAI]`); `deadline` is ISO 8601 or null. */
+  /** `tag` is the exact subject tag, brackets included (`[PHD-robustAI]`), '' for an open call; `deadline` is ISO 8601 or null. */
   vacancy: { id: string; title: string; tag: string; deadline: string | null };
   received: Array<{ kind: DocumentKind; label: string; filename: string }>;
   missing: Array<{ kind: DocumentKind; label: string; instruction: string }>;
   /** True when nothing required is missing. */
   complete: boolean;
   openVacancies: Array<{ title: string; tag: string; deadline: string | null }>;
+  /** The call's programmes, documents wanted and the supervisor's texts (see call-context.ts). */
+  call: CallView;
+  registration: RegistrationView;
   signature: string;
 }
 
@@ -43,12 +47,25 @@ export type ReplyTemplates = Readonly<Record<ReplyKind, Readonly<Record<ReplyFor
 export interface ReplyContextInput {
   applicantName: string;
   applicantEmail: string;
-  vacancy: { id: string; title: string; tag: string; deadline: string | null };
+  vacancy: { id: string; title: string; tag: string | null; deadline: string | null };
   received: ReadonlyArray<{ kind: DocumentKind; filename: string }>;
   missing: readonly DocumentKind[];
   openVacancies: ReadonlyArray<{ title: string; tag: string; deadline: string | null }>;
+  call?: CallView;
+  registration?: RegistrationView;
   signature: string;
 }
+
+const NO_CALL: CallView = {
+  topics: [],
+  programmes: [],
+  openProgrammes: [],
+  closedProgrammes: [],
+  wanted: [],
+  note: '',
+  nextSteps: '',
+};
+const NO_REGISTRATION: RegistrationView = { asked: false, registered: false, link: '' };
 
 /** How each document kind is named to applicants, and what to do when it is missing. */
 export const DOCUMENT_WORDING: Readonly<Record<DocumentKind, { label: string; instruction: string }>> = {
@@ -91,7 +108,7 @@ export function buildReplyContext(input: ReplyContextInput): ReplyContext {
       firstName: name.split(' ')[0] ?? '',
       email: mailText(input.applicantEmail, { controls: '' }),
     },
-    vacancy: { ...input.vacancy, tag: subjectTag(input.vacancy.tag) },
+    vacancy: { ...input.vacancy, tag: input.vacancy.tag === null ? '' : subjectTag(input.vacancy.tag) },
     received: input.received.map((document) => ({
       kind: document.kind,
       label: DOCUMENT_WORDING[document.kind].label,
@@ -100,6 +117,8 @@ export function buildReplyContext(input: ReplyContextInput): ReplyContext {
     missing: [...new Set(input.missing)].map((kind) => ({ kind, ...DOCUMENT_WORDING[kind] })),
     complete: input.missing.length === 0,
     openVacancies: input.openVacancies.map((open) => ({ ...open, tag: subjectTag(open.tag) })),
+    call: input.call ?? NO_CALL,
+    registration: input.registration ?? NO_REGISTRATION,
     signature: input.signature,
   };
 }

@@ -27,6 +27,14 @@ const handlebars = Handlebars.create();
 handlebars.registerHelper('date', (iso: unknown) => formatDeadline(iso));
 const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'date']);
 
+const SAMPLE_PROGRAMME = {
+  name: 'DPhil in Sampling',
+  link: 'https://example.org/dphil',
+  note: 'Automatic scholarship consideration.',
+  deadline: '12:00 midday UK time, Tuesday 2 December 2025',
+  relative: 'in 6 days',
+};
+
 // Two contexts between them take every branch a template can have: one full, one with everything empty.
 const SAMPLES: readonly ReplyContext[] = [
   buildReplyContext({
@@ -39,6 +47,19 @@ const SAMPLES: readonly ReplyContext[] = [
       { title: 'PhD in Sampling', tag: 'PHD-sample', deadline: '2026-12-02T12:00:00Z' },
       { title: 'PhD in Testing', tag: 'PHD-test', deadline: null },
     ],
+    call: {
+      topics: ['sampling', 'testing'],
+      programmes: [SAMPLE_PROGRAMME, { ...SAMPLE_PROGRAMME, name: 'MSc by Research' }],
+      openProgrammes: [SAMPLE_PROGRAMME],
+      closedProgrammes: [{ ...SAMPLE_PROGRAMME, name: 'MSc by Research', relative: 'passed 3 days ago' }],
+      wanted: [
+        { label: 'CV', required: true },
+        { label: 'research proposal', required: false },
+      ],
+      note: 'A lack of reply is not a reflection of your qualifications.',
+      nextSteps: 'Apply through the university portal and name me as your supervisor.',
+    },
+    registration: { asked: true, registered: false, link: 'https://forms.example.org/register' },
     signature: 'Dr Sample',
   }),
   buildReplyContext({

@@ -8,9 +8,15 @@ import type { CandidateRecords } from '../../ports/candidate-records.ts';
 import type { LedgerKeys } from '../../ports/delivery-ports.ts';
 import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
 import { deliverReply, type DeliveryOutcome, type ReplyDeliveryPorts } from './deliver-reply.ts';
-import { planCandidateReply, replyRecipient, type CandidateReplyScene } from './plan-candidate-reply.ts';
+import {
+  planCandidateReply,
+  replyCallInput,
+  replyRecipient,
+  type CandidateReplyScene,
+} from './plan-candidate-reply.ts';
 import type { ReplyJob } from './reply-job.ts';
 import type { ReplyTemplates } from './render-reply.ts';
+import type { RegistrationLookup } from '../../ports/call-ports.ts';
 
 /** What the reply stage uses. */
 export interface ReplyStagePorts extends ReplyDeliveryPorts {
@@ -20,6 +26,8 @@ export interface ReplyStagePorts extends ReplyDeliveryPorts {
   keys: LedgerKeys;
   /** Compiled templates by vacancy id (the vacancy's own folder first, then the defaults). */
   templates: ReadonlyMap<string, ReplyTemplates>;
+  /** The vacancies' registration forms. */
+  registrations: RegistrationLookup;
   logger: Logger;
 }
 
@@ -97,5 +105,12 @@ async function loadScene(ports: ReplyStagePorts, payload: ReplyJob): Promise<Can
   const mailbox = ports.config.mailboxes.find((entry) => entry.id === message?.mailbox);
   if (!candidate || !message || !vacancy || !mailbox) return null;
   const openVacancies = ports.config.vacancies.filter((open) => open.mailbox === mailbox.id);
-  return { kind: payload.kind, candidate, message, vacancy, mailbox, openVacancies };
+  const registration = await ports.registrations.lookup(vacancy, candidate);
+  if (registration.status === 'error')
+    ports.logger.warn(
+      { vacancy: vacancy.id, error: registration.error },
+      'registration form export unreadable',
+    );
+  const call = replyCallInput(candidate, registration, new Date());
+  return { kind: payload.kind, candidate, message, vacancy, mailbox, openVacancies, call };
 }

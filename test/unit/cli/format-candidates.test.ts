@@ -58,7 +58,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
 }
 
 describe('candidateJson', () => {
-  it('public-shape: exactly the designed fields, plus folders and replies', () => {
+  it('public-shape: exactly the designed fields, plus folders, replies, topics and registration', () => {
     const json = candidateJson(record());
     expect(Object.keys(json).sort()).toEqual([
       'documents',
@@ -72,7 +72,9 @@ describe('candidateJson', () => {
       'missing',
       'name',
       'profile',
+      'registration',
       'replies',
+      'topics',
       'vacancy',
     ]);
     expect({ ...json, profile: undefined }).toEqual({
@@ -90,6 +92,8 @@ describe('candidateJson', () => {
       lastSeen: '2025-01-14T08:12:44.000Z',
       folders: ['Applications/robust-ai'],
       replies: [],
+      topics: [],
+      registration: '',
       profile: undefined,
     });
   });

@@ -105,8 +105,43 @@ describe('parseConfig', () => {
             supervisors: ['chen@uni.example'],
             documents: { required: ['cv', 'transcript'], optional: ['research'] },
             deadline: '2030-12-02T12:00:00Z',
+            answerEnquiries: false,
+          },
+          {
+            id: 'medical-ai',
+            mailbox: 'chen',
+            title: 'DPhil topics in machine learning for medical imaging',
+            topics: [
+              {
+                phrase: 'multi-modal machine learning for medical image, signal, language',
+                synonyms: ['multimodal learning', 'vision-language models'],
+              },
+              {
+                phrase: 'agentic workflows for medical image analysis',
+                synonyms: ['agentic workflows', 'AI agents'],
+              },
+              { phrase: 'machine learning for human factor/skill analysis in medical imaging', synonyms: [] },
+              {
+                phrase: 'human-in-the-loop learning and inference approaches for medical imaging',
+                synonyms: ['human-in-the-loop', 'interactive segmentation'],
+              },
+            ],
+            programmes: [
+              expect.objectContaining({ name: 'DPhil in Engineering Science', deadline: '2030-12-02T12:00' }),
+              expect.objectContaining({
+                name: 'EPSRC CDT in Health Data Science',
+                aliases: ['Health Data Science CDT'],
+              }),
+            ],
+            timezone: 'Europe/London',
+            timezoneName: 'UK time',
+            answerEnquiries: true,
+            replyNote:
+              'Due to the high volume of inquiries as the deadline approaches, I may not be able to respond to all ' +
+              'emails. A lack of reply is not a reflection of your qualifications or potential.',
           },
         ],
+        enquirers: { excludeSent: true, excludeOwnDomain: true, allow: [], deny: [], sentCheckSeconds: 900 },
         digest: { schedule: '0 8 * * 1-5', timezone: 'Europe/London' },
         limits: { maxMessageBytes: 41943040, maxAttachments: 100 },
         workers: { concurrency: 4, attempts: 12, shutdownSeconds: 20 },
@@ -193,7 +228,7 @@ describe('parseConfig', () => {
   });
 
   describe('errors name the key and the problem', () => {
-    it('vacancy-without-tag: "vacancies[1].tag: required"', () => {
+    it('vacancy-without-tag: "vacancies[1].tag: required, unless … an open call"', () => {
       const raw = {
         mailboxes: [mailbox('chen')],
         vacancies: [
@@ -201,7 +236,37 @@ describe('parseConfig', () => {
           { id: 'med', title: 'T', supervisors: ['a@b.example'] },
         ],
       };
-      expectInvalid(yaml(raw), 'vacancies[1].tag: required');
+      expectInvalid(
+        yaml(raw),
+        'vacancies[1].tag: required, unless the vacancy is an open call with topics or programmes',
+      );
+    });
+
+    it('open-call: a vacancy without a tag needs topics or programmes; its deadlines need a real date and a zone', () => {
+      const call = (extra: Raw) => ({
+        mailboxes: [mailbox('chen')],
+        vacancies: [{ id: 'open', title: 'Topics', supervisors: ['a@b.example'], ...extra }],
+      });
+      const parsed = parseConfig(yaml(call({ topics: ['agentic workflows'] })), {}, 'triage.yaml');
+      expect(parsed.vacancies[0]?.tag).toBeUndefined();
+      expect(parsed.vacancies[0]).toMatchObject({
+        topics: [{ phrase: 'agentic workflows', synonyms: [] }],
+        answerEnquiries: false,
+      });
+      expectInvalid(
+        yaml(call({ programmes: [{ name: 'DPhil', deadline: '2030-12-02T12:00' }] })),
+        'vacancies[0].programmes[0].deadline: has no offset: set the vacancy timezone (e.g. Europe/London) or write one (…Z, +01:00)',
+      );
+      expectInvalid(
+        yaml(
+          call({ programmes: [{ name: 'DPhil', deadline: '2030-02-30T12:00' }], timezone: 'Europe/London' }),
+        ),
+        'vacancies[0].programmes[0].deadline: is not a real date',
+      );
+      expectInvalid(
+        yaml({ ...call({ topics: ['x y z'] }), enquirers: { deny: ['journal.example'] } }),
+        'enquirers.deny[0]: must be an address (a@b.org) or a domain (@b.org)',
+      );
     });
 
     it('unknown-key: a misspelt key is rejected by name ("mailboxes[0].imapp: unknown key")', () => {
@@ -344,7 +409,7 @@ describe('parseConfig', () => {
           'mailboxes[0].address: must be an e-mail address',
           'mailboxes[0].imapp: unknown key',
           'vacancies[0].id: must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
-          'vacancies[1].tag: required',
+          'vacancies[1].tag: required, unless the vacancy is an open call with topics or programmes',
         ]),
       );
     });

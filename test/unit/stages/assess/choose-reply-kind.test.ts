@@ -69,4 +69,15 @@ describe('chooseReplyKind', () => {
   it('an unknown message: nothing', () => {
     expect(chooseReplyKind(candidateRecord([first], [], []), '<other>', VACANCY, REPLIES)).toBeNull();
   });
+  it("an open call's enquirer: one information reply to the first message, nothing for the others", () => {
+    const call = { ...VACANCY, answersEnquiries: true };
+    const merged = candidateRecord([first, second], [documentRecord('cv', '<2>')], ['transcript']);
+    const receipts = { completion: true, followUpReceipts: true };
+    expect(chooseReplyKind(merged, '<1>', call, receipts)).toBe('information');
+    expect(chooseReplyKind(merged, '<2>', call, receipts)).toBeNull();
+    // Not answering enquiries: nothing at all, not even a late or completing reply.
+    const quiet = { ...call, answersEnquiries: false, deadline: '2026-10-31T12:00:00Z' };
+    expect(chooseReplyKind(merged, '<1>', quiet, receipts)).toBeNull();
+    expect(chooseReplyKind(merged, '<2>', quiet, receipts)).toBeNull();
+  });
 });
