@@ -2,8 +2,11 @@ import type { CandidateRecord } from '../../src/candidates/candidate-record.ts';
 import { plural } from '../../src/domain/plural.ts';
 import type { SentReply } from './reply-outcomes.ts';
 
-/** The replies that acknowledge an application (`closed` is the acknowledgement after a deadline). */
-const ACKNOWLEDGING: ReadonlySet<string> = new Set(['acknowledgement', 'closed']);
+/**
+ * The replies that acknowledge an application (`closed` is the acknowledgement after a deadline, `information` an
+ * open call's answer to an enquirer).
+ */
+const ACKNOWLEDGING: ReadonlySet<string> = new Set(['acknowledgement', 'closed', 'information']);
 
 /** Whether the SMTP sink received what it should have: the summary when it did, else every problem found. */
 export interface AcknowledgementCheck {

@@ -15,6 +15,8 @@ import { recordedDocuments } from './recorded-documents.ts';
 export interface ReportInput extends RepliesReport {
   folders: readonly FolderView[];
   watch: string;
+  /** Each candidate's registration on their vacancy's form, as `candidates` shows it. */
+  registrations: ReadonlyMap<string, string>;
 }
 
 /** The demo's report for a terminal: each message and what became of it, the candidates, folders and replies. */
@@ -24,7 +26,7 @@ export function formatReport(input: ReportInput): string {
     heading(`What happened to the ${plural(input.messages.length, 'message')} in ${input.watch}`),
     ...input.messages.map((message, index) => formatMessage(input, index, located[index] ?? null)),
     heading(`Candidates (${input.candidates.length}), as \`npm run triage -- candidates\` lists them`),
-    formatCandidates(input.candidates),
+    formatCandidates(input.candidates, input.registrations),
     '',
     heading('What their documents say (kinds from the content; profile as digests show it)'),
     ...input.candidates.flatMap(describeReading),
@@ -67,6 +69,8 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
 
 function describeApplication(explanation: Explanation, summary: SeenSummary): string {
   const vacancy = explanation.vacancy;
+  if (vacancy?.match === 'topic' && vacancy.id === summary.vacancy)
+    return `enquiry for the open call ${vacancy.id} (${printable(explanation.classification.detail)})`;
   const how =
     vacancy === null || vacancy.id !== summary.vacancy
       ? 'replies to an application already filed'

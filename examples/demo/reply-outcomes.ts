@@ -1,6 +1,6 @@
 import type { CandidateRecord, ReplyRecord } from '../../src/candidates/candidate-record.ts';
 import type { RepliesConfig, VacancyConfig } from '../../src/config/schema.ts';
-import { chooseReplyKind } from '../../src/stages/assess/choose-reply-kind.ts';
+import { planAssessReply } from '../../src/stages/assess/plan-assess.ts';
 import type { ReplyKind } from '../../src/domain/reply-kinds.ts';
 import type { ReceivedMail } from './received-mail.ts';
 
@@ -17,9 +17,7 @@ export function replyCalledFor(
   rules: ReplyRules,
 ): ReplyKind | null {
   const vacancy = rules.vacancies.find((entry) => entry.id === candidate.vacancy);
-  if (vacancy === undefined) return null;
-  const requirements = { required: vacancy.documents.required, deadline: vacancy.deadline };
-  return chooseReplyKind(candidate, messageKey, requirements, rules.settings);
+  return planAssessReply(candidate, messageKey, vacancy, rules.settings)?.kind ?? null;
 }
 
 /** The decision recorded on the candidate for the reply a message calls for, if it was recorded yet. */

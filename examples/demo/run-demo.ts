@@ -5,8 +5,13 @@ import { ImapFlow } from 'imapflow';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
+import { SentRecipientsStore } from '../../src/adapters/redis/sent-recipients-store.ts';
+import { createRegistrationLookup } from '../../src/adapters/files/registration-lookup.ts';
+import { candidateRegistrations } from '../../src/stages/digests/digest-vacancy.ts';
 import { openPersonalData } from '../../src/adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { messageKey } from '../../src/mail/message-key.ts';
+import { parseMessage } from '../../src/mail/parse-message.ts';
 import { startDaemon } from '../../src/daemon/start-daemon.ts';
 import { createLogger } from '../../src/logging/create-logger.ts';
 import { startSmtpSink } from '../../test/support/smtp-sink.ts';
@@ -15,9 +20,9 @@ import { demoConfig } from './demo-config.ts';
 import { reachRedis, redactUrl } from '../../src/adapters/redis/reach-redis.ts';
 import { DEFAULT_REDIS_URL, redisHelp, removePrefix } from './demo-redis.ts';
 import { explainSamples } from './explain-samples.ts';
+import { sentToColleague, writeDemoRegistrations } from './sample-calls.ts';
 import { formatReport } from './format-report.ts';
 import { plural } from '../../src/domain/plural.ts';
-import { type ReportedMessage } from './reported-message.ts';
 import { readFolders } from './read-folders.ts';
 import { readReceivedMail } from './received-mail.ts';
 import { matchSentReplies } from './reply-outcomes.ts';
@@ -30,6 +35,8 @@ import { waitUntilProcessed } from './wait-until-processed.ts';
 const WAIT_SECONDS = 60;
 /** The daemon's log (pino JSON lines), beside the replies in the git-ignored demo-output/. */
 const DAEMON_LOG = fileURLToPath(new URL('../../demo-output/daemon.log', import.meta.url));
+/** The registration form's responses the first vacancy's candidates are checked against. */
+const REGISTRATIONS = fileURLToPath(new URL('../../demo-output/registrations.csv', import.meta.url));
 
 // Undone in reverse order, once, whether the demo finishes, fails or is interrupted.
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -68,11 +75,15 @@ async function main(): Promise<number> {
   const logger = createLogger('info', pino.destination({ dest: DAEMON_LOG, sync: true, append: false }));
 
   const samples = await buildSampleMessages();
-  const imap = await startDemoImap({ messages: samples.filter((sample) => !sample.later) });
+  const imap = await startDemoImap({
+    messages: samples.filter((sample) => !sample.later),
+    sent: [{ raw: sentToColleague(new Date(Date.now() - 30 * 24 * 3600_000)) }],
+  });
   track(() => imap.close());
   const sink = await startSmtpSink();
   track(() => sink.close());
-  const config = demoConfig({ redisUrl, prefix, imap, smtpPort: sink.port });
+  await writeDemoRegistrations(REGISTRATIONS);
+  const config = demoConfig({ redisUrl, prefix, imap, smtpPort: sink.port }, REGISTRATIONS);
   const mailbox = config.mailboxes[0];
   if (mailbox === undefined) throw new Error('the demo configuration has no mailbox');
 
@@ -85,7 +96,6 @@ async function main(): Promise<number> {
       `  Daemon  the real one, as \`npm start\` runs it; its log goes to ${shown(DAEMON_LOG)}\n`,
     ].join('\n'),
   );
-  const messages = await explainSamples(samples, config, mailbox.id);
 
   // The demo's own view of the mailbox, as a mail client has it.
   const auth = { user: imap.user, pass: imap.pass };
@@ -98,7 +108,13 @@ async function main(): Promise<number> {
   const daemon = await startDaemon(config, logger);
   track(() => daemon.stop());
   const keys = redisKeys(prefix);
-  const store = new CandidateStore(redis, keys, await openPersonalData(redis, keys, config.security));
+  const personal = await openPersonalData(redis, keys, config.security);
+  const store = new CandidateStore(redis, keys, personal);
+  const sampleKeys = await Promise.all(
+    samples.map(async (sample) =>
+      messageKey((await parseMessage(Buffer.from(sample.raw), config.limits)).facts),
+    ),
+  );
   const vacancyIds = config.vacancies.map((vacancy) => vacancy.id);
   const replyRules = { vacancies: config.vacancies, settings: config.replies };
   const delivered = async () =>
@@ -107,7 +123,7 @@ async function main(): Promise<number> {
   // Until every message given was triaged, every application filed, and every reply decided and delivered.
   const processed = (keep: (sample: SampleMessage) => boolean) =>
     waitUntilProcessed(
-      { ...probe, vacancyIds, replyRules, delivered, messageKeys: keysOf(messages, samples, keep) },
+      { ...probe, vacancyIds, replyRules, delivered, messageKeys: keysOf(sampleKeys, samples, keep) },
       WAIT_SECONDS * 1000,
       interruption.signal,
     );
@@ -120,6 +136,13 @@ async function main(): Promise<number> {
   }
   const seen = await processed(() => true);
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  // Explained as the daemon decides: with whom the mailbox wrote to (its Sent folder), read when it started.
+  const messages = await explainSamples(
+    samples,
+    config,
+    mailbox.id,
+    new SentRecipientsStore(redis, keys, personal),
+  );
 
   const candidates = await store.list(vacancyIds);
   const folders = await readFolders(client);
@@ -128,7 +151,10 @@ async function main(): Promise<number> {
   const saved = await saveReplies(matchSentReplies(received, candidates, inboxIds));
   const check = checkAcknowledgements(candidates, saved);
   const replies = { rules: replyRules, saved, dir: shownDir(), check };
-  console.log(formatReport({ messages, seen, candidates, folders, watch: mailbox.watch, ...replies }));
+  const forms = createRegistrationLookup(process.cwd());
+  const registrations = await candidateRegistrations(forms, config, candidates);
+  const report = { messages, seen, candidates, folders, watch: mailbox.watch, registrations, ...replies };
+  console.log(formatReport(report));
   console.log(`\n${(await showDigest(config, () => sink.messages, logger)).join('\n')}`);
   await cleanUp();
   console.log(
@@ -156,11 +182,11 @@ function inboxAtStart(samples: readonly SampleMessage[]): string {
 }
 
 function keysOf(
-  messages: readonly ReportedMessage[],
+  keys: readonly string[],
   samples: readonly SampleMessage[],
   keep: (sample: SampleMessage) => boolean,
 ): string[] {
-  return messages.filter((_, index) => samples[index] && keep(samples[index])).map((message) => message.key);
+  return keys.filter((_, index) => samples[index] && keep(samples[index]));
 }
 
 function shown(path: string): string {

@@ -1,3 +1,4 @@
+import { CALL_SAMPLES } from './sample-calls.ts';
 import { bounce, compose, DEMO_ADDRESS, type Spec } from './sample-mail.ts';
 
 /** The two demo vacancies, as they appear in a configuration file. */
@@ -9,6 +10,8 @@ export const DEMO_VACANCIES = [
     supervisors: [DEMO_ADDRESS],
     documents: { required: ['cv', 'transcript'], optional: ['research'] },
     keywords: ['PyTorch', 'medical imaging', 'adversarial', 'explainable AI'],
+    nextSteps:
+      "Submit the full application on the University's Postgraduate Online Application Portal and name Dr Chen as your supervisor.",
   },
   {
     id: 'med-imaging',
@@ -129,14 +132,15 @@ const SAMPLES: ReadonlyArray<{ shows: string; spec: Source; later?: true }> = [
       attachments: ['Elif_Kaya_CV.pdf', 'Elif_Kaya_Transcript_of_Records.pdf'],
     },
   },
+  ...CALL_SAMPLES,
 ];
 
-/** Builds the demo INBOX: eleven messages, oldest first, received over the last two hours. */
+/** Builds the demo INBOX: fourteen messages, oldest first, received over the last two hours. */
 export async function buildSampleMessages(now = new Date()): Promise<SampleMessage[]> {
   const start = now.getTime() - 2 * 60 * 60 * 1000;
   const messages: SampleMessage[] = [];
   for (const [index, { shows, spec, later }] of SAMPLES.entries()) {
-    const date = new Date(start + index * 7 * 60 * 1000);
+    const date = new Date(start + index * 6 * 60 * 1000);
     let raw: string;
     if (spec === 'bounce') raw = bounce(date);
     // A second delivery is byte for byte the first one; only its arrival time differs.

@@ -59,12 +59,24 @@ const BO_TRANSCRIPT: Lines = [
   'Cumulative Grade Point Average (CGPA): 8.7/10',
 ];
 
+const MEI_CV: Lines = [
+  '# Mei Tanaka',
+  'mei.tanaka@example.jp',
+  '# Education',
+  'MEng Information Science, Kyoto University, 2023 - 2025',
+  '# Research',
+  'Master thesis: human-in-the-loop interactive segmentation of ultrasound video.',
+  '# Skills',
+  'Python, PyTorch, MONAI',
+];
+
 /** What each demo attachment contains; a file not listed gets a placeholder that names it. */
 const SAMPLE_DOCUMENTS: Readonly<Record<string, Lines>> = {
   'CV_Ada_Lovelace.pdf': ADA_CV,
   'Transcript_Ada_Lovelace.pdf': ADA_TRANSCRIPT,
   'Bo_Zhang_CV.pdf': BO_CV,
   'Transcript_Bo_Zhang.pdf': BO_TRANSCRIPT,
+  'Mei_Tanaka_CV.pdf': MEI_CV,
 };
 
 /** A real PDF for a demo attachment, set at 10 pt (at 11, more lines of Ada's CV would wrap). */

@@ -31,6 +31,8 @@ export interface DemoImapOptions {
   messages?: Array<{ raw: string; internaldate?: Date }>;
   /** Plugins to leave out, e.g. `['MOVE']` to exercise a client's COPY + EXPUNGE fallback. */
   omitPlugins?: readonly DemoImapPlugin[];
+  /** Messages the user sent earlier, in a folder `Sent` marked \Sent (RFC 6154). */
+  sent?: Array<{ raw: string }>;
 }
 
 const HOST = '127.0.0.1';
@@ -55,7 +57,19 @@ export async function startDemoImap(options: DemoImapOptions = {}): Promise<Demo
             : { internaldate: formatUtcDateTime(message.internaldate) }),
         })),
       },
-      '': { separator: '/', type: 'personal' },
+      '': {
+        separator: '/',
+        type: 'personal',
+        folders: {
+          Sent: {
+            'special-use': '\\Sent',
+            messages: (options.sent ?? []).map((message) => ({
+              raw: Buffer.from(message.raw, 'utf8').toString('latin1'),
+              flags: ['\\Seen'],
+            })),
+          },
+        },
+      },
     },
   });
   // Every session subscribes to the server's 'notify' event.

@@ -128,12 +128,27 @@ describe('npm run demo', () => {
       [9, [/not an application: list \(List-Id:/]],
       [10, [/简历\.pdf \(cv\)/, /outcome: +filed in Applications\/med-imaging$/m]],
       [11, [/Elif Kaya/, /outcome: +filed in Applications\/robust-ai$/m]],
+      // The open call: two enquiries (one by the topic in its CV only), and a colleague found in the Sent folder.
+      [
+        12,
+        [
+          /triage: +enquiry for the open call medical-ai \(study intent in subject: .*topic "agentic workflows/,
+        ],
+      ],
+      [
+        13,
+        [
+          /enquiry for the open call medical-ai .*in document: "human-in-the-loop"/,
+          /filed in Applications\/medical-ai$/m,
+        ],
+      ],
+      [14, [/not an application: untagged \(.*sender is a colleague \(sent-folder\)/]],
     ];
     for (const [number, patterns] of expected) {
       const block = messageBlock(stdout, number);
       for (const pattern of patterns) expect(block, `message ${number}`).toMatch(pattern);
     }
-    for (const number of [4, 7, 8, 9]) {
+    for (const number of [4, 7, 8, 9, 14]) {
       expect(messageBlock(stdout, number), `message ${number}`).toMatch(/outcome: +left in INBOX$/m);
       expect(messageBlock(stdout, number), `message ${number}`).toMatch(/reply: +none — not an application/);
     }
@@ -155,6 +170,10 @@ describe('npm run demo', () => {
       ],
       [6, 'none — the same message as #1 (acknowledged once)'],
       [11, 'suppressed — the sender asked for no automatic replies (X-Auto-Response-Suppress: OOF)'],
+      [
+        13,
+        'information sent to mei.tanaka@example.jp (nothing missing) → demo-output/replies/13-mei-tanaka-information.eml',
+      ],
     ];
     for (const [number, reply] of replies) {
       expect(messageBlock(stdout, number).split('\n'), `message ${number}`).toContain(
@@ -194,7 +213,7 @@ describe('npm run demo', () => {
 
     // The sink received exactly one acknowledgement per applicant and vacancy, none to the Outlook sender who
     // asked for none, and nothing to the out-of-office auto-reply's sender.
-    expect(stdout).toContain('The SMTP server received 5 messages, saved in demo-output/replies/');
+    expect(stdout).toContain('The SMTP server received 7 messages, saved in demo-output/replies/');
     const sent = stdout
       .split('\n')
       .map((line) => /^ {2}(\S+@\S+) +(\w+) +Re: /.exec(line))
@@ -202,13 +221,17 @@ describe('npm run demo', () => {
       .map((match) => `${match[1]} ${match[2]}`);
     expect(sent.sort()).toEqual([
       'ada.lovelace@example.org acknowledgement',
+      'amara.nwosu@example.ng information',
       'bo.zhang@example.net acknowledgement',
       'bo.zhang@example.net complete',
       'carlos.perez@example.es acknowledgement',
       'li.ming@example.cn acknowledgement',
+      'mei.tanaka@example.jp information',
     ]);
+    // None to the colleague, though her mail speaks of a topic of the call.
+    expect(stdout).not.toMatch(/^ {2}giulia\.rossi@/m);
     expect(stdout).toMatch(
-      /^Checked: exactly one acknowledgement per applicant and vacancy \(4 applicants, one each\); Elif Kaya asked for no automatic replies and got none\.$/m,
+      /^Checked: exactly one acknowledgement per applicant and vacancy \(6 applicants, one each\); Elif Kaya asked for no automatic replies and got none\.$/m,
     );
     expect(stdout).not.toContain('WARNING');
     expect(readdirSync(REPLIES).sort()).toEqual(
@@ -218,24 +241,38 @@ describe('npm run demo', () => {
         '03-carlos-perez-acknowledgement',
         '05-bo-zhang-complete',
         '10-li-ming-acknowledgement',
+        '12-amara-nwosu-information',
+        '13-mei-tanaka-information',
       ].flatMap((name) => [`${name}.eml`, `${name}.txt`]),
     );
 
-    expect(stdout).toMatch(/^Candidates \(5\)/m);
-    const rows = stdout.split('\n').filter((line) => /^(robust-ai|med-imaging) /.test(line));
+    expect(stdout).toMatch(/^Candidates \(7\)/m);
+    const rows = stdout.split('\n').filter((line) => /^(robust-ai|med-imaging|medical-ai) /.test(line));
     expect(rows.map((row) => row.split(/\s{2,}/).slice(0, 2))).toEqual([
       ['robust-ai', 'Ada Lovelace'],
       ['robust-ai', 'Bo Zhang'],
       ['robust-ai', 'Carlos Pérez'],
       ['robust-ai', 'Elif Kaya'],
       ['med-imaging', '李明 (Li Ming)'],
+      ['medical-ai', 'Amara Nwosu'],
+      ['medical-ai', 'Mei Tanaka'],
     ]);
-    expect(stdout).toMatch(/^ {2}INBOX +4 messages$/m);
+    // The registration form: Ada by address, Bo by name (another address), Carlos and Elif not found.
+    expect(rows[1]).toMatch(
+      /registered \(by name "Bo Zhang", form line 3; address bozhang\.iitd@gmail\.example\)$/,
+    );
+    expect(rows[2]).toMatch(/not registered$/);
+    expect(readFileSync(join(REPLIES, '03-carlos-perez-acknowledgement.txt'), 'utf8')).toContain(
+      'I could not find you among those who registered their interest on the form',
+    );
+    expect(boText).not.toContain('I could not find you');
+    expect(stdout).toMatch(/^ {2}INBOX +5 messages$/m);
+    expect(stdout).toMatch(/^ {4}medical-ai +2 messages$/m);
     expect(stdout).toMatch(/^ {4}robust-ai +6 messages$/m);
     expect(stdout).toMatch(/^ {4}med-imaging +1 message$/m);
     expect(stdout).toMatch(/npm run triage -- check/);
     // It ends with the supervisor's digest, written out for a person to look at.
-    expect(stdout).toMatch(/^ {2}sent {2}chen@uni\.example \(robust-ai, med-imaging\)$/m);
+    expect(stdout).toMatch(/^ {2}sent {2}chen@uni\.example \(robust-ai, med-imaging, medical-ai\)$/m);
     expect(stdout).toMatch(/^ {2}HTML: +demo-output\/digest\.html$/m);
     const digest = await readFile(new URL('../../demo-output/digest.html', import.meta.url), 'utf8');
     expect(digest).toContain('Bo Zhang');
