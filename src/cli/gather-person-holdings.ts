@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
 import { ReplyGuards } from '../adapters/redis/reply-guards.ts';
+import { SentRecipientsStore } from '../adapters/redis/sent-recipients-store.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import type { Config } from '../config/schema.ts';
@@ -39,6 +40,7 @@ export async function gatherPersonHoldings(
     enquiries: await enquiriesOf(stores, mailboxIds, address),
     ledger: await ledgerOf(stores, scopes, address),
     bounceSuppressed: await new ReplyGuards(redis, keys, personal).isBounced(address, now),
+    writtenToBy: await writtenToBy(new SentRecipientsStore(redis, keys, personal), mailboxIds, address),
     exportedDocuments: config.export ? await exportedFiles(config.export.dir, candidates) : null,
     wording: {
       fitScore: (record) => describeFit(fitScore(digestProfile(record), config.digest.weights)),
@@ -96,5 +98,15 @@ async function exportedFiles(
     });
     if (files !== null) found.push({ candidateId: record.id, folder, files: files.sort() });
   }
+  return found;
+}
+
+async function writtenToBy(
+  sent: SentRecipientsStore,
+  mailboxIds: readonly string[],
+  address: string,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const mailbox of mailboxIds) if (await sent.has(mailbox, address)) found.push(mailbox);
   return found;
 }

@@ -44,6 +44,8 @@ export interface PersonHoldings {
   ledger: readonly PersonLedgerEntry[];
   /** Whether replies to the address are suppressed now because one bounced. */
   bounceSuppressed: boolean;
+  /** The mailboxes whose Sent folder shows they wrote to the address (a colleague: never taken for an enquirer). */
+  writtenToBy: readonly string[];
   /** Null when documents are not exported (no `export.dir`). */
   exportedDocuments: readonly PersonExportedFiles[] | null;
   wording: DigestWording;

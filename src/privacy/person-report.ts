@@ -46,6 +46,7 @@ function reportJson(holdings: PersonHoldings, notes: string[]) {
     })),
     replyLedger: holdings.ledger,
     bounceSuppressed: holdings.bounceSuppressed,
+    writtenToBy: holdings.writtenToBy,
     exportedDocuments: holdings.exportedDocuments ?? [],
     notes,
   };
@@ -59,6 +60,7 @@ function heldLine(holdings: PersonHoldings): string | null {
     enquiries.length === 0 &&
     ledger.length === 0 &&
     !holdings.bounceSuppressed &&
+    holdings.writtenToBy.length === 0 &&
     (exportedDocuments ?? []).length === 0;
   if (nothing) return null;
   const parts = [
@@ -74,6 +76,7 @@ function heldLine(holdings: PersonHoldings): string | null {
     count(enquiries.length, 'enquiry', 'enquiries'),
     ...(ledger.length > 0 ? [count(ledger.length, 'reply-ledger entry', 'reply-ledger entries')] : []),
     ...(holdings.bounceSuppressed ? ['a bounce suppression'] : []),
+    ...(holdings.writtenToBy.length > 0 ? ['a colleague mark (Sent folder)'] : []),
   ];
   return parts.join(', ');
 }

@@ -37,6 +37,12 @@ export function personSummary(holdings: PersonHoldings, held: string, notes: rea
           ),
         ]),
     '',
+    '== Colleague mark ==',
+    holdings.writtenToBy.length > 0
+      ? `The Sent folder of ${holdings.writtenToBy.join(', ')} shows mail to this address: kept as a keyed hash, so ` +
+        'that mail from it is never taken for a prospective student (open calls).'
+      : 'None.',
+    '',
     '== Bounce suppression ==',
     holdings.bounceSuppressed
       ? 'Replies to this address are suppressed now: a reply to it bounced.'

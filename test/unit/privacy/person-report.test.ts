@@ -137,6 +137,7 @@ function holdings(changes: Partial<PersonHoldings> = {}): PersonHoldings {
       { scope: 'mailbox-chen', kind: 'enquiry', state: 'sent', messageId: '<enq-1@uni.example>' },
     ],
     bounceSuppressed: false,
+    writtenToBy: [],
     exportedDocuments: [
       { candidateId: record.id, folder: '/srv/export/robust-ai-5e1f0a', files: ['CV-ab12cd34.pdf'] },
     ],
@@ -252,5 +253,16 @@ describe('personReport', () => {
       '0 candidate records, 0 messages, 0 documents, 0 enquiries, 2 reply-ledger entries, a bounce suppression',
     );
     expect(summary).toContain('Replies to this address are suppressed now: a reply to it bounced.');
+  });
+
+  it('reports a colleague mark: the mailboxes whose Sent folder shows mail to the address', () => {
+    const { held, summary, json } = personReport(
+      holdings({ candidates: [], enquiries: [], ledger: [], exportedDocuments: [], writtenToBy: ['chen'] }),
+    );
+    expect(held).toBe(
+      '0 candidate records, 0 messages, 0 documents, 0 enquiries, a colleague mark (Sent folder)',
+    );
+    expect(summary).toContain('The Sent folder of chen shows mail to this address: kept as a keyed hash');
+    expect(json.writtenToBy).toEqual(['chen']);
   });
 });
