@@ -11,7 +11,7 @@ import { runEvery, type Periodic } from './run-every.ts';
 
 /** What the sync uses: the store of recipients and a reader of a mailbox's Sent folder. */
 export interface SentRecipientsSyncPorts {
-  store: Pick<SentRecipientsStore, 'cursor' | 'add'>;
+  store: Pick<SentRecipientsStore, 'cursor' | 'add' | 'markRead'>;
   /** Reads the Sent folder above `after`, handing each batch to `options.save`; null: no Sent folder. */
   read(mailbox: MailboxConfig, after: SentCursor | null, options: SentReadOptions): Promise<SentRead | null>;
 }
@@ -29,6 +29,8 @@ export type SentSyncOutcome =
 
 /** A running sync. */
 export interface SentRecipientsSync {
+  /** Settles when the first round has ended, however it ended. */
+  firstRound: Promise<void>;
   /** Lets a batch under way be saved, and stops. */
   stop(): Promise<void>;
 }
@@ -79,11 +81,14 @@ async function syncMailbox(
     const read = await ports.read(mailbox, before, { save, ...(signal ? { signal } : {}) });
     if (read === null) {
       log.debug({ mailbox: mailbox.id }, 'the mailbox has no Sent folder');
+      await ports.store.markRead(mailbox.id);
       return { mailbox: mailbox.id, status: 'no-sent-folder' };
     }
     // A new UIDVALIDITY on a folder with nothing to read yet: remember it, or every round starts over.
     if (before?.uidValidity !== read.cursor.uidValidity || before.uid < read.cursor.uid)
       await ports.store.add(mailbox.id, [], read.cursor);
+    // Stopped between batches: not read to its end yet.
+    if (signal?.aborted !== true) await ports.store.markRead(mailbox.id);
     const counts = { folder: read.folder, messages: read.messages, recipients: read.addresses.length };
     if (read.messages > 0)
       log.info({ mailbox: mailbox.id, ...counts, automatic: read.automatic }, 'read the Sent folder');
@@ -98,34 +103,48 @@ async function syncMailbox(
   }
 }
 
+/** Seconds between tries while a mailbox's Sent folder could not be read to its end (its untagged mail waits). */
+const RETRY_SECONDS = 30;
+
 /**
  * Reads the Sent folders (see sentSyncMailboxes) at start and every `enquirers.sentCheckSeconds`, so that the
- * addresses the mailbox writes to are known as colleagues. Nothing runs when no mailbox needs it.
+ * addresses the mailbox writes to are known as colleagues; a round that failed for a mailbox is tried again within
+ * 30 seconds, since that mailbox's untagged mail waits for it. Nothing runs when no mailbox needs it.
  */
 export function startSentRecipientsSync(
   ports: SentRecipientsSyncPorts,
   settings: SentRecipientsSyncSettings,
 ): SentRecipientsSync {
-  if (sentSyncMailboxes(settings).length === 0) return { stop: () => Promise.resolve() };
+  if (sentSyncMailboxes(settings).length === 0)
+    return { firstRound: Promise.resolve(), stop: () => Promise.resolve() };
   const stopping = new AbortController();
+  const checkMs = settings.enquirers.sentCheckSeconds * 1000;
+  let lastRound = 0;
+  let retry = false;
   const round = async () => {
-    await syncSentRecipients(ports, settings, stopping.signal);
+    const outcomes = await syncSentRecipients(ports, settings, stopping.signal);
+    lastRound = Date.now();
+    retry = outcomes.some((outcome) => outcome.status === 'failed');
   };
   const failed = (error: unknown): void => {
+    retry = true;
     const reason = error instanceof Error ? error.message : String(error);
     settings.logger.warn({ component: 'sent-recipients', reason }, 'Sent folder round failed');
   };
   let periodic: Periodic | null = null;
-  const first = round()
-    .catch(failed)
-    .then(() => {
-      if (!stopping.signal.aborted)
-        periodic = runEvery(settings.enquirers.sentCheckSeconds * 1000, round, failed);
-    });
+  const firstRound = round().catch(failed);
+  const started = firstRound.then(() => {
+    if (stopping.signal.aborted) return;
+    const tick = async () => {
+      if (retry || Date.now() - lastRound >= checkMs) await round();
+    };
+    periodic = runEvery(Math.min(checkMs, RETRY_SECONDS * 1000), tick, failed);
+  });
   return {
+    firstRound,
     stop: async () => {
       stopping.abort();
-      await first;
+      await started;
       await periodic?.stop();
     },
   };

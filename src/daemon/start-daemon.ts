@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setTimeout } from 'node:timers/promises';
 import { startAlertMonitor } from './alert-monitor.ts';
 import { startLoginReminders } from './login-reminders.ts';
 import { retentionPorts } from './retention-ports.ts';
 import { startRetentionPurge } from './retention-purge.ts';
-import { sentRecipientsPorts, startSentRecipientsSync, syncSentRecipients } from './sent-recipients-sync.ts';
+import { sentRecipientsPorts, startSentRecipientsSync } from './sent-recipients-sync.ts';
 import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
 import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-daemon-status.ts';
 import { TriageError } from '../errors/triage-error.ts';
@@ -21,6 +22,8 @@ import { openStageServices } from '../runtime/stage-services.ts';
 import { STAGE_NAMES, startStageWorker } from '../runtime/stage-workers.ts';
 import { planDigestSchedules } from '../stages/digests/plan-digest-schedules.ts';
 
+/** How long a start waits for the first read of the Sent folders before the watchers start anyway. */
+const SENT_WAIT_MS = 30_000;
 /** A running daemon process. */
 export interface Daemon {
   /** Identifies this process in mailbox leases. */
@@ -68,10 +71,10 @@ export async function startDaemon(
       }),
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
-  // Whom the mailboxes wrote to is known before the first mail is triaged: a colleague is never an enquirer.
-  const sentPorts = sentRecipientsPorts(services);
-  await syncSentRecipients(sentPorts, { ...config, logger: log });
-  const sentSync = startSentRecipientsSync(sentPorts, { ...config, logger: log });
+  // Whom the mailboxes wrote to, read before the watchers start when it is quick; until a mailbox's Sent folder
+  // has been read to its end, its untagged mail waits for it (planMessage): a colleague is never an enquirer.
+  const sentSync = startSentRecipientsSync(sentRecipientsPorts(services), { ...config, logger: log });
+  await Promise.race([sentSync.firstRound, setTimeout(SENT_WAIT_MS, undefined, { ref: false })]);
   for (const watcher of watchers) watcher.start();
   const monitor = config.alerts
     ? startAlertMonitor({

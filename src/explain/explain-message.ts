@@ -84,6 +84,7 @@ export async function explainMessage(parsed: ParsedMessage, ports: ExplainPorts)
         {
           config,
           sentRecipients: ports.sentRecipients ?? null,
+          unreadSent: 'assume-read',
           reader: ports.reader,
         },
       )

@@ -13,4 +13,6 @@ export interface RegistrationLookup {
 /** The addresses each mailbox has itself written to (from its Sent folder), by keyed hash. */
 export interface SentRecipients {
   has(mailboxId: string, address: string): Promise<boolean>;
+  /** Whether the mailbox's Sent folder has been read to its end at least once (or it has none). */
+  known(mailboxId: string): Promise<boolean>;
 }

@@ -54,6 +54,16 @@ export class SentRecipientsStore {
     return { uidValidity: stored.uidValidity, uid: Number(stored.uid) };
   }
 
+  /** Records that the mailbox's Sent folder has been read to its end once (or that it has none). */
+  async markRead(mailboxId: string): Promise<void> {
+    await this.redis.hset(this.keys.sentCursor(mailboxId), 'read', '1');
+  }
+
+  /** Whether the mailbox's Sent folder has been read to its end at least once: until then nobody is known. */
+  async known(mailboxId: string): Promise<boolean> {
+    return (await this.redis.hget(this.keys.sentCursor(mailboxId), 'read')) === '1';
+  }
+
   /** How many distinct addresses the mailbox has written to. */
   async count(mailboxId: string): Promise<number> {
     return this.redis.scard(this.keys.sentRecipients(mailboxId));

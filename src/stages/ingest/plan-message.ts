@@ -2,6 +2,7 @@ import type { Config, MailboxConfig } from '../../config/schema.ts';
 import type { DocumentReader } from '../../documents/read-documents.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
 import type { SentRecipients } from '../../ports/call-ports.ts';
+import { TriageError } from '../../errors/triage-error.ts';
 import { colleagueRule, type ColleagueVerdict } from '../enquiries/colleague-rule.ts';
 import { documentTermsOf } from '../enquiries/match-open-call.ts';
 import { callTerms } from '../enquiries/recognise-enquiry.ts';
@@ -14,22 +15,31 @@ export interface PlanMessagePorts {
   config: Pick<Config, 'vacancies' | 'replies' | 'enquirers' | 'extraction'>;
   /** Null: the Sent folder is not known (a dry run without the daemon's store), so it marks nobody. */
   sentRecipients: SentRecipients | null;
+  /**
+   * What to do while a mailbox's Sent folder has not been read to its end once: `wait` (the daemon: a retryable
+   * error, the message is triaged once it has) or `assume-read` (explain: what is known so far).
+   */
+  unreadSent: 'wait' | 'assume-read';
   /** Null: documents are not read, so an open call is recognised from the subject and text only. */
   reader: DocumentReader | null;
 }
 
 /**
- * The ingest plan of one message (planIngest) with what it needs looked up first: whether the sender is a
- * colleague, and — for study intent without a topic in the text — the open calls' terms in its documents.
- * The ingest stage and `explain` both plan through here.
+ * The ingest plan of one message (planIngest) with what it needs looked up: for mail that could be an enquiry
+ * (untagged, or an open call's), whether the sender is a colleague — then waiting, in the daemon, until the
+ * mailbox's Sent folder has been read once — and, for study intent without a topic in the text, the open calls'
+ * terms in its documents. Tagged applications never wait. The ingest stage and `explain` both plan through here.
  */
 export async function planMessage(
   parsed: ParsedMessage,
   context: Omit<IngestContext, 'colleague' | 'documentTerms' | 'mailbox'> & { mailbox: MailboxConfig },
   ports: PlanMessagePorts,
 ): Promise<IngestPlan> {
+  const first = planIngest(parsed, context);
+  const { classification, vacancy } = first.triage;
+  if (classification.kind !== 'untagged' && vacancy?.match !== 'topic') return first;
   const colleague = await senderColleague(ports, context.mailbox, parsed.facts.from?.address ?? null);
-  const plan = planIngest(parsed, { ...context, colleague });
+  const plan = colleague === null ? first : planIngest(parsed, { ...context, colleague });
   if (plan.triage.enquiry?.status !== 'needs-documents' || ports.reader === null) return plan;
   // Study intent, but no topic in the text: the attached CV or proposal decides (and is read again if chosen).
   const documentTerms = await openCallTermsIn(ports.reader, ports.config, context.mailbox.id, parsed);
@@ -45,10 +55,13 @@ async function senderColleague(
   const { vacancies, replies, enquirers } = ports.config;
   const calls = vacancies.some((vacancy) => vacancy.mailbox === mailbox.id && vacancy.tag === undefined);
   if (address === null || (!calls && !replies.enquiries)) return null;
-  const inSent =
-    enquirers.excludeSent &&
-    ports.sentRecipients !== null &&
-    (await ports.sentRecipients.has(mailbox.id, address));
+  const sent = enquirers.excludeSent ? ports.sentRecipients : null;
+  if (sent !== null && ports.unreadSent === 'wait' && !(await sent.known(mailbox.id)))
+    throw new TriageError(
+      'imap-unavailable',
+      `the Sent folder of mailbox ${mailbox.id} has not been read yet: colleagues cannot be told from enquirers`,
+    );
+  const inSent = sent !== null && (await sent.has(mailbox.id, address));
   return colleagueRule(address, { mailbox, enquirers, inSent });
 }
 

@@ -77,7 +77,7 @@ export async function runIngest(
       location: payload,
       receivedAt: fetched.receivedAt,
     },
-    ports,
+    { ...ports, unreadSent: 'wait' },
   );
   if (plan.triage.enquiry)
     logger.info({ enquiry: plan.triage.enquiry.status, rule: plan.triage.classification.rule }, 'open calls');
