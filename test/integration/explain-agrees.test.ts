@@ -162,6 +162,7 @@ async function daemonOutcome(box: TestMailbox, messageId: string, sunk: number) 
 }
 
 describe('explain and the daemon', () => {
+  // Sequential: a CLI process per scenario, each waited for; about 25 s alone, more beside the rest of the suite.
   it('explain-agrees: explain --json --history says what the daemon then does, message by message', async () => {
     const box = await setup('agree', OVERRIDES);
     const file = path.join(dir, 'agree.yaml');
@@ -229,5 +230,5 @@ describe('explain and the daemon', () => {
       'none',
     ]);
     expect(servers.sink.messages).toHaveLength(5);
-  });
+  }, 90_000);
 });
