@@ -36,11 +36,24 @@ afterAll(async () => {
 // Enquiries and completion replies on; the test configuration's second vacancy's call has closed.
 const DEFAULT_VACANCIES = (rawTestConfig(NO_SERVERS) as { vacancies: Array<Record<string, unknown>> })
   .vacancies;
+// And an open call that answers its enquirers.
+const OPEN_CALL = {
+  id: 'medical-ai',
+  title: 'DPhil topics in machine learning for medical imaging',
+  supervisors: ['chen@uni.example'],
+  topics: [{ phrase: 'agentic workflows for medical image analysis', synonyms: ['agentic workflows'] }],
+  programmes: [{ name: 'DPhil in Engineering Science', deadline: '2099-12-02T12:00' }],
+  timezone: 'Europe/London',
+  answerEnquiries: true,
+};
 const OVERRIDES = {
   replies: { enquiries: true, completion: true },
-  vacancies: DEFAULT_VACANCIES.map((vacancy) =>
-    vacancy.id === 'med-imaging' ? { ...vacancy, deadline: '2020-01-01T12:00:00Z' } : vacancy,
-  ),
+  vacancies: [
+    ...DEFAULT_VACANCIES.map((vacancy) =>
+      vacancy.id === 'med-imaging' ? { ...vacancy, deadline: '2020-01-01T12:00:00Z' } : vacancy,
+    ),
+    OPEN_CALL,
+  ],
 };
 
 async function labelledPdf(
@@ -122,6 +135,26 @@ async function scenarios(): Promise<Array<{ name: string; mail: MailSpec }>> {
     },
     // The same message delivered again: the daemon files it, and its acknowledgement is not sent twice.
     { name: 'redelivered-application', mail: first },
+    {
+      name: 'open-call-enquiry',
+      mail: {
+        from: '"Amara Nwosu" <amara.nwosu@example.ng>',
+        subject: 'Prospective DPhil student',
+        messageId: '<agree-g1@example.ng>',
+        text: 'Dear Dr Chen,\n\nI am writing to enquire about DPhil opportunities in agentic workflows.\n\nAmara',
+        attachments: [],
+      },
+    },
+    {
+      name: 'colleague-of-the-same-university',
+      mail: {
+        from: '"Lab Member" <lab.member@cs.uni.example>',
+        subject: 'Prospective DPhil student for agentic workflows',
+        messageId: '<agree-h1@cs.uni.example>',
+        text: 'Dear Chen,\n\nI would like to apply for a DPhil on agentic workflows with you.\n\nLab',
+        attachments: [],
+      },
+    },
   ];
 }
 
@@ -228,7 +261,9 @@ describe('explain and the daemon', () => {
       'enquiry',
       'none',
       'none',
+      'information',
+      'none',
     ]);
-    expect(servers.sink.messages).toHaveLength(5);
+    expect(servers.sink.messages).toHaveLength(6);
   }, 90_000);
 });
