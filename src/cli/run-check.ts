@@ -14,6 +14,7 @@ import { checkLogins } from './check-oauth.ts';
 import { checkPersonalData } from './check-personal-data.ts';
 import { checkRetention } from './check-retention.ts';
 import { checkCalls } from './check-calls.ts';
+import { checkSentFolders } from './check-sent-folders.ts';
 import { createRegistrationLookup } from '../adapters/files/registration-lookup.ts';
 import { quietLogger } from './quiet-logger.ts';
 import { verifySmtp } from '../adapters/smtp/verify-smtp.ts';
@@ -95,6 +96,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
   lines.push(await attempt('redis', () => checkRedis(config)));
   lines.push(await checkPersonalData(config), await checkRetention(config));
   lines.push(...(await checkCalls(config, createRegistrationLookup(process.cwd()))));
+  lines.push(...(await checkSentFolders(config)));
   const redis = config.mailboxes.some((mailbox) => mailbox.auth !== undefined)
     ? await reachRedis(config.redis.url, 'check').catch(() => null)
     : null;

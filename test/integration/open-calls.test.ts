@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkSentFolders, sentLine } from '../../src/cli/check-sent-folders.ts';
 import { runDigestNow } from '../../src/cli/run-digest-now.ts';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
 import { captureLogs } from '../support/capture-logs.ts';
@@ -62,7 +63,12 @@ describe('an open call', () => {
       }),
       'Sent',
     );
+    expect(await checkSentFolders(config)).toEqual([sentLine('chen', false, 0)]);
     await start(config);
+    // The daemon read the Sent folder as it started: `check` says so.
+    expect(await checkSentFolders(config)).toEqual([
+      { ok: true, name: 'colleagues chen', detail: 'its Sent folder was read: 1 address it wrote to' },
+    ]);
     const amara = '<amara@example.ng>';
     await mail.append(
       await buildMail({
