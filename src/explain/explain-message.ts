@@ -11,7 +11,7 @@ import { planAssessReply } from '../stages/assess/plan-assess.ts';
 import { planEnquiryReply } from '../stages/enquiries/plan-enquiry.ts';
 import { enquiryLedgerKey } from '../stages/enquiries/run-enquiry.ts';
 import { planIngest, type IngestPlan, type PlannedApplication } from '../stages/ingest/plan-ingest.ts';
-import { readMessage } from '../stages/ingest/read-message.ts';
+import { readApplication } from '../stages/ingest/read-message.ts';
 import { planMessage } from '../stages/ingest/plan-message.ts';
 import type { RegistrationLookup, SentRecipients } from '../ports/call-ports.ts';
 import { verifyBounce, type BounceClaim } from '../stages/replies/bounce-suppression.ts';
@@ -136,7 +136,7 @@ async function recordApplication(
   );
   if (ports.reader === null) return { record: merged.record, documents: incoming.documents };
   const unread = unreadDocuments(merged.record, key, incoming.documents);
-  const read = await readMessage(ports.reader, unread, parsed, application.reading, ports.config.extraction);
+  const read = await readApplication(ports.reader, unread, parsed, application, ports.config.extraction);
   const record =
     (await candidates.update(merged.record.id, (current) =>
       applyReadings(current, key, read.documents, read.bodyProfile, required),

@@ -7,6 +7,7 @@ import { checkSentFolders, sentLine } from '../../src/cli/check-sent-folders.ts'
 import { runDigestNow } from '../../src/cli/run-digest-now.ts';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
 import { captureLogs } from '../support/capture-logs.ts';
+import { freePort } from '../support/free-port.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
 
@@ -64,7 +65,8 @@ describe('an open call', () => {
       'Sent',
     );
     expect(await checkSentFolders(config)).toEqual([sentLine('chen', false, 0)]);
-    await start(config);
+    const port = await freePort();
+    await start({ ...config, http: { host: '127.0.0.1', port } });
     // The daemon read the Sent folder as it started: `check` says so.
     expect(await checkSentFolders(config)).toEqual([
       { ok: true, name: 'colleagues chen', detail: 'its Sent folder was read: 1 address it wrote to' },
@@ -161,6 +163,12 @@ describe('an open call', () => {
     ]);
     expect(sentTo('amara.nwosu@example.ng')).toHaveLength(1);
     expect(sentTo('mei.tanaka@example.jp')).toHaveLength(1);
+    // Each document was read once: Mei's CV, read to decide her call, was not read again for her record.
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^triage_extraction_seconds_count\{format="pdf"\} 2$/m);
+    expect(others[0]?.documents.map((document) => document.reading?.profile?.keywords)).toEqual([
+      ['human-in-the-loop learning and inference approaches for medical imaging'],
+    ]);
   });
 });
 

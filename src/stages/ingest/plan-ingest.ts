@@ -2,6 +2,7 @@ import type { IncomingApplication } from '../../candidates/merge-candidate.ts';
 import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.ts';
 import { messageKey } from '../../mail/message-key.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
+import type { DocumentFacts } from '../../documents/document-facts.ts';
 import type { ThreadOwner } from '../../ports/candidate-records.ts';
 import type { EnquiryJob } from '../enquiries/enquiry-job.ts';
 import { planEnquiry } from '../enquiries/plan-enquiry.ts';
@@ -30,6 +31,8 @@ export interface IngestContext {
   colleague?: ColleagueVerdict | null;
   /** The open calls' terms a reading found in the attached documents; null or absent: not read. */
   documentTerms?: readonly string[] | null;
+  /** That reading's documents (with every open call's keywords): an enquiry's are not read again. */
+  documentsRead?: readonly DocumentFacts[] | null;
 }
 
 /** An application to record: the merge input, the candidate of its thread, and what reading it needs. */
@@ -39,6 +42,8 @@ export interface PlannedApplication {
   threadCandidateId: string | null;
   /** What reading its documents and text needs. */
   reading: { keywords: readonly string[]; applicantName: string };
+  /** Its documents as already read while planning (an open call decided by them), keywords narrowed; else null. */
+  read: DocumentFacts[] | null;
 }
 
 /** Everything the ingest stage does with one message, decided before any state is touched. */
@@ -123,11 +128,26 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
   };
   const threadCandidateId = context.thread?.vacancy === vacancy.id ? context.thread.candidateId : null;
   const reading = { keywords: readingKeywords(vacancyConfig), applicantName: applicant.name };
-  return { ...plan, application: { vacancy: vacancyConfig, incoming, threadCandidateId, reading } };
+  const read =
+    context.documentsRead && vacancyConfig.tag === undefined
+      ? narrowKeywords(context.documentsRead, reading.keywords)
+      : null;
+  return { ...plan, application: { vacancy: vacancyConfig, incoming, threadCandidateId, reading, read } };
 }
 
 /** What a candidate's documents are searched for: the vacancy's keywords, and an open call's topics and programmes. */
 export function readingKeywords(vacancy: VacancyConfig): string[] {
   if (vacancy.tag !== undefined) return vacancy.keywords;
   return [...new Set([...vacancy.keywords, ...documentTermsOf([callTerms(vacancy)])])];
+}
+
+/** Documents read with several calls' keywords, keeping in each profile only those of `keywords`. Pure. */
+function narrowKeywords(documents: readonly DocumentFacts[], keywords: readonly string[]): DocumentFacts[] {
+  const kept = new Set(keywords.map((keyword) => keyword.toLowerCase()));
+  return documents.map((document) => {
+    const profile = document.reading?.profile;
+    if (!document.reading || !profile) return document;
+    const own = profile.keywords.filter((keyword) => kept.has(keyword.toLowerCase()));
+    return { ...document, reading: { ...document.reading, profile: { ...profile, keywords: own } } };
+  });
 }

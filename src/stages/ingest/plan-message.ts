@@ -4,9 +4,8 @@ import type { ParsedMessage } from '../../mail/parse-message.ts';
 import type { SentRecipients } from '../../ports/call-ports.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import { colleagueRule, type ColleagueVerdict } from '../enquiries/colleague-rule.ts';
-import { documentTermsOf } from '../enquiries/match-open-call.ts';
-import { callTerms } from '../enquiries/recognise-enquiry.ts';
-import { planIngest, type IngestContext, type IngestPlan } from './plan-ingest.ts';
+import type { DocumentFacts } from '../../documents/document-facts.ts';
+import { planIngest, readingKeywords, type IngestContext, type IngestPlan } from './plan-ingest.ts';
 import { readMessage } from './read-message.ts';
 import { describeDocuments } from './triage-message.ts';
 
@@ -32,7 +31,9 @@ export interface PlanMessagePorts {
  */
 export async function planMessage(
   parsed: ParsedMessage,
-  context: Omit<IngestContext, 'colleague' | 'documentTerms' | 'mailbox'> & { mailbox: MailboxConfig },
+  context: Omit<IngestContext, 'colleague' | 'documentTerms' | 'documentsRead' | 'mailbox'> & {
+    mailbox: MailboxConfig;
+  },
   ports: PlanMessagePorts,
 ): Promise<IngestPlan> {
   const first = planIngest(parsed, context);
@@ -41,9 +42,12 @@ export async function planMessage(
   const colleague = await senderColleague(ports, context.mailbox, parsed.facts.from?.address ?? null);
   const plan = colleague === null ? first : planIngest(parsed, { ...context, colleague });
   if (plan.triage.enquiry?.status !== 'needs-documents' || ports.reader === null) return plan;
-  // Study intent, but no topic in the text: the attached CV or proposal decides (and is read again if chosen).
-  const documentTerms = await openCallTermsIn(ports.reader, ports.config, context.mailbox.id, parsed);
-  return planIngest(parsed, { ...context, colleague, documentTerms });
+  // Study intent, but no topic in the text: the attached CV or proposal decides, read once for all the calls.
+  const documentsRead = await readForCalls(ports.reader, ports.config, context.mailbox.id, parsed);
+  const documentTerms = [
+    ...new Set(documentsRead.flatMap((document) => document.reading?.profile?.keywords ?? [])),
+  ];
+  return planIngest(parsed, { ...context, colleague, documentTerms, documentsRead });
 }
 
 /** Why the sender is a colleague, when it matters: the mailbox has an open call or answers enquiries. */
@@ -65,19 +69,27 @@ async function senderColleague(
   return colleagueRule(address, { mailbox, enquirers, inSent });
 }
 
-/** The mailbox's open-call terms found in the message's attachments (read off the event loop, within budget). */
-async function openCallTermsIn(
+/**
+ * The message's attachments read (off the event loop, within the message's budget) with every open call's
+ * keywords and terms, so that the terms decide the call and the reading serves its candidate too.
+ */
+async function readForCalls(
   reader: DocumentReader,
   config: PlanMessagePorts['config'],
   mailboxId: string,
   parsed: ParsedMessage,
-): Promise<string[]> {
+): Promise<DocumentFacts[]> {
   const calls = config.vacancies.filter(
     (vacancy) => vacancy.mailbox === mailboxId && vacancy.tag === undefined,
   );
-  const keywords = documentTermsOf(calls.map(callTerms));
+  const keywords = [...new Set(calls.flatMap(readingKeywords))];
   const applicantName = parsed.facts.from?.name ?? '';
-  const documents = describeDocuments(parsed.facts);
-  const read = await readMessage(reader, documents, parsed, { keywords, applicantName }, config.extraction);
-  return [...new Set(read.documents.flatMap((document) => document.reading?.profile?.keywords ?? []))];
+  const read = await readMessage(
+    reader,
+    describeDocuments(parsed.facts),
+    parsed,
+    { keywords, applicantName },
+    config.extraction,
+  );
+  return read.documents;
 }

@@ -27,3 +27,26 @@ export async function readMessage(
     bodyProfile: bodyProfile(parsed.text, context.keywords, context.applicantName),
   };
 }
+
+/**
+ * An application's documents not recorded yet (`unread`) as read: taken from the reading done while planning when
+ * there was one (an open call decided by its attachments), else read now (readMessage); its own text profiled.
+ */
+export async function readApplication(
+  reader: DocumentReader,
+  unread: readonly DocumentFacts[],
+  parsed: Pick<ParsedMessage, 'contents' | 'text'>,
+  application: {
+    reading: { keywords: readonly string[]; applicantName: string };
+    read: readonly DocumentFacts[] | null;
+  },
+  budget: MessageBudget,
+): Promise<ReadMessage> {
+  const { reading, read } = application;
+  if (read === null) return readMessage(reader, unread, parsed, reading, budget);
+  const wanted = new Set(unread.map((document) => document.index));
+  return {
+    documents: read.filter((document) => wanted.has(document.index)),
+    bodyProfile: bodyProfile(parsed.text, reading.keywords, reading.applicantName),
+  };
+}

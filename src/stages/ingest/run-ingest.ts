@@ -15,7 +15,7 @@ import type { IngestJob } from './ingest-job.ts';
 import { type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
 import { planMessage } from './plan-message.ts';
 import type { SentRecipients } from '../../ports/call-ports.ts';
-import { readMessage } from './read-message.ts';
+import { readApplication } from './read-message.ts';
 import { verifyBounce } from '../replies/bounce-suppression.ts';
 
 /** What the ingest stage uses. */
@@ -122,7 +122,7 @@ async function recordApplication(
   const candidateId = merged.record.id;
   // Only the documents not read yet (none after a crash that came after this step).
   const unread = unreadDocuments(merged.record, key, incoming.documents);
-  const read = await readMessage(ports.reader, unread, parsed, application.reading, ports.config.extraction);
+  const read = await readApplication(ports.reader, unread, parsed, application, ports.config.extraction);
   await ports.candidates.update(candidateId, (current) =>
     applyReadings(current, key, read.documents, read.bodyProfile, required),
   );
