@@ -3,6 +3,7 @@ import type { CandidateRecord, MessageRecord } from '../../candidates/candidate-
 import type { MailboxConfig, VacancyConfig } from '../../config/schema.ts';
 import { buildReplyContext, DOCUMENT_WORDING, renderReply } from './render-reply.ts';
 import { buildCallView, buildRegistrationView, type CallInput } from './call-context.ts';
+import { describeDeadline } from '../../calls/deadline-text.ts';
 import type { ReplyTemplates } from './render-reply.ts';
 import { REPLY_MARKER_HEADERS, replySubject } from './reply-headers.ts';
 import { echoName } from '../../output/echo-name.ts';
@@ -57,11 +58,21 @@ export function planReply(matter: ReplySubjectMatter, templates: ReplyTemplates)
       title: vacancy.title,
       tag: vacancy.tag ?? null,
       deadline: vacancy.deadline ?? null,
+      deadlineText: deadlineText(vacancy, call.now),
     },
     received: candidate.documents.map((document) => ({ kind: document.kind, filename: document.filename })),
     missing: candidate.missing,
     openVacancies: matter.openVacancies.flatMap((open) =>
-      open.tag === undefined ? [] : [{ title: open.title, tag: open.tag, deadline: open.deadline ?? null }],
+      open.tag === undefined
+        ? []
+        : [
+            {
+              title: open.title,
+              tag: open.tag,
+              deadline: open.deadline ?? null,
+              deadlineText: deadlineText(open, call.now),
+            },
+          ],
     ),
     call: buildCallView(vacancy, call, (kind) => DOCUMENT_WORDING[kind].label),
     registration: buildRegistrationView(vacancy, call.registered),
@@ -103,4 +114,17 @@ export function signatureOf(from: string): string {
 export function readdressReply(planned: PlannedReply, recipient: string): PlannedReply {
   const name = planned.to.address === recipient ? planned.to.name : '';
   return { ...planned, to: { name, address: recipient } };
+}
+
+/** A vacancy's deadline in its own time zone ("12:00 midday UK time, Wednesday 2 December 2026"); '' without one. */
+function deadlineText(
+  vacancy: Pick<VacancyConfig, 'deadline' | 'timezone' | 'timezoneName'>,
+  now: Date,
+): string {
+  if (vacancy.deadline === undefined || vacancy.timezone === undefined) return '';
+  return describeDeadline(vacancy.deadline, {
+    timeZone: vacancy.timezone,
+    zoneName: vacancy.timezoneName,
+    now,
+  }).when;
 }

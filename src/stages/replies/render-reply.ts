@@ -12,13 +12,17 @@ import type { CallView, RegistrationView } from './call-context.ts';
 export interface ReplyContext {
   /** `name` and `firstName` are '' when the sender gave no usable name. */
   applicant: { name: string; firstName: string; email: string };
-  /** `tag` is the exact subject tag, brackets included (`[PHD-robustAI]`), '' for an open call; `deadline` is ISO 8601 or null. */
-  vacancy: { id: string; title: string; tag: string; deadline: string | null };
+  /**
+   * `tag` is the exact subject tag, brackets included (`[PHD-robustAI]`), '' for an open call; `deadline` is ISO
+   * 8601 or null; `deadlineText` the deadline in the vacancy's `timezone` ("12:00 midday UK time, Wednesday 2
+   * December 2026"), '' when it has no deadline or no time zone.
+   */
+  vacancy: { id: string; title: string; tag: string; deadline: string | null; deadlineText: string };
   received: Array<{ kind: DocumentKind; label: string; filename: string }>;
   missing: Array<{ kind: DocumentKind; label: string; instruction: string }>;
   /** True when nothing required is missing. */
   complete: boolean;
-  openVacancies: Array<{ title: string; tag: string; deadline: string | null }>;
+  openVacancies: Array<{ title: string; tag: string; deadline: string | null; deadlineText: string }>;
   /** The call's programmes, documents wanted and the supervisor's texts (see call-context.ts). */
   call: CallView;
   registration: RegistrationView;
@@ -47,10 +51,15 @@ export type ReplyTemplates = Readonly<Record<ReplyKind, Readonly<Record<ReplyFor
 export interface ReplyContextInput {
   applicantName: string;
   applicantEmail: string;
-  vacancy: { id: string; title: string; tag: string | null; deadline: string | null };
+  vacancy: { id: string; title: string; tag: string | null; deadline: string | null; deadlineText?: string };
   received: ReadonlyArray<{ kind: DocumentKind; filename: string }>;
   missing: readonly DocumentKind[];
-  openVacancies: ReadonlyArray<{ title: string; tag: string; deadline: string | null }>;
+  openVacancies: ReadonlyArray<{
+    title: string;
+    tag: string;
+    deadline: string | null;
+    deadlineText?: string;
+  }>;
   call?: CallView;
   registration?: RegistrationView;
   signature: string;
@@ -108,7 +117,11 @@ export function buildReplyContext(input: ReplyContextInput): ReplyContext {
       firstName: name.split(' ')[0] ?? '',
       email: mailText(input.applicantEmail, { controls: '' }),
     },
-    vacancy: { ...input.vacancy, tag: input.vacancy.tag === null ? '' : subjectTag(input.vacancy.tag) },
+    vacancy: {
+      ...input.vacancy,
+      tag: input.vacancy.tag === null ? '' : subjectTag(input.vacancy.tag),
+      deadlineText: input.vacancy.deadlineText ?? '',
+    },
     received: input.received.map((document) => ({
       kind: document.kind,
       label: DOCUMENT_WORDING[document.kind].label,
@@ -116,7 +129,11 @@ export function buildReplyContext(input: ReplyContextInput): ReplyContext {
     })),
     missing: [...new Set(input.missing)].map((kind) => ({ kind, ...DOCUMENT_WORDING[kind] })),
     complete: input.missing.length === 0,
-    openVacancies: input.openVacancies.map((open) => ({ ...open, tag: subjectTag(open.tag) })),
+    openVacancies: input.openVacancies.map((open) => ({
+      ...open,
+      tag: subjectTag(open.tag),
+      deadlineText: open.deadlineText ?? '',
+    })),
     call: input.call ?? NO_CALL,
     registration: input.registration ?? NO_REGISTRATION,
     signature: input.signature,

@@ -40,11 +40,22 @@ const SAMPLES: readonly ReplyContext[] = [
   buildReplyContext({
     applicantName: 'Ada Lovelace',
     applicantEmail: 'ada@example.org',
-    vacancy: { id: 'sample', title: 'PhD in Sampling', tag: 'PHD-sample', deadline: '2026-12-02T12:00:00Z' },
+    vacancy: {
+      id: 'sample',
+      title: 'PhD in Sampling',
+      tag: 'PHD-sample',
+      deadline: '2026-12-02T12:00:00Z',
+      deadlineText: '12:00 midday UK time, Wednesday 2 December 2026',
+    },
     received: [{ kind: 'cv', filename: 'cv.pdf' }],
     missing: ['transcript'],
     openVacancies: [
-      { title: 'PhD in Sampling', tag: 'PHD-sample', deadline: '2026-12-02T12:00:00Z' },
+      {
+        title: 'PhD in Sampling',
+        tag: 'PHD-sample',
+        deadline: '2026-12-02T12:00:00Z',
+        deadlineText: '12:00 midday UK time, Wednesday 2 December 2026',
+      },
       { title: 'PhD in Testing', tag: 'PHD-test', deadline: null },
     ],
     call: {

@@ -149,4 +149,29 @@ describe('the acknowledgement of a tagged call', () => {
       "Next steps: Submit the full application on the University's Postgraduate Online Application Portal and name Dr Chen as your supervisor.",
     );
   });
+
+  it("gives the vacancy's closing date in its own time zone when it has one, else in UTC as before", () => {
+    const closingDate = (timezone: Partial<VacancyConfig>) =>
+      planReply(
+        {
+          kind: 'acknowledgement',
+          candidate: { name: 'Jane Doe', email: 'jane@example.org', documents: [], missing: [] },
+          message: {
+            messageId: '<j@example.org>',
+            subject: '[PHD-robustAI] Application',
+            references: [],
+            replyTo: null,
+          },
+          vacancy: { ...call('robust-ai'), deadline: '2030-06-02T11:00:00Z', ...timezone },
+          mailbox: MAILBOX,
+          openVacancies: CONFIG.vacancies,
+          call: { topics: [], registered: null, now: new Date('2030-05-01T09:00:00Z') },
+        },
+        templates,
+      ).text;
+    expect(closingDate({})).toContain('The closing date for applications is 2 June 2030, 11:00 UTC.');
+    expect(closingDate({ timezone: 'Europe/London', timezoneName: 'UK time' })).toContain(
+      'The closing date for applications is 12:00 midday UK time, Sunday 2 June 2030.',
+    );
+  });
 });
