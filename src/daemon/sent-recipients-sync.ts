@@ -4,6 +4,7 @@ import {
   type SentReadOptions,
 } from '../adapters/imap/sent-recipients.ts';
 import { SentRecipientsStore, type SentCursor } from '../adapters/redis/sent-recipients-store.ts';
+import { colleaguesMatter } from '../config/call-kinds.ts';
 import type { Config, MailboxConfig } from '../config/schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { StageServices } from '../runtime/stage-services.ts';
@@ -43,11 +44,7 @@ export function sentSyncMailboxes(
   config: Pick<Config, 'mailboxes' | 'vacancies' | 'replies' | 'enquirers'>,
 ): MailboxConfig[] {
   if (!config.enquirers.excludeSent) return [];
-  return config.mailboxes.filter((mailbox) =>
-    config.vacancies.some(
-      (vacancy) => vacancy.mailbox === mailbox.id && (vacancy.tag === undefined || config.replies.enquiries),
-    ),
-  );
+  return config.mailboxes.filter((mailbox) => colleaguesMatter(config, mailbox.id));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { taggedVacanciesOf } from '../../config/call-kinds.ts';
 import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.ts';
 import type { MailAddress } from '../../mail/message-facts.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
@@ -24,11 +25,7 @@ export function planEnquiry(
   const { facts } = parsed;
   const to = context.to;
   if (!context.config.replies.enquiries || !to) return null;
-  const vacancies = context.config.vacancies.flatMap((vacancy) =>
-    vacancy.mailbox === context.mailboxId && vacancy.tag !== undefined
-      ? [{ ...vacancy, tag: vacancy.tag }]
-      : [],
-  );
+  const vacancies = taggedVacanciesOf(context.config.vacancies, context.mailboxId);
   const mention = mentionsVacancy(facts.subject, parsed.text, vacancies);
   if (!mention) return null;
   return {

@@ -29,9 +29,10 @@ export interface IngestContext {
   receivedAt: string;
   /** Why the sender is a colleague (colleagueRule): never recorded as an enquirer nor sent an enquiry reply. */
   colleague?: ColleagueVerdict | null;
-  /** The open calls' terms a reading found in the attached documents; null or absent: not read. */
-  documentTerms?: readonly string[] | null;
-  /** That reading's documents (with every open call's keywords): an enquiry's are not read again. */
+  /**
+   * The attachments as read with every open call's keywords (planMessage): the terms found in them decide the
+   * call, and an enquiry's documents are not read again; null or absent: not read.
+   */
   documentsRead?: readonly DocumentFacts[] | null;
 }
 
@@ -80,7 +81,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     replyToken: findReplyToken(replyTokenText(parsed), context.replyKey ?? null),
     text: parsed.text,
     colleague: context.colleague ?? null,
-    documentTerms: context.documentTerms ?? null,
+    documentTerms: context.documentsRead ? termsFound(context.documentsRead) : null,
   });
   const { classification, vacancy, applicant } = triage;
   const recipient = chooseReplyRecipient(facts, context.mailbox.trustedAuthservIds ?? []);
@@ -150,4 +151,9 @@ function narrowKeywords(documents: readonly DocumentFacts[], keywords: readonly 
     const own = profile.keywords.filter((keyword) => kept.has(keyword.toLowerCase()));
     return { ...document, reading: { ...document.reading, profile: { ...profile, keywords: own } } };
   });
+}
+
+/** The keywords and terms a reading found in the documents, each once. Pure. */
+function termsFound(documents: readonly DocumentFacts[]): string[] {
+  return [...new Set(documents.flatMap((document) => document.reading?.profile?.keywords ?? []))];
 }

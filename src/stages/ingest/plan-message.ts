@@ -1,3 +1,4 @@
+import { colleaguesMatter, openCallsOf } from '../../config/call-kinds.ts';
 import type { Config, MailboxConfig } from '../../config/schema.ts';
 import type { DocumentReader } from '../../documents/read-documents.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
@@ -31,7 +32,7 @@ export interface PlanMessagePorts {
  */
 export async function planMessage(
   parsed: ParsedMessage,
-  context: Omit<IngestContext, 'colleague' | 'documentTerms' | 'documentsRead' | 'mailbox'> & {
+  context: Omit<IngestContext, 'colleague' | 'documentsRead' | 'mailbox'> & {
     mailbox: MailboxConfig;
   },
   ports: PlanMessagePorts,
@@ -44,10 +45,7 @@ export async function planMessage(
   if (plan.triage.enquiry?.status !== 'needs-documents' || ports.reader === null) return plan;
   // Study intent, but no topic in the text: the attached CV or proposal decides, read once for all the calls.
   const documentsRead = await readForCalls(ports.reader, ports.config, context.mailbox.id, parsed);
-  const documentTerms = [
-    ...new Set(documentsRead.flatMap((document) => document.reading?.profile?.keywords ?? [])),
-  ];
-  return planIngest(parsed, { ...context, colleague, documentTerms, documentsRead });
+  return planIngest(parsed, { ...context, colleague, documentsRead });
 }
 
 /** Why the sender is a colleague, when it matters: the mailbox has an open call or answers enquiries. */
@@ -56,9 +54,8 @@ async function senderColleague(
   mailbox: MailboxConfig,
   address: string | null,
 ): Promise<ColleagueVerdict | null> {
-  const { vacancies, replies, enquirers } = ports.config;
-  const calls = vacancies.some((vacancy) => vacancy.mailbox === mailbox.id && vacancy.tag === undefined);
-  if (address === null || (!calls && !replies.enquiries)) return null;
+  const { enquirers } = ports.config;
+  if (address === null || !colleaguesMatter(ports.config, mailbox.id)) return null;
   const sent = enquirers.excludeSent ? ports.sentRecipients : null;
   if (sent !== null && ports.unreadSent === 'wait' && !(await sent.known(mailbox.id)))
     throw new TriageError(
@@ -79,10 +76,7 @@ async function readForCalls(
   mailboxId: string,
   parsed: ParsedMessage,
 ): Promise<DocumentFacts[]> {
-  const calls = config.vacancies.filter(
-    (vacancy) => vacancy.mailbox === mailboxId && vacancy.tag === undefined,
-  );
-  const keywords = [...new Set(calls.flatMap(readingKeywords))];
+  const keywords = [...new Set(openCallsOf(config.vacancies, mailboxId).flatMap(readingKeywords))];
   const applicantName = parsed.facts.from?.name ?? '';
   const read = await readMessage(
     reader,

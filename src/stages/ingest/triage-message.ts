@@ -1,3 +1,4 @@
+import { openCallsOf, taggedVacanciesOf } from '../../config/call-kinds.ts';
 import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.ts';
 import type { DocumentKind } from '../../domain/document-kinds.ts';
 import type { CandidateFlag } from '../../candidates/candidate-record.ts';
@@ -56,9 +57,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
   let classification = classifyMessage(facts, {
     ownAddresses: context.ownAddresses,
     loopMarkerHeader: LOOP_MARKER_HEADER,
-    vacancies: vacancies.flatMap((vacancy) =>
-      vacancy.tag === undefined ? [] : [{ ...vacancy, tag: vacancy.tag }],
-    ),
+    vacancies: taggedVacanciesOf(vacancies, context.mailbox.id),
     replyToken: context.replyToken ?? null,
   });
   let vacancy = assignVacancy(classification, vacancies);
@@ -131,7 +130,7 @@ function recogniseCall(
   vacancies: readonly VacancyConfig[],
   context: TriageContext,
 ): EnquiryRecognition | null {
-  const calls = vacancies.filter((vacancy) => vacancy.tag === undefined);
+  const calls = openCallsOf(vacancies, context.mailbox.id);
   const colleague = context.colleague ?? null;
   if (calls.length === 0 && colleague === null) return null;
   const recognition = recogniseEnquiry(facts.subject, context.text ?? '', {

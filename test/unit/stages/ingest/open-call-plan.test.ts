@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../../src/config/load-config.ts';
 import { ownAddresses } from '../../../../src/config/own-addresses.ts';
+import type { DocumentFacts } from '../../../../src/documents/document-facts.ts';
 import { parseMessage } from '../../../../src/mail/parse-message.ts';
 import { planIngest, type IngestContext } from '../../../../src/stages/ingest/plan-ingest.ts';
 import { buildMail, pdfAttachment } from '../../../support/build-mail.ts';
+import { documentProfile, documentReading } from '../../../support/profiles.ts';
 
 // The shipped example: a tagged vacancy (robust-ai) and an open call (medical-ai) modelled on a real page.
 const CONFIG = parseConfig(
@@ -86,10 +88,28 @@ describe('planIngest for an open call', () => {
       attachments: [await pdfAttachment('Mei_Tanaka_CV.pdf')],
     });
     expect(planIngest(message, context()).triage.enquiry).toMatchObject({ status: 'needs-documents' });
-    const found = planIngest(message, context({ documentTerms: ['human-in-the-loop'] }));
+    // Its CV read with every open call's keywords (and one of another call, which the record does not keep).
+    const [cv] = message.facts.attachments.map((attachment, index): DocumentFacts => ({
+      index,
+      filename: attachment.filename ?? '',
+      safeName: attachment.filename ?? '',
+      kind: 'cv' as const,
+      contentType: attachment.contentType,
+      size: attachment.size,
+      sha256: attachment.sha256,
+      reading: documentReading(
+        documentProfile({ keywords: ['human-in-the-loop', 'reinforcement learning'] }),
+      ),
+    }));
+    if (!cv) throw new Error('the message has no attachment');
+    const found = planIngest(message, context({ documentsRead: [cv] }));
     expect(found.triage.vacancy).toMatchObject({ id: 'medical-ai', match: 'topic' });
     expect(found.triage.classification.detail).toContain('in document: "human-in-the-loop"');
-    const none = planIngest(message, context({ documentTerms: [] }));
+    expect(found.application?.read?.map((document) => document.reading?.profile?.keywords)).toEqual([
+      ['human-in-the-loop'],
+    ]);
+    const unread = { ...cv, reading: documentReading(documentProfile({ keywords: [] })) };
+    const none = planIngest(message, context({ documentsRead: [unread] }));
     expect(none.application).toBeNull();
     expect(none.triage.enquiry).toMatchObject({ status: 'not-enquiry', rule: 'no-topic' });
   });
