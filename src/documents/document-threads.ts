@@ -18,7 +18,7 @@ const BOUND_WORDS: Record<MemoryBound, string> = {
 
 /** One job for a reading process: the bytes, the hint, the limits, and `extra`. */
 export interface ThreadTask<Extra> {
-  bytes: ArrayBuffer;
+  bytes: Uint8Array;
   hint: ExtractionHint;
   limits: ExtractionLimits;
   extra: Extra;
@@ -114,10 +114,9 @@ export class DocumentThreads<Extra, Result> {
   }
 
   async #run(content: Buffer, hint: ExtractionHint, extra: Extra, clock?: ReadingClock): Promise<Result> {
-    const bytes = new ArrayBuffer(content.byteLength);
-    new Uint8Array(bytes).set(content);
     const process = this.#take();
-    const task: ThreadTask<Extra> = { bytes, hint, limits: this.#limits, extra };
+    // The attachment itself, not a copy: sending serializes only the bytes of the view.
+    const task: ThreadTask<Extra> = { bytes: content, hint, limits: this.#limits, extra };
     // Starting a process is not reading: neither the document's time nor its message's counts it.
     await process.started();
     clock?.start();

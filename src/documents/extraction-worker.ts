@@ -7,5 +7,9 @@ export type ExtractionTask = ThreadTask<null>;
 
 /** The reading process's work (see reading-child): reads one document's text (see `extractDocument`). */
 export default function extractInWorker(task: ExtractionTask): Promise<ExtractedText> {
-  return extractDocument(Buffer.from(task.bytes), task.hint, task.limits);
+  return extractDocument(
+    Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength),
+    task.hint,
+    task.limits,
+  );
 }

@@ -8,6 +8,10 @@ export type ReadingExtra = Pick<ReadRequest, 'keywords' | 'applicantName'>;
 
 /** The reading process's work (see reading-child): extracts, classifies and profiles one document. */
 export default async function readInWorker(task: ThreadTask<ReadingExtra>): Promise<ReadResult> {
-  const extraction = await extractDocument(Buffer.from(task.bytes), task.hint, task.limits);
+  const extraction = await extractDocument(
+    Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength),
+    task.hint,
+    task.limits,
+  );
   return readExtracted(extraction, { ...task.hint, ...task.extra });
 }
