@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { isSealed } from '../../src/auth/token-cipher.ts';
 import { runForget } from '../../src/cli/run-forget.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
@@ -64,6 +65,8 @@ describe('forget: erasure on request, against real Dovecot, Redis and an SMTP si
     expect(dump.length).toBeGreaterThan(100);
     // The name as written and the address: a space and '@' never occur in the base64url ciphertext by chance.
     expect(dump).not.toMatch(/Jane Doe|jane\.doe@/i);
+    // Sealed, not merely packed (a deflated record would hide the name too).
+    expect(isSealed((await servers.redis.get(keys.candidate(jane?.id ?? ''))) ?? '')).toBe(true);
     // Exported documents are the applicant's own: owner-only.
     const folder = path.join(exportDir, jane?.id ?? '');
     expect((await stat(folder)).mode & 0o777).toBe(0o700);

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
+import { unpackText } from '../../src/adapters/redis/compact-text.ts';
 
 /**
- * Every key under `prefix` with what it holds, as text (names, fields, members and values), so a test can look
+ * Every key under `prefix` with what it holds, as text (names, fields, members and values; packed values unpacked), so a test can look
  * for a person's name or address anywhere the daemon and its queues wrote.
  */
 export async function scanPrefix(redis: Redis, prefix: string): Promise<Map<string, string>> {
@@ -18,7 +19,7 @@ export async function scanPrefix(redis: Redis, prefix: string): Promise<Map<stri
 async function contentOf(redis: Redis, key: string): Promise<string> {
   switch (await redis.type(key)) {
     case 'string':
-      return (await redis.get(key)) ?? '';
+      return unpackText((await redis.get(key)) ?? '');
     case 'hash':
       return JSON.stringify(await redis.hgetall(key));
     case 'list':

@@ -17,15 +17,25 @@ export interface PipelineQueues {
   close(): Promise<void>;
 }
 
-/** Job options shared by every stage: retries with exponential backoff; failed jobs are kept (the dead letters). */
+/**
+ * Job options shared by every stage: retries with exponential backoff; failed jobs are kept (the dead letters).
+ * Completed jobs are only a view of recent work: what makes a stage run once is in the stores (the seen index,
+ * the candidate records, the reply ledger), never a finished job kept in Redis. So only the last hundred are kept,
+ * for an hour, instead of a kilobyte per job per stage for every candidate.
+ */
 export function defaultJobOptions(attempts: number): DefaultJobOptions {
   return {
     attempts,
     backoff: { type: 'exponential', delay: 2000 },
-    removeOnComplete: { age: 30 * 24 * 3600, count: 100_000 },
+    removeOnComplete: { age: 3600, count: COMPLETED_JOBS_KEPT },
     removeOnFail: false,
   };
 }
+
+/** Completed jobs kept per queue (see defaultJobOptions). */
+export const COMPLETED_JOBS_KEPT = 100;
+// Each queue's event stream (job added, active, completed…): nothing of ours reads it, BullMQ keeps 10,000 by default.
+const EVENTS_KEPT = 500;
 
 /** Opens the pipeline's queues under `prefix`. */
 export function createQueues(
@@ -34,7 +44,12 @@ export function createQueues(
   attempts: number,
   logger: Logger,
 ): PipelineQueues {
-  const options = { connection, prefix, defaultJobOptions: defaultJobOptions(attempts) };
+  const options = {
+    connection,
+    prefix,
+    defaultJobOptions: defaultJobOptions(attempts),
+    streams: { events: { maxLen: EVENTS_KEPT } },
+  };
   const queues = {
     ingest: new Queue<IngestJob>(INGEST_QUEUE, options),
     assess: new Queue<AssessJob>(ASSESS_QUEUE, options),

@@ -39,7 +39,7 @@ export async function removePersonJobs(
   let running = 0;
   let deadLetters = 0;
   for (const name of [ASSESS_QUEUE, REPLIES_QUEUE, ENQUIRIES_QUEUE]) {
-    const queue = new Queue(name, { connection: redis, prefix });
+    const queue = new Queue(name, { connection: redis, prefix, skipMetasUpdate: true });
     try {
       const jobs = (await queue.getJobs([...STATES])).filter(
         (job: Job | undefined) => job && about(job.data),

@@ -32,7 +32,7 @@ export async function retryDeadLetters(
   const store = new DeadLetterStore(redis, keys);
   const queues = new Map<string, Queue>();
   const queue = (name: string): Queue => {
-    const open = queues.get(name) ?? new Queue(name, { connection: redis, prefix });
+    const open = queues.get(name) ?? new Queue(name, { connection: redis, prefix, skipMetasUpdate: true });
     queues.set(name, open);
     return open;
   };

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { runScript } from './redis-scripts.ts';
+import { packText, unpackText } from './compact-text.ts';
 import type { DocumentKind } from '../../domain/document-kinds.ts';
 import {
   candidateRecordSchema,
@@ -147,7 +148,7 @@ export class CandidateStore implements CandidateRecords {
       this.keys.changedCandidates(record.vacancy),
       this.keys.createdCandidates(record.vacancy),
       previous.stored ?? '',
-      this.personal.seal(next, key),
+      this.personal.seal(packText(next), key),
       String(Date.parse(record.firstSeen)),
       record.id,
       this.personal.hashAddress(address),
@@ -167,7 +168,7 @@ export class CandidateStore implements CandidateRecords {
   private async read(candidateId: string): Promise<StoredRecord> {
     const key = this.keys.candidate(candidateId);
     const stored = await this.redis.get(key);
-    return { stored, text: stored === null ? null : this.personal.open(stored, key) };
+    return { stored, text: stored === null ? null : unpackText(this.personal.open(stored, key)) };
   }
 
   /** The candidates of the given vacancies, oldest first. */
@@ -179,7 +180,8 @@ export class CandidateStore implements CandidateRecords {
       const keys = ids.map((id) => this.keys.candidate(id));
       const values = await this.redis.mget(keys);
       values.forEach((value, index) => {
-        const record = parseRecord(value === null ? null : this.personal.open(value, keys[index] ?? ''));
+        const text = value === null ? null : unpackText(this.personal.open(value, keys[index] ?? ''));
+        const record = parseRecord(text);
         if (record) records.push(record);
       });
     }

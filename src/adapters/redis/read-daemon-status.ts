@@ -43,7 +43,10 @@ export async function readDaemonStatus(
   const queues =
     options.queues ??
     Object.fromEntries(
-      QUEUE_NAMES.map((name) => [name, new Queue(name, { connection: redis, prefix: config.redis.prefix })]),
+      QUEUE_NAMES.map((name) => [
+        name,
+        new Queue(name, { connection: redis, prefix: config.redis.prefix, skipMetasUpdate: true }),
+      ]),
     );
   try {
     const queueStatus: QueueStatus[] = [];

@@ -1,6 +1,7 @@
 import type { LoadedBacklog } from '../backlog/load-backlog.ts';
 import type { BenchTable, Figure } from '../bench-table.ts';
 import { BENCH_REPLY_RATE } from './daemon-config.ts';
+import { COMPLETED_JOBS_KEPT } from '../../../src/adapters/queues/create-queues.ts';
 import type { FloorResult } from './measure-floor.ts';
 import type { DrainResult } from './measure-drain.ts';
 import type { RedisMemory } from './redis-memory.ts';
@@ -186,7 +187,7 @@ export function redisTable(rows: Array<{ processes: number; memory: RedisMemory 
       otherBytes: memory.otherBytes,
     })),
     notes: [
-      'Queue keys: BullMQ jobs of every stage, kept after completion (removeOnComplete: 30 days or 100,000 jobs).',
+      `Queue keys: BullMQ jobs of every stage: failed ones, and the last ${COMPLETED_JOBS_KEPT} completed per queue (for an hour).`,
       'Other keys: the indexes by vacancy, address and thread, reply ledgers and guards, the seen set, cursor, lease.',
     ],
   };
