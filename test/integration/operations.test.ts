@@ -180,6 +180,9 @@ describe('the operator HTTP endpoint', () => {
     expect(metrics).toMatch(/^triage_messages_total\{outcome="created",classification="application"\} 1$/m);
     expect(metrics).toMatch(/^triage_extraction_seconds_count\{format="pdf"\} 1$/m);
     expect(metrics).toMatch(/^triage_mailbox_auth_ok\{mailbox="chen"\} 1$/m);
+    // The process's own memory, for the operator's dashboards (and the benchmark's breakdown).
+    expect(metrics).toMatch(/^process_resident_memory_bytes [1-9]\d{6,}$/m);
+    expect(metrics).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d{5,}$/m);
     expect(metrics).toMatch(/^triage_queue_jobs\{queue="ingest",state="failed"\} 0$/m);
     expect(metrics).toMatch(/^triage_mailbox_last_fetch_age_seconds\{mailbox="chen"\} \d+$/m);
     expect((await fetch(`${base}/nope`)).status).toBe(404);

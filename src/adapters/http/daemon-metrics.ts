@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DocumentReader, ReadRequest, ReadResult } from '../../documents/read-documents.ts';
 import type { DaemonStatus } from '../../status/daemon-status.ts';
 
@@ -72,6 +72,11 @@ export class DaemonMetrics {
     help: 'Candidates whose acknowledgement may not have been sent',
     registers: [this.registry],
   });
+
+  constructor() {
+    // The process's own: resident memory, V8 heap by space, Buffers outside it, event-loop lag, CPU, handles.
+    collectDefaultMetrics({ register: this.registry });
+  }
 
   countMessage(outcome: string, classification: string): void {
     this.messages.inc({ outcome, classification });

@@ -6,6 +6,8 @@ import { rawTestConfig, type TestServers } from '../../support/test-config.ts';
 /** Where the daemon under test finds its servers, and how it runs. */
 export interface DaemonSetup extends Required<TestServers> {
   concurrency: number;
+  /** The operator endpoint's port (for /metrics); none when not given. */
+  httpPort?: number;
 }
 
 /** The vacancy every generated application is for. */
@@ -33,6 +35,7 @@ export async function writeDaemonConfig(dir: string, setup: DaemonSetup): Promis
     replies: { ratePerMinute: BENCH_REPLY_RATE },
     workers: { concurrency: setup.concurrency },
     log: undefined,
+    ...(setup.httpPort === undefined ? {} : { http: { port: setup.httpPort } }),
   });
   const text = JSON.stringify(raw, null, 2);
   parseConfig(text, {}, 'benchmark daemon config');

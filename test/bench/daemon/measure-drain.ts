@@ -3,6 +3,7 @@ import type { CandidateStore } from '../../../src/adapters/redis/candidate-store
 import type { SmtpSink } from '../../support/smtp-sink.ts';
 import { progress } from '../measure.ts';
 import { VACANCY_ID } from './daemon-config.ts';
+import { type MemorySample, sampleMetricsMemory } from './metrics-memory.ts';
 import { type DaemonProcess, startDaemonProcess, type StoppedDaemon } from './daemon-process.ts';
 
 /** One drain: how many processes, and what to watch. */
@@ -16,6 +17,8 @@ export interface DrainPlan {
   timeoutMs: number;
   /** Profile the first process (node --cpu-prof) into this folder. */
   cpuProfDir?: string | undefined;
+  /** The first process's /metrics port (http.port in its config), to sample its memory; only with 1 process. */
+  metricsPort?: number | undefined;
 }
 
 /** A daemon process after the drain, with what its logs showed. */
@@ -42,6 +45,8 @@ export interface DrainResult {
   daemons: DrainedDaemon[];
   /** The daemons' IMAP commands by name, when counted. */
   imapCommands?: Record<string, number>;
+  /** The first daemon's memory at its highest sampled RSS, by its own metrics; null when not sampled. */
+  memoryAtPeak?: MemorySample | null;
 }
 
 const ACK_POLL_MS = 50;
@@ -55,15 +60,18 @@ export async function measureDrain(plan: DrainPlan): Promise<DrainResult> {
   const daemons = Array.from({ length: plan.processes }, (_, index) =>
     startDaemonProcess(plan.configFile, index === 0 ? plan.cpuProfDir : undefined),
   );
+  const sampler = plan.metricsPort === undefined ? null : sampleMetricsMemory(plan.metricsPort);
   let startMs: number | null = null;
   void Promise.race(daemons.map((daemon) => daemon.logs.waitFor('daemon started'))).then(
     () => (startMs = performance.now() - started),
   );
   let waited: { ms: number | null; outcome: string; filed: number };
   let drained: DrainedDaemon[];
+  let memoryAtPeak: MemorySample | null;
   try {
     waited = await waitForDrain(plan, daemons, replies, started);
   } finally {
+    memoryAtPeak = (await sampler?.stop()) ?? null;
     drained = await stopAll(daemons);
   }
   replies.update();
@@ -75,6 +83,7 @@ export async function measureDrain(plan: DrainPlan): Promise<DrainResult> {
     unexpectedReplies: replies.unexpected,
     duplicateReplies: replies.duplicates,
     daemons: drained,
+    memoryAtPeak,
   };
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { startDovecot } from '../../support/dovecot.ts';
+import { freePort } from '../../support/free-port.ts';
 import { openImapTestClient, type ImapTestClient } from '../../support/imap-test-client.ts';
 import { uniquePrefix } from '../../support/redis-prefix.ts';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink.ts';
@@ -16,6 +17,7 @@ import { DAEMON_TITLE, type DaemonBenchSettings } from './daemon-settings.ts';
 import { backlogTable, drainTable, floorTable, redisTable } from './daemon-tables.ts';
 import { startImapCommandCounter } from './imap-command-counter.ts';
 import { type DrainResult, measureDrain } from './measure-drain.ts';
+import { memoryBreakdownTable } from './metrics-memory.ts';
 import { type FloorResult, measureFloor } from './measure-floor.ts';
 import { type LatencyResult, measureLatency } from './measure-latency.ts';
 import { latencyTable, memoryTable, processRows, profileTables } from './process-tables.ts';
@@ -84,6 +86,8 @@ export async function runDaemonBench(settings: DaemonBenchSettings): Promise<Sec
       redisTable(memories),
       memoryTable(processRows(drains, latency)),
     ];
+    const peak = drains.find((drain) => drain.processes === 1)?.memoryAtPeak;
+    if (peak) tables.push(memoryBreakdownTable(peak));
     if (latency !== null) tables.push(latencyTable(latency, settings.latencyCount));
     if (profile !== null) {
       tables[2]?.notes?.push('The 1-process drain ran under node --cpu-prof (a few % slower than without).');
@@ -108,7 +112,10 @@ async function runDrain(
   const prefix = uniquePrefix(`bench-drain-${processes}`);
   const counter = await startImapCommandCounter(world.imap);
   try {
-    const configFile = await writeDaemonConfig(world.dir, daemonSetup(world, prefix, counter.port));
+    // One process serves /metrics, whose memory figures say where its peak is; two would share the port.
+    const metricsPort = processes === 1 ? await freePort() : undefined;
+    const setup = { ...daemonSetup(world, prefix, counter.port), httpPort: metricsPort };
+    const configFile = await writeDaemonConfig(world.dir, setup);
     if (cpuProfDir !== null) await mkdir(cpuProfDir, { recursive: true });
     const result = await measureDrain({
       processes,
@@ -118,6 +125,7 @@ async function runDrain(
       store: await openCandidateStore(world.redis, prefix),
       timeoutMs: world.settings.drainTimeoutSeconds * 1000,
       cpuProfDir: cpuProfDir ?? undefined,
+      metricsPort,
     });
     const memory = await measureRedisMemory(world.redis, prefix);
     return { result: { ...result, imapCommands: counter.counts() }, memory };
