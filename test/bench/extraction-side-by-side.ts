@@ -1,0 +1,155 @@
+import { availableParallelism } from 'node:os';
+import type { ExtractionConfig } from '../../src/config/schema.ts';
+import type { BenchDocument } from './bench-documents.ts';
+import { openExtractionReader, type BenchReader } from './bench-readers.ts';
+import type { BenchTable, Column, Figure } from './bench-table.ts';
+import { timeDocument } from './extraction-documents.ts';
+import { OURS, OURS_PLAIN, sideBySideReaders, type SideReader } from './extraction-rivals.ts';
+import { measureCopies } from './extraction-throughput.ts';
+import { progress } from './measure.ts';
+
+/** What the comparison reads: the benchmark's PDFs, one of them also as `copies` copies at once. */
+export interface SideBySidePlan {
+  documents: readonly BenchDocument[];
+  /** Read first by each reader, untimed, so that no reader's first document counts. */
+  warmUp: BenchDocument;
+  throughput: BenchDocument;
+  copies: number;
+  config: (threads: number) => ExtractionConfig;
+}
+
+const RATIO_COLUMNS: Column[] = [
+  { key: 'oursRatio', label: 'Ours ÷ this', format: 2 },
+  { key: 'oursPlainRatio', label: 'Ours, no hidden ÷ this', format: 2 },
+];
+
+const RATIO_NOTE =
+  "Ours ÷ this: our pages per second divided by this reader's (above 1: we are faster), as the daemon reads and " +
+  "without the hidden-text analysis (pdf.js's text layer instead of replaying each page's drawing).";
+
+/**
+ * Our extraction beside pdftotext and pdf2json over the same PDFs in the same run, each behind the same pool of
+ * reading processes (the bytes sent to a warm process, the text sent back): per document one at a time, then the
+ * throughput document as `copies` copies at once with one reading process per core.
+ */
+export async function measureSideBySide(plan: SideBySidePlan): Promise<BenchTable[]> {
+  const { readers, notes } = sideBySideReaders();
+  const open = (reader: SideReader, threads: number) =>
+    openExtractionReader(plan.config(threads), reader.setup);
+  const pools = readers.map((reader) => ({ name: reader.name, reader: open(reader, 1) }));
+  const rows: Record<string, Figure>[] = [];
+  try {
+    for (const { name, reader } of pools) {
+      progress(`side by side: warming ${name}`);
+      await reader.run(plan.warmUp);
+    }
+    for (const document of plan.documents) {
+      const timed: Record<string, Figure>[] = [];
+      for (const { name, reader } of pools) {
+        progress(`side by side: ${document.name} (${document.pages} pages), ${name}`);
+        timed.push({ document: document.name, reader: name, ...(await timeOne(reader, document)) });
+      }
+      rows.push(...withRatios(timed, 'ms', (ms) => ms));
+    }
+  } finally {
+    await Promise.all(pools.map(({ reader }) => reader.close()));
+  }
+  const threads = availableParallelism();
+  const throughput: Record<string, Figure>[] = [];
+  for (const reader of readers) {
+    progress(
+      `side by side: ${plan.copies} × ${plan.throughput.name} at once, ${reader.name}, ${threads} readers`,
+    );
+    const figures = await measureCopies(open(reader, threads), plan.throughput, plan.copies, threads);
+    throughput.push({ reader: reader.name, threads, copies: plan.copies, ...figures });
+  }
+  return [
+    documentsTable(rows, notes),
+    throughputTable(
+      withRatios(throughput, 'pagesPerSecond', (rate) => 1 / rate),
+      plan,
+      threads,
+    ),
+  ];
+}
+
+async function timeOne(reader: BenchReader, document: BenchDocument): Promise<Record<string, Figure>> {
+  const timing = await timeDocument(reader, document, false);
+  const pages = timing.outcome.pages ?? document.pages;
+  return {
+    pages,
+    characters: timing.outcome.characters,
+    ms: timing.ms,
+    pagesPerSecond: (pages * 1000) / timing.ms,
+  };
+}
+
+/**
+ * Each row with our speed as a multiple of its reader's: `cost` turns the row's `key` figure into a time per
+ * unit of work (ms as they are; a rate inverted), and the ratio is this reader's cost over ours.
+ */
+function withRatios(
+  rows: Record<string, Figure>[],
+  key: string,
+  cost: (figure: number) => number,
+): Record<string, Figure>[] {
+  const costOf = (reader: string): number | null => {
+    const figure = rows.find((row) => row.reader === reader)?.[key];
+    return typeof figure === 'number' ? cost(figure) : null;
+  };
+  const ours = costOf(OURS);
+  const plain = costOf(OURS_PLAIN);
+  return rows.map((row) => {
+    const figure = row[key];
+    const theirs = typeof figure === 'number' ? cost(figure) : null;
+    const ratio = (own: number | null) => (own === null || theirs === null ? null : theirs / own);
+    return { ...row, oursRatio: ratio(ours), oursPlainRatio: ratio(plain) };
+  });
+}
+
+function documentsTable(rows: Record<string, Figure>[], notes: string[]): BenchTable {
+  return {
+    id: 'sideBySide',
+    title: 'Side by side: each PDF read one at a time (one warm reading process; median of 5 under 250 ms)',
+    columns: [
+      { key: 'document', label: 'Document' },
+      { key: 'reader', label: 'Reader' },
+      { key: 'pages', label: 'Pages' },
+      { key: 'characters', label: 'Characters' },
+      { key: 'ms', label: 'ms' },
+      { key: 'pagesPerSecond', label: 'Pages/s' },
+      ...RATIO_COLUMNS,
+    ],
+    rows,
+    notes: [
+      RATIO_NOTE,
+      ...notes,
+      'Every reader runs behind the same ExtractionPool (its worker module swapped), so process start, IPC and ' +
+        'limits are the same for all. The DOCX proposal is left out: neither pdftotext nor pdf2json reads DOCX.',
+    ],
+  };
+}
+
+function throughputTable(rows: Record<string, Figure>[], plan: SideBySidePlan, threads: number): BenchTable {
+  return {
+    id: 'sideBySideThroughput',
+    title: `Side by side: ${plan.copies} copies of the ${plan.throughput.pages}-page ${plan.throughput.name} read at once (${threads} reading processes each)`,
+    columns: [
+      { key: 'reader', label: 'Reader' },
+      { key: 'threads', label: 'Readers' },
+      { key: 'copies', label: 'Copies' },
+      { key: 'wallMs', label: 'Wall ms' },
+      { key: 'documentsPerSecond', label: 'Docs/s', format: 1 },
+      { key: 'pagesPerSecond', label: 'Pages/s' },
+      { key: 'rssBeforeBytes', label: 'RSS before', format: 'bytes' },
+      { key: 'peakRssBytes', label: 'Peak RSS', format: 'bytes' },
+      ...RATIO_COLUMNS,
+    ],
+    rows,
+    notes: [
+      RATIO_NOTE,
+      'Each reader warmed first (one copy per process). RSS: the benchmark process with all its descendants (for ' +
+        'pdftotext, the reading processes and the pdftotext processes they start).',
+    ],
+  };
+}
