@@ -43,12 +43,12 @@ export async function measureSideBySide(plan: SideBySidePlan): Promise<BenchTabl
       await reader.run(plan.warmUp);
     }
     for (const document of plan.documents) {
-      const timed: Record<string, Figure>[] = [];
+      const turns: Record<string, Figure>[] = [];
       for (const { name, reader } of pools) {
         progress(`side by side: ${document.name} (${document.pages} pages), ${name}`);
-        timed.push({ document: document.name, reader: name, ...(await timeOne(reader, document)) });
+        turns.push({ document: document.name, reader: name, ...(await timeOne(reader, document)) });
       }
-      rows.push(...withRatios(timed, 'ms', (ms) => ms));
+      rows.push(...withRatios(turns));
     }
   } finally {
     await Promise.all(pools.map(({ reader }) => reader.close()));
@@ -62,14 +62,7 @@ export async function measureSideBySide(plan: SideBySidePlan): Promise<BenchTabl
     const figures = await measureCopies(open(reader, threads), plan.throughput, plan.copies, threads);
     throughput.push({ reader: reader.name, threads, copies: plan.copies, ...figures });
   }
-  return [
-    documentsTable(rows, notes),
-    throughputTable(
-      withRatios(throughput, 'pagesPerSecond', (rate) => 1 / rate),
-      plan,
-      threads,
-    ),
-  ];
+  return [documentsTable(rows, notes), throughputTable(withRatios(throughput), plan, threads)];
 }
 
 // Every document is read at least three times by each reader (five if quicker than 250 ms) and the median
@@ -88,25 +81,15 @@ async function timeOne(reader: BenchReader, document: BenchDocument): Promise<Re
   return { pages, characters: first.value.characters, ms, pagesPerSecond: (pages * 1000) / ms };
 }
 
-/**
- * Each row with our speed as a multiple of its reader's: `cost` turns the row's `key` figure into a time per
- * unit of work (ms as they are; a rate inverted), and the ratio is this reader's cost over ours.
- */
-function withRatios(
-  rows: Record<string, Figure>[],
-  key: string,
-  cost: (figure: number) => number,
-): Record<string, Figure>[] {
-  const costOf = (reader: string): number | null => {
-    const figure = rows.find((row) => row.reader === reader)?.[key];
-    return typeof figure === 'number' ? cost(figure) : null;
-  };
-  const ours = costOf(OURS);
-  const plain = costOf(OURS_PLAIN);
+/** Each row with our pages per second divided by its reader's, ours as the daemon reads and without the analysis. */
+function withRatios(rows: Record<string, Figure>[]): Record<string, Figure>[] {
+  const rateOf = (row: Record<string, Figure> | undefined): number | null =>
+    typeof row?.pagesPerSecond === 'number' ? row.pagesPerSecond : null;
+  const ours = rateOf(rows.find((row) => row.reader === OURS));
+  const plain = rateOf(rows.find((row) => row.reader === OURS_PLAIN));
   return rows.map((row) => {
-    const figure = row[key];
-    const theirs = typeof figure === 'number' ? cost(figure) : null;
-    const ratio = (own: number | null) => (own === null || theirs === null ? null : theirs / own);
+    const theirs = rateOf(row);
+    const ratio = (own: number | null) => (own === null || theirs === null ? null : own / theirs);
     return { ...row, oursRatio: ratio(ours), oursPlainRatio: ratio(plain) };
   });
 }
