@@ -1,6 +1,6 @@
 import type { ExtractionConfig } from '../config/schema.ts';
 import { DocumentThreads, siblingModule } from './document-threads.ts';
-import type { ExtractedText, ExtractionHint } from './extraction.ts';
+import type { ExtractedText, ExtractionHint, ExtractionOptions } from './extraction.ts';
 
 export interface ExtractionPoolOptions {
   /** The worker module; default `extraction-worker` beside this file (tests pass one that misbehaves). */
@@ -13,7 +13,7 @@ export interface ExtractionPoolOptions {
 
 /** Extracts documents' text in reading processes, under the time and memory limits (see DocumentThreads). */
 export class ExtractionPool {
-  readonly #threads: DocumentThreads<null, ExtractedText>;
+  readonly #threads: DocumentThreads<ExtractionOptions, ExtractedText>;
 
   constructor(config: ExtractionConfig, options: ExtractionPoolOptions = {}) {
     this.#threads = new DocumentThreads(config, {
@@ -25,8 +25,8 @@ export class ExtractionPool {
   }
 
   /** Reads one document. Never rejects: timeouts, crashes and out-of-memory become statuses. */
-  extract(content: Buffer, hint: ExtractionHint): Promise<ExtractedText> {
-    return this.#threads.run(content, hint, null);
+  extract(content: Buffer, hint: ExtractionHint, options: ExtractionOptions = {}): Promise<ExtractedText> {
+    return this.#threads.run(content, hint, options);
   }
 
   /** Stops all processes; documents still waiting or running come back as `failed`. */

@@ -77,3 +77,13 @@ export interface ExtractionHint {
 
 /** The limits one extraction runs under (from `extraction` in the config). */
 export type ExtractionLimits = Omit<ExtractionConfig, 'threads'>;
+
+/** How one extraction reads, besides its limits. Not in the config: the daemon always uses the defaults. */
+export interface ExtractionOptions {
+  /**
+   * `false`: a PDF's text comes from pdf.js's text layer, all of it taken as visible, without replaying the
+   * drawing to find hidden text (what `npm run bench` compares the full reading with). Other formats are read
+   * as always. Default `true`.
+   */
+  findHiddenText?: boolean;
+}

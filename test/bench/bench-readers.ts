@@ -2,6 +2,7 @@ import type { ExtractionConfig } from '../../src/config/schema.ts';
 import type { DocumentKind } from '../../src/domain/document-kinds.ts';
 import { DocumentPool } from '../../src/documents/document-pool.ts';
 import { ExtractionPool } from '../../src/documents/extraction-pool.ts';
+import type { ExtractionOptions } from '../../src/documents/extraction.ts';
 import type { BenchDocument } from './bench-documents.ts';
 
 /** `extract`: text only (ExtractionPool); `read`: text, kind and profile (DocumentPool, the daemon's reader). */
@@ -40,18 +41,7 @@ const APPLICANT = 'Maria Rossi';
 
 /** A pool of `config.threads` threads reading documents in `mode`. */
 export function openReader(mode: ReaderMode, config: ExtractionConfig): BenchReader {
-  if (mode === 'extract') {
-    const pool = new ExtractionPool(config);
-    return {
-      run: async (document) => {
-        const hint = { filename: document.filename, contentType: document.contentType };
-        const extraction = await pool.extract(document.content, hint);
-        if (extraction.status !== 'ok') throw notRead(document, extraction.status, extraction.reason);
-        return { pages: extraction.pages, characters: extraction.text.length, kind: null };
-      },
-      close: () => pool.close(),
-    };
-  }
+  if (mode === 'extract') return openExtractionReader(config);
   const pool = new DocumentPool(config);
   return {
     run: async (document) => {
@@ -64,6 +54,32 @@ export function openReader(mode: ReaderMode, config: ExtractionConfig): BenchRea
       const { status, reason, pages, characters } = reading.extraction;
       if (status !== 'ok') throw notRead(document, status, reason);
       return { pages, characters, kind };
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** How an extraction reader reads: another extractor's worker module behind the same pool, or our options. */
+export interface ExtractionReaderSetup {
+  workerFile?: URL;
+  options?: ExtractionOptions;
+}
+
+/** An ExtractionPool of `config.threads` reading processes, text only. */
+export function openExtractionReader(
+  config: ExtractionConfig,
+  setup: ExtractionReaderSetup = {},
+): BenchReader {
+  const pool = new ExtractionPool(
+    config,
+    setup.workerFile === undefined ? {} : { workerFile: setup.workerFile },
+  );
+  return {
+    run: async (document) => {
+      const hint = { filename: document.filename, contentType: document.contentType };
+      const extraction = await pool.extract(document.content, hint, setup.options);
+      if (extraction.status !== 'ok') throw notRead(document, extraction.status, extraction.reason);
+      return { pages: extraction.pages, characters: extraction.text.length, kind: null };
     },
     close: () => pool.close(),
   };

@@ -8,6 +8,7 @@ import {
   watchInThread,
   type WatchedRun,
 } from './extraction-documents.ts';
+import { measureSideBySide } from './extraction-side-by-side.ts';
 import { measureThroughput, THROUGHPUT_COLUMNS } from './extraction-throughput.ts';
 import { maxRssBytes, progress, RssSampler, timed } from './measure.ts';
 
@@ -72,6 +73,13 @@ export async function runExtractionBench(settings: ExtractionBenchSettings): Pro
   const maxRss = maxRssBytes();
   progress('the thesis on the main thread, for contrast');
   const inThread = await watchInThread(thesis, config(1));
+  const sideBySide = await measureSideBySide({
+    documents: documents.filter((document) => document.contentType === 'application/pdf'),
+    warmUp: cv,
+    throughput: thesis,
+    copies: settings.copies,
+    config,
+  });
 
   return {
     section: 'extraction',
@@ -90,6 +98,7 @@ export async function runExtractionBench(settings: ExtractionBenchSettings): Pro
       throughputTable(throughput, settings.copies),
       mainThreadTable({ ...measured.watched, 'in-thread': inThread }, thesis),
       memoryTable(overall.startBytes, measured.watched.extract, overallPeak, maxRss),
+      ...sideBySide,
     ],
   };
 }
@@ -203,7 +212,10 @@ function memoryTable(
         measure: 'peak while the thesis was extracted (sampled every 20 ms)',
         bytes: thesisRun?.rssPeakBytes ?? null,
       },
-      { measure: 'peak over the section (sampled every 20 ms)', bytes: overallPeak },
+      {
+        measure: 'peak over the section, side-by-side comparison aside (sampled every 20 ms)',
+        bytes: overallPeak,
+      },
       {
         measure: 'maxRSS of the benchmark process alone (resourceUsage; includes generating the documents)',
         bytes: maxRss,

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { ExtractionConfig } from '../../src/config/schema.ts';
 import type { BenchDocument } from './bench-documents.ts';
-import { openReader, type ReaderMode } from './bench-readers.ts';
+import { openReader, type BenchReader, type ReaderMode } from './bench-readers.ts';
 import type { Column, Figure } from './bench-table.ts';
 import { progress, RssSampler, timed } from './measure.ts';
 
@@ -49,21 +49,31 @@ async function measureOne(
   mode: ReaderMode,
   threads: number,
 ): Promise<Record<string, Figure>> {
-  const reader = openReader(mode, plan.config(threads));
+  const figures = await measureCopies(openReader(mode, plan.config(threads)), document, plan.copies, threads);
+  return { document: document.name, reader: mode, threads, copies: plan.copies, ...figures };
+}
+
+/**
+ * `copies` copies of the document read at once by `reader` (which reads `threads` at a time, and is closed
+ * after): wall time, documents and pages per second, and the RSS before and at peak. The reader is warmed first,
+ * one copy per thread, so process start, module loading and compilation are not counted.
+ */
+export async function measureCopies(
+  reader: BenchReader,
+  document: BenchDocument,
+  copies: number,
+  threads: number,
+): Promise<Record<string, Figure>> {
   try {
     await Promise.all(Array.from({ length: threads }, () => reader.run(document)));
     const rss = new RssSampler();
     const { value: outcomes, ms } = await timed(() =>
-      Promise.all(Array.from({ length: plan.copies }, () => reader.run(document))),
+      Promise.all(Array.from({ length: copies }, () => reader.run(document))),
     );
     const pages = outcomes.reduce((sum, outcome) => sum + (outcome.pages ?? document.pages), 0);
     return {
-      document: document.name,
-      reader: mode,
-      threads,
-      copies: plan.copies,
       wallMs: ms,
-      documentsPerSecond: (plan.copies * 1000) / ms,
+      documentsPerSecond: (copies * 1000) / ms,
       pagesPerSecond: (pages * 1000) / ms,
       rssBeforeBytes: rss.startBytes,
       peakRssBytes: rss.stop(),

@@ -1,4 +1,10 @@
-import type { DocumentFormat, ExtractedText, ExtractionHint, ExtractionLimits } from '../extraction.ts';
+import type {
+  DocumentFormat,
+  ExtractedText,
+  ExtractionHint,
+  ExtractionLimits,
+  ExtractionOptions,
+} from '../extraction.ts';
 import { extractDocx } from './docx/extract-docx.ts';
 import { extractDoc } from './extract-doc.ts';
 import { extractPlainText } from './extract-plain-text.ts';
@@ -9,7 +15,11 @@ import { extractPdf } from './pdf/extract-pdf.ts';
 import { extractRtf } from './rtf/extract-rtf.ts';
 import { sniffFormat } from './sniff-format.ts';
 
-type Extractor = (content: Buffer, limits: ExtractionLimits) => Promise<ExtractedText>;
+type Extractor = (
+  content: Buffer,
+  limits: ExtractionLimits,
+  options: ExtractionOptions,
+) => Promise<ExtractedText>;
 
 const EXTRACTORS: Record<Exclude<DocumentFormat, 'image' | 'unknown'>, Extractor> = {
   pdf: extractPdf,
@@ -31,6 +41,7 @@ export async function extractDocument(
   content: Buffer,
   hint: ExtractionHint,
   limits: ExtractionLimits,
+  options: ExtractionOptions = {},
 ): Promise<ExtractedText> {
   let format: DocumentFormat = 'unknown';
   try {
@@ -43,7 +54,7 @@ export async function extractDocument(
     if (format === 'unknown') {
       return unreadable('unknown', 'unsupported', `not a document format that is read (${hint.contentType})`);
     }
-    return capText(await EXTRACTORS[format](content, limits), limits.maxTextChars);
+    return capText(await EXTRACTORS[format](content, limits, options), limits.maxTextChars);
   } catch (error) {
     return unreadable(format, 'failed', `the reader failed: ${describeError(error)}`);
   }

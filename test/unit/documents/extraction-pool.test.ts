@@ -3,7 +3,7 @@ import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 import type { FixtureFormat } from '../../support/documents/document-spec.ts';
-import { cvWithTricks, manyPages, TEST_LIMITS } from '../../support/documents/sample-specs.ts';
+import { cvWithTricks, HIDDEN_WORDS, manyPages, TEST_LIMITS } from '../../support/documents/sample-specs.ts';
 
 const CONFIG: ExtractionConfig = { ...TEST_LIMITS, threads: 2 };
 const MISBEHAVING = new URL('../../support/documents/misbehaving-worker.ts', import.meta.url);
@@ -47,6 +47,18 @@ describe('ExtractionPool', () => {
         `Applicant number ${index}\nResearch interests: robust AI.`,
       );
     });
+  });
+
+  it('passes how to read to its process: by default hidden text is found, and it need not be', async () => {
+    const pool = openPool({ threads: 1 });
+    const cv = await buildDocument(cvWithTricks, 'pdf');
+    const hint = { filename: 'cv.pdf', contentType: PDF };
+    const found = await pool.extract(cv, hint);
+    const plain = await pool.extract(cv, hint, { findHiddenText: false });
+    expect(found.hiddenText).toContain(HIDDEN_WORDS.white);
+    expect(found.text).not.toContain(HIDDEN_WORDS.white);
+    expect(plain).toMatchObject({ status: 'ok', hiddenText: '', hiddenReasons: [] });
+    expect(plain.text).toContain(HIDDEN_WORDS.white);
   });
 
   it('stops a document that runs over the time limit, and the pool goes on working', async () => {

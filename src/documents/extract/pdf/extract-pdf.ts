@@ -1,10 +1,16 @@
 import { AnnotationMode, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { ExtractedText, ExtractionLimits, HiddenTextReason } from '../../extraction.ts';
+import type {
+  ExtractedText,
+  ExtractionLimits,
+  ExtractionOptions,
+  HiddenTextReason,
+} from '../../extraction.ts';
 import { describeError, readText, unreadable } from '../extraction-result.ts';
 import { TextCollector } from '../text-collector.ts';
 import { GlyphLines } from './glyph-lines.ts';
 import { toMatrix } from './matrix.ts';
 import { openFailure, openPdf } from './open-pdf.ts';
+import { readTextLayer } from './read-text-layer.ts';
 import type { FontFacts } from './show-text.ts';
 import { walkPageGlyphs } from './walk-page-glyphs.ts';
 
@@ -12,9 +18,14 @@ const NO_TEXT_LAYER = 'no text layer: the pages hold no text (a scan or images o
 
 /**
  * Reads the text of a PDF page by page in drawing order, at most `maxPages` pages; text a reader could not
- * see goes to `hiddenText`. Password-protected → `encrypted`; unreadable → `corrupt`; no text → `empty`.
+ * see goes to `hiddenText` (unless `findHiddenText` is false: then pdf.js's text layer is read, all as visible).
+ * Password-protected → `encrypted`; unreadable → `corrupt`; no text → `empty`.
  */
-export async function extractPdf(content: Buffer, limits: ExtractionLimits): Promise<ExtractedText> {
+export async function extractPdf(
+  content: Buffer,
+  limits: ExtractionLimits,
+  options: ExtractionOptions = {},
+): Promise<ExtractedText> {
   const task = openPdf(content);
   let document: PDFDocumentProxy;
   try {
@@ -24,13 +35,17 @@ export async function extractPdf(content: Buffer, limits: ExtractionLimits): Pro
     return openFailure(error);
   }
   try {
-    return await readPages(document, limits);
+    return await readPages(document, limits, options.findHiddenText !== false);
   } finally {
     await document.destroy();
   }
 }
 
-async function readPages(document: PDFDocumentProxy, limits: ExtractionLimits): Promise<ExtractedText> {
+async function readPages(
+  document: PDFDocumentProxy,
+  limits: ExtractionLimits,
+  findHiddenText: boolean,
+): Promise<ExtractedText> {
   const pageCount = document.numPages;
   if (!(pageCount > 0)) return unreadable('pdf', 'corrupt', 'the PDF has no pages');
   const last = Math.min(pageCount, limits.maxPages);
@@ -42,7 +57,8 @@ async function readPages(document: PDFDocumentProxy, limits: ExtractionLimits): 
     try {
       const page = await document.getPage(number);
       try {
-        await readPage(page, fonts, collector);
+        if (findHiddenText) await readPage(page, fonts, collector);
+        else await readTextLayer(page, collector);
       } finally {
         page.cleanup();
       }

@@ -67,6 +67,24 @@ describe('extractPdf', () => {
     expect(result.hiddenReasons).toEqual(['white-text']);
   });
 
+  it('without finding hidden text, reads the text layer: the same lines, the hidden words among them', async () => {
+    const pdf = await buildDocument(cvWithTricks, 'pdf');
+    const found = await extractPdf(pdf, TEST_LIMITS);
+    const plain = await extractPdf(pdf, TEST_LIMITS, { findHiddenText: false });
+    expect(plain).toMatchObject({ status: 'ok', pages: 1, hiddenText: '', hiddenReasons: [] });
+    expect(plain.text.split('\n')[0]).toBe('José Núñez');
+    expect(plain.text.split('\n')).toContain('Machine Learning\t5.75');
+    // White, microscopic and invisible text are read as any other (pdf.js leaves text off the page out of its layer).
+    for (const word of [HIDDEN_WORDS.white, HIDDEN_WORDS.tiny, HIDDEN_WORDS.vanish]) {
+      expect(plain.text).toContain(word);
+    }
+    // Every visible line the full reading finds is there too, in the same order.
+    const lines = plain.text.split('\n');
+    const positions = found.text.split('\n').map((line) => lines.indexOf(line));
+    expect(positions.every((position) => position >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
   it('reports a password-protected PDF as encrypted', async () => {
     const result = await extractPdf(
       await buildDocument(cvWithTricks, 'pdf', { password: 'secret' }),
