@@ -11,7 +11,7 @@ const execFileAsync = promisify(execFile);
 
 /** A private Redis Cluster of masters on loopback ports, without persistence. */
 export interface RedisCluster {
-  /** One `redis://127.0.0.1:port` URL per master. */
+  /** One `redis://:password@127.0.0.1:port` URL per master. */
   nodes: string[];
   /** Stops every server and removes their directory. */
   stop(): Promise<void>;
@@ -22,9 +22,10 @@ const HOST = '127.0.0.1';
 /**
  * Starts `masters` redis-server processes with `--cluster-enabled yes` (each with its own cluster bus port, so
  * port + 10000 need not be free), joins them with `redis-cli --cluster create` (no replicas) and waits until
- * every node reports `cluster_state:ok`. Needs redis-server and redis-cli (Debian: redis-server, redis-tools).
+ * every node reports `cluster_state:ok`. Every node requires `password`. Needs redis-server and redis-cli (Debian:
+ * redis-server, redis-tools).
  */
-export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
+export async function startRedisCluster(masters: number, password: string): Promise<RedisCluster> {
   const dir = await mkdtemp(path.join(tmpdir(), 'triage-redis-cluster-'));
   const servers: ChildProcess[] = [];
   const stop = async () => {
@@ -37,25 +38,37 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
       const [port, busPort] = [await freePort(HOST), await freePort(HOST)];
       const nodeDir = path.join(dir, String(port));
       await mkdir(nodeDir);
-      servers.push(launch(nodeDir, port, busPort));
+      servers.push(launch(nodeDir, port, busPort, password));
       ports.push(port);
     }
-    for (const port of ports) await waitFor(`redis-server on port ${port}`, () => ping(port), 15_000);
+    const cli = (port: number, ...command: string[]) => redisCli(port, password, ...command);
+    for (const port of ports) await waitFor(`redis-server on port ${port}`, () => ping(cli, port), 15_000);
     const addresses = ports.map((port) => `${HOST}:${port}`);
     await execFileAsync(
       'redis-cli',
-      ['--cluster', 'create', ...addresses, '--cluster-replicas', '0', '--cluster-yes'],
+      [
+        '--no-auth-warning',
+        '-a',
+        password,
+        '--cluster',
+        'create',
+        ...addresses,
+        '--cluster-replicas',
+        '0',
+        '--cluster-yes',
+      ],
       { timeout: 30_000 },
     );
-    for (const port of ports) await waitFor(`cluster_state:ok on ${port}`, () => clusterOk(port), 30_000);
-    return { nodes: ports.map((port) => `redis://${HOST}:${port}`), stop };
+    for (const port of ports)
+      await waitFor(`cluster_state:ok on ${port}`, () => clusterOk(cli, port), 30_000);
+    return { nodes: ports.map((port) => `redis://:${password}@${HOST}:${port}`), stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-function launch(dir: string, port: number, busPort: number): ChildProcess {
+function launch(dir: string, port: number, busPort: number, password: string): ChildProcess {
   const args = [
     ['--port', String(port)],
     ['--cluster-port', String(busPort)],
@@ -64,6 +77,8 @@ function launch(dir: string, port: number, busPort: number): ChildProcess {
     ['--cluster-enabled', 'yes'],
     ['--cluster-config-file', 'nodes.conf'],
     ['--cluster-node-timeout', '5000'],
+    ['--requirepass', password],
+    ['--masterauth', password],
     ['--save', ''],
     ['--appendonly', 'no'],
     ['--daemonize', 'no'],
@@ -80,17 +95,18 @@ async function stopServer(server: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function redisCli(port: number, ...command: string[]): Promise<string> {
-  const { stdout } = await execFileAsync('redis-cli', ['-h', HOST, '-p', String(port), ...command], {
-    timeout: 5_000,
-  });
+type Cli = (port: number, ...command: string[]) => Promise<string>;
+
+async function redisCli(port: number, password: string, ...command: string[]): Promise<string> {
+  const args = ['--no-auth-warning', '-a', password, '-h', HOST, '-p', String(port), ...command];
+  const { stdout } = await execFileAsync('redis-cli', args, { timeout: 5_000 });
   return stdout;
 }
 
-async function ping(port: number): Promise<true | undefined> {
-  return (await redisCli(port, 'PING')).trim() === 'PONG' ? true : undefined;
+async function ping(cli: Cli, port: number): Promise<true | undefined> {
+  return (await cli(port, 'PING')).trim() === 'PONG' ? true : undefined;
 }
 
-async function clusterOk(port: number): Promise<true | undefined> {
-  return (await redisCli(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok') ? true : undefined;
+async function clusterOk(cli: Cli, port: number): Promise<true | undefined> {
+  return (await cli(port, 'CLUSTER', 'INFO')).includes('cluster_state:ok') ? true : undefined;
 }

@@ -43,17 +43,26 @@ export async function reachRedis(target: RedisTarget, name: string): Promise<Red
   } catch (error) {
     redis.disconnect();
     const cause = lastError ?? error;
-    const reason = cause instanceof Error ? describe(cause) : String(cause);
+    const reason = !(cause instanceof Error)
+      ? String(cause)
+      : target.cluster === undefined
+        ? describe(cause)
+        : describeClusterFailure(cause);
     throw new TriageError('redis-unavailable', `cannot reach Redis at ${describeRedis(target)}: ${reason}`, {
       cause,
     });
   }
 }
 
-function describe(error: Error): string {
-  // A cluster client's error says that no node answered; the last node's error says why.
+// The cluster client closes a node it cannot connect to without saying why; an answer it got (a refused password)
+// is the last node's error.
+function describeClusterFailure(error: Error): string {
   const nodeError = (error as { lastNodeError?: unknown }).lastNodeError;
-  if (nodeError instanceof Error) return describe(nodeError);
+  if (nodeError instanceof Error && nodeError.message !== 'Connection is closed.') return describe(nodeError);
+  return 'no node answered (are they running, on those hosts and ports?)';
+}
+
+function describe(error: Error): string {
   const code = (error as { code?: unknown }).code;
   if (code === 'ECONNREFUSED') return 'connection refused (is it running, on that host and port?)';
   if (code === 'ENOTFOUND') return 'no such host';
