@@ -3,10 +3,12 @@ import { int } from './schema-fields.ts';
 
 const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
-const nodeUrl = z.url({
-  protocol: /^rediss?$/,
-  error: 'must be redis://[user:password@]host[:port] (or rediss:// for TLS)',
-});
+const nodeUrl = z
+  .url({ protocol: /^rediss?$/, error: 'must be redis://[user:password@]host[:port] (or rediss:// for TLS)' })
+  .refine(
+    (url) => ['', '/'].includes(new URL(url).pathname),
+    'a cluster has only database 0: no /<db> in the URL',
+  );
 
 /** Scheme and credentials of a node URL: every node of a cluster is reached the same way. */
 function access(url: string): string {

@@ -71,6 +71,10 @@ describe('redis configuration', () => {
       { cluster: { nodes: ['redis://:a@10.0.0.1:7000', 'redis://:b@10.0.0.2:7000'] } },
       'redis.cluster.nodes: every node must use the same scheme, user and password',
     ],
+    [
+      { cluster: { nodes: ['redis://10.0.0.1:7000/2'] } },
+      'redis.cluster.nodes[0]: a cluster has only database 0: no /<db> in the URL',
+    ],
     [{ cluster: { nodes: NODES, replicas: true } }, 'redis.cluster.replicas: unknown key'],
     [
       { cluster: { nodes: NODES }, prefix: '{triage}' },
