@@ -1,17 +1,12 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient } from '../../src/adapters/redis/redis-client.ts';
 
 /** The Redis the demo uses when `$REDIS_URL` is not set. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 /** Deletes every key under `<prefix>:` with SCAN + DEL (never FLUSHALL: the Redis may be shared); returns how many. */
-export async function removePrefix(redis: Redis, prefix: string): Promise<number> {
+export async function removePrefix(redis: RedisClient, prefix: string): Promise<number> {
   let removed = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length > 0) removed += await redis.del(...keys);
-  } while (cursor !== '0');
+  for await (const keys of scanKeys(redis, `${prefix}:*`, 1000)) removed += await redis.del(...keys);
   return removed;
 }
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ImapFlow } from 'imapflow';
-import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
 import { SentRecipientsStore } from '../../src/adapters/redis/sent-recipients-store.ts';
@@ -18,6 +17,7 @@ import { startSmtpSink } from '../../test/support/smtp-sink.ts';
 import { checkAcknowledgements } from './check-acknowledgements.ts';
 import { demoConfig } from './demo-config.ts';
 import { reachRedis, redactUrl } from '../../src/adapters/redis/reach-redis.ts';
+import type { RedisClient } from '../../src/adapters/redis/redis-client.ts';
 import { DEFAULT_REDIS_URL, redisHelp, removePrefix } from './demo-redis.ts';
 import { explainSamples } from './explain-samples.ts';
 import { sentToColleague, writeDemoRegistrations } from './sample-calls.ts';
@@ -59,9 +59,9 @@ function cleanUp(): Promise<void> {
 
 async function main(): Promise<number> {
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
-  let redis: Redis;
+  let redis: RedisClient;
   try {
-    redis = await reachRedis(redisUrl, 'demo');
+    redis = await reachRedis({ url: redisUrl }, 'demo');
   } catch (error) {
     console.error(redisHelp(describe(error)));
     return 1;

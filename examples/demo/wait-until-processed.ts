@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../src/adapters/redis/redis-client.ts';
 import type { CandidateStore } from '../../src/adapters/redis/candidate-store.ts';
 import { DeadLetterStore } from '../../src/adapters/redis/dead-letters.ts';
 import type { RedisKeys } from '../../src/adapters/redis/redis-keys.ts';
@@ -10,7 +10,7 @@ import { plural } from '../../src/domain/plural.ts';
 
 /** What the daemon's state is read from while waiting. */
 export interface ProcessedProbe {
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   store: CandidateStore;
   /** A client that never selects the watched folder (it only asks for STATUS). */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../adapters/redis/redis-client.ts';
 import { MailboxLogins, loginName } from '../adapters/oauth/mailbox-logins.ts';
 import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import type { OAuthState } from '../adapters/redis/oauth-token-store.ts';
@@ -18,7 +18,11 @@ export interface CheckLogins {
  * The token key line (refused when missing or weak) and one `auth <mailbox>` line per mailbox: its method, and
  * for OAuth2 who signed in, when, and until when the access token holds — or that a person must sign in.
  */
-export async function checkLogins(config: Config, redis: Redis | null, logger: Logger): Promise<CheckLogins> {
+export async function checkLogins(
+  config: Config,
+  redis: RedisClient | null,
+  logger: Logger,
+): Promise<CheckLogins> {
   const oauth = config.mailboxes.filter((mailbox) => mailbox.auth !== undefined);
   if (oauth.length === 0) return { logins: new MailboxLogins(null), lines: [] };
   const variable = config.security.tokenKeyEnv;

@@ -27,7 +27,7 @@ export async function checkPersonalData(config: Config): Promise<CheckLine> {
         detail: `${variable} is not set: candidate records are stored in Redis in clear; ${GENERATE}`,
       };
     const sealed = `${variable} is set (AES-256-GCM, key ${keys.current.fingerprint})`;
-    const redis = await reachRedis(config.redis.url, 'check').catch(() => null);
+    const redis = await reachRedis(config.redis, 'check').catch(() => null);
     if (redis === null)
       return { ok: true, name, detail: `${sealed}; Redis is not reachable to count records` };
     try {

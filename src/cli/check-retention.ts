@@ -22,7 +22,7 @@ type RetentionSettings = Pick<Config, 'retention' | 'vacancies'>;
 export async function checkRetention(config: Config, now = new Date()): Promise<CheckLine> {
   if (!retentionConfigured(config)) return retentionLine(config, [], now);
   try {
-    const redis = await reachRedis(config.redis.url, 'check');
+    const redis = await reachRedis(config.redis, 'check');
     try {
       const keys = redisKeys(config.redis.prefix);
       const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });

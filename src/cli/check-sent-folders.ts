@@ -15,7 +15,7 @@ export async function checkSentFolders(config: Config): Promise<CheckLine[]> {
   const mailboxes = sentSyncMailboxes(config);
   if (mailboxes.length === 0) return [];
   try {
-    const redis = await reachRedis(config.redis.url, 'check');
+    const redis = await reachRedis(config.redis, 'check');
     try {
       const keys = redisKeys(config.redis.prefix);
       const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../adapters/redis/redis-client.ts';
 import { CandidateEraser } from '../adapters/redis/candidate-eraser.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
@@ -13,7 +13,7 @@ import type { PersonalData } from '../privacy/personal-data.ts';
 
 /** The stores the personal-data commands (forget, export-person, reseal) read and change. */
 export interface PersonStores {
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   personal: PersonalData;
   candidates: CandidateStore;
@@ -27,7 +27,7 @@ export async function withPersonStores<T>(
   work: (stores: PersonStores) => Promise<T>,
   options: { readOnly?: boolean } = {},
 ): Promise<T> {
-  const redis = await reachRedis(config.redis.url, 'cli');
+  const redis = await reachRedis(config.redis, 'cli');
   try {
     const keys = redisKeys(config.redis.prefix);
     const personal = await openPersonalData(redis, keys, config.security, process.env, options);

@@ -23,7 +23,7 @@ export async function runCandidates(
   options: { vacancy?: string; json?: boolean; csv?: boolean },
 ): Promise<void> {
   const ids = options.vacancy ? [options.vacancy] : config.vacancies.map((vacancy) => vacancy.id);
-  const redis = await reachRedis(config.redis.url, 'cli');
+  const redis = await reachRedis(config.redis, 'cli');
   try {
     const keys = redisKeys(config.redis.prefix);
     const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });

@@ -5,7 +5,8 @@ import type { MemoryBound } from '../documents/reading-process.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import { connectImap } from '../adapters/imap/connect-imap.ts';
 import { loginName } from '../adapters/oauth/mailbox-logins.ts';
-import { reachRedis, redactUrl } from '../adapters/redis/reach-redis.ts';
+import { describeRedis, reachRedis } from '../adapters/redis/reach-redis.ts';
+import { primaryNodes } from '../adapters/redis/redis-client.ts';
 import { plural } from '../domain/plural.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import { checkHint } from './check-hints.ts';
@@ -98,7 +99,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
   lines.push(...(await checkCalls(config, createRegistrationLookup(process.cwd()))));
   lines.push(...(await checkSentFolders(config)));
   const redis = config.mailboxes.some((mailbox) => mailbox.auth !== undefined)
-    ? await reachRedis(config.redis.url, 'check').catch(() => null)
+    ? await reachRedis(config.redis, 'check').catch(() => null)
     : null;
   try {
     const { logins, lines: authLines } = await checkLogins(config, redis, logger);
@@ -167,16 +168,24 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
 }
 
 async function checkRedis(config: Config): Promise<string> {
-  const redis = await reachRedis(config.redis.url, 'check');
+  const redis = await reachRedis(config.redis, 'check');
   try {
-    const policy = (await redis.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
-    const value = policy[1] ?? 'unknown';
-    if (value !== 'noeviction' && value !== 'unknown') {
+    const nodes = primaryNodes(redis);
+    const policies = await Promise.all(
+      nodes.map(async (node) => {
+        const reply = (await node.config('GET', 'maxmemory-policy').catch(() => [])) as string[];
+        return reply[1] ?? 'unknown';
+      }),
+    );
+    const wrong = policies.find((value) => value !== 'noeviction' && value !== 'unknown');
+    if (wrong !== undefined) {
       throw new Error(
-        `maxmemory-policy is ${value}; BullMQ needs noeviction (jobs could be evicted and lost)`,
+        `maxmemory-policy is ${wrong}; BullMQ needs noeviction (jobs could be evicted and lost)`,
       );
     }
-    return `${redactUrl(config.redis.url)} (maxmemory-policy ${value}, prefix ${config.redis.prefix})`;
+    const value = [...new Set(policies)].join(', ');
+    const masters = config.redis.cluster === undefined ? '' : `${plural(nodes.length, 'master')}, `;
+    return `${describeRedis(config.redis)} (${masters}maxmemory-policy ${value}, prefix ${config.redis.prefix})`;
   } finally {
     redis.disconnect();
   }

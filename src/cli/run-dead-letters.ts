@@ -8,7 +8,7 @@ import { printText } from './print-text.ts';
 
 /** `triage dead-letters [--json]`: one line per message whose processing failed for good. */
 export async function runDeadLetters(config: Config, json: boolean): Promise<void> {
-  const redis = await reachRedis(config.redis.url, 'cli');
+  const redis = await reachRedis(config.redis, 'cli');
   try {
     const letters = await new DeadLetterStore(redis, redisKeys(config.redis.prefix)).list();
     if (json) console.log(JSON.stringify(letters, null, 2));
@@ -33,7 +33,7 @@ export async function runRetryDeadLetters(
   ids: readonly string[],
   options: { dryRun: boolean; json: boolean },
 ): Promise<number> {
-  const redis = await reachRedis(config.redis.url, 'cli');
+  const redis = await reachRedis(config.redis, 'cli');
   try {
     const keys = redisKeys(config.redis.prefix);
     const letters = await new DeadLetterStore(redis, keys).list();

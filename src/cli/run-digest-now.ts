@@ -23,7 +23,7 @@ export async function runDigestNowCommand(config: Config, vacancyId?: string): P
 
 /** Sends the due digests now (all supervisors, or those of one vacancy); one line per supervisor. */
 export async function runDigestNow(config: Config, logger: Logger, vacancyId?: string): Promise<string[]> {
-  const redis = await reachRedis(config.redis.url, 'digest-now');
+  const redis = await reachRedis(config.redis, 'digest-now');
   const keys = redisKeys(config.redis.prefix);
   const personal = await openPersonalData(redis, keys, config.security);
   const ports: DigestStagePorts = {

@@ -49,7 +49,7 @@ export async function runExplain(
   config: Config,
   options: { mailboxId: string; history: boolean },
 ): Promise<Explanation> {
-  const redis = options.history ? await reachRedis(config.redis.url, 'explain') : null;
+  const redis = options.history ? await reachRedis(config.redis, 'explain') : null;
   const reader = new DocumentPool(config.extraction);
   try {
     const keys = redisKeys(config.redis.prefix);

@@ -33,7 +33,7 @@ export async function runLogin(config: Config, mailboxId: string): Promise<numbe
       `mailbox ${mailbox.id} logs in with a password (imap.auth): there is nothing to sign in`,
     );
   const key = requireTokenKey(config);
-  const redis = await reachRedis(config.redis.url, 'login');
+  const redis = await reachRedis(config.redis, 'login');
   const cancel = new AbortController();
   const onSignal = () => cancel.abort();
   process.once('SIGINT', onSignal);

@@ -6,7 +6,7 @@ import { printText } from './print-text.ts';
 
 /** `triage status [--json]`: prints the snapshot; exit code 1 when something needs a person. */
 export async function runStatus(config: Config, json: boolean): Promise<number> {
-  const redis = await reachRedis(config.redis.url, 'cli');
+  const redis = await reachRedis(config.redis, 'cli');
   try {
     const status = await readDaemonStatus(redis, config);
     if (json) console.log(JSON.stringify(status, null, 2));

@@ -3,6 +3,7 @@ import { documentKindSchema } from '../domain/document-kinds.ts';
 import type { mailboxFields } from './mailbox-schema.ts';
 import { mailboxSchema, smtpSchema } from './mailbox-schema.ts';
 import { callFields, checkCall, enquirersSchema } from './call-schema.ts';
+import { redisSchema } from './redis-schema.ts';
 import { checkVacancyRetention, retentionSchema, vacancyRetentionSchema } from './retention-schema.ts';
 import { bool, cronSchema, emailSchema, envName, idSchema, int, timezoneSchema } from './schema-fields.ts';
 
@@ -187,17 +188,7 @@ const alertsSchema = z.strictObject({
 export type AlertsConfig = z.infer<typeof alertsSchema>;
 
 const configFields = z.strictObject({
-  redis: z
-    .strictObject({
-      url: z.string().min(1).default('redis://127.0.0.1:6379'),
-      prefix: z
-        .string()
-        .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, ".", "-" and "_" only')
-        .default('triage'),
-      /** Seconds `triage start` waits for Redis before it gives up (exit 1); 0 waits for ever. */
-      startupTimeoutSeconds: int(0, 7 * 24 * 3600).default(300),
-    })
-    .prefault({}),
+  redis: redisSchema.prefault({}),
   mailboxes: z.array(mailboxSchema).min(1, 'must list at least one mailbox'),
   vacancies: z.array(vacancySchema).min(1, 'must list at least one vacancy'),
   replies: repliesSchema.prefault({}),

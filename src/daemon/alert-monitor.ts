@@ -11,7 +11,7 @@ import { planAlerts } from '../status/plan-alerts.ts';
 import { runEvery } from './run-every.ts';
 import { sendNotice } from './send-notice.ts';
 import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../adapters/redis/redis-client.ts';
 
 /** A claim on an alert that could not be sent lasts at most this long, so that it is tried again soon. */
 const RETRY_SECONDS = 600;
@@ -20,7 +20,7 @@ const RETRY_SECONDS = 600;
 export interface AlertMonitorPorts {
   alerts: AlertsConfig;
   senders: Config['mailboxes'];
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   /** The mailboxes as the watchers recorded them (the one part of the status snapshot the alerts read). */
   mailboxes(now: Date): Promise<MailboxStatus[]>;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../adapters/redis/redis-client.ts';
 import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
 import { AlertClaims } from '../adapters/redis/alert-claims.ts';
 import type { RedisKeys } from '../adapters/redis/redis-keys.ts';
@@ -17,7 +17,7 @@ const CHECK_MS = 60_000;
 /** What the reminders use. */
 export interface LoginReminderPorts {
   config: Pick<Config, 'mailboxes' | 'vacancies'>;
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   logins: MailboxLogins;
   mailboxes(now: Date): Promise<MailboxStatus[]>;

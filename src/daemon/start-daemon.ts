@@ -49,7 +49,7 @@ export async function startDaemon(
   const log = logger.child({ owner });
   const wait = { timeoutSeconds: config.redis.startupTimeoutSeconds, signal: cancelled };
   const idle = { owner, stop: () => Promise.resolve() };
-  if (!(await waitForRedis(config.redis.url, log, wait))) return idle;
+  if (!(await waitForRedis(config.redis, log, wait))) return idle;
   const services = await openStageServices(config, log);
   if (cancelled.aborted) {
     await services.close();

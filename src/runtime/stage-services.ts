@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../adapters/redis/redis-client.ts';
 import { DaemonMetrics } from '../adapters/http/daemon-metrics.ts';
 import { FiledMailRemover } from '../adapters/imap/filed-mail-remover.ts';
 import { ImapMailboxGateway } from '../adapters/imap/imap-mailbox-gateway.ts';
@@ -38,7 +38,7 @@ import type { ReplyStagePorts } from '../stages/replies/run-reply.ts';
 export interface StageServices {
   config: Config;
   logger: Logger;
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   /** How personal data is sealed and addresses hashed. */
   personal: PersonalData;
@@ -69,9 +69,9 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   loadRedisScripts();
   const tokenKey = requireTokenKey(config);
   const keys = redisKeys(config.redis.prefix);
-  const redis = connectRedis(config.redis.url, logger, { name: 'store' });
+  const redis = connectRedis(config.redis, logger, { name: 'store' });
   const { logins } = openMailboxLogins(redis, keys, logger, tokenKey);
-  const queueConnection = connectRedis(config.redis.url, logger, { name: 'queues' });
+  const queueConnection = connectRedis(config.redis, logger, { name: 'queues' });
   const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts, logger);
   const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes, logins);
   const gateway = new ImapMailboxGateway(connections, config.limits);

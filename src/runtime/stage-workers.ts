@@ -77,7 +77,7 @@ export function startStageWorker(name: StageName, services: StageServices): Work
   return startQueueWorker(
     {
       queue: name,
-      redisUrl: config.redis.url,
+      redis: config.redis,
       prefix: config.redis.prefix,
       concurrency: config.workers.concurrency,
       stalledSeconds: config.workers.stalledSeconds,

@@ -1,22 +1,19 @@
-import type { Redis } from 'ioredis';
 import { unpackText } from '../../src/adapters/redis/compact-text.ts';
+import { scanKeys, type RedisClient } from '../../src/adapters/redis/redis-client.ts';
 
 /**
  * Every key under `prefix` with what it holds, as text (names, fields, members and values; packed values unpacked), so a test can look
  * for a person's name or address anywhere the daemon and its queues wrote.
  */
-export async function scanPrefix(redis: Redis, prefix: string): Promise<Map<string, string>> {
+export async function scanPrefix(redis: RedisClient, prefix: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
+  for await (const keys of scanKeys(redis, `${prefix}:*`, 1000)) {
     for (const key of keys) found.set(key, await contentOf(redis, key));
-  } while (cursor !== '0');
+  }
   return found;
 }
 
-async function contentOf(redis: Redis, key: string): Promise<string> {
+async function contentOf(redis: RedisClient, key: string): Promise<string> {
   switch (await redis.type(key)) {
     case 'string':
       return unpackText((await redis.get(key)) ?? '');

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.ts';
 import type { MailboxConfig } from '../../config/schema.ts';
 import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
@@ -15,7 +15,7 @@ import { syncFolder } from './sync-folder.ts';
 /** What a watcher needs; `owner` identifies this process in the mailbox lease. */
 export interface WatcherOptions {
   mailbox: MailboxConfig;
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   ingest: Queue;
   owner: string;

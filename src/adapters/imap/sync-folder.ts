@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import type { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.ts';
 import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { batchUids, planSync } from '../../mailbox/plan-sync.ts';
@@ -13,7 +13,7 @@ import { searched } from './search-current.ts';
 /** What one sync pass needs. */
 export interface SyncDependencies {
   client: ImapFlow;
-  redis: Redis;
+  redis: RedisClient;
   keys: RedisKeys;
   ingest: Queue;
   mailbox: MailboxConfig;

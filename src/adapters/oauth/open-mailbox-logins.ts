@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.ts';
 import { readTokenKey, type TokenKey } from '../../auth/token-cipher.ts';
 import type { Config } from '../../config/schema.ts';
 import { TriageError } from '../../errors/triage-error.ts';
@@ -32,7 +32,7 @@ export function requireTokenKey(config: Config, env: NodeJS.ProcessEnv = process
  * `requireTokenKey` read (null: no mailbox uses OAuth2).
  */
 export function openMailboxLogins(
-  redis: Redis,
+  redis: RedisClient,
   keys: RedisKeys,
   logger: Logger,
   key: TokenKey | null,

@@ -1,5 +1,5 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import { ASSESS_QUEUE, type AssessJob } from '../../stages/assess/assess-job.ts';
 import { DIGESTS_QUEUE } from '../../stages/digests/digest-job.ts';
@@ -39,7 +39,7 @@ const EVENTS_KEPT = 500;
 
 /** Opens the pipeline's queues under `prefix`. */
 export function createQueues(
-  connection: Redis,
+  connection: RedisClient,
   prefix: string,
   attempts: number,
   logger: Logger,

@@ -1,5 +1,5 @@
 import { Queue, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.ts';
 import { ASSESS_QUEUE } from '../../stages/assess/assess-job.ts';
 import { ENQUIRIES_QUEUE } from '../../stages/enquiries/enquiry-job.ts';
 import { REPLIES_QUEUE } from '../../stages/replies/reply-job.ts';
@@ -23,7 +23,7 @@ const STATES = ['waiting', 'prioritized', 'delayed', 'completed', 'failed'] as c
  * (a running job about a candidate finds no record and does nothing). `dryRun`: counts only.
  */
 export async function removePersonJobs(
-  redis: Redis,
+  redis: RedisClient,
   keys: RedisKeys,
   prefix: string,
   who: PersonJobs,

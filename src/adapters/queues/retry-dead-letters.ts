@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../redis/redis-client.ts';
 import { plural } from '../../domain/plural.ts';
 import { deadLetterId, DeadLetterStore, type DeadLetter } from '../redis/dead-letters.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
@@ -23,7 +23,7 @@ export interface RetryOutcome {
  * alone; a job that no longer exists is reported, and its message is to be handled by hand.
  */
 export async function retryDeadLetters(
-  redis: Redis,
+  redis: RedisClient,
   keys: RedisKeys,
   prefix: string,
   letters: readonly DeadLetter[],

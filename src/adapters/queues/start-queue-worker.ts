@@ -2,11 +2,12 @@ import { Worker, type Job, type Processor } from 'bullmq';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { DeadLetter } from '../redis/dead-letters.ts';
 import { connectRedis } from '../redis/connect-redis.ts';
+import type { RedisTarget } from '../redis/redis-client.ts';
 
 /** How one queue's worker runs. */
 export interface QueueWorkerOptions {
   queue: string;
-  redisUrl: string;
+  redis: RedisTarget;
   prefix: string;
   concurrency: number;
   /** A job whose process died is taken up again after this long. */
@@ -27,7 +28,7 @@ export function startQueueWorker(
   logger: Logger,
   deadLetter: (letter: DeadLetter) => Promise<void>,
 ): Worker {
-  const connection = connectRedis(options.redisUrl, logger, {
+  const connection = connectRedis(options.redis, logger, {
     blocking: true,
     name: `${options.queue}-worker`,
   });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { CandidateRecord } from '../../candidates/candidate-record.ts';
 import { REPLY_KINDS } from '../../domain/reply-kinds.ts';
 import { shortHash } from '../../domain/short-hash.ts';
@@ -20,11 +20,11 @@ import { ReplyLedger } from './reply-ledger.ts';
  * finished by the next run and never leaves half a candidate visible.
  */
 export class CandidateEraser implements CandidateErasures {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { runScript } from './redis-scripts.ts';
 import { packText, unpackText } from './compact-text.ts';
 import type { DocumentKind } from '../../domain/document-kinds.ts';
@@ -34,11 +34,11 @@ const MAX_ATTEMPTS = 20;
  * by the keyed hash of the address or by thread.
  */
 export class CandidateStore implements CandidateRecords {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;

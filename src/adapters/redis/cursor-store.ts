@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import type { RedisKeys } from './redis-keys.ts';
 import { runScript } from './redis-scripts.ts';
@@ -11,10 +11,10 @@ export interface MailboxCursor {
 
 /** The watchers' cursors in Redis, one per mailbox, moved only by the holder of the mailbox's lease. */
 export class CursorStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: RedisClient, keys: RedisKeys) {
     this.redis = redis;
     this.keys = keys;
   }

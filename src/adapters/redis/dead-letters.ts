@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { RedisKeys } from './redis-keys.ts';
 
 /** A job that failed for good: its message stays where it was, and this says why. */
@@ -18,11 +18,11 @@ export function deadLetterId(letter: Pick<DeadLetter, 'queue' | 'jobId'>): strin
 
 /** Dead letters in Redis: one entry per job id (a later failure of the same job replaces it). */
 export class DeadLetterStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly key: string;
   private readonly alerted: string;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: RedisClient, keys: RedisKeys) {
     this.redis = redis;
     this.key = keys.deadLetters();
     this.alerted = keys.alertedDeadLetters();

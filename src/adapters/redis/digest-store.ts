@@ -1,14 +1,14 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { runScript } from './redis-scripts.ts';
 import type { ChangesSince, DigestState } from '../../ports/stage-stores.ts';
 import type { RedisKeys } from './redis-keys.ts';
 
 /** Digest watermarks: per supervisor and vacancy, the last change sequence number a sent digest reported. */
 export class DigestStore implements DigestState {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: RedisClient, keys: RedisKeys) {
     this.redis = redis;
     this.keys = keys;
   }

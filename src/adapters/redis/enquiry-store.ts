@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { EnquiryLog } from '../../ports/stage-stores.ts';
 import type { PersonalData } from '../../privacy/personal-data.ts';
 import type { RedisKeys } from './redis-keys.ts';
@@ -11,11 +11,11 @@ export type EnquiryEntry = Record<string, unknown>;
  * enquirer, so each entry is sealed with the data key when one is set).
  */
 export class EnquiryStore implements EnquiryLog {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;

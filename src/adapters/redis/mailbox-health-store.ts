@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { MailboxHealth } from '../../status/daemon-status.ts';
 import type { RedisKeys } from './redis-keys.ts';
 
@@ -7,10 +7,10 @@ export const MAX_AUTH_RETRY_SECONDS = 6 * 3600;
 
 /** The mailboxes' health in Redis, shared by every process (the watcher that holds a lease writes it). */
 export class MailboxHealthStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: RedisClient, keys: RedisKeys) {
     this.redis = redis;
     this.keys = keys;
   }

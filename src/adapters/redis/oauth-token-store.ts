@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { openText, sealText, type TokenKey } from '../../auth/token-cipher.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import type { RedisKeys } from './redis-keys.ts';
@@ -34,12 +34,12 @@ export interface OAuthState {
  * AES-256-GCM under the token key and bound to its mailbox and field; the state beside them is plain.
  */
 export class OAuthTokenStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly key: TokenKey | null;
   private readonly prefix: string;
 
-  constructor(redis: Redis, keys: RedisKeys, key: TokenKey | null) {
+  constructor(redis: RedisClient, keys: RedisKeys, key: TokenKey | null) {
     this.redis = redis;
     this.keys = keys;
     this.key = key;

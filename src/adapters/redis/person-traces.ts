@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient } from './redis-client.ts';
 import type { PersonalData } from '../../privacy/personal-data.ts';
 import type { CandidateEraser } from './candidate-eraser.ts';
 import { EnquiryStore } from './enquiry-store.ts';
@@ -17,11 +17,11 @@ export interface KeptTraces {
  * bounce suppressions and sent-reply records from before addresses were hashed, and the audit trail.
  */
 export class PersonTraces {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;
@@ -76,17 +76,12 @@ export class PersonTraces {
 
   // Sent-reply records written before addresses were hashed hold the address: they now hold its hash.
   private async hashSentReplies(address: string, hash: string): Promise<void> {
-    const pattern = this.keys.sentReply('*');
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      if (keys.length === 0) continue;
+    for await (const keys of scanKeys(this.redis, this.keys.sentReply('*'))) {
       const values = await this.redis.mget(keys);
       for (const [index, value] of values.entries()) {
         if (value !== address) continue;
         await this.redis.set(keys[index] ?? '', hash, 'KEEPTTL');
       }
-    } while (cursor !== '0');
+    }
   }
 }

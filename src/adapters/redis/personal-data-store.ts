@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { Config } from '../../config/schema.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import { readDataKeys } from '../../privacy/data-keys.ts';
@@ -15,7 +15,7 @@ import { runScript } from './redis-scripts.ts';
  * nothing hashed to find, and a throwaway key stands in.
  */
 export async function openPersonalData(
-  redis: Redis,
+  redis: RedisClient,
   keys: RedisKeys,
   security: Pick<Config['security'], 'dataKeyEnv'>,
   env: NodeJS.ProcessEnv = process.env,
@@ -37,7 +37,12 @@ export async function openPersonalData(
 }
 
 // Seals (or seals again, with the current key) the stored address key, unless another process changed it first.
-async function reseal(redis: Redis, redisKey: string, stored: string, personal: PersonalData): Promise<void> {
+async function reseal(
+  redis: RedisClient,
+  redisKey: string,
+  stored: string,
+  personal: PersonalData,
+): Promise<void> {
   const sealed = personal.seal(personal.open(stored, redisKey), redisKey);
   await runScript(redis, 'value-replace', redisKey, stored, sealed);
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { RedisKeys } from './redis-keys.ts';
 import { runScript } from './redis-scripts.ts';
 
@@ -7,10 +7,10 @@ import { runScript } from './redis-scripts.ts';
  * PX); the holder renews it while it works, and a holder killed midway loses it when it expires.
  */
 export class PurgeLock {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly key: string;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: RedisClient, keys: RedisKeys) {
     this.redis = redis;
     this.key = keys.purgeLock();
   }

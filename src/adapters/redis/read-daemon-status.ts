@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { CronExpressionParser } from 'cron-parser';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { Config } from '../../config/schema.ts';
 import { planRetention, retentionConfigured } from '../../privacy/plan-retention.ts';
 import { ASSESS_QUEUE } from '../../stages/assess/assess-job.ts';
@@ -33,7 +33,7 @@ const BACKLOG_SCAN = 10_000;
  * running; `queues` are the caller's open queues (else opened and closed here).
  */
 export async function readDaemonStatus(
-  redis: Redis,
+  redis: RedisClient,
   config: Pick<Config, 'redis' | 'mailboxes' | 'vacancies' | 'digest' | 'security' | 'retention'>,
   options: { now?: Date; queues?: Readonly<Record<string, Queue>> } = {},
 ): Promise<DaemonStatus> {
@@ -89,7 +89,7 @@ export async function readDaemonStatus(
  * (`backlog`, counted from the ingest queue, is 0 unless given).
  */
 export async function readMailboxStatuses(
-  redis: Redis,
+  redis: RedisClient,
   config: Pick<Config, 'redis' | 'mailboxes'>,
   now: Date,
   backlog: ReadonlyMap<string, number> = new Map(),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 
 /** The Lua scripts of `lua/`, each with how many of its arguments are keys. */
@@ -25,7 +25,7 @@ export type ScriptName = keyof typeof SCRIPTS;
 
 type ScriptCommand = (...keysAndArgs: string[]) => Promise<unknown>;
 
-const registered = new WeakSet<Redis>();
+const registered = new WeakSet<RedisClient>();
 let sources: Map<ScriptName, string> | null = null;
 
 function readScript(name: ScriptName): string {
@@ -51,7 +51,7 @@ export function loadRedisScripts(): ReadonlyMap<ScriptName, string> {
   return sources;
 }
 
-function register(redis: Redis): void {
+function register(redis: RedisClient): void {
   if (registered.has(redis)) return;
   for (const [name, lua] of loadRedisScripts()) {
     redis.defineCommand(`triage-${name}`, { numberOfKeys: SCRIPTS[name], lua });
@@ -63,7 +63,7 @@ function register(redis: Redis): void {
  * Runs one of the Lua scripts of `lua/`, registered once per connection with ioredis `defineCommand` (EVALSHA,
  * falling back to EVAL when the server does not have it cached yet). Keys first, then arguments.
  */
-export function runScript(redis: Redis, name: ScriptName, ...keysAndArgs: string[]): Promise<unknown> {
+export function runScript(redis: RedisClient, name: ScriptName, ...keysAndArgs: string[]): Promise<unknown> {
   register(redis);
   const command = (redis as unknown as Record<string, ScriptCommand>)[`triage-${name}`];
   if (command === undefined) throw new Error(`Redis script ${name} is not registered`);

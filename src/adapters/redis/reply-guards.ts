@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { runScript } from './redis-scripts.ts';
 import { type RedisKeys } from './redis-keys.ts';
 import type { ReplyGuardStore, ReplyWindowCounts } from '../../ports/delivery-ports.ts';
@@ -9,11 +9,11 @@ import type { PersonalData } from '../../privacy/personal-data.ts';
  * sliding-window counts of replies per address and per domain — each kept by the keyed hash of the address.
  */
 export class ReplyGuards implements ReplyGuardStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;

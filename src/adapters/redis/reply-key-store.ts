@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { replyKeyFromSecret } from '../../domain/reply-token.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import type { RedisKeys } from './redis-keys.ts';
@@ -10,7 +10,7 @@ import type { RedisKeys } from './redis-keys.ts';
  * every process sharing the Redis.
  */
 export async function loadReplyKey(
-  redis: Redis,
+  redis: RedisClient,
   keys: RedisKeys,
   secret: string | undefined,
 ): Promise<Buffer> {
@@ -23,7 +23,7 @@ export async function loadReplyKey(
 
 /** The key as loadReplyKey gives it, read only: null when there is no secret and none was created yet. */
 export async function readReplyKey(
-  redis: Redis | null,
+  redis: RedisClient | null,
   keys: RedisKeys,
   secret: string | undefined,
 ): Promise<Buffer | null> {
@@ -31,7 +31,7 @@ export async function readReplyKey(
   return redis ? readStoredKey(redis, keys) : null;
 }
 
-async function readStoredKey(redis: Redis, keys: RedisKeys): Promise<Buffer | null> {
+async function readStoredKey(redis: RedisClient, keys: RedisKeys): Promise<Buffer | null> {
   const hex = await redis.get(keys.replyTokenKey());
   return hex ? Buffer.from(hex, 'hex') : null;
 }

@@ -1,12 +1,12 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { runScript } from './redis-scripts.ts';
 import type { ClaimOutcome, DeliveryLedger } from '../../ports/delivery-ports.ts';
 
 /** The reply ledger: one entry per (vacancy, applicant, reply kind), so each reply goes out at most once. */
 export class ReplyLedger implements DeliveryLedger {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
-  constructor(redis: Redis) {
+  constructor(redis: RedisClient) {
     this.redis = redis;
   }
 

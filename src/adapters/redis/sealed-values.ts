@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { scanKeys, type RedisClient } from './redis-client.ts';
 import type { PersonalData } from '../../privacy/personal-data.ts';
 import type { RedisKeys } from './redis-keys.ts';
 import { runScript } from './redis-scripts.ts';
@@ -15,13 +15,13 @@ export interface SealingCounts {
  * or rotated). Each value is replaced only if unchanged since read, so a running daemon's writes are never undone.
  */
 export class SealedValues {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
   private readonly mailboxIds: readonly string[];
 
   /** `mailboxIds`: the configured mailboxes, whose enquiry logs are visited. */
-  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData, mailboxIds: readonly string[]) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData, mailboxIds: readonly string[]) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;
@@ -58,9 +58,11 @@ export class SealedValues {
   private async visit(
     each: (key: string, field: string | null, stored: string) => Promise<void>,
   ): Promise<void> {
-    for await (const key of this.scan(this.keys.candidate('*'))) {
-      const stored = await this.redis.get(key);
-      if (stored !== null) await each(key, null, stored);
+    for await (const keys of scanKeys(this.redis, this.keys.candidate('*'))) {
+      for (const key of keys) {
+        const stored = await this.redis.get(key);
+        if (stored !== null) await each(key, null, stored);
+      }
     }
     // Enquiry logs by mailbox id: their names share a namespace with the enquiries queue's keys.
     const hashes = [this.keys.erasures(), ...this.mailboxIds.map((id) => this.keys.enquiries(id))];
@@ -68,14 +70,5 @@ export class SealedValues {
       for (const [field, stored] of Object.entries(await this.redis.hgetall(key)))
         await each(key, field, stored);
     }
-  }
-
-  private async *scan(pattern: string): AsyncGenerator<string> {
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', pattern, 'COUNT', 500);
-      cursor = next;
-      yield* keys;
-    } while (cursor !== '0');
   }
 }

@@ -1,13 +1,13 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import type { SeenIndex, SeenSummary } from '../../ports/stage-stores.ts';
 import type { RedisKeys } from './redis-keys.ts';
 
 /** The seen index in Redis: per mailbox, what became of each message key. */
 export class SeenStore implements SeenIndex {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
 
-  constructor(redis: Redis, keys: RedisKeys) {
+  constructor(redis: RedisClient, keys: RedisKeys) {
     this.redis = redis;
     this.keys = keys;
   }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { baseAddress } from '../../domain/machine-address.ts';
 import type { PersonalData } from '../../privacy/personal-data.ts';
 import type { RedisKeys } from './redis-keys.ts';
@@ -15,11 +15,11 @@ export interface SentCursor {
  * address lower-cased and without `+detail` (never in clear), and how far its Sent folder has been read.
  */
 export class SentRecipientsStore {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: Pick<PersonalData, 'hashAddress'>;
 
-  constructor(redis: Redis, keys: RedisKeys, personal: Pick<PersonalData, 'hashAddress'>) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: Pick<PersonalData, 'hashAddress'>) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;

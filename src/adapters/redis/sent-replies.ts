@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './redis-client.ts';
 import { shortHash } from '../../domain/short-hash.ts';
 import type { SentReplyLog } from '../../ports/delivery-ports.ts';
 import type { PersonalData } from '../../privacy/personal-data.ts';
@@ -12,11 +12,11 @@ export const SENT_REPLY_TTL_MS = 90 * 24 * 3600_000;
  * reply).
  */
 export class SentReplies implements SentReplyLog {
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
 
-  constructor(redis: Redis, keys: RedisKeys, personal: PersonalData) {
+  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
-import { reachRedis, redactUrl } from './reach-redis.ts';
+import { describeRedis, reachRedis } from './reach-redis.ts';
+import type { RedisTarget } from './redis-client.ts';
 
 /** How long start-up waits for Redis. */
 export interface RedisWait {
@@ -15,13 +16,13 @@ export interface RedisWait {
  * Waits until Redis answers a PING, logging one line per failed attempt with the reason and the wait before the
  * next (1 s, doubling to 30 s). True once reached; false when `signal` aborted first.
  */
-export async function waitForRedis(url: string, logger: Logger, wait: RedisWait): Promise<boolean> {
+export async function waitForRedis(target: RedisTarget, logger: Logger, wait: RedisWait): Promise<boolean> {
   const started = Date.now();
   for (let attempt = 0; !wait.signal.aborted; attempt += 1) {
     try {
-      const redis = await reachRedis(url, 'startup');
+      const redis = await reachRedis(target, 'startup');
       redis.disconnect();
-      if (attempt > 0) logger.info({ redis: redactUrl(url) }, 'redis reachable');
+      if (attempt > 0) logger.info({ redis: describeRedis(target) }, 'redis reachable');
       return true;
     } catch (error) {
       const waited = Math.round((Date.now() - started) / 1000);
@@ -35,7 +36,7 @@ export async function waitForRedis(url: string, logger: Logger, wait: RedisWait)
       }
       const retryInSeconds = Math.min(2 ** attempt, 30);
       logger.warn(
-        { redis: redactUrl(url), reason, waitedSeconds: waited, retryInSeconds },
+        { redis: describeRedis(target), reason, waitedSeconds: waited, retryInSeconds },
         'waiting for redis',
       );
       await sleep(retryInSeconds * 1000, undefined, { signal: wait.signal }).catch(() => undefined);
