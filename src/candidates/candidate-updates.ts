@@ -25,9 +25,14 @@ export function withReply(
   reply: ReplyRecord,
   flag?: CandidateFlag,
 ): CandidateRecord {
+  // A reply sent is recorded once (by its Message-ID), also when a retry records what an attempt that died after
+  // sending had not recorded yet.
+  const known =
+    reply.status === 'sent' &&
+    record.replies.some((entry) => entry.status === 'sent' && entry.detail === reply.detail);
   return {
     ...record,
-    replies: [...record.replies, reply],
+    replies: known ? record.replies : [...record.replies, reply],
     flags: flag && !record.flags.includes(flag) ? [...record.flags, flag].sort() : record.flags,
   };
 }

@@ -114,6 +114,14 @@ describe('kill -9 while acknowledging, then restart', () => {
     expect(candidate.flags).not.toContain('reply-unconfirmed');
   });
 
+  it('once the ledger says sent, before the candidate does: not sent again, and the restart records it', async () => {
+    const { signal, candidate, sent } = await crashWhileReplying('reply-after-mark-sent');
+    expect(signal).toBe('SIGKILL');
+    expect(sent).toHaveLength(1);
+    expect(candidate.replies).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'sent' })]);
+    expect(candidate.flags).not.toContain('reply-unconfirmed');
+  });
+
   it('between send and completion: nothing is sent again, and the candidate says the reply is unconfirmed', async () => {
     const { signal, candidate, sent } = await crashWhileReplying('reply-after-send');
     expect(signal).toBe('SIGKILL');

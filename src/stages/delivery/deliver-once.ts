@@ -68,5 +68,6 @@ export async function deliverOnce(ports: DeliveryPorts, message: OnceMessage): P
   }
   faultPoint(`${what}-after-send`);
   await ledger.markSent(ledgerKey, owner);
+  faultPoint(`${what}-after-mark-sent`);
   return { status: 'sent', raw };
 }

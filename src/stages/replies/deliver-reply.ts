@@ -80,7 +80,15 @@ export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery
   await ports.ledger.adopt(ledgerKey, delivery.legacyLedgerKey);
   const existing = await ports.ledger.read(ledgerKey);
   if (existing?.state === 'sent') {
-    await delivery.answer(); // a retry after the send finishes the idempotent steps
+    // A retry after the send finishes the idempotent steps: the record (if the attempt died before writing it)
+    // and \Answered.
+    await delivery.record({
+      kind: delivery.kind,
+      status: 'sent',
+      to: recipient,
+      detail: deliveryMessageId(delivery),
+    });
+    await delivery.answer();
     return { sent: false, reason: 'already sent' };
   }
   const messageId = deliveryMessageId(delivery);
