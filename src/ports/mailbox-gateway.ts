@@ -14,8 +14,18 @@ export type FetchedMessage =
   | { status: 'gone' }
   | { status: 'ok'; parsed: ParsedMessage; size: number; receivedAt: string };
 
-/** The outcome of filing: moved now, or already gone from the watched folder (filed by an earlier attempt). */
-export type FilingOutcome = { status: 'moved' | 'not-found'; folder: string };
+/** Where a filed message is in its filing folder: the folder's UIDVALIDITY and the message's UID there. */
+export interface FiledUid {
+  uidValidity: string;
+  uid: number;
+}
+
+/**
+ * The outcome of filing: moved now (with its UID in the filing folder when the server reports it, UIDPLUS), or
+ * already gone from the watched folder (filed by an earlier attempt).
+ */
+export type FilingOutcome =
+  { status: 'moved'; folder: string; filed: FiledUid | null } | { status: 'not-found'; folder: string };
 
 /** What the stages do in a mailbox; every operation is idempotent, so a retried job may repeat it. */
 export interface MailboxGateway {
