@@ -76,7 +76,8 @@ async function ensureFolder(client: ImapFlow, folder: string): Promise<void> {
   const known = knownFolders.get(client) ?? new Set<string>();
   knownFolders.set(client, known);
   if (known.has(folder)) return;
-  const result = await client.mailboxCreate(folder); // answers created: false when it exists already
-  if (result.created) await client.mailboxSubscribe(folder).catch(() => false);
+  // imapflow subscribes a folder it created (so mail clients that list subscribed folders show it), and answers
+  // created: false when the folder exists already.
+  await client.mailboxCreate(folder);
   known.add(folder);
 }
