@@ -34,6 +34,10 @@ export const documentRecordSchema = z.object({
 });
 export type DocumentRecord = z.infer<typeof documentRecordSchema>;
 
+/** Where a filed message is in its filing folder: the folder's UIDVALIDITY and the message's UID there. */
+export const filedUidSchema = z.object({ uidValidity: z.string(), uid: z.number() });
+export type FiledUidRecord = z.infer<typeof filedUidSchema>;
+
 /** One message merged into a candidate, and where it is in the mailbox. */
 export const messageRecordSchema = z.object({
   key: z.string(),
@@ -59,6 +63,8 @@ export const messageRecordSchema = z.object({
   bodyProfile: documentProfileSchema.nullable().default(null),
   /** The folder the message was filed in, once it was. */
   filedTo: z.string().nullable(),
+  /** Its UID in that folder, when the server reported it (UIDPLUS); absent in records from before it was kept. */
+  filedUid: filedUidSchema.optional(),
 });
 export type MessageRecord = z.infer<typeof messageRecordSchema>;
 

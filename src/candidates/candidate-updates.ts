@@ -1,4 +1,4 @@
-import type { CandidateFlag, CandidateRecord, ReplyRecord } from './candidate-record.ts';
+import type { CandidateFlag, CandidateRecord, FiledUidRecord, ReplyRecord } from './candidate-record.ts';
 
 /** The id a new candidate of a vacancy gets from the (keyed) hash of the applicant's address. */
 export function newCandidateId(vacancyId: string, addressHash: string): string {
@@ -6,16 +6,25 @@ export function newCandidateId(vacancyId: string, addressHash: string): string {
 }
 
 /**
- * The record with a message's filing folder set and, unless a message already holds it, the candidate's
+ * The record with a message's filing folder (and its UID there, when known; a filing that found the message gone
+ * keeps the UID an earlier one recorded) set and, unless a message already holds it, the candidate's
  * acknowledgement given to this message. Pure.
  */
-export function withFiling(record: CandidateRecord, messageKey: string, folder: string): CandidateRecord {
+export function withFiling(
+  record: CandidateRecord,
+  messageKey: string,
+  folder: string,
+  filedUid: FiledUidRecord | null = null,
+): CandidateRecord {
   return {
     ...record,
     acknowledges: record.acknowledges ?? messageKey,
-    messages: record.messages.map((message) =>
-      message.key === messageKey ? { ...message, filedTo: folder } : message,
-    ),
+    messages: record.messages.map((message) => {
+      if (message.key !== messageKey) return message;
+      const { filedUid: earlier, ...rest } = message;
+      const uid = filedUid ?? (message.filedTo === folder ? earlier : undefined);
+      return { ...rest, filedTo: folder, ...(uid === undefined ? {} : { filedUid: uid }) };
+    }),
   };
 }
 

@@ -68,6 +68,7 @@ export async function startDaemon(
         leaseMs: mailbox.leaseSeconds * 1000,
         maxMessageBytes: config.limits.maxMessageBytes,
         logins: services.logins,
+        connections: services.connections,
       }),
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));

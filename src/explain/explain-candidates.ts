@@ -1,4 +1,9 @@
-import type { CandidateFlag, CandidateRecord, ReplyRecord } from '../candidates/candidate-record.ts';
+import type {
+  CandidateFlag,
+  CandidateRecord,
+  FiledUidRecord,
+  ReplyRecord,
+} from '../candidates/candidate-record.ts';
 import { newCandidateId, withFiling, withReply } from '../candidates/candidate-updates.ts';
 import { mergeCandidate, type IncomingApplication, type MergeResult } from '../candidates/merge-candidate.ts';
 import type { DocumentKind } from '../domain/document-kinds.ts';
@@ -74,8 +79,13 @@ export class ExplainCandidates implements Omit<CandidateRecords, 'list'> {
     return next;
   }
 
-  markFiled(candidateId: string, messageKey: string, folder: string): Promise<CandidateRecord | null> {
-    return this.update(candidateId, (record) => withFiling(record, messageKey, folder));
+  markFiled(
+    candidateId: string,
+    messageKey: string,
+    folder: string,
+    filedUid: FiledUidRecord | null = null,
+  ): Promise<CandidateRecord | null> {
+    return this.update(candidateId, (record) => withFiling(record, messageKey, folder, filedUid));
   }
 
   async recordReply(candidateId: string, reply: ReplyRecord, flag?: CandidateFlag): Promise<void> {

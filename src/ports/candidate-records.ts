@@ -1,4 +1,9 @@
-import type { CandidateFlag, CandidateRecord, ReplyRecord } from '../candidates/candidate-record.ts';
+import type {
+  CandidateFlag,
+  CandidateRecord,
+  FiledUidRecord,
+  ReplyRecord,
+} from '../candidates/candidate-record.ts';
 import type { IncomingApplication, MergeResult } from '../candidates/merge-candidate.ts';
 import type { DocumentKind } from '../domain/document-kinds.ts';
 
@@ -27,8 +32,16 @@ export interface CandidateRecords {
     candidateId: string,
     change: (record: CandidateRecord) => CandidateRecord,
   ): Promise<CandidateRecord | null>;
-  /** Records the folder a message was filed in and which message holds the acknowledgement; returns it saved. */
-  markFiled(candidateId: string, messageKey: string, folder: string): Promise<CandidateRecord | null>;
+  /**
+   * Records the folder a message was filed in (and its UID there, when known) and which message holds the
+   * acknowledgement; returns it saved.
+   */
+  markFiled(
+    candidateId: string,
+    messageKey: string,
+    folder: string,
+    filedUid?: FiledUidRecord | null,
+  ): Promise<CandidateRecord | null>;
   /** Records what became of a reply, and a flag with it when given. */
   recordReply(candidateId: string, reply: ReplyRecord, flag?: CandidateFlag): Promise<void>;
   get(candidateId: string): Promise<CandidateRecord | null>;

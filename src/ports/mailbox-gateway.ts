@@ -14,8 +14,25 @@ export type FetchedMessage =
   | { status: 'gone' }
   | { status: 'ok'; parsed: ParsedMessage; size: number; receivedAt: string };
 
-/** The outcome of filing: moved now, or already gone from the watched folder (filed by an earlier attempt). */
-export type FilingOutcome = { status: 'moved' | 'not-found'; folder: string };
+/** Where a filed message is in its filing folder: the folder's UIDVALIDITY and the message's UID there. */
+export interface FiledUid {
+  uidValidity: string;
+  uid: number;
+}
+
+/**
+ * The outcome of filing: moved now (with its UID in the filing folder when the server reports it, UIDPLUS), or
+ * already gone from the watched folder (filed by an earlier attempt).
+ */
+export type FilingOutcome =
+  { status: 'moved'; folder: string; filed: FiledUid | null } | { status: 'not-found'; folder: string };
+
+/** The message to mark \Answered: its folder, its UID there when known, else its Message-ID. */
+export interface AnsweredMessage {
+  folder: string;
+  messageId: string | null;
+  filed?: FiledUid | undefined;
+}
 
 /** What the stages do in a mailbox; every operation is idempotent, so a retried job may repeat it. */
 export interface MailboxGateway {
@@ -23,8 +40,11 @@ export interface MailboxGateway {
   fetch(mailbox: MailboxConfig, where: { uidValidity: string; uid: number }): Promise<FetchedMessage>;
   /** Moves a message of the watched folder into the vacancy's filing folder. */
   file(mailbox: MailboxConfig, where: MessageLocation, vacancy: string): Promise<FilingOutcome>;
-  /** Sets \Answered on the message with this Message-ID in `folder`. */
-  markAnswered(mailbox: MailboxConfig, folder: string, messageId: string): Promise<void>;
+  /**
+   * Sets \Answered on a message: by its UID when the folder's UIDVALIDITY is still the one filing reported, else
+   * by its Message-ID. A message that is no longer there is left alone.
+   */
+  markAnswered(mailbox: MailboxConfig, message: AnsweredMessage): Promise<void>;
   /** Keeps a copy of a message sent from this mailbox in its Sent folder. */
   appendToSent(mailbox: MailboxConfig, raw: Buffer): Promise<void>;
 }

@@ -50,6 +50,8 @@ export interface StageServices {
   logins: MailboxLogins;
   /** Deletes or moves filed messages over the workers' IMAP connections (the retention purge's mail option). */
   filedMail: FiledMailRemover;
+  /** The workers' IMAP connections (the mailbox watchers run their sync passes on them). */
+  connections: MailboxConnections;
   ingest: IngestStagePorts;
   assess: AssessStagePorts;
   replies: ReplyStagePorts;
@@ -109,6 +111,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     metrics,
     logins,
     filedMail: new FiledMailRemover(connections, config.mailboxes),
+    connections,
     ingest: {
       ...common,
       seen: new SeenStore(redis, keys),

@@ -54,9 +54,29 @@ describe('IMAP operations on a connection that has a folder selected', () => {
     expect(await other.messageIds(outcome.folder)).toEqual(['<late@example.org>']);
   });
 
+  it('marks \\Answered by UID on a message moved into the selected folder since its last command', async () => {
+    await other.client.mailboxCreate('Filed');
+    await worker.mailboxOpen('Filed');
+    const uidValidity = String(worker.mailbox && worker.mailbox.uidValidity);
+    const appended = await other.client.append(
+      'Filed',
+      await buildMail({ messageId: '<filed-late@example.org>' }),
+    );
+    if (appended === false || appended.uid === undefined) throw new Error('append refused');
+    const filed = { uidValidity, uid: appended.uid };
+    expect(await markAnswered(worker, { filed, messageId: null })).toBe(true);
+    const lock = await other.client.getMailboxLock('Filed');
+    try {
+      const flags = await other.client.fetchOne(String(appended.uid), { flags: true }, { uid: true });
+      expect(flags && flags.flags?.has('\\Answered')).toBe(true);
+    } finally {
+      lock.release();
+    }
+  });
+
   it('marks \\Answered on a message that arrived in the selected folder since its last command', async () => {
     await worker.mailboxOpen('INBOX');
     await appendedElsewhere('<answered@example.org>');
-    expect(await markAnswered(worker, '<answered@example.org>')).toBe(true);
+    expect(await markAnswered(worker, { messageId: '<answered@example.org>' })).toBe(true);
   });
 });

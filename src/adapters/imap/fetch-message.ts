@@ -3,8 +3,9 @@ import { parseMessage } from '../../mail/parse-message.ts';
 import type { FetchedMessage } from '../../ports/mailbox-gateway.ts';
 
 /**
- * Fetches and parses one message from the selected folder. Streams the source into the parser; a message over
- * `maxMessageBytes` is read from its headers only. `stale`: the folder's UIDVALIDITY changed; `gone`: no such UID.
+ * Fetches and parses one message from the selected folder in one UID FETCH: its size, arrival time, header and
+ * source up to `maxMessageBytes`. A message over the limit is read from its header only. `stale`: the folder's
+ * UIDVALIDITY changed; `gone`: no such UID.
  */
 export async function fetchMessage(
   client: ImapFlow,
@@ -14,32 +15,31 @@ export async function fetchMessage(
   if (client.mailbox === false || String(client.mailbox.uidValidity) !== where.uidValidity)
     return { status: 'stale' };
   const uid = String(where.uid);
-  const query = { uid: true, size: true, internalDate: true } as const;
-  let meta = await client.fetchOne(uid, query, { uid: true });
-  if (meta === false) {
+  // The header separately, so an over-size message needs no second round trip; it is a few KB beside the source.
+  const query = {
+    uid: true,
+    size: true,
+    internalDate: true,
+    headers: true,
+    source: { maxLength: limits.maxMessageBytes },
+  } as const;
+  let message = await client.fetchOne(uid, query, { uid: true });
+  if (message === false) {
     // A session only sees messages the server has announced to it: a UID that arrived since this connection's
     // last command is invisible until a NOOP brings the EXISTS. Only then is an empty answer really "gone".
     await client.noop();
-    meta = await client.fetchOne(uid, query, { uid: true });
+    message = await client.fetchOne(uid, query, { uid: true });
   }
-  if (meta === false || meta.uid !== where.uid) return { status: 'gone' };
-  const size = meta.size ?? 0;
-  const receivedAt = toIso(meta.internalDate);
+  if (message === false || message.uid !== where.uid) return { status: 'gone' };
+  const size = message.size ?? 0;
+  const receivedAt = toIso(message.internalDate);
   if (size > limits.maxMessageBytes) {
-    const headers = await client.fetchOne(uid, { uid: true, headers: true }, { uid: true });
-    if (headers === false || !headers.headers) return { status: 'gone' };
-    const parsed = await parseMessage(headers.headers, limits, { headersOnly: true });
+    if (!message.headers) return { status: 'gone' };
+    const parsed = await parseMessage(message.headers, limits, { headersOnly: true });
     return { status: 'ok', parsed, size, receivedAt };
   }
-  // In one FETCH: imapflow's default is 64 KB a round trip, which is hundreds of them for a thesis.
-  const chunkSize = Math.max(64 * 1024, size + 4096);
-  const download = await client.download(uid, undefined, {
-    uid: true,
-    maxBytes: limits.maxMessageBytes,
-    chunkSize,
-  });
-  if (!download.content) return { status: 'gone' };
-  const parsed = await parseMessage(download.content, limits);
+  if (!message.source) return { status: 'gone' };
+  const parsed = await parseMessage(message.source, limits);
   return { status: 'ok', parsed, size, receivedAt };
 }
 

@@ -1,5 +1,6 @@
 import type { MailboxConfig } from '../../config/schema.ts';
 import type {
+  AnsweredMessage,
   FetchedMessage,
   FilingOutcome,
   MailboxGateway,
@@ -11,7 +12,10 @@ import { fileMessage } from './file-message.ts';
 import type { MailboxConnections } from './mailbox-connections.ts';
 import { markAnswered } from './mark-answered.ts';
 
-/** The stages' mailbox operations over this process's IMAP connections (one per mailbox). */
+/**
+ * The stages' mailbox operations over this process's IMAP connections: fetch and file on the mailbox's worker
+ * connection (on the watched folder), \Answered in a filing folder on its flags connection (which stays there).
+ */
 export class ImapMailboxGateway implements MailboxGateway {
   private readonly connections: MailboxConnections;
   private readonly limits: { maxMessageBytes: number; maxAttachments: number };
@@ -33,8 +37,14 @@ export class ImapMailboxGateway implements MailboxGateway {
     );
   }
 
-  async markAnswered(mailbox: MailboxConfig, folder: string, messageId: string): Promise<void> {
-    await this.connections.withFolder(mailbox.id, folder, (client) => markAnswered(client, messageId));
+  async markAnswered(mailbox: MailboxConfig, message: AnsweredMessage): Promise<void> {
+    const purpose = message.folder === mailbox.watch ? 'worker' : 'flags';
+    await this.connections.withFolder(
+      mailbox.id,
+      message.folder,
+      (client) => markAnswered(client, message),
+      purpose,
+    );
   }
 
   async appendToSent(mailbox: MailboxConfig, raw: Buffer): Promise<void> {

@@ -6,8 +6,15 @@ import { connectImap } from './connect-imap.ts';
 import { parseImapError } from './parse-imap-error.ts';
 
 /**
- * One IMAP connection per mailbox for the workers of this process (separate from the watcher's IDLE connection),
- * opened on first use and replaced by a fresh client whenever the old one is no longer usable.
+ * What a connection of the workers is for: `worker` stays on the watched folder (fetch, file, the watcher's sync
+ * passes), `flags` on the folder messages were filed in (\Answered), so neither switches folders per message.
+ */
+export type ConnectionPurpose = 'worker' | 'flags';
+
+/**
+ * Up to two IMAP connections per mailbox for the workers of this process, one per purpose (separate from the
+ * watcher's IDLE connection), opened on first use and replaced by a fresh client whenever the old one is no
+ * longer usable.
  */
 export class MailboxConnections {
   private readonly clients = new Map<string, Promise<ImapFlow>>();
@@ -28,9 +35,17 @@ export class MailboxConnections {
     this.logins = logins;
   }
 
-  /** Runs `work` with `folder` selected and locked on the mailbox's connection; IMAP errors become TriageErrors. */
-  async withFolder<T>(mailboxId: string, folder: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-    const client = await this.client(mailboxId);
+  /**
+   * Runs `work` with `folder` selected and locked on the mailbox's connection for `purpose`; IMAP errors become
+   * TriageErrors.
+   */
+  async withFolder<T>(
+    mailboxId: string,
+    folder: string,
+    work: (client: ImapFlow) => Promise<T>,
+    purpose: ConnectionPurpose = 'worker',
+  ): Promise<T> {
+    const client = await this.client(mailboxId, purpose);
     try {
       const lock = await client.getMailboxLock(folder);
       try {
@@ -55,22 +70,23 @@ export class MailboxConnections {
     );
   }
 
-  private async client(mailboxId: string): Promise<ImapFlow> {
-    const existing = this.clients.get(mailboxId);
+  private async client(mailboxId: string, purpose: ConnectionPurpose): Promise<ImapFlow> {
+    const key = `${mailboxId}\n${purpose}`;
+    const existing = this.clients.get(key);
     if (existing) {
       const client = await existing.catch(() => null);
       if (client?.usable) return client;
-      this.clients.delete(mailboxId);
+      this.clients.delete(key);
     }
     const mailbox = this.mailboxes.get(mailboxId);
     if (!mailbox) throw new Error(`unknown mailbox ${mailboxId}`);
     const opening = connectImap(mailbox, this.logger, {
       maxMessageBytes: this.maxMessageBytes,
-      purpose: 'worker',
+      purpose,
       logins: this.logins,
     });
-    this.clients.set(mailboxId, opening);
-    opening.catch(() => this.clients.delete(mailboxId));
+    this.clients.set(key, opening);
+    opening.catch(() => this.clients.delete(key));
     return opening;
   }
 }

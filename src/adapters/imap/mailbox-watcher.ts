@@ -10,6 +10,7 @@ import { LeaseStore } from '../redis/lease-store.ts';
 import { MailboxHealthStore } from '../redis/mailbox-health-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { connectImap } from './connect-imap.ts';
+import type { MailboxConnections } from './mailbox-connections.ts';
 import { syncFolder } from './sync-folder.ts';
 
 /** What a watcher needs; `owner` identifies this process in the mailbox lease. */
@@ -23,6 +24,8 @@ export interface WatcherOptions {
   leaseMs: number;
   maxMessageBytes: number;
   logins: MailboxLogins;
+  /** The workers' connections: sync passes run on the mailbox's worker connection; the IDLE one only listens. */
+  connections: Pick<MailboxConnections, 'withFolder'>;
   batchSize?: number;
 }
 
@@ -207,7 +210,6 @@ export class MailboxWatcher {
         if (session.signal.aborted) return;
         const queued = await syncFolder({
           ...this.options,
-          client,
           logger: this.logger,
           batchSize: this.options.batchSize ?? 200,
         });

@@ -8,11 +8,12 @@ import { ingestJobId, type IngestJob } from '../../stages/ingest/ingest-job.ts';
 import { CursorStore } from '../redis/cursor-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { SeenStore } from '../redis/seen-store.ts';
+import type { MailboxConnections } from './mailbox-connections.ts';
 import { searched } from './search-current.ts';
 
 /** What one sync pass needs. */
 export interface SyncDependencies {
-  client: ImapFlow;
+  connections: Pick<MailboxConnections, 'withFolder'>;
   redis: RedisClient;
   keys: RedisKeys;
   ingest: Queue;
@@ -24,16 +25,19 @@ export interface SyncDependencies {
 
 /**
  * One pass over the watched folder: queues every message above the cursor (or, on first start and after a
- * UIDVALIDITY change, the recent ones), advancing the cursor only after the jobs are in Redis.
+ * UIDVALIDITY change, the recent ones), advancing the cursor only after the jobs are in Redis. It runs on the
+ * mailbox's worker connection (on the watched folder already), so the messages it finds are in that connection's
+ * view when their ingest jobs fetch them, and the watcher's IDLE is never interrupted.
  */
-export async function syncFolder(deps: SyncDependencies, now = new Date()): Promise<number> {
-  const { client, mailbox } = deps;
-  const lock = await client.getMailboxLock(mailbox.watch);
-  try {
+export function syncFolder(deps: SyncDependencies, now = new Date()): Promise<number> {
+  return deps.connections.withFolder(deps.mailbox.id, deps.mailbox.watch, async (client) => {
+    // A session only sees mail the server has announced to it: the NOOP brings what arrived since this
+    // connection's last command (what the IDLE connection was told about), so the search below finds it.
+    await client.noop();
     if (client.mailbox === false) return 0;
     const uidValidity = String(client.mailbox.uidValidity);
     const cursors = new CursorStore(deps.redis, deps.keys);
-    const plan = planSync(await cursors.read(mailbox.id), uidValidity, now, mailbox.backfillDays);
+    const plan = planSync(await cursors.read(deps.mailbox.id), uidValidity, now, deps.mailbox.backfillDays);
     if (plan.mode === 'incremental') {
       const found = searched(await client.search({ uid: `${plan.afterUid + 1}:*` }, { uid: true }));
       let queued = 0;
@@ -42,7 +46,7 @@ export async function syncFolder(deps: SyncDependencies, now = new Date()): Prom
         deps.batchSize,
       )) {
         queued += await enqueue(deps, uidValidity, batch);
-        await cursors.advance(mailbox.id, deps.owner, { uidValidity, lastUid: batch.at(-1) ?? 0 });
+        await cursors.advance(deps.mailbox.id, deps.owner, { uidValidity, lastUid: batch.at(-1) ?? 0 });
       }
       return queued;
     }
@@ -56,14 +60,12 @@ export async function syncFolder(deps: SyncDependencies, now = new Date()): Prom
     );
     let queued = 0;
     for (const batch of batchUids([...recent], deps.batchSize)) {
-      const fresh = plan.mode === 'rescan' ? await unseenUids(deps, batch) : batch;
+      const fresh = plan.mode === 'rescan' ? await unseenUids(deps, client, batch) : batch;
       queued += await enqueue(deps, uidValidity, fresh);
     }
-    await cursors.advance(mailbox.id, deps.owner, { uidValidity, lastUid });
+    await cursors.advance(deps.mailbox.id, deps.owner, { uidValidity, lastUid });
     return queued;
-  } finally {
-    lock.release();
-  }
+  });
 }
 
 async function enqueue(
@@ -82,8 +84,12 @@ async function enqueue(
 }
 
 // After a UIDVALIDITY change the same mail comes back under new UIDs: skip what was processed already.
-async function unseenUids(deps: SyncDependencies, uids: readonly number[]): Promise<number[]> {
-  const envelopes = await deps.client.fetchAll(uids.join(','), { uid: true, envelope: true }, { uid: true });
+async function unseenUids(
+  deps: SyncDependencies,
+  client: ImapFlow,
+  uids: readonly number[],
+): Promise<number[]> {
+  const envelopes = await client.fetchAll(uids.join(','), { uid: true, envelope: true }, { uid: true });
   const withIds = envelopes.filter((message) => message.envelope?.messageId);
   const seen = await new SeenStore(deps.redis, deps.keys).wereSeen(
     deps.mailbox.id,

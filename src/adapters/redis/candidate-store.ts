@@ -6,6 +6,7 @@ import {
   candidateRecordSchema,
   type CandidateFlag,
   type CandidateRecord,
+  type FiledUidRecord,
   type ReplyRecord,
 } from '../../candidates/candidate-record.ts';
 import {
@@ -102,8 +103,13 @@ export class CandidateStore implements CandidateRecords {
    * acknowledgement to this message (one atomic step, so two messages assessed at once cannot both be answered
    * as the first); returns the record as saved.
    */
-  async markFiled(candidateId: string, messageKey: string, folder: string): Promise<CandidateRecord | null> {
-    return this.update(candidateId, (record) => withFiling(record, messageKey, folder));
+  async markFiled(
+    candidateId: string,
+    messageKey: string,
+    folder: string,
+    filedUid: FiledUidRecord | null = null,
+  ): Promise<CandidateRecord | null> {
+    return this.update(candidateId, (record) => withFiling(record, messageKey, folder, filedUid));
   }
 
   /** Records what became of a reply, and a flag with it when given. */

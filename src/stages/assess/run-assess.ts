@@ -35,8 +35,9 @@ export async function runAssess(
     { uidValidity: payload.uidValidity, uid: payload.uid, messageId: message?.messageId ?? null },
     payload.vacancy,
   );
+  const filedUid = filed.status === 'moved' ? filed.filed : null;
   const claimed =
-    (await ports.candidates.markFiled(candidate.id, payload.messageKey, filed.folder)) ?? candidate;
+    (await ports.candidates.markFiled(candidate.id, payload.messageKey, filed.folder, filedUid)) ?? candidate;
   const vacancy = ports.config.vacancies.find((entry) => entry.id === payload.vacancy);
   const reply = planAssessReply(claimed, payload.messageKey, vacancy, ports.config.replies);
   if (reply !== null) await ports.replies.add('reply', reply, { jobId: replyJobId(reply) });

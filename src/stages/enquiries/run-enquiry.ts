@@ -58,7 +58,7 @@ export async function runEnquiry(
     record: (entry) =>
       ports.enquiries.record(mailbox.id, payload.messageKey, { ...entry, at: new Date().toISOString() }),
     answer: async () => {
-      if (messageId) await ports.gateway.markAnswered(mailbox, mailbox.watch, messageId);
+      if (messageId) await ports.gateway.markAnswered(mailbox, { folder: mailbox.watch, messageId });
     },
     logger: ports.logger.child({ component: 'enquiries', job: jobId }),
     jobId,

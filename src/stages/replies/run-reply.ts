@@ -83,10 +83,14 @@ export async function runReply(
             : undefined;
       await ports.candidates.recordReply(candidate.id, { ...entry, at: new Date().toISOString() }, flag);
     },
-    // \Answered on the original, in the folder it was filed in.
+    // \Answered on the original, in the folder it was filed in: by the UID filing reported, else by Message-ID.
     answer: async () => {
-      if (message.messageId)
-        await ports.gateway.markAnswered(mailbox, message.filedTo ?? mailbox.watch, message.messageId);
+      if (message.messageId || message.filedUid)
+        await ports.gateway.markAnswered(mailbox, {
+          folder: message.filedTo ?? mailbox.watch,
+          messageId: message.messageId,
+          filed: message.filedTo === null ? undefined : message.filedUid,
+        });
     },
     logger: ports.logger.child({
       component: 'replies',

@@ -5,7 +5,7 @@ import { buildCv, buildTranscript, uniqueCopy } from '../backlog/backlog-documen
 import { applicationMail } from '../backlog/build-backlog.ts';
 import { progress } from '../measure.ts';
 import { seededRandom } from '../thesis-prose.ts';
-import { countsSince, type ImapCommandCounter } from './imap-command-counter.ts';
+import { countsSince, type ImapCommandCounter } from '../../support/imap-command-counter.ts';
 import { readRss, startDaemonProcess, type StoppedDaemon } from './daemon-process.ts';
 
 /** The latency run: one idle daemon, one new application at a time. */

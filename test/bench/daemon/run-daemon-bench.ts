@@ -15,7 +15,7 @@ import { type ProfileSummary, summariseCpuProfile } from './cpu-profile-summary.
 import { writeDaemonConfig } from './daemon-config.ts';
 import { DAEMON_TITLE, type DaemonBenchSettings } from './daemon-settings.ts';
 import { backlogTable, drainTable, floorTable, redisTable } from './daemon-tables.ts';
-import { startImapCommandCounter } from './imap-command-counter.ts';
+import { startImapCommandCounter } from '../../support/imap-command-counter.ts';
 import { type DrainResult, measureDrain } from './measure-drain.ts';
 import { memoryBreakdownTable } from './metrics-memory.ts';
 import { type FloorResult, measureFloor } from './measure-floor.ts';

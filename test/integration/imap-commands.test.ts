@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildMail } from '../support/build-mail.ts';
+import { useDaemonEnvironment } from '../support/daemon-environment.ts';
+import { startImapCommandCounter, type ImapCommandCounter } from '../support/imap-command-counter.ts';
+import { testConfig } from '../support/test-config.ts';
+import { waitFor } from '../support/wait-for.ts';
+
+const { servers, setup, start } = useDaemonEnvironment();
+let counter: ImapCommandCounter | null = null;
+
+afterEach(async () => {
+  await counter?.close();
+  counter = null;
+});
+
+describe('IMAP commands per message', () => {
+  it('drains a backlog with one fetch, one move and a \\Answered store per message: no search, no folder switch', async () => {
+    counter = await startImapCommandCounter(servers.dovecot);
+    const { login, prefix, mail, filed } = await setup('commands');
+    // The daemon reaches Dovecot through the counting proxy; no reconcile pass during the test.
+    const imap = { host: '127.0.0.1', port: counter.port, ...login };
+    const config = testConfig(
+      { imap, smtpPort: servers.sink.port, prefix },
+      { mailbox: { reconcileSeconds: 3600 } },
+    );
+    const count = 8;
+    for (let index = 0; index < count; index += 1) {
+      await mail.append(
+        await buildMail({
+          messageId: `<count-${index}@example.org>`,
+          from: `A${index} <a${index}@example.org>`,
+        }),
+      );
+    }
+    await start(config);
+    await waitFor(
+      'every message filed and marked \\Answered',
+      async () => {
+        const lock = await mail.client.getMailboxLock(filed).catch(() => null);
+        if (lock === null) return undefined;
+        try {
+          await mail.client.noop();
+          const answered = await mail.client.search({ answered: true }, { uid: true });
+          return answered && answered.length === count ? true : undefined;
+        } finally {
+          lock.release();
+        }
+      },
+      60_000,
+    );
+    const commands = counter.counts();
+    // Per message: its fetch, its move, and \Answered by the UID the move reported; a message moved into the
+    // filing folder after the flags connection's last command takes a second STORE (the first finds it not yet
+    // in view), which is why this is not a flat 3 per message.
+    expect(commands['UID FETCH']).toBe(count);
+    expect(commands['UID MOVE']).toBe(count);
+    expect(commands['UID STORE']).toBeGreaterThanOrEqual(count);
+    expect(commands['UID STORE']).toBeLessThanOrEqual(2 * count);
+    // Once per daemon, not per message: the first pass's two searches, one SELECT per connection (IDLE, worker,
+    // flags), the NOOP before that pass.
+    expect(commands['UID SEARCH']).toBe(2);
+    expect(commands.SELECT).toBe(3);
+    expect(commands.NOOP ?? 0).toBeLessThanOrEqual(1);
+  }, 90_000);
+});
