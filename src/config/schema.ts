@@ -159,6 +159,11 @@ export type ExtractionConfig = Omit<ExtractionSection, keyof MessageBudget>;
 
 const workersSchema = z.strictObject({
   concurrency: int(1, 64).default(4),
+  /**
+   * Megabytes of mail one daemon process works on at once, by the messages' sizes on the server (fetched, parsed,
+   * their attachments being read): what bounds its memory whatever the mix. A larger message is worked on alone.
+   */
+  inFlightMb: int(1, 16_384).default(32),
   /** Attempts per job before it is dead-lettered. */
   attempts: int(1, 50).default(12),
   /** Seconds a graceful shutdown may take before in-flight jobs are abandoned to be retried. */

@@ -7,6 +7,7 @@ import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
 import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
+import { MemoryBudget } from './memory-budget.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
 import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
@@ -122,6 +123,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       assess: queues.assess,
       enquiries: queues.enquiries,
       reader,
+      memory: new MemoryBudget(config.workers.inFlightMb * 1024 * 1024),
       ownAddresses: own,
       sentRecipients,
     },

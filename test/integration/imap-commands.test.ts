@@ -1,5 +1,7 @@
+import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMail } from '../support/build-mail.ts';
+import { REDIS_URL } from '../support/redis-prefix.ts';
 import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { startImapCommandCounter, type ImapCommandCounter } from '../support/imap-command-counter.ts';
 import { testConfig } from '../support/test-config.ts';
@@ -28,7 +30,8 @@ describe('IMAP commands per message', () => {
       await mail.append(
         await buildMail({
           messageId: `<count-${index}@example.org>`,
-          from: `A${index} <a${index}@example.org>`,
+          // Names of different lengths: messages of different sizes.
+          from: `A${'x'.repeat(index)} <a${index}@example.org>`,
         }),
       );
     }
@@ -52,7 +55,8 @@ describe('IMAP commands per message', () => {
     // Per message: its fetch, its move, and \Answered by the UID the move reported; a message moved into the
     // filing folder after the flags connection's last command takes a second STORE (the first finds it not yet
     // in view), which is why this is not a flat 3 per message.
-    expect(commands['UID FETCH']).toBe(count);
+    // One more for the first pass: the sizes of the messages it queues (for the memory budget).
+    expect(commands['UID FETCH']).toBe(count + 1);
     expect(commands['UID MOVE']).toBe(count);
     expect(commands['UID STORE']).toBeGreaterThanOrEqual(count);
     expect(commands['UID STORE']).toBeLessThanOrEqual(2 * count);
@@ -61,5 +65,17 @@ describe('IMAP commands per message', () => {
     expect(commands['UID SEARCH']).toBe(2);
     expect(commands.SELECT).toBe(3);
     expect(commands.NOOP ?? 0).toBeLessThanOrEqual(1);
+    // Each ingest job carries its message's size on the server, which the memory budget counts.
+    const lock = await mail.client.getMailboxLock(filed);
+    const onServer = await mail.client
+      .fetchAll('1:*', { uid: true, size: true })
+      .finally(() => lock.release());
+    const sizes = new Set(onServer.map((message) => message.size));
+    expect(sizes.size).toBe(count);
+    const ingest = new Queue('ingest', { connection: { url: REDIS_URL }, prefix });
+    const jobs = await ingest.getJobs(['completed']);
+    await ingest.close();
+    expect(jobs).toHaveLength(count);
+    for (const job of jobs) expect(sizes).toContain((job.data as { size?: number }).size);
   }, 90_000);
 });

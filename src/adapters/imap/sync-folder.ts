@@ -32,20 +32,22 @@ export interface SyncDependencies {
 export function syncFolder(deps: SyncDependencies, now = new Date()): Promise<number> {
   return deps.connections.withFolder(deps.mailbox.id, deps.mailbox.watch, async (client) => {
     // A session only sees mail the server has announced to it: the NOOP brings what arrived since this
-    // connection's last command (what the IDLE connection was told about), so the search below finds it.
+    // connection's last command (what the IDLE connection was told about), so the fetch below finds it.
     await client.noop();
     if (client.mailbox === false) return 0;
     const uidValidity = String(client.mailbox.uidValidity);
     const cursors = new CursorStore(deps.redis, deps.keys);
     const plan = planSync(await cursors.read(deps.mailbox.id), uidValidity, now, deps.mailbox.backfillDays);
     if (plan.mode === 'incremental') {
-      const found = searched(await client.search({ uid: `${plan.afterUid + 1}:*` }, { uid: true }));
+      // The new UIDs with their sizes (for the ingest stage's memory budget), in the one command a search took.
+      const sizes = await sizesOf(client, `${plan.afterUid + 1}:*`);
+      const found = [...sizes.keys()].sort((a, b) => a - b);
       let queued = 0;
       for (const batch of batchUids(
         found.filter((uid) => uid > plan.afterUid),
         deps.batchSize,
       )) {
-        queued += await enqueue(deps, uidValidity, batch);
+        queued += await enqueue(deps, uidValidity, batch, sizes);
         await cursors.advance(deps.mailbox.id, deps.owner, { uidValidity, lastUid: batch.at(-1) ?? 0 });
       }
       return queued;
@@ -60,8 +62,9 @@ export function syncFolder(deps: SyncDependencies, now = new Date()): Promise<nu
     );
     let queued = 0;
     for (const batch of batchUids([...recent], deps.batchSize)) {
-      const fresh = plan.mode === 'rescan' ? await unseenUids(deps, client, batch) : batch;
-      queued += await enqueue(deps, uidValidity, fresh);
+      const sizes = await sizesOf(client, batch.join(','), plan.mode === 'rescan');
+      const fresh = plan.mode === 'rescan' ? await unseenUids(deps, sizes, batch) : batch;
+      queued += await enqueue(deps, uidValidity, fresh, sizes);
     }
     await cursors.advance(deps.mailbox.id, deps.owner, { uidValidity, lastUid });
     return queued;
@@ -72,10 +75,17 @@ async function enqueue(
   deps: SyncDependencies,
   uidValidity: string,
   uids: readonly number[],
+  found: ReadonlyMap<number, FoundMessage>,
 ): Promise<number> {
   if (uids.length === 0) return 0;
   const jobs = uids.map((uid) => {
-    const data: IngestJob = { mailbox: deps.mailbox.id, uidValidity, uid };
+    const size = found.get(uid)?.size;
+    const data: IngestJob = {
+      mailbox: deps.mailbox.id,
+      uidValidity,
+      uid,
+      ...(size === undefined ? {} : { size }),
+    };
     return { name: 'message', data, opts: { jobId: ingestJobId(data) } };
   });
   await deps.ingest.addBulk(jobs);
@@ -83,17 +93,36 @@ async function enqueue(
   return uids.length;
 }
 
+/** A message found by a sync pass: its size on the server and, on a rescan, its Message-ID. */
+interface FoundMessage {
+  size: number | undefined;
+  messageId: string | undefined;
+}
+
+/** UID FETCH of the UIDs in `range` with their sizes (and envelopes, for a rescan's Message-IDs). */
+async function sizesOf(
+  client: ImapFlow,
+  range: string,
+  envelope = false,
+): Promise<Map<number, FoundMessage>> {
+  const fetched = await client.fetchAll(range, { uid: true, size: true, envelope }, { uid: true });
+  return new Map(
+    fetched.map((message) => [message.uid, { size: message.size, messageId: message.envelope?.messageId }]),
+  );
+}
+
 // After a UIDVALIDITY change the same mail comes back under new UIDs: skip what was processed already.
 async function unseenUids(
   deps: SyncDependencies,
-  client: ImapFlow,
+  found: ReadonlyMap<number, FoundMessage>,
   uids: readonly number[],
 ): Promise<number[]> {
-  const envelopes = await client.fetchAll(uids.join(','), { uid: true, envelope: true }, { uid: true });
-  const withIds = envelopes.filter((message) => message.envelope?.messageId);
+  const withIds = uids
+    .map((uid) => ({ uid, messageId: found.get(uid)?.messageId }))
+    .filter((message): message is { uid: number; messageId: string } => Boolean(message.messageId));
   const seen = await new SeenStore(deps.redis, deps.keys).wereSeen(
     deps.mailbox.id,
-    withIds.map((message) => (message.envelope?.messageId ?? '').trim().toLowerCase()),
+    withIds.map((message) => message.messageId.trim().toLowerCase()),
   );
   const skip = new Set(withIds.filter((_, index) => seen[index]).map((message) => message.uid));
   if (skip.size > 0) deps.logger.info({ skipped: skip.size }, 'rescan skipped messages already processed');

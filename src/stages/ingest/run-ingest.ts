@@ -12,6 +12,7 @@ import type { JobQueue, SeenIndex } from '../../ports/stage-stores.ts';
 import { assessJobId, type AssessJob } from '../assess/assess-job.ts';
 import { enquiryJobId, type EnquiryJob } from '../enquiries/enquiry-job.ts';
 import type { IngestJob } from './ingest-job.ts';
+import type { InFlightBudget } from '../../ports/in-flight-budget.ts';
 import { type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
 import { planMessage } from './plan-message.ts';
 import type { SentRecipients } from '../../ports/call-ports.ts';
@@ -20,7 +21,10 @@ import { verifyBounce } from '../replies/bounce-suppression.ts';
 
 /** What the ingest stage uses. */
 export interface IngestStagePorts {
-  config: Pick<Config, 'mailboxes' | 'vacancies' | 'replies' | 'export' | 'extraction' | 'enquirers'>;
+  config: Pick<
+    Config,
+    'mailboxes' | 'vacancies' | 'replies' | 'export' | 'extraction' | 'enquirers' | 'limits'
+  >;
   gateway: MailboxGateway;
   candidates: CandidateRecords;
   seen: SeenIndex;
@@ -35,6 +39,8 @@ export interface IngestStagePorts {
   enquiries: JobQueue<EnquiryJob>;
   /** Reads attachments in reading processes. */
   reader: DocumentReader;
+  /** The mail this process works on at once (`workers.inFlightMb`). */
+  memory: InFlightBudget;
   ownAddresses: ReadonlySet<string>;
   /** Whom each mailbox has written to: colleagues, never enquirers. */
   sentRecipients: SentRecipients;
@@ -47,8 +53,22 @@ export type IngestOutcome =
   | { status: 'skipped'; kind: string; rule: string }
   | { status: 'created' | 'merged' | 'duplicate'; candidateId: string };
 
-/** The ingest stage: fetch, parse, plan (planIngest), merge into the candidate, read, queue the assessment. */
-export async function runIngest(
+/**
+ * The ingest stage: fetch, parse, plan (planIngest), merge into the candidate, read, queue the assessment — within
+ * the process's memory budget, by the message's size on the server (its largest possible size when not known).
+ */
+export function runIngest(
+  ports: IngestStagePorts,
+  payload: IngestJob,
+  jobId: string,
+): Promise<IngestOutcome> {
+  const size = payload.size ?? ports.config.limits.maxMessageBytes;
+  return ports.memory.run(Math.min(size, ports.config.limits.maxMessageBytes), () =>
+    ingestMessage(ports, payload, jobId),
+  );
+}
+
+async function ingestMessage(
   ports: IngestStagePorts,
   payload: IngestJob,
   jobId: string,
@@ -136,7 +156,8 @@ async function recordApplication(
     at: new Date().toISOString(),
   });
   // Queued even for a duplicate: a crash after the merge and before this line is repaired by the retry.
-  const assess: AssessJob = { ...payload, candidateId, vacancy: vacancy.id, messageKey: key };
+  const { mailbox, uidValidity, uid } = payload;
+  const assess: AssessJob = { mailbox, uidValidity, uid, candidateId, vacancy: vacancy.id, messageKey: key };
   await ports.assess.add('message', assess, { jobId: assessJobId(assess) });
   logger.info(
     { outcome: merged.outcome, candidate: candidateId, vacancy: vacancy.id, match: incoming.message.match },
