@@ -7,6 +7,7 @@ import type { MailboxLogins } from '../adapters/oauth/mailbox-logins.ts';
 import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
+import { ConnectionSlots } from '../adapters/redis/connection-slots.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
 import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
@@ -48,6 +49,8 @@ export interface StageServices {
   metrics: DaemonMetrics;
   /** How each mailbox logs in to IMAP and SMTP (passwords or shared OAuth2 tokens). */
   logins: MailboxLogins;
+  /** The cap on each mailbox's IMAP connections across every process (`mailboxes[].maxConnections`). */
+  slots: ConnectionSlots;
   /** Deletes or moves filed messages over the workers' IMAP connections (the retention purge's mail option). */
   filedMail: FiledMailRemover;
   ingest: IngestStagePorts;
@@ -73,7 +76,9 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const { logins } = openMailboxLogins(redis, keys, logger, tokenKey);
   const queueConnection = connectRedis(config.redis.url, logger, { name: 'queues' });
   const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts, logger);
-  const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes, logins);
+  const slots = new ConnectionSlots(redis, keys);
+  const { maxMessageBytes } = config.limits;
+  const connections = new MailboxConnections(config.mailboxes, logger, maxMessageBytes, logins, slots);
   const gateway = new ImapMailboxGateway(connections, config.limits);
   const pool = new DocumentPool(config.extraction);
   const metrics = new DaemonMetrics();
@@ -108,6 +113,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     deadLetters: new DeadLetterStore(redis, keys),
     metrics,
     logins,
+    slots,
     filedMail: new FiledMailRemover(connections, config.mailboxes),
     ingest: {
       ...common,

@@ -2,34 +2,56 @@ import type { ImapFlow } from 'imapflow';
 import type { MailboxConfig } from '../../config/schema.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { MailboxLogins } from '../oauth/mailbox-logins.ts';
+import type { ConnectionSlotSource } from '../redis/connection-slots.ts';
 import { connectImap } from './connect-imap.ts';
 import { parseImapError } from './parse-imap-error.ts';
 
+/** A connection unused this long is logged out, so that its slot under the mailbox's cap goes back. */
+const IDLE_CLOSE_MS = 30_000;
+
 /**
  * One IMAP connection per mailbox for the workers of this process (separate from the watcher's IDLE connection),
- * opened on first use and replaced by a fresh client whenever the old one is no longer usable.
+ * opened on first use (under the mailbox's cap when `slots` is given), replaced by a fresh client whenever the old
+ * one is no longer usable, and logged out after 30 s unused.
  */
 export class MailboxConnections {
   private readonly clients = new Map<string, Promise<ImapFlow>>();
+  private readonly usage = new Map<string, { busy: number; idle?: NodeJS.Timeout }>();
   private readonly mailboxes: ReadonlyMap<string, MailboxConfig>;
   private readonly logger: Logger;
   private readonly maxMessageBytes: number;
   private readonly logins: MailboxLogins;
+  private readonly slots: ConnectionSlotSource | undefined;
 
   constructor(
     mailboxes: readonly MailboxConfig[],
     logger: Logger,
     maxMessageBytes: number,
     logins: MailboxLogins,
+    slots?: ConnectionSlotSource,
   ) {
     this.mailboxes = new Map(mailboxes.map((mailbox) => [mailbox.id, mailbox]));
     this.logger = logger.child({ component: 'imap-workers' });
     this.maxMessageBytes = maxMessageBytes;
     this.logins = logins;
+    this.slots = slots;
   }
 
   /** Runs `work` with `folder` selected and locked on the mailbox's connection; IMAP errors become TriageErrors. */
   async withFolder<T>(mailboxId: string, folder: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
+    const done = this.use(mailboxId);
+    try {
+      return await this.workOn(mailboxId, folder, work);
+    } finally {
+      done();
+    }
+  }
+
+  private async workOn<T>(
+    mailboxId: string,
+    folder: string,
+    work: (client: ImapFlow) => Promise<T>,
+  ): Promise<T> {
     const client = await this.client(mailboxId);
     try {
       const lock = await client.getMailboxLock(folder);
@@ -45,6 +67,7 @@ export class MailboxConnections {
 
   /** Logs out of every open connection. */
   async closeAll(): Promise<void> {
+    for (const usage of this.usage.values()) clearTimeout(usage.idle);
     const pending = [...this.clients.values()];
     this.clients.clear();
     await Promise.all(
@@ -68,9 +91,31 @@ export class MailboxConnections {
       maxMessageBytes: this.maxMessageBytes,
       purpose: 'worker',
       logins: this.logins,
+      slots: this.slots,
     });
     this.clients.set(mailboxId, opening);
     opening.catch(() => this.clients.delete(mailboxId));
     return opening;
+  }
+
+  // Counts the work in progress on a mailbox's connection; the last to finish starts its idle timer.
+  private use(mailboxId: string): () => void {
+    const usage = this.usage.get(mailboxId) ?? { busy: 0 };
+    this.usage.set(mailboxId, usage);
+    clearTimeout(usage.idle);
+    usage.busy += 1;
+    return () => {
+      usage.busy -= 1;
+      if (usage.busy === 0)
+        usage.idle = setTimeout(() => void this.closeIdle(mailboxId), IDLE_CLOSE_MS).unref();
+    };
+  }
+
+  private async closeIdle(mailboxId: string): Promise<void> {
+    const opening = this.clients.get(mailboxId);
+    if (!opening) return;
+    this.clients.delete(mailboxId);
+    const client = await opening.catch(() => null);
+    if (client?.usable) await client.logout().catch(() => client.close());
   }
 }
