@@ -33,9 +33,9 @@ export interface WatcherOptions {
 }
 
 /**
- * Watches one mailbox while this process holds its lease (taken when free and within the process's share, looked
- * for every sixth of `leaseSeconds`; given away to a process below its share when above it): IDLE for prompt notice, a periodic reconcile so that
- * nothing depends on IDLE, reconnects with backoff and jitter on a fresh client, and gives way when the lease is lost.
+ * Watches one mailbox while this process holds its lease (see WatcherLease): IDLE for prompt notice, a periodic
+ * reconcile so that nothing depends on IDLE, reconnects with backoff and jitter on a fresh client, and gives way
+ * when the lease is lost or should go to a process below its share.
  * A refused login puts the mailbox in `auth-failed`, an OAuth2 grant the provider refused (or a token key that does
  * not open the stored tokens) in `needs-login`, and no process logs in again before its retry time (minutes,
  * doubling to hours; `triage login` clears it at once), so a wrong password never hammers the server. Every
@@ -82,7 +82,8 @@ export class MailboxWatcher {
     while (!this.stopping.signal.aborted) {
       const held = await this.lease.hold();
       if (!held) {
-        await pause(this.options.leaseMs / 6, this.stopping.signal);
+        // A twelfth to a sixth of the lease: a process's watchers do not look all at once.
+        await pause((this.options.leaseMs / 12) * (1 + Math.random()), this.stopping.signal);
         continue;
       }
       const authWait = await this.authWaitMs();
@@ -95,7 +96,9 @@ export class MailboxWatcher {
       const error = await this.watchWhileLeased();
       if (this.stopping.signal.aborted) break;
       if (this.giving) {
-        await this.giveLease();
+        this.giving = false;
+        await this.lease.give();
+        await pause(this.options.leaseMs / 6, this.stopping.signal);
         continue;
       }
       failures = Date.now() - started > 60_000 ? 0 : failures + 1;
@@ -142,17 +145,6 @@ export class MailboxWatcher {
       'waiting for imap',
     );
     await pause(wait, this.stopping.signal);
-  }
-
-  // The lease goes back once the connection has closed, for a process below its share to take.
-  private async giveLease(): Promise<void> {
-    this.giving = false;
-    await this.lease.release();
-    this.logger.info(
-      { share: this.options.quota.share },
-      'gave the mailbox lease to a process below its share',
-    );
-    await pause(this.options.leaseMs / 6, this.stopping.signal);
   }
 
   /** Watches until the connection closes, the lease is lost or the watcher stops; the error that ended it, if any. */

@@ -28,11 +28,16 @@ export class WatcherLease {
     this.store = new LeaseStore(options.redis, options.keys);
   }
 
-  /** Takes or renews the lease; false when another process holds it, the share is full or Redis does not answer. */
+  /**
+   * Takes or renews the lease; false when another process holds it, the share is full or Redis does not answer.
+   * A lease held by another process is not claimed against the share at all: the watchers of a process wake
+   * together, and claims on taken leases would crowd out the claims on free ones.
+   */
   async hold(): Promise<boolean> {
     const { mailboxId, owner, leaseMs, quota } = this.options;
-    if (!quota.claim(mailboxId)) return false;
     try {
+      if (!quota.holds(mailboxId) && ((await this.store.holder(mailboxId)) ?? owner) !== owner) return false;
+      if (!quota.claim(mailboxId)) return false;
       if (await this.store.acquire(mailboxId, owner, leaseMs)) return true;
     } catch (error) {
       this.options.logger.warn({ err: error }, 'cannot reach redis to take the mailbox lease');
@@ -44,6 +49,13 @@ export class WatcherLease {
   /** True (and no longer counted in the share) when this lease should go to a process below its share. */
   shouldGive(): boolean {
     return this.options.quota.shouldGive(this.options.mailboxId);
+  }
+
+  /** Gives the lease back (after the watcher's connection has closed) for a process below its share to take. */
+  async give(): Promise<void> {
+    await this.release();
+    const { quota, logger } = this.options;
+    logger.info({ share: quota.share }, 'gave the mailbox lease to a process below its share');
   }
 
   /** Gives the lease back at once (after the watcher's connection has closed), so another process can take it. */

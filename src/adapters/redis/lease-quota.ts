@@ -53,6 +53,11 @@ export class LeaseQuota {
     return fairShare(this.options.mailboxes, this.processes);
   }
 
+  /** True when the lease of `mailboxId` is counted as held (or being taken) by this process. */
+  holds(mailboxId: string): boolean {
+    return this.held.has(mailboxId);
+  }
+
   /** True when the watcher of `mailboxId` may hold or take its lease (counted as held until `drop`). */
   claim(mailboxId: string): boolean {
     if (this.held.has(mailboxId)) return true;
