@@ -35,6 +35,7 @@ export function formatStatus(status: DaemonStatus): string {
     age(mailbox.fetchAgeSeconds),
     mailbox.cursor === null ? '-' : `${mailbox.cursor.uidValidity}/${mailbox.cursor.lastUid}`,
     String(mailbox.backlog),
+    `${mailbox.connections}/${mailbox.maxConnections}`,
     mailbox.auth,
   ]);
   const queueRows = status.queues.map((queue) => [
@@ -52,10 +53,10 @@ export function formatStatus(status: DaemonStatus): string {
   const lines = [
     'Mailboxes',
     ...formatTable(
-      [['mailbox', 'watcher', 'mode', 'last fetch', 'cursor', 'backlog', 'login'], ...mailboxRows],
+      [['mailbox', 'watcher', 'mode', 'last fetch', 'cursor', 'backlog', 'imap', 'login'], ...mailboxRows],
       {
         indent: '  ',
-        rightAligned: [false, false, false, false, false, true, false],
+        rightAligned: [false, false, false, false, false, true, true, false],
       },
     ),
     '',

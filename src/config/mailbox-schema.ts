@@ -40,6 +40,12 @@ export const mailboxFields = z.strictObject({
   backfillDays: int(0, 3650).default(14),
   /** Seconds a watcher's lease lasts without renewal: how soon another process takes over from a dead one. */
   leaseSeconds: int(2, 600).default(30),
+  /**
+   * IMAP connections to this mailbox open at once across every daemon process, the watcher's included: below
+   * the provider's per-mailbox limit, so that the owner's own mail client can still connect. At least 2 (the
+   * watcher and one for the workers).
+   */
+  maxConnections: int(2, 50).default(8),
   /** Seconds before the first new login after the server refused one; doubles on each refusal, up to 6 hours. */
   authRetrySeconds: int(1, 6 * 3600).default(300),
   /** Other addresses that deliver into this mailbox: never answered, like the mailbox's own (and any `+detail`). */

@@ -149,12 +149,14 @@ export function startSentRecipientsSync(
 
 /** The sync's ports over this process's services: the store, and a connection of its own per read. */
 export function sentRecipientsPorts(
-  services: Pick<StageServices, 'config' | 'redis' | 'keys' | 'personal' | 'logins' | 'logger'>,
+  services: Pick<StageServices, 'config' | 'redis' | 'keys' | 'personal' | 'logins' | 'logger'> &
+    Partial<Pick<StageServices, 'slots'>>,
 ): SentRecipientsSyncPorts {
   const connection = {
     logins: services.logins,
     logger: services.logger.child({ component: 'sent-recipients' }),
     maxMessageBytes: services.config.limits.maxMessageBytes,
+    slots: services.slots,
   };
   return {
     store: new SentRecipientsStore(services.redis, services.keys, services.personal),

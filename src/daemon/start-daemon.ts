@@ -11,6 +11,7 @@ import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-da
 import { TriageError } from '../errors/triage-error.ts';
 import { requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
+import { LeaseQuota } from '../adapters/redis/lease-quota.ts';
 import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
 import { stopQueueWorkers } from '../adapters/queues/start-queue-worker.ts';
 import type { Config } from '../config/schema.ts';
@@ -56,6 +57,15 @@ export async function startDaemon(
     return idle;
   }
   const workers = STAGE_NAMES.map((name) => startStageWorker(name, services));
+  // Announced only once its watchers start, so no process gives leases away to one that is not watching yet.
+  const quota = new LeaseQuota({
+    redis: services.redis,
+    keys: services.keys,
+    owner,
+    mailboxes: config.mailboxes.length,
+    heartbeatMs: Math.min(...config.mailboxes.map((mailbox) => mailbox.leaseSeconds)) * 1000,
+    logger: log,
+  });
   const watchers = config.mailboxes.map(
     (mailbox) =>
       new MailboxWatcher({
@@ -69,6 +79,8 @@ export async function startDaemon(
         maxMessageBytes: config.limits.maxMessageBytes,
         logins: services.logins,
         connections: services.connections,
+        quota,
+        slots: services.slots,
       }),
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));
@@ -76,6 +88,7 @@ export async function startDaemon(
   // has been read to its end, its untagged mail waits for it (planMessage): a colleague is never an enquirer.
   const sentSync = startSentRecipientsSync(sentRecipientsPorts(services), { ...config, logger: log });
   await Promise.race([sentSync.firstRound, setTimeout(SENT_WAIT_MS, undefined, { ref: false })]);
+  await quota.start();
   for (const watcher of watchers) watcher.start();
   const monitor = config.alerts
     ? startAlertMonitor({
@@ -124,6 +137,7 @@ export async function startDaemon(
       await reminders?.stop();
       await purge?.stop();
       await sentSync.stop();
+      await quota.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();
@@ -148,6 +162,8 @@ export async function startDaemon(
       await reminders?.stop();
       await purge?.stop();
       await sentSync.stop();
+      // Leaving first lets the other processes' shares grow before the leases come free.
+      await quota.stop();
       await Promise.all(watchers.map((watcher) => watcher.stop()));
       await stopQueueWorkers(workers, config.workers.shutdownSeconds, log);
       await services.close();

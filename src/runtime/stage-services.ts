@@ -8,6 +8,7 @@ import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailb
 import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { MemoryBudget } from './memory-budget.ts';
+import { ConnectionSlots } from '../adapters/redis/connection-slots.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
 import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
 import { DigestStore } from '../adapters/redis/digest-store.ts';
@@ -49,6 +50,8 @@ export interface StageServices {
   metrics: DaemonMetrics;
   /** How each mailbox logs in to IMAP and SMTP (passwords or shared OAuth2 tokens). */
   logins: MailboxLogins;
+  /** The cap on each mailbox's IMAP connections across every process (`mailboxes[].maxConnections`). */
+  slots: ConnectionSlots;
   /** Deletes or moves filed messages over the workers' IMAP connections (the retention purge's mail option). */
   filedMail: FiledMailRemover;
   /** The workers' IMAP connections (the mailbox watchers run their sync passes on them). */
@@ -76,7 +79,9 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const { logins } = openMailboxLogins(redis, keys, logger, tokenKey);
   const queueConnection = connectRedis(config.redis, logger, { name: 'queues' });
   const queues = createQueues(queueConnection, config.redis.prefix, config.workers.attempts, logger);
-  const connections = new MailboxConnections(config.mailboxes, logger, config.limits.maxMessageBytes, logins);
+  const slots = new ConnectionSlots(redis, keys);
+  const { maxMessageBytes } = config.limits;
+  const connections = new MailboxConnections(config.mailboxes, logger, maxMessageBytes, logins, slots);
   const gateway = new ImapMailboxGateway(connections, config.limits);
   const pool = new DocumentPool(config.extraction);
   const metrics = new DaemonMetrics();
@@ -111,6 +116,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     deadLetters: new DeadLetterStore(redis, keys),
     metrics,
     logins,
+    slots,
     filedMail: new FiledMailRemover(connections, config.mailboxes),
     connections,
     ingest: {

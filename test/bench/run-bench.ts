@@ -8,9 +8,16 @@ import { daemonSection } from './daemon-bench.ts';
 import { describeMachine, renderMachine } from './describe-machine.ts';
 import { extractionSection } from './extraction-bench.ts';
 import { hostileSection } from './hostile-bench.ts';
+import { mailboxesSection } from './mailboxes-bench.ts';
 
 /** Every section, in the order they run. */
-const SECTIONS: readonly BenchSection[] = [cliSection, extractionSection, daemonSection, hostileSection];
+const SECTIONS: readonly BenchSection[] = [
+  cliSection,
+  extractionSection,
+  daemonSection,
+  hostileSection,
+  mailboxesSection,
+];
 
 const COMMON_FLAGS: ParseArgsOptionsConfig = {
   only: { type: 'string', multiple: true },

@@ -18,6 +18,8 @@ function statuses(): MailboxStatus[] {
     lastFetchAt: null,
     fetchAgeSeconds: null,
     staleAfterSeconds: 15,
+    connections: 0,
+    maxConnections: 8,
     lastError: null,
     lastErrorAt: null,
     authFailures: 0,

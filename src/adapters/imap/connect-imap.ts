@@ -3,6 +3,7 @@ import type { MailboxConfig } from '../../config/schema.ts';
 import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { ImapLogin, MailboxLogins } from '../oauth/mailbox-logins.ts';
+import type { ConnectionSlotSource } from '../redis/connection-slots.ts';
 import { parseImapError } from './parse-imap-error.ts';
 
 /** How a connection is opened: its limits, its purpose (in the IMAP ID), and how the mailbox logs in. */
@@ -11,13 +12,36 @@ export interface ImapConnectOptions {
   purpose: string;
   autoIdleDelay?: number;
   logins: MailboxLogins;
+  /** The daemon's cap on the mailbox's connections (`mailboxes[].maxConnections`); without it, not counted. */
+  slots?: ConnectionSlotSource;
 }
 
 /**
  * Creates and connects a fresh ImapFlow client for a mailbox, with an error listener attached. An OAuth2 access
- * token the server refuses (expired or revoked early) is replaced once by a refreshed one.
+ * token the server refuses (expired or revoked early) is replaced once by a refreshed one. With `slots`, the
+ * connection first takes a slot under the mailbox's cap (or fails with `imap-unavailable`) and gives it back when
+ * it closes.
  */
 export async function connectImap(
+  mailbox: MailboxConfig,
+  logger: Logger,
+  options: ImapConnectOptions,
+): Promise<ImapFlow> {
+  const slot = await options.slots?.acquire(mailbox, options.purpose);
+  if (slot === undefined) return loginImap(mailbox, logger, options);
+  try {
+    const client = await loginImap(mailbox, logger, options);
+    client.once('close', () => slot.release());
+    slot.lost.addEventListener('abort', () => client.close(), { once: true });
+    if (!client.usable) slot.release();
+    return client;
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
+}
+
+async function loginImap(
   mailbox: MailboxConfig,
   logger: Logger,
   options: ImapConnectOptions,

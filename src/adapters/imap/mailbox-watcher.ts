@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ImapFlow } from 'imapflow';
 import type { Queue } from 'bullmq';
 import type { RedisClient } from '../redis/redis-client.ts';
@@ -6,12 +5,15 @@ import type { MailboxConfig } from '../../config/schema.ts';
 import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { MailboxLogins } from '../oauth/mailbox-logins.ts';
-import { LeaseStore } from '../redis/lease-store.ts';
+import type { ConnectionSlotSource } from '../redis/connection-slots.ts';
+import type { LeaseQuota } from '../redis/lease-quota.ts';
 import { MailboxHealthStore } from '../redis/mailbox-health-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { connectImap } from './connect-imap.ts';
 import type { MailboxConnections } from './mailbox-connections.ts';
 import { syncFolder } from './sync-folder.ts';
+import { backoff, closedOrAborted, pause } from './watch-waits.ts';
+import { WatcherLease } from './watcher-lease.ts';
 
 /** What a watcher needs; `owner` identifies this process in the mailbox lease. */
 export interface WatcherOptions {
@@ -26,12 +28,17 @@ export interface WatcherOptions {
   logins: MailboxLogins;
   /** The workers' connections: sync passes run on the mailbox's worker connection; the IDLE one only listens. */
   connections: Pick<MailboxConnections, 'withFolder'>;
+  /** This process's share of the leases: the watcher takes a free lease only within it and gives away above it. */
+  quota: LeaseQuota;
+  /** The cap on the mailbox's connections; the watcher's connection has a slot kept for it. */
+  slots?: ConnectionSlotSource;
   batchSize?: number;
 }
 
 /**
- * Watches one mailbox while this process holds its lease: IDLE for prompt notice, a periodic reconcile so that
- * nothing depends on IDLE, reconnects with backoff and jitter on a fresh client, and gives way when the lease is lost.
+ * Watches one mailbox while this process holds its lease (see WatcherLease): IDLE for prompt notice, a periodic
+ * reconcile so that nothing depends on IDLE, reconnects with backoff and jitter on a fresh client, and gives way
+ * when the lease is lost or should go to a process below its share.
  * A refused login puts the mailbox in `auth-failed`, an OAuth2 grant the provider refused (or a token key that does
  * not open the stored tokens) in `needs-login`, and no process logs in again before its retry time (minutes,
  * doubling to hours; `triage login` clears it at once), so a wrong password never hammers the server. Every
@@ -40,18 +47,23 @@ export interface WatcherOptions {
 export class MailboxWatcher {
   private readonly options: WatcherOptions;
   private readonly logger: Logger;
-  private readonly leases: LeaseStore;
+  private readonly lease: WatcherLease;
   private readonly health: MailboxHealthStore;
   private readonly stopping = new AbortController();
   private session: AbortController | null = null;
   private running: Promise<void> | null = null;
   private syncing: Promise<void> | null = null;
   private syncAgain = false;
+  private giving = false;
 
   constructor(options: WatcherOptions) {
     this.options = options;
     this.logger = options.logger.child({ component: 'watcher', mailbox: options.mailbox.id });
-    this.leases = new LeaseStore(options.redis, options.keys);
+    this.lease = new WatcherLease({
+      ...options,
+      mailboxId: options.mailbox.id,
+      logger: this.logger,
+    });
     this.health = new MailboxHealthStore(options.redis, options.keys);
   }
 
@@ -65,15 +77,16 @@ export class MailboxWatcher {
     this.stopping.abort();
     this.session?.abort();
     await this.running;
-    await this.leases.release(this.options.mailbox.id, this.options.owner).catch(() => undefined);
+    await this.lease.release();
   }
 
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopping.signal.aborted) {
-      const held = await this.holdLease();
+      const held = await this.lease.hold();
       if (!held) {
-        await pause(this.options.leaseMs / 2, this.stopping.signal);
+        // A twelfth to a sixth of the lease: a process's watchers do not look all at once.
+        await pause((this.options.leaseMs / 12) * (1 + Math.random()), this.stopping.signal);
         continue;
       }
       const authWait = await this.authWaitMs();
@@ -85,6 +98,12 @@ export class MailboxWatcher {
       const started = Date.now();
       const error = await this.watchWhileLeased();
       if (this.stopping.signal.aborted) break;
+      if (this.giving) {
+        this.giving = false;
+        await this.lease.give();
+        await pause(this.options.leaseMs / 6, this.stopping.signal);
+        continue;
+      }
       failures = Date.now() - started > 60_000 ? 0 : failures + 1;
       if (error) await this.recordInterruption(error, failures);
       else await pause(backoff(failures), this.stopping.signal);
@@ -131,22 +150,17 @@ export class MailboxWatcher {
     await pause(wait, this.stopping.signal);
   }
 
-  private async holdLease(): Promise<boolean> {
-    const { mailbox, owner, leaseMs } = this.options;
-    try {
-      return await this.leases.acquire(mailbox.id, owner, leaseMs);
-    } catch (error) {
-      this.logger.warn({ err: error }, 'cannot reach redis to take the mailbox lease');
-      return false;
-    }
-  }
-
   /** Watches until the connection closes, the lease is lost or the watcher stops; the error that ended it, if any. */
   private async watchWhileLeased(): Promise<unknown> {
     const session = new AbortController();
     this.session = session;
     const renew = setInterval(() => {
-      this.holdLease().then(
+      if (this.lease.shouldGive()) {
+        this.giving = true;
+        session.abort();
+        return;
+      }
+      this.lease.hold().then(
         (held) => {
           if (!held) {
             this.logger.warn('mailbox lease lost; stopping this watcher');
@@ -188,6 +202,7 @@ export class MailboxWatcher {
       logins,
       purpose: 'watch',
       autoIdleDelay: 500,
+      slots: this.options.slots,
     });
     try {
       await client.mailboxOpen(mailbox.watch);
@@ -229,27 +244,4 @@ export class MailboxWatcher {
         this.syncing = null;
       });
   }
-}
-
-function closedOrAborted(client: ImapFlow, ...signals: AbortSignal[]): Promise<void> {
-  return new Promise((resolve) => {
-    const either = AbortSignal.any(signals);
-    if (either.aborted) return resolve();
-    const done = () => {
-      client.off('close', done);
-      either.removeEventListener('abort', done);
-      resolve();
-    };
-    client.once('close', done);
-    either.addEventListener('abort', done, { once: true });
-  });
-}
-
-function backoff(failures: number): number {
-  const base = Math.min(1000 * 2 ** failures, 60_000);
-  return base / 2 + Math.random() * (base / 2);
-}
-
-async function pause(ms: number, signal: AbortSignal): Promise<void> {
-  await sleep(ms, undefined, { signal }).catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import { isMailboxAddress } from '../../domain/mailbox-address.ts';
 import { isTriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { MailboxLogins } from '../oauth/mailbox-logins.ts';
+import type { ConnectionSlotSource } from '../redis/connection-slots.ts';
 import type { SentCursor } from '../redis/sent-recipients-store.ts';
 import { connectImap } from './connect-imap.ts';
 import { parseImapError } from './parse-imap-error.ts';
@@ -131,13 +132,19 @@ async function readBatches(
 export async function readMailboxSentRecipients(
   mailbox: MailboxConfig,
   after: SentCursor | null,
-  connection: { logins: MailboxLogins; logger: Logger; maxMessageBytes: number },
+  connection: {
+    logins: MailboxLogins;
+    logger: Logger;
+    maxMessageBytes: number;
+    slots?: ConnectionSlotSource;
+  },
   options: SentReadOptions = {},
 ): Promise<SentRead | null> {
   const client = await connectImap(mailbox, connection.logger, {
     maxMessageBytes: connection.maxMessageBytes,
     purpose: 'sent',
     logins: connection.logins,
+    slots: connection.slots,
   });
   try {
     return await readSentRecipients(client, after, options);

@@ -23,6 +23,11 @@ export class LeaseStore {
     return (await runScript(this.redis, 'lease-renew', key, owner, String(ttlMs))) === 1;
   }
 
+  /** Who holds the mailbox's lease now, or null when it is free. */
+  async holder(mailboxId: string): Promise<string | null> {
+    return this.redis.get(this.keys.lease(mailboxId));
+  }
+
   /** Gives the lease back if `owner` still holds it, so another process can take over at once. */
   async release(mailboxId: string, owner: string): Promise<void> {
     await runScript(this.redis, 'lease-release', this.keys.lease(mailboxId), owner);

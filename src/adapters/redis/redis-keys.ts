@@ -3,6 +3,10 @@ export function redisKeys(prefix: string) {
   const key = (...parts: string[]) => [prefix, ...parts].join(':');
   return {
     lease: (mailboxId: string) => key('lease', mailboxId),
+    /** The daemon processes alive (watching mailboxes), each with when its heartbeat lapses. */
+    processes: () => key('processes'),
+    /** A mailbox's IMAP connections open across every process, each with when its slot lapses. */
+    connectionSlots: (mailboxId: string) => key('imap-slots', mailboxId),
     cursor: (mailboxId: string) => key('cursor', mailboxId),
     mailboxHealth: (mailboxId: string) => key('mailbox-health', mailboxId),
     seen: (mailboxId: string) => key('seen', mailboxId),

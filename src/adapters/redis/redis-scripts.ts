@@ -7,6 +7,7 @@ import { TriageError } from '../../errors/triage-error.ts';
 const SCRIPTS = {
   'candidate-erase': 8,
   'candidate-save': 7,
+  'connection-slot': 1,
   'cursor-advance': 2,
   'digest-advance': 1,
   'field-replace': 1,
@@ -15,6 +16,7 @@ const SCRIPTS = {
   'ledger-adopt': 2,
   'ledger-claim': 1,
   'ledger-move': 1,
+  'process-heartbeat': 1,
   'reply-window-reserve': 2,
   'sent-recipients-add': 2,
   'value-replace': 1,

@@ -94,6 +94,7 @@ describe('parseConfig', () => {
             reconcileSeconds: 60,
             backfillDays: 14,
             leaseSeconds: 30,
+            maxConnections: 8,
           },
         ],
         vacancies: [
@@ -177,7 +178,14 @@ describe('parseConfig', () => {
         host: '',
         auth: null,
       });
-      for (const key of ['watch', 'filing', 'reconcileSeconds', 'backfillDays', 'leaseSeconds'] as const) {
+      for (const key of [
+        'watch',
+        'filing',
+        'reconcileSeconds',
+        'backfillDays',
+        'leaseSeconds',
+        'maxConnections',
+      ] as const) {
         expect(exampleMailbox?.[key]).toBe(minimalMailbox?.[key]);
       }
     });
@@ -208,6 +216,7 @@ describe('parseConfig', () => {
           reconcileSeconds: 60,
           backfillDays: 14,
           leaseSeconds: 30,
+          maxConnections: 8,
         },
       ],
       vacancies: [
@@ -297,6 +306,14 @@ describe('parseConfig', () => {
         vacancies: [vacancy('a', 'PHD-a')],
       };
       expect(configError(yaml(raw)).message).toMatch(/^triage\.yaml: mailboxes\[0\]\.reconcileSeconds: /);
+    });
+
+    it('too-few-connections: mailboxes[].maxConnections below 2 (the watcher and the workers) names its key', () => {
+      const raw = {
+        mailboxes: [mailbox('chen', { maxConnections: 1 })],
+        vacancies: [vacancy('a', 'PHD-a')],
+      };
+      expect(configError(yaml(raw)).message).toMatch(/^triage\.yaml: mailboxes\[0\]\.maxConnections: .*>=2/);
     });
 
     it('extraction: an out-of-range limit names its key; keywords are a list of words', () => {

@@ -11,6 +11,8 @@ const needsLogin = {
   lastFetchAt: null,
   fetchAgeSeconds: null,
   staleAfterSeconds: 15,
+  connections: 0,
+  maxConnections: 8,
   lastError: 'mailbox chen (microsoft365): invalid_grant: AADSTS70043 the refresh token has expired',
   lastErrorAt: '2026-12-06T09:00:00.000Z',
   auth: 'needs-login' as const,

@@ -15,6 +15,8 @@ function mailbox(extra: Partial<MailboxStatus> = {}): MailboxStatus {
     lastFetchAt: '2026-12-04T11:59:00Z',
     fetchAgeSeconds: 60,
     staleAfterSeconds: 180,
+    connections: 0,
+    maxConnections: 8,
     lastError: null,
     lastErrorAt: null,
     auth: 'ok',
