@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { setTimeout } from 'node:timers/promises';
 import { startAlertMonitor } from './alert-monitor.ts';
 import { startLoginReminders } from './login-reminders.ts';
@@ -12,6 +11,7 @@ import { TriageError } from '../errors/triage-error.ts';
 import { requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
 import { LeaseQuota } from '../adapters/redis/lease-quota.ts';
+import { daemonProcessId } from '../adapters/redis/host-processes.ts';
 import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
 import { stopQueueWorkers } from '../adapters/queues/start-queue-worker.ts';
 import type { Config } from '../config/schema.ts';
@@ -46,7 +46,7 @@ export async function startDaemon(
   cancelled: AbortSignal = new AbortController().signal,
 ): Promise<Daemon> {
   requireTokenKey(config);
-  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const owner = daemonProcessId(process.pid, randomUUID().slice(0, 8));
   const log = logger.child({ owner });
   const wait = { timeoutSeconds: config.redis.startupTimeoutSeconds, signal: cancelled };
   const idle = { owner, stop: () => Promise.resolve() };

@@ -15,10 +15,12 @@ export class DocumentPool implements DocumentReader {
     ReadResult
   >;
 
-  constructor(config: ExtractionConfig) {
+  /** `processes`: reading processes when `extraction.threads` is 0 (see DocumentThreadsOptions). */
+  constructor(config: ExtractionConfig, processes?: () => number) {
     this.#threads = new DocumentThreads(config, {
       workerFile: siblingModule(import.meta.url, 'reading-worker'),
       failed: (extraction, request) => readExtracted(extraction, request),
+      ...(processes === undefined ? {} : { processes }),
     });
   }
 

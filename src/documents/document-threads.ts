@@ -33,6 +33,11 @@ export interface DocumentThreadsOptions<Extra, Result> {
   idleSeconds?: number;
   /** `watchdog`: bound memory by polling RSS even where the kernel's limit can be set (to test the fallback). */
   memoryBound?: 'auto' | 'watchdog';
+  /**
+   * How many documents are read at once when `extraction.threads` is 0 (asked at each admission, so it can follow
+   * the daemon processes sharing the machine); one per core when not given.
+   */
+  processes?: () => number;
 }
 
 type Admission = 'admitted' | 'closed' | 'withdrawn';
@@ -48,7 +53,7 @@ type Unread = Exclude<ExtractionStatus, 'ok'>;
 export class DocumentThreads<Extra, Result> {
   readonly #options: DocumentThreadsOptions<Extra, Result>;
   readonly #limits: ExtractionLimits;
-  readonly #size: number;
+  readonly #size: () => number;
   readonly #processes = new Set<ReadingProcess>();
   #idle: { process: ReadingProcess; timer: NodeJS.Timeout }[] = [];
   #running = 0;
@@ -59,7 +64,8 @@ export class DocumentThreads<Extra, Result> {
     const { timeoutSeconds, maxBytes, maxPages, maxTextChars, maxUnzippedBytes, memoryMb } = config;
     this.#limits = { timeoutSeconds, maxBytes, maxPages, maxTextChars, maxUnzippedBytes, memoryMb };
     this.#options = options;
-    this.#size = config.threads === 0 ? availableParallelism() : config.threads;
+    const threads = config.threads;
+    this.#size = threads > 0 ? () => threads : (options.processes ?? (() => availableParallelism()));
   }
 
   /**
@@ -77,8 +83,8 @@ export class DocumentThreads<Extra, Result> {
     try {
       return await this.#run(content, hint, extra, clock);
     } finally {
-      // Hand the slot straight to the next waiting document, or give it back.
-      const next = this.#waiting.shift();
+      // Hand the slot straight to the next waiting document, or give it back (when the pool has shrunk).
+      const next = this.#running <= this.#size() ? this.#waiting.shift() : undefined;
       if (next === undefined) this.#running -= 1;
       else next('admitted');
     }
@@ -95,7 +101,7 @@ export class DocumentThreads<Extra, Result> {
   async #admit(signal: AbortSignal | undefined): Promise<Admission> {
     if (this.#closed) return 'closed';
     if (signal?.aborted === true) return 'withdrawn';
-    if (this.#running < this.#size) {
+    if (this.#running < this.#size()) {
       this.#running += 1;
       return 'admitted';
     }

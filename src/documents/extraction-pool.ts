@@ -9,6 +9,8 @@ export interface ExtractionPoolOptions {
   idleSeconds?: number;
   /** `watchdog`: bound memory by polling RSS, as where the kernel's limit cannot be set (tests). */
   memoryBound?: 'auto' | 'watchdog';
+  /** Documents read at once when `threads` is 0 (see DocumentThreadsOptions). */
+  processes?: () => number;
 }
 
 /** Extracts documents' text in reading processes, under the time and memory limits (see DocumentThreads). */
@@ -21,6 +23,7 @@ export class ExtractionPool {
       failed: (extraction) => extraction,
       ...(options.idleSeconds === undefined ? {} : { idleSeconds: options.idleSeconds }),
       ...(options.memoryBound === undefined ? {} : { memoryBound: options.memoryBound }),
+      ...(options.processes === undefined ? {} : { processes: options.processes }),
     });
   }
 

@@ -8,6 +8,9 @@ import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailb
 import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { MemoryBudget } from './memory-budget.ts';
+import { availableParallelism } from 'node:os';
+import { HostProcesses } from '../adapters/redis/host-processes.ts';
+import { readersPerProcess } from '../documents/readers-per-process.ts';
 import { ConnectionSlots } from '../adapters/redis/connection-slots.ts';
 import { connectRedis } from '../adapters/redis/connect-redis.ts';
 import { DeadLetterStore } from '../adapters/redis/dead-letters.ts';
@@ -83,7 +86,9 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const { maxMessageBytes } = config.limits;
   const connections = new MailboxConnections(config.mailboxes, logger, maxMessageBytes, logins, slots);
   const gateway = new ImapMailboxGateway(connections, config.limits);
-  const pool = new DocumentPool(config.extraction);
+  const host = new HostProcesses(redis, keys);
+  const cores = availableParallelism();
+  const pool = new DocumentPool(config.extraction, () => readersPerProcess(cores, host.count));
   const metrics = new DaemonMetrics();
   const reader = metrics.timed(pool);
   const personal = await openPersonalData(redis, keys, config.security);
@@ -154,6 +159,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       logger: logger.child({ component: 'digests' }),
     },
     close: async () => {
+      host.stop();
       await connections.closeAll();
       await pool.close();
       await queues.close();

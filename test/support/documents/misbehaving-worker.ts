@@ -1,4 +1,6 @@
 import extractInWorker, { type ExtractionTask } from '../../../src/documents/extraction-worker.ts';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ExtractedText } from '../../../src/documents/extraction.ts';
 
 /**
@@ -7,7 +9,7 @@ import type { ExtractedText } from '../../../src/documents/extraction.ts';
  * `exit` ends its thread — and anything else is read by the real worker.
  */
 export default function misbehavingWorker(task: ExtractionTask): Promise<ExtractedText> {
-  const mode = task.hint.filename;
+  const mode = task.hint.filename ?? '';
   if (mode === 'hang') {
     for (;;) {
       // Busy: never yields to the event loop, like a parser stuck in a loop.
@@ -18,5 +20,30 @@ export default function misbehavingWorker(task: ExtractionTask): Promise<Extract
     for (;;) hoard.push(Array.from({ length: 100_000 }, (_, i) => i * Math.random()));
   }
   if (mode === 'exit') process.exit(3);
+  if (mode.startsWith('overlap:')) return overlapping(mode.slice('overlap:'.length));
   return extractInWorker(task);
+}
+
+// Marks this process as reading in `folder` for a while and says whether any other one was marked meanwhile.
+async function overlapping(folder: string): Promise<ExtractedText> {
+  const mark = path.join(folder, String(process.pid));
+  writeFileSync(mark, '');
+  let others = 0;
+  // Long enough for a second process to start on a busy machine; over as soon as one is seen.
+  for (let check = 0; check < 40 && others === 0; check += 1) {
+    others = readdirSync(folder).length - 1;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  rmSync(mark);
+  const text = others > 0 ? 'together' : 'alone';
+  return {
+    status: 'ok',
+    format: 'text',
+    reason: null,
+    text,
+    pages: null,
+    truncated: false,
+    hiddenText: '',
+    hiddenReasons: [],
+  };
 }

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
@@ -21,6 +24,24 @@ afterEach(async () => {
 });
 
 describe('ExtractionPool', () => {
+  it('reads as many documents at once as its process count says now, following it when it changes', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'overlap-'));
+    let processes = 1;
+    const pool = new ExtractionPool(
+      { ...CONFIG, threads: 0 },
+      { workerFile: MISBEHAVING, processes: () => processes },
+    );
+    pools.push(pool);
+    const hint = { filename: `overlap:${folder}`, contentType: 'text/plain' };
+    const alone = await Promise.all([1, 2].map(() => pool.extract(Buffer.from('x'), hint)));
+    expect(alone.map((result) => result.text)).toEqual(['alone', 'alone']);
+    // Another daemon process left the machine: two at once now.
+    processes = 2;
+    const together = await Promise.all([1, 2].map(() => pool.extract(Buffer.from('x'), hint)));
+    expect(together.map((result) => result.text)).toEqual(['together', 'together']);
+    await rm(folder, { recursive: true, force: true });
+  });
+
   it('reads many documents of every format at once, each getting its own text', async () => {
     const pool = openPool();
     const formats: FixtureFormat[] = ['pdf', 'docx', 'odt', 'rtf', 'html', 'txt'];
