@@ -36,8 +36,12 @@ export interface AnsweredMessage {
 
 /** What the stages do in a mailbox; every operation is idempotent, so a retried job may repeat it. */
 export interface MailboxGateway {
-  /** Fetches and parses one message of the watched folder (headers only when over the size limit). */
-  fetch(mailbox: MailboxConfig, where: { uidValidity: string; uid: number }): Promise<FetchedMessage>;
+  /** Fetches and parses one message of the watched folder (headers only when over the size limit, which `size`, its
+   * size on the server when known, tells before anything is downloaded). */
+  fetch(
+    mailbox: MailboxConfig,
+    where: { uidValidity: string; uid: number; size?: number | undefined },
+  ): Promise<FetchedMessage>;
   /** Moves a message of the watched folder into the vacancy's filing folder. */
   file(mailbox: MailboxConfig, where: MessageLocation, vacancy: string): Promise<FilingOutcome>;
   /**

@@ -9,20 +9,22 @@ import type { FetchedMessage } from '../../ports/mailbox-gateway.ts';
  */
 export async function fetchMessage(
   client: ImapFlow,
-  where: { uidValidity: string; uid: number },
+  where: { uidValidity: string; uid: number; size?: number | undefined },
   limits: { maxMessageBytes: number; maxAttachments: number },
 ): Promise<FetchedMessage> {
   if (client.mailbox === false || String(client.mailbox.uidValidity) !== where.uidValidity)
     return { status: 'stale' };
   const uid = String(where.uid);
   // The header separately, so an over-size message needs no second round trip; it is a few KB beside the source.
+  // A message the watcher already saw is over the limit is not downloaded at all.
+  const overSize = where.size !== undefined && where.size > limits.maxMessageBytes;
   const query = {
     uid: true,
     size: true,
     internalDate: true,
     headers: true,
-    source: { maxLength: limits.maxMessageBytes },
-  } as const;
+    ...(overSize ? {} : { source: { maxLength: limits.maxMessageBytes } }),
+  };
   let message = await client.fetchOne(uid, query, { uid: true });
   if (message === false) {
     // A session only sees messages the server has announced to it: a UID that arrived since this connection's

@@ -25,7 +25,10 @@ export class ImapMailboxGateway implements MailboxGateway {
     this.limits = limits;
   }
 
-  fetch(mailbox: MailboxConfig, where: { uidValidity: string; uid: number }): Promise<FetchedMessage> {
+  fetch(
+    mailbox: MailboxConfig,
+    where: { uidValidity: string; uid: number; size?: number | undefined },
+  ): Promise<FetchedMessage> {
     return this.connections.withFolder(mailbox.id, mailbox.watch, (client) =>
       fetchMessage(client, where, this.limits),
     );
