@@ -10,7 +10,12 @@ import { ASSESS_QUEUE, type AssessJob } from '../../src/stages/assess/assess-job
 import { INGEST_QUEUE, type IngestJob } from '../../src/stages/ingest/ingest-job.ts';
 import { REPLIES_QUEUE, type ReplyJob } from '../../src/stages/replies/reply-job.ts';
 import { readExtractionTotals } from '../bench/daemon/extraction-metrics.ts';
-import { type ApplicationMark, PhaseReader, PHASES } from '../bench/daemon/latency-phases.ts';
+import {
+  type ApplicationMark,
+  type ApplicationPhases,
+  PhaseReader,
+  PHASES,
+} from '../bench/daemon/latency-phases.ts';
 import { freePort } from '../support/free-port.ts';
 import { REDIS_URL, removePrefix, uniquePrefix } from '../support/redis-prefix.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -60,15 +65,19 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-/** Queues an application's ingest job and waits until its reply job has completed, as the bench waits for the sink. */
+/**
+ * Queues an application's ingest job and waits until its reply job has completed, as the bench waits for the sink;
+ * the watcher's DONE before the job is added, another one later (the next pass, which must not count).
+ */
 async function deliver(uid: number): Promise<ApplicationMark> {
-  const sentAt = Date.now();
+  const [sentAt, appendedAt, doneAt] = [Date.now(), Date.now(), Date.now()];
   await queues.ingest.add('message', { mailbox: 'chen', uidValidity: '7', uid } satisfies IngestJob);
   const reply = await waitFor(`the reply to ${uid}`, async () =>
     (await queues.replies.getCompleted()).find((job) => job.data.candidateId === `candidate-${uid}`),
   );
   const receivedAt = Math.max(Date.now(), reply.processedOn ?? 0);
-  return { sentAt, appendedAt: sentAt, receivedAt, uid, uidValidity: '7', totalMs: receivedAt - sentAt };
+  const idleEndedAt = [doneAt, receivedAt];
+  return { sentAt, appendedAt, receivedAt, uid, uidValidity: '7', idleEndedAt, totalMs: receivedAt - sentAt };
 }
 
 describe('bench latency phases', () => {
@@ -81,6 +90,7 @@ describe('bench latency phases', () => {
 
       const ingest = (await queues.ingest.getCompleted()).find((job) => job.data.uid === 101);
       const assess = (await queues.assess.getCompleted()).find((job) => job.data.uid === 101);
+      expect(phases.phasesMs.sync).toBe((ingest?.timestamp ?? NaN) - (first.idleEndedAt[0] ?? NaN));
       expect(phases.phasesMs.ingestWait).toBe((ingest?.processedOn ?? NaN) - (ingest?.timestamp ?? NaN));
       expect(phases.phasesMs.ingest).toBe((assess?.timestamp ?? NaN) - (ingest?.processedOn ?? NaN));
       const known = Object.values(phases.phasesMs).filter((ms): ms is number => ms !== null);
@@ -93,18 +103,20 @@ describe('bench latency phases', () => {
     }
   });
 
-  it('gives the phases next to a job that was removed as unknown, and all but APPEND without an APPENDUID', async () => {
+  it('gives the phases next to a point not seen as unknown: a job removed, no DONE, no APPENDUID', async () => {
     const reader = new PhaseReader(redis, prefix, undefined);
+    const unknown = (phases: ApplicationPhases) =>
+      Object.entries(phases.phasesMs).flatMap(([key, ms]) => (ms === null ? [key] : []));
     try {
       const mark = await deliver(201);
+      expect(unknown(await reader.read({ ...mark, idleEndedAt: [] }))).toEqual(['notice', 'sync']);
+
       const reply = (await queues.replies.getCompleted()).find(
         (job) => job.data.candidateId === 'candidate-201',
       );
       await reply?.remove();
-      const phases = await reader.read(mark);
       // The reply job's timestamps end the assess job's phase and bound the two after it.
-      const unknown = Object.entries(phases.phasesMs).filter(([, ms]) => ms === null);
-      expect(unknown.map(([key]) => key)).toEqual(['assess', 'replyWait', 'reply']);
+      expect(unknown(await reader.read(mark))).toEqual(['assess', 'replyWait', 'reply']);
 
       const blind = await reader.read({ ...mark, uid: undefined, uidValidity: undefined });
       expect(Object.entries(blind.phasesMs).filter(([, ms]) => ms !== null)).toEqual([['append', 0]]);

@@ -58,6 +58,8 @@ export function latencyPhasesTable(applications: ApplicationPhases[]): BenchTabl
       'candidate (reply job), read right after its acknowledgement. What a job does after queueing the next one (its',
       'log line, completing) runs beside the next phase and is not on the way. Applications: those with the figure; a',
       'dash or fewer applications means a job was not found (removed already, or no APPENDUID).',
+      "The IDLE notice ends when the daemon's DONE passes the counting proxy (the last one before its ingest job was",
+      'added); a daemon polling without IDLE leaves it and the sync pass a dash.',
       "One document read: the daemon's triage_extraction_seconds (/metrics) after each application, less before.",
     ],
   };

@@ -17,8 +17,13 @@ export const PHASES = [
   },
   {
     key: 'notice',
-    label: 'APPEND answered → ingest job added',
-    covers: 'the IDLE notice reaching the daemon, its sync pass (SEARCH, cursor), queueing',
+    label: 'IDLE notice',
+    covers: "APPEND answered → the daemon ends its IDLE (DONE): the server's notice of the new mail",
+  },
+  {
+    key: 'sync',
+    label: 'Sync pass',
+    covers: 'DONE → ingest job added: looking for new UIDs, the cursor, queueing',
   },
   { key: 'ingestWait', label: 'Waiting in the ingest queue', covers: 'added → picked up by a worker' },
   {
@@ -62,6 +67,8 @@ export interface ApplicationMark {
   /** From APPENDUID; without it the application's jobs cannot be told apart. */
   uid: number | undefined;
   uidValidity: string | undefined;
+  /** When the daemon ended an IDLE (sent DONE) since just before APPEND; the last before its ingest job counts. */
+  idleEndedAt: readonly number[];
   totalMs: number;
 }
 
@@ -158,10 +165,13 @@ async function recentJobs(queue: Queue): Promise<Job[]> {
 
 /** The phases between consecutive points in time; a point missing leaves both phases next to it unknown. */
 function phaseTimes(mark: ApplicationMark, jobs: ApplicationJobs): Record<PhaseKey, number | null> {
+  const added = jobs.ingest?.timestamp;
+  const idleEnded = added === undefined ? [] : mark.idleEndedAt.filter((at) => at <= added);
   const points = [
     mark.sentAt,
     mark.appendedAt,
-    jobs.ingest?.timestamp,
+    idleEnded.at(-1),
+    added,
     jobs.ingest?.processedOn,
     jobs.assess?.timestamp,
     jobs.assess?.processedOn,

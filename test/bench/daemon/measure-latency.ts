@@ -6,8 +6,8 @@ import { applicationMail } from '../backlog/build-backlog.ts';
 import { progress } from '../measure.ts';
 import { seededRandom } from '../thesis-prose.ts';
 import { countsSince, type ImapCommandCounter } from './imap-command-counter.ts';
-import type { ApplicationPhases, PhaseReader } from './latency-phases.ts';
 import { readRss, startDaemonProcess, type StoppedDaemon } from './daemon-process.ts';
+import type { ApplicationPhases, PhaseReader } from './latency-phases.ts';
 
 /** The latency run: one idle daemon, one new application at a time. */
 export interface LatencyPlan {
@@ -82,7 +82,14 @@ export async function measureLatency(plan: LatencyPlan): Promise<LatencyResult> 
         const totalMs = at.monotonic - sent;
         samplesMs.push(totalMs);
         phases.push(
-          await plan.phases.read({ ...appended, sentAt, appendedAt, receivedAt: at.wall, totalMs }),
+          await plan.phases.read({
+            ...appended,
+            sentAt,
+            appendedAt,
+            receivedAt: at.wall,
+            idleEndedAt: plan.imap.times('DONE').filter((done) => done >= sentAt),
+            totalMs,
+          }),
         );
       }
       if ((index + 1) % 20 === 0) progress(`latency: ${index + 1} of ${mails.length}`);
