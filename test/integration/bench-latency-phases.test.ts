@@ -67,7 +67,7 @@ afterAll(async () => {
 
 /**
  * Queues an application's ingest job and waits until its reply job has completed, as the bench waits for the sink;
- * the watcher's DONE before the job is added, another one later (the next pass, which must not count).
+ * the daemon's reaction to the notice (a DONE) before the job is added, another command later (which must not count).
  */
 async function deliver(uid: number): Promise<ApplicationMark> {
   const [sentAt, appendedAt, doneAt] = [Date.now(), Date.now(), Date.now()];
@@ -76,8 +76,8 @@ async function deliver(uid: number): Promise<ApplicationMark> {
     (await queues.replies.getCompleted()).find((job) => job.data.candidateId === `candidate-${uid}`),
   );
   const receivedAt = Math.max(Date.now(), reply.processedOn ?? 0);
-  const idleEndedAt = [doneAt, receivedAt];
-  return { sentAt, appendedAt, receivedAt, uid, uidValidity: '7', idleEndedAt, totalMs: receivedAt - sentAt };
+  const reactedAt = [doneAt, receivedAt];
+  return { sentAt, appendedAt, receivedAt, uid, uidValidity: '7', reactedAt, totalMs: receivedAt - sentAt };
 }
 
 describe('bench latency phases', () => {
@@ -90,7 +90,11 @@ describe('bench latency phases', () => {
 
       const ingest = (await queues.ingest.getCompleted()).find((job) => job.data.uid === 101);
       const assess = (await queues.assess.getCompleted()).find((job) => job.data.uid === 101);
-      expect(phases.phasesMs.sync).toBe((ingest?.timestamp ?? NaN) - (first.idleEndedAt[0] ?? NaN));
+      const reacted = first.reactedAt[0] ?? NaN;
+      expect(phases.noticeSplitMs).toEqual({
+        idleNotice: reacted - first.appendedAt,
+        syncPass: (ingest?.timestamp ?? NaN) - reacted,
+      });
       expect(phases.phasesMs.ingestWait).toBe((ingest?.processedOn ?? NaN) - (ingest?.timestamp ?? NaN));
       expect(phases.phasesMs.ingest).toBe((assess?.timestamp ?? NaN) - (ingest?.processedOn ?? NaN));
       const known = Object.values(phases.phasesMs).filter((ms): ms is number => ms !== null);
@@ -103,13 +107,15 @@ describe('bench latency phases', () => {
     }
   });
 
-  it('gives the phases next to a point not seen as unknown: a job removed, no DONE, no APPENDUID', async () => {
+  it('leaves unknown what a point not seen bounds: a job removed, no DONE or NOOP, no APPENDUID', async () => {
     const reader = new PhaseReader(redis, prefix, undefined);
     const unknown = (phases: ApplicationPhases) =>
       Object.entries(phases.phasesMs).flatMap(([key, ms]) => (ms === null ? [key] : []));
     try {
       const mark = await deliver(201);
-      expect(unknown(await reader.read({ ...mark, idleEndedAt: [] }))).toEqual(['notice', 'sync']);
+      const polled = await reader.read({ ...mark, reactedAt: [] });
+      expect(unknown(polled)).toEqual([]);
+      expect(polled.noticeSplitMs).toEqual({ idleNotice: null, syncPass: null });
 
       const reply = (await queues.replies.getCompleted()).find(
         (job) => job.data.candidateId === 'candidate-201',

@@ -1,5 +1,5 @@
 import type { BenchTable, Figure } from '../bench-table.ts';
-import { type ApplicationPhases, PHASES } from './latency-phases.ts';
+import { type ApplicationPhases, NOTICE_SPLIT, PHASES } from './latency-phases.ts';
 import { percentile } from './measure-latency.ts';
 
 /** Where the idle daemon's latency goes: p50 and p95 of each phase, their sum against the measured total. */
@@ -15,12 +15,20 @@ export function latencyPhasesTable(applications: ApplicationPhases[]): BenchTabl
     ),
   );
   const sum = (key: 'p50Ms' | 'p95Ms') => rows.reduce((total, entry) => total + Number(entry[key] ?? NaN), 0);
+  const split = NOTICE_SPLIT.map((part) =>
+    row(
+      part.label,
+      part.covers,
+      applications.map((application) => application.noticeSplitMs[part.key]),
+    ),
+  );
+  const sums = { p50Ms: nullIfNaN(sum('p50Ms')), p95Ms: nullIfNaN(sum('p95Ms')) };
+  rows.splice(PHASES.findIndex((phase) => phase.key === 'notice') + 1, 0, ...split);
   rows.push(
     {
       phase: 'Sum of the phases',
       covers: "the p50s added, and the p95s (not a percentile of the applications' sums)",
-      p50Ms: nullIfNaN(sum('p50Ms')),
-      p95Ms: nullIfNaN(sum('p95Ms')),
+      ...sums,
       applications: complete.length,
     },
     row(
@@ -58,8 +66,9 @@ export function latencyPhasesTable(applications: ApplicationPhases[]): BenchTabl
       'candidate (reply job), read right after its acknowledgement. What a job does after queueing the next one (its',
       'log line, completing) runs beside the next phase and is not on the way. Applications: those with the figure; a',
       'dash or fewer applications means a job was not found (removed already, or no APPENDUID).',
-      "The IDLE notice ends when the daemon's DONE passes the counting proxy (the last one before its ingest job was",
-      'added); a daemon polling without IDLE leaves it and the sync pass a dash.',
+      "The IDLE notice ends at the daemon's first DONE or NOOP through the counting proxy after APPEND (if before its",
+      'ingest job was added): the end of its IDLE, or the NOOP that opens a sync pass on another connection; none',
+      'seen (a daemon polling without IDLE) leaves the split a dash. The sum is over the unsplit rows.',
       "One document read: the daemon's triage_extraction_seconds (/metrics) after each application, less before.",
     ],
   };

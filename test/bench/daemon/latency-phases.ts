@@ -17,13 +17,8 @@ export const PHASES = [
   },
   {
     key: 'notice',
-    label: 'IDLE notice',
-    covers: "APPEND answered → the daemon ends its IDLE (DONE): the server's notice of the new mail",
-  },
-  {
-    key: 'sync',
-    label: 'Sync pass',
-    covers: 'DONE → ingest job added: looking for new UIDs, the cursor, queueing',
+    label: 'APPEND answered → ingest job added',
+    covers: 'the IDLE notice and the sync pass (split below when seen)',
   },
   { key: 'ingestWait', label: 'Waiting in the ingest queue', covers: 'added → picked up by a worker' },
   {
@@ -47,9 +42,27 @@ export const PHASES = [
 
 export type PhaseKey = (typeof PHASES)[number]['key'];
 
+/** The notice phase split at the daemon's first IMAP command after APPEND (a DONE, or the sync pass's NOOP). */
+export const NOTICE_SPLIT = [
+  {
+    key: 'idleNotice',
+    label: '… of which the IDLE notice',
+    covers: "APPEND answered → the daemon's first DONE or NOOP: the server telling its IDLE of the new mail",
+  },
+  {
+    key: 'syncPass',
+    label: '… of which the sync pass',
+    covers: 'that command → ingest job added: the new UIDs, the cursor, queueing',
+  },
+] as const;
+
+export type NoticeSplitKey = (typeof NOTICE_SPLIT)[number]['key'];
+
 /** Where one application's time went; a phase is null when a job it starts or ends at was not found. */
 export interface ApplicationPhases {
   phasesMs: Record<PhaseKey, number | null>;
+  /** Null when no DONE or NOOP was seen between APPEND and the ingest job (a daemon polling without IDLE). */
+  noticeSplitMs: Record<NoticeSplitKey, number | null>;
   /** APPEND → acknowledgement at the sink, as the latency table measures it. */
   totalMs: number;
   /** Its documents read (the daemon's extraction histogram); null without /metrics. */
@@ -67,8 +80,8 @@ export interface ApplicationMark {
   /** From APPENDUID; without it the application's jobs cannot be told apart. */
   uid: number | undefined;
   uidValidity: string | undefined;
-  /** When the daemon ended an IDLE (sent DONE) since just before APPEND; the last before its ingest job counts. */
-  idleEndedAt: readonly number[];
+  /** The daemon's DONE and NOOP commands since just before APPEND, in order: its first reaction to the notice. */
+  reactedAt: readonly number[];
   totalMs: number;
 }
 
@@ -96,7 +109,7 @@ export class PhaseReader {
   }
 
   async read(mark: ApplicationMark): Promise<ApplicationPhases> {
-    const jobs = await this.#findJobs(mark).catch(() => ({}));
+    const jobs = await this.#findJobs(mark).catch((): ApplicationJobs => ({}));
     const before = this.#extraction;
     const after = await this.#readExtraction();
     this.#extraction = after;
@@ -104,6 +117,7 @@ export class PhaseReader {
     const seconds = before === null || after === null ? 0 : after.seconds - before.seconds;
     return {
       phasesMs: phaseTimes(mark, jobs),
+      noticeSplitMs: noticeSplit(mark, jobs.ingest?.timestamp),
       totalMs: mark.totalMs,
       documents,
       extractionPerDocumentMs: documents === null || documents === 0 ? null : (seconds * 1000) / documents,
@@ -165,13 +179,10 @@ async function recentJobs(queue: Queue): Promise<Job[]> {
 
 /** The phases between consecutive points in time; a point missing leaves both phases next to it unknown. */
 function phaseTimes(mark: ApplicationMark, jobs: ApplicationJobs): Record<PhaseKey, number | null> {
-  const added = jobs.ingest?.timestamp;
-  const idleEnded = added === undefined ? [] : mark.idleEndedAt.filter((at) => at <= added);
   const points = [
     mark.sentAt,
     mark.appendedAt,
-    idleEnded.at(-1),
-    added,
+    jobs.ingest?.timestamp,
     jobs.ingest?.processedOn,
     jobs.assess?.timestamp,
     jobs.assess?.processedOn,
@@ -184,4 +195,14 @@ function phaseTimes(mark: ApplicationMark, jobs: ApplicationJobs): Record<PhaseK
     return [phase.key, start === undefined || end === undefined ? null : end - start];
   });
   return Object.fromEntries(entries) as Record<PhaseKey, number | null>;
+}
+
+/** The IDLE notice and the sync pass, split at the daemon's first DONE or NOOP up to its ingest job being added. */
+function noticeSplit(
+  mark: ApplicationMark,
+  added: number | undefined,
+): Record<NoticeSplitKey, number | null> {
+  const reacted = mark.reactedAt.find((at) => added !== undefined && at <= added);
+  if (reacted === undefined || added === undefined) return { idleNotice: null, syncPass: null };
+  return { idleNotice: reacted - mark.appendedAt, syncPass: added - reacted };
 }

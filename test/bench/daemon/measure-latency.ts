@@ -87,7 +87,9 @@ export async function measureLatency(plan: LatencyPlan): Promise<LatencyResult> 
             sentAt,
             appendedAt,
             receivedAt: at.wall,
-            idleEndedAt: plan.imap.times('DONE').filter((done) => done >= sentAt),
+            reactedAt: [...plan.imap.times('DONE'), ...plan.imap.times('NOOP')]
+              .filter((command) => command >= sentAt)
+              .sort((a, b) => a - b),
             totalMs,
           }),
         );
