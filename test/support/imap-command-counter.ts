@@ -5,6 +5,8 @@ export interface ImapCommandCounter {
   port: number;
   /** Commands seen so far by name (`UID FETCH`, `IDLE`, `DONE`…). */
   counts(): Record<string, number>;
+  /** When each command of this name was seen (Date.now()), in order. */
+  times(name: string): readonly number[];
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export async function startImapCommandCounter(server: {
   port: number;
 }): Promise<ImapCommandCounter> {
   const counts: Record<string, number> = {};
+  const times = new Map<string, number[]>();
   const sockets = new Set<net.Socket>();
   const proxy = net.createServer((client) => {
     const upstream = net.connect(server.port, server.host);
@@ -39,7 +42,11 @@ export async function startImapCommandCounter(server: {
         if (line.length > MAX_COMMAND_LINE) continue;
         const match = COMMAND.exec(line);
         const name = (match?.[1] ?? match?.[2])?.toUpperCase();
-        if (name !== undefined) counts[name] = (counts[name] ?? 0) + 1;
+        if (name === undefined) continue;
+        counts[name] = (counts[name] ?? 0) + 1;
+        const seen = times.get(name) ?? [];
+        seen.push(Date.now());
+        times.set(name, seen);
       }
     });
     client.pipe(upstream);
@@ -49,6 +56,7 @@ export async function startImapCommandCounter(server: {
   return {
     port: (proxy.address() as AddressInfo).port,
     counts: () => ({ ...counts }),
+    times: (name) => [...(times.get(name) ?? [])],
     close: () => {
       for (const socket of sockets) socket.destroy();
       return new Promise((resolve) => proxy.close(() => resolve()));

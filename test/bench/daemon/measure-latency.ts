@@ -7,16 +7,25 @@ import { progress } from '../measure.ts';
 import { seededRandom } from '../thesis-prose.ts';
 import { countsSince, type ImapCommandCounter } from '../../support/imap-command-counter.ts';
 import { readRss, startDaemonProcess, type StoppedDaemon } from './daemon-process.ts';
+import type { ApplicationPhases, PhaseReader } from './latency-phases.ts';
 
 /** The latency run: one idle daemon, one new application at a time. */
 export interface LatencyPlan {
   count: number;
   configFile: string;
   sink: SmtpSink;
-  /** APPENDs a message to INBOX (on the benchmark's own connection, not counted). */
-  append(raw: Buffer): Promise<void>;
+  /** APPENDs a message to INBOX (on the benchmark's own connection, not counted); where it went, by APPENDUID. */
+  append(raw: Buffer): Promise<AppendedMessage>;
   /** Counts the daemon's IMAP commands (its configuration points at this proxy). */
   imap: ImapCommandCounter;
+  /** Reads where each application's time went, right after its acknowledgement. */
+  phases: PhaseReader;
+}
+
+/** Where APPEND put a message; both unknown without UIDPLUS. */
+export interface AppendedMessage {
+  uid: number | undefined;
+  uidValidity: string | undefined;
 }
 
 export interface LatencyResult {
@@ -24,6 +33,8 @@ export interface LatencyResult {
   samplesMs: number[];
   /** Applications not acknowledged within 60 s. */
   missed: number;
+  /** Where the time of each acknowledged application went. */
+  phases: ApplicationPhases[];
   /** The daemon's IMAP commands while the applications came in, by name. */
   imapCommands: Record<string, number>;
   daemon: StoppedDaemon & { logCounts: Record<string, number>; logSamples: string[] };
@@ -40,13 +51,14 @@ const FIRST_APPLICANT = 1_000_000;
 /** Starts one daemon on an empty INBOX, then delivers applications one by one and times each acknowledgement. */
 export async function measureLatency(plan: LatencyPlan): Promise<LatencyResult> {
   const mails = await buildApplications(plan.count);
-  const waiting = new Map<string, (at: number) => void>();
+  const waiting = new Map<string, (at: Received) => void>();
   plan.sink.onReceived((message) => {
-    const at = performance.now();
+    const at = { monotonic: performance.now(), wall: Date.now() };
     for (const to of message.to) waiting.get(to.toLowerCase())?.(at);
   });
   const daemon = startDaemonProcess(plan.configFile);
   const samplesMs: number[] = [];
+  const phases: ApplicationPhases[] = [];
   let missed = 0;
   let imapCommands: Record<string, number>;
   let stopped: StoppedDaemon;
@@ -55,15 +67,33 @@ export async function measureLatency(plan: LatencyPlan): Promise<LatencyResult> 
     await waitForStart(daemon.logs.waitFor('daemon started'), daemon.exited);
     await sleep(SETTLE_MS);
     idleRssBytes = await readRss(daemon.pid);
+    await plan.phases.begin();
     const before = plan.imap.counts();
     for (const [index, mail] of mails.entries()) {
-      const replied = new Promise<number>((resolve) => waiting.set(mail.address, resolve));
-      const sent = performance.now();
-      await plan.append(mail.raw);
+      const replied = new Promise<Received>((resolve) => waiting.set(mail.address, resolve));
+      const [sent, sentAt] = [performance.now(), Date.now()];
+      const appended = await plan.append(mail.raw);
+      const appendedAt = Date.now();
       const at = await Promise.race([replied, sleep(REPLY_TIMEOUT_MS, null, { ref: false })]);
       waiting.delete(mail.address);
-      if (at === null) missed += 1;
-      else samplesMs.push(at - sent);
+      if (at === null) {
+        missed += 1;
+      } else {
+        const totalMs = at.monotonic - sent;
+        samplesMs.push(totalMs);
+        phases.push(
+          await plan.phases.read({
+            ...appended,
+            sentAt,
+            appendedAt,
+            receivedAt: at.wall,
+            reactedAt: [...plan.imap.times('DONE'), ...plan.imap.times('NOOP')]
+              .filter((command) => command >= sentAt)
+              .sort((a, b) => a - b),
+            totalMs,
+          }),
+        );
+      }
       if ((index + 1) % 20 === 0) progress(`latency: ${index + 1} of ${mails.length}`);
     }
     imapCommands = countsSince(before, plan.imap.counts());
@@ -72,7 +102,13 @@ export async function measureLatency(plan: LatencyPlan): Promise<LatencyResult> 
     stopped = await daemon.stop();
   }
   const logs = { logCounts: { ...daemon.logs.counts }, logSamples: [...daemon.logs.samples] };
-  return { samplesMs, missed, imapCommands, daemon: { ...stopped, ...logs }, idleRssBytes };
+  return { samplesMs, missed, phases, imapCommands, daemon: { ...stopped, ...logs }, idleRssBytes };
+}
+
+/** When the sink received an acknowledgement: on the clock of the samples, and on the jobs' (wall) clock. */
+interface Received {
+  monotonic: number;
+  wall: number;
 }
 
 async function waitForStart(started: Promise<void>, exited: Promise<string>): Promise<void> {

@@ -19,7 +19,9 @@ import { startImapCommandCounter } from '../../support/imap-command-counter.ts';
 import { type DrainResult, measureDrain } from './measure-drain.ts';
 import { memoryBreakdownTable } from './metrics-memory.ts';
 import { type FloorResult, measureFloor } from './measure-floor.ts';
-import { type LatencyResult, measureLatency } from './measure-latency.ts';
+import { latencyPhasesTable } from './latency-phase-table.ts';
+import { PhaseReader } from './latency-phases.ts';
+import { type AppendedMessage, type LatencyResult, measureLatency } from './measure-latency.ts';
 import { latencyTable, memoryTable, processRows, profileTables } from './process-tables.ts';
 import { measureRedisMemory, type RedisMemory, removeKeys } from './redis-memory.ts';
 
@@ -88,7 +90,9 @@ export async function runDaemonBench(settings: DaemonBenchSettings): Promise<Sec
     ];
     const peak = drains.find((drain) => drain.processes === 1)?.memoryAtPeak;
     if (peak) tables.push(memoryBreakdownTable(peak));
-    if (latency !== null) tables.push(latencyTable(latency, settings.latencyCount));
+    if (latency !== null) {
+      tables.push(latencyTable(latency, settings.latencyCount), latencyPhasesTable(latency.phases));
+    }
     if (profile !== null) {
       tables[2]?.notes?.push('The 1-process drain ran under node --cpu-prof (a few % slower than without).');
       tables.push(...profileTables(profile));
@@ -142,19 +146,31 @@ async function runLatency(world: BenchWorld): Promise<LatencyResult> {
   resetSink(world.sink);
   const counter = await startImapCommandCounter(world.imap);
   const prefix = uniquePrefix('bench-latency');
+  // Its /metrics give the time spent reading each application's documents.
+  const metricsPort = await freePort();
+  const phases = new PhaseReader(world.redis, prefix, metricsPort);
   try {
-    const configFile = await writeDaemonConfig(world.dir, daemonSetup(world, prefix, counter.port));
+    const setup = { ...daemonSetup(world, prefix, counter.port), httpPort: metricsPort };
+    const configFile = await writeDaemonConfig(world.dir, setup);
     return await measureLatency({
       count: world.settings.latencyCount,
       configFile,
       sink: world.sink,
-      append: (raw) => world.admin.append(raw, 'INBOX'),
+      append: (raw) => appendToInbox(world.admin, raw),
       imap: counter,
+      phases,
     });
   } finally {
+    await phases.close();
     await counter.close();
     await removeKeys(world.redis, prefix);
   }
+}
+
+async function appendToInbox(admin: ImapTestClient, raw: Buffer): Promise<AppendedMessage> {
+  const appended = await admin.client.append('INBOX', raw);
+  if (appended === false) throw new Error('the benchmark could not APPEND to INBOX');
+  return { uid: appended.uid, uidValidity: appended.uidValidity?.toString() };
 }
 
 function daemonSetup(world: BenchWorld, prefix: string, imapPort: number) {
