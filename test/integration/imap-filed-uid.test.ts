@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AnsweredBatches } from '../../src/adapters/imap/answered-batches.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
 import {
@@ -120,5 +121,59 @@ describe('filing and \\Answered by UID', () => {
     // Opening the flags connection, then a STORE, a NOOP, a STORE and a FETCH of its flags: nothing is retried.
     expect(commands).toMatchObject({ 'UID STORE': 2, NOOP: 1, 'UID FETCH': 1 });
     expect(commands['UID SEARCH']).toBeUndefined();
+  });
+
+  it('marks replies that come together in one batch: fewer STOREs than messages, every one \\Answered', async () => {
+    const w = await world('answered-batch');
+    const earlier = filedOf((await arriveAndFile(w, '<earlier@example.org>')).outcome);
+    await w.gateway.markAnswered(w.mailbox, { folder: w.folder, messageId: null, filed: earlier });
+    // Moved in after the flags connection's last command: not in its view until a STORE's answer brings them.
+    const count = 8;
+    const filed = [];
+    for (let index = 0; index < count; index += 1)
+      filed.push(filedOf((await arriveAndFile(w, `<batch-${index}@example.org>`)).outcome));
+    const before = counter.counts();
+    await Promise.all(
+      filed.map((uid, index) =>
+        w.gateway.markAnswered(w.mailbox, {
+          folder: w.folder,
+          messageId: `<batch-${index}@example.org>`,
+          filed: uid,
+        }),
+      ),
+    );
+    const commands = countsSince(before, counter.counts());
+    for (const uid of filed) expect(await atUid(w, w.folder, uid.uid)).toMatchObject({ answered: true });
+    // One STORE for all of them, and one more for those it found not yet in view; one at a time would be 9.
+    expect(commands['UID STORE']).toBeLessThanOrEqual(2);
+    expect(Object.keys(commands)).toEqual(['UID STORE']);
+  });
+
+  it('batch-of-one-gone: in a batch, each caller learns about its own message; a gone one costs one FETCH', async () => {
+    const w = await world('answered-batch-gone');
+    const earlier = filedOf((await arriveAndFile(w, '<first-of-all@example.org>')).outcome);
+    await w.gateway.markAnswered(w.mailbox, { folder: w.folder, messageId: null, filed: earlier });
+    const filed = [];
+    for (let index = 0; index < 5; index += 1)
+      filed.push(filedOf((await arriveAndFile(w, `<batch-gone-${index}@example.org>`)).outcome));
+    await w.mail.client.mailboxCreate('Elsewhere');
+    const gone = filed[2];
+    if (!gone) throw new Error('not filed');
+    await moveAway(w, gone.uid, 'Elsewhere');
+    const batches = new AnsweredBatches((mailbox, folder, work) =>
+      w.connections.withFolder(mailbox.id, folder, work, 'flags'),
+    );
+    const before = counter.counts();
+    const marked = await Promise.all(filed.map((uid) => batches.mark(w.mailbox, w.folder, uid, null)));
+    const commands = countsSince(before, counter.counts());
+    expect(marked).toEqual([true, true, false, true, true]);
+    expect(await atUid(w, 'Elsewhere', 1)).toMatchObject({ answered: false });
+    for (const uid of filed.filter((entry) => entry !== gone))
+      expect(await atUid(w, w.folder, uid.uid)).toMatchObject({ answered: true });
+    // Two STOREs at most for the batch (a NOOP when the first did not bring the missing one into view), then
+    // one FETCH of the gone one's flags: nothing is retried further.
+    expect(commands['UID STORE']).toBeLessThanOrEqual(2);
+    expect(commands['UID FETCH']).toBe(1);
+    expect(commands.NOOP ?? 0).toBeLessThanOrEqual(1);
   });
 });
