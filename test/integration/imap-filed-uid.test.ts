@@ -1,25 +1,26 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ImapMailboxGateway } from '../../src/adapters/imap/imap-mailbox-gateway.ts';
-import { MailboxConnections } from '../../src/adapters/imap/mailbox-connections.ts';
-import { MailboxLogins } from '../../src/adapters/oauth/mailbox-logins.ts';
-import type { MailboxConfig } from '../../src/config/schema.ts';
-import type { FiledUid } from '../../src/ports/mailbox-gateway.ts';
+import { AnsweredBatches } from '../../src/adapters/imap/answered-batches.ts';
 import { buildMail } from '../support/build-mail.ts';
-import { captureLogs } from '../support/capture-logs.ts';
 import { startDovecot, type DovecotServer } from '../support/dovecot.ts';
+import {
+  arriveAndFile,
+  atUid,
+  filedOf,
+  moveAway,
+  openGatewayWorld,
+  type GatewayWorld,
+} from '../support/gateway-world.ts';
 import {
   countsSince,
   startImapCommandCounter,
   type ImapCommandCounter,
 } from '../support/imap-command-counter.ts';
-import { openImapTestClient, type ImapTestClient } from '../support/imap-test-client.ts';
-import { testConfig } from '../support/test-config.ts';
 
 // The gateway's filing and \Answered over a counting proxy in front of a real Dovecot: what the user sees in
 // the folders, and which IMAP commands it took.
 let dovecot: DovecotServer;
 let counter: ImapCommandCounter;
-const cleanups: Array<() => Promise<void>> = [];
+const worlds: GatewayWorld[] = [];
 
 beforeAll(async () => {
   dovecot = await startDovecot();
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const w of worlds.splice(0)) await w.close();
 });
 
 afterAll(async () => {
@@ -35,69 +36,10 @@ afterAll(async () => {
   await dovecot.stop();
 });
 
-interface World {
-  gateway: ImapMailboxGateway;
-  mailbox: MailboxConfig;
-  mail: ImapTestClient;
-  folder: string;
-}
-
-async function world(name: string): Promise<World> {
-  const login = await dovecot.createUser(name);
-  const imap = { host: '127.0.0.1', port: counter.port, ...login };
-  const config = testConfig({ imap, smtpPort: 1, prefix: `unused-${name}` });
-  const mailbox = config.mailboxes[0];
-  if (!mailbox) throw new Error('no mailbox');
-  const connections = new MailboxConnections(
-    config.mailboxes,
-    captureLogs().logger,
-    config.limits.maxMessageBytes,
-    new MailboxLogins(null),
-  );
-  const mail = await openImapTestClient(dovecot, login);
-  cleanups.push(
-    () => connections.closeAll(),
-    () => mail.close(),
-  );
-  return {
-    gateway: new ImapMailboxGateway(connections, config.limits),
-    mailbox,
-    mail,
-    folder: 'Applications.robust-ai',
-  };
-}
-
-/** Appends a message to INBOX as mail arrives, fetches it as the ingest stage does, then files it. */
-async function arriveAndFile(w: World, messageId: string) {
-  const appended = await w.mail.client.append('INBOX', await buildMail({ messageId }));
-  if (appended === false || appended.uid === undefined || appended.uidValidity === undefined)
-    throw new Error('append refused');
-  const where = { uidValidity: String(appended.uidValidity), uid: appended.uid };
-  expect((await w.gateway.fetch(w.mailbox, where)).status).toBe('ok');
-  return { where, outcome: await w.gateway.file(w.mailbox, { ...where, messageId }, 'robust-ai') };
-}
-
-/** The message at this UID of a folder as a mail client sees it, and the folder's UIDVALIDITY. */
-async function atUid(w: World, folder: string, uid: number) {
-  const lock = await w.mail.client.getMailboxLock(folder);
-  try {
-    await w.mail.client.noop();
-    const found = await w.mail.client.fetchOne(String(uid), { envelope: true, flags: true }, { uid: true });
-    const uidValidity = w.mail.client.mailbox === false ? '' : String(w.mail.client.mailbox.uidValidity);
-    if (found === false) return { uidValidity, messageId: null, answered: false };
-    return {
-      uidValidity,
-      messageId: found.envelope?.messageId ?? null,
-      answered: found.flags?.has('\\Answered'),
-    };
-  } finally {
-    lock.release();
-  }
-}
-
-function filedOf(outcome: Awaited<ReturnType<ImapMailboxGateway['file']>>): FiledUid {
-  if (outcome.status !== 'moved' || outcome.filed === null) throw new Error(`not moved: ${outcome.status}`);
-  return outcome.filed;
+async function world(name: string): Promise<GatewayWorld> {
+  const w = await openGatewayWorld(dovecot, counter.port, name);
+  worlds.push(w);
+  return w;
 }
 
 describe('filing and \\Answered by UID', () => {
@@ -168,12 +110,7 @@ describe('filing and \\Answered by UID', () => {
     const w = await world('answered-gone');
     const filed = filedOf((await arriveAndFile(w, '<gone@example.org>')).outcome);
     await w.mail.client.mailboxCreate('Elsewhere');
-    const lock = await w.mail.client.getMailboxLock(w.folder);
-    try {
-      await w.mail.client.messageMove(String(filed.uid), 'Elsewhere', { uid: true });
-    } finally {
-      lock.release();
-    }
+    await moveAway(w, filed.uid, 'Elsewhere');
     const before = counter.counts();
     await w.gateway.markAnswered(w.mailbox, { folder: w.folder, messageId: '<gone@example.org>', filed });
     const commands = countsSince(before, counter.counts());
@@ -184,5 +121,59 @@ describe('filing and \\Answered by UID', () => {
     // Opening the flags connection, then a STORE, a NOOP, a STORE and a FETCH of its flags: nothing is retried.
     expect(commands).toMatchObject({ 'UID STORE': 2, NOOP: 1, 'UID FETCH': 1 });
     expect(commands['UID SEARCH']).toBeUndefined();
+  });
+
+  it('marks replies that come together in one batch: fewer STOREs than messages, every one \\Answered', async () => {
+    const w = await world('answered-batch');
+    const earlier = filedOf((await arriveAndFile(w, '<earlier@example.org>')).outcome);
+    await w.gateway.markAnswered(w.mailbox, { folder: w.folder, messageId: null, filed: earlier });
+    // Moved in after the flags connection's last command: not in its view until a STORE's answer brings them.
+    const count = 8;
+    const filed = [];
+    for (let index = 0; index < count; index += 1)
+      filed.push(filedOf((await arriveAndFile(w, `<batch-${index}@example.org>`)).outcome));
+    const before = counter.counts();
+    await Promise.all(
+      filed.map((uid, index) =>
+        w.gateway.markAnswered(w.mailbox, {
+          folder: w.folder,
+          messageId: `<batch-${index}@example.org>`,
+          filed: uid,
+        }),
+      ),
+    );
+    const commands = countsSince(before, counter.counts());
+    for (const uid of filed) expect(await atUid(w, w.folder, uid.uid)).toMatchObject({ answered: true });
+    // One STORE for all of them, and one more for those it found not yet in view; one at a time would be 9.
+    expect(commands['UID STORE']).toBeLessThanOrEqual(2);
+    expect(Object.keys(commands)).toEqual(['UID STORE']);
+  });
+
+  it('batch-of-one-gone: in a batch, each caller learns about its own message; a gone one costs one FETCH', async () => {
+    const w = await world('answered-batch-gone');
+    const earlier = filedOf((await arriveAndFile(w, '<first-of-all@example.org>')).outcome);
+    await w.gateway.markAnswered(w.mailbox, { folder: w.folder, messageId: null, filed: earlier });
+    const filed = [];
+    for (let index = 0; index < 5; index += 1)
+      filed.push(filedOf((await arriveAndFile(w, `<batch-gone-${index}@example.org>`)).outcome));
+    await w.mail.client.mailboxCreate('Elsewhere');
+    const gone = filed[2];
+    if (!gone) throw new Error('not filed');
+    await moveAway(w, gone.uid, 'Elsewhere');
+    const batches = new AnsweredBatches((mailbox, folder, work) =>
+      w.connections.withFolder(mailbox.id, folder, work, 'flags'),
+    );
+    const before = counter.counts();
+    const marked = await Promise.all(filed.map((uid) => batches.mark(w.mailbox, w.folder, uid, null)));
+    const commands = countsSince(before, counter.counts());
+    expect(marked).toEqual([true, true, false, true, true]);
+    expect(await atUid(w, 'Elsewhere', 1)).toMatchObject({ answered: false });
+    for (const uid of filed.filter((entry) => entry !== gone))
+      expect(await atUid(w, w.folder, uid.uid)).toMatchObject({ answered: true });
+    // Two STOREs at most for the batch (a NOOP when the first did not bring the missing one into view), then
+    // one FETCH of the gone one's flags: nothing is retried further.
+    expect(commands['UID STORE']).toBeLessThanOrEqual(2);
+    expect(commands['UID FETCH']).toBe(1);
+    expect(commands.NOOP ?? 0).toBeLessThanOrEqual(1);
   });
 });

@@ -6,23 +6,29 @@ import type {
   MailboxGateway,
   MessageLocation,
 } from '../../ports/mailbox-gateway.ts';
+import { AnsweredBatches } from './answered-batches.ts';
 import { appendToSent } from './append-to-sent.ts';
 import { fetchMessage } from './fetch-message.ts';
 import { fileMessage } from './file-message.ts';
-import type { MailboxConnections } from './mailbox-connections.ts';
+import type { ConnectionPurpose, MailboxConnections } from './mailbox-connections.ts';
 import { markAnswered } from './mark-answered.ts';
 
 /**
  * The stages' mailbox operations over this process's IMAP connections: fetch and file on the mailbox's worker
- * connection (on the watched folder), \Answered in a filing folder on its flags connection (which stays there).
+ * connection (on the watched folder), \Answered in a filing folder on its flags connection (which stays there),
+ * by UID in batches: the replies marked while a STORE is in flight go together in the next one.
  */
 export class ImapMailboxGateway implements MailboxGateway {
   private readonly connections: MailboxConnections;
   private readonly limits: { maxMessageBytes: number; maxAttachments: number };
+  private readonly answered: AnsweredBatches;
 
   constructor(connections: MailboxConnections, limits: { maxMessageBytes: number; maxAttachments: number }) {
     this.connections = connections;
     this.limits = limits;
+    this.answered = new AnsweredBatches((mailbox, folder, work) =>
+      connections.withFolder(mailbox.id, folder, work, answeringPurpose(mailbox, folder)),
+    );
   }
 
   fetch(
@@ -41,16 +47,24 @@ export class ImapMailboxGateway implements MailboxGateway {
   }
 
   async markAnswered(mailbox: MailboxConfig, message: AnsweredMessage): Promise<void> {
-    const purpose = message.folder === mailbox.watch ? 'worker' : 'flags';
+    if (message.filed !== undefined) {
+      await this.answered.mark(mailbox, message.folder, message.filed, message.messageId);
+      return;
+    }
     await this.connections.withFolder(
       mailbox.id,
       message.folder,
       (client) => markAnswered(client, message),
-      purpose,
+      answeringPurpose(mailbox, message.folder),
     );
   }
 
   async appendToSent(mailbox: MailboxConfig, raw: Buffer): Promise<void> {
     await this.connections.withFolder(mailbox.id, mailbox.watch, (client) => appendToSent(client, raw));
   }
+}
+
+/** \Answered in the watched folder (enquiries) goes on the worker connection, which is there already. */
+function answeringPurpose(mailbox: MailboxConfig, folder: string): ConnectionPurpose {
+  return folder === mailbox.watch ? 'worker' : 'flags';
 }

@@ -14,37 +14,69 @@ export async function markAnswered(
   message: { filed?: FiledUid | undefined; messageId: string | null },
 ): Promise<boolean> {
   const { filed } = message;
-  if (
-    filed !== undefined &&
-    client.mailbox !== false &&
-    String(client.mailbox.uidValidity) === filed.uidValidity
-  )
-    return markAnsweredByUid(client, filed.uid);
-  const query = message.messageId === null ? null : messageIdSearch(message.messageId);
+  if (filed !== undefined && selectedUidValidity(client) === filed.uidValidity) {
+    const first = await markUidsAnswered(client, [{ uid: filed.uid, storedBefore: false }]);
+    if (first.again.length === 0) return first.marked.has(filed.uid);
+    return (await markUidsAnswered(client, first.again)).marked.has(filed.uid);
+  }
+  return message.messageId === null ? false : markAnsweredByMessageId(client, message.messageId);
+}
+
+/** The selected folder's UIDVALIDITY, as filing reports it; null when no folder is selected. */
+export function selectedUidValidity(client: ImapFlow): string | null {
+  return client.mailbox === false ? null : String(client.mailbox.uidValidity);
+}
+
+/** Sets \Answered on the messages of the selected folder with this Message-ID; false when there are none. */
+export async function markAnsweredByMessageId(client: ImapFlow, messageId: string): Promise<boolean> {
+  const query = messageIdSearch(messageId);
   if (query === null) return false;
   const uids = await searchCurrent(client, query);
   if (uids.length === 0) return false;
-  await storeAnswered(client, uids.join(','));
+  await storeAnswered(client, uids);
   return true;
 }
 
+/** A UID to mark, and whether a STORE for it was sent before (one that reported no change). */
+export interface UidToMark {
+  uid: number;
+  storedBefore: boolean;
+}
+
 /**
- * One UID STORE when the message is in this session's view. The server reports each message whose flags it
- * changed; no report means the message is not in the view yet (moved here since this connection's last command:
- * the STORE's own answer or a NOOP brings it), \Answered was set already (a retried job), or it is gone.
+ * One UID STORE for all of `uids` in the selected folder. The server reports each message whose flags it changed;
+ * no report means the message is not in this session's view yet (moved here since the connection's last command:
+ * the STORE's own answer or a NOOP brings it), \Answered was set already (a retried job), or it is gone. A UID
+ * stored for the first time comes back in `again`, now in view, to be stored once more (alone or with others);
+ * one stored before is settled by one FETCH of its flags. So a UID takes at most two STOREs, never a loop.
  */
-async function markAnsweredByUid(client: ImapFlow, uid: number): Promise<boolean> {
-  const first = await storeAnswered(client, String(uid));
-  if (first.changed.has(uid)) return true;
-  if (!first.viewGrew) await client.noop();
-  if ((await storeAnswered(client, String(uid))).changed.has(uid)) return true;
-  const found = await client.fetchOne(String(uid), { uid: true, flags: true }, { uid: true });
-  return found !== false && found.uid === uid && found.flags?.has(ANSWERED) === true;
+export async function markUidsAnswered(
+  client: ImapFlow,
+  uids: readonly UidToMark[],
+): Promise<{ marked: Set<number>; again: UidToMark[] }> {
+  const { changed, viewGrew } = await storeAnswered(client, [...new Set(uids.map((entry) => entry.uid))]);
+  const unchanged = uids.filter((entry) => !changed.has(entry.uid));
+  const settle = unchanged.filter((entry) => entry.storedBefore).map((entry) => entry.uid);
+  const again = unchanged
+    .filter((entry) => !entry.storedBefore)
+    .map((entry) => ({ uid: entry.uid, storedBefore: true }));
+  for (const uid of await answeredAmong(client, settle)) changed.add(uid);
+  if (again.length > 0 && !viewGrew) await client.noop();
+  return { marked: changed, again };
+}
+
+/** Those of `uids` that are in the selected folder with \Answered set: one FETCH of their flags. */
+async function answeredAmong(client: ImapFlow, uids: readonly number[]): Promise<number[]> {
+  if (uids.length === 0) return [];
+  const found = await client.fetchAll(uids.join(','), { uid: true, flags: true }, { uid: true });
+  return found
+    .filter((message) => uids.includes(message.uid) && message.flags?.has(ANSWERED) === true)
+    .map((message) => message.uid);
 }
 
 async function storeAnswered(
   client: ImapFlow,
-  uids: string,
+  uids: readonly number[],
 ): Promise<{ changed: Set<number>; viewGrew: boolean }> {
   const changed = new Set<number>();
   let viewGrew = false;
@@ -58,7 +90,7 @@ async function storeAnswered(
   client.on('exists', onExists);
   try {
     // False when the server refused (a read-only folder): reported as "not marked", as a retry would not help.
-    await client.messageFlagsAdd(uids, [ANSWERED], { uid: true });
+    await client.messageFlagsAdd(uids.join(','), [ANSWERED], { uid: true });
   } finally {
     client.off('flags', onFlags);
     client.off('exists', onExists);
