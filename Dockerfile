@@ -32,4 +32,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
 # The daemon drains for up to workers.shutdownSeconds after SIGTERM: give `docker stop` at least that (-t 30).
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["tini", "--"]
-CMD ["node", "dist/src/cli/main.js", "start"]
+CMD ["node", "--max-semi-space-size=4", "dist/src/cli/main.js", "start"]

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 import './require-node.ts';
 import { Command } from 'commander';
 import type { Config } from '../config/schema.ts';

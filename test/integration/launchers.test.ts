@@ -112,11 +112,24 @@ async function stop(launched: Launched, signal: NodeJS.Signals, group = false): 
   const requested = launched.logs().filter((line) => line.msg === 'shutdown requested');
   expect(requested).toEqual([expect.objectContaining({ signal })]);
   expect(launched.logs().some((line) => line.msg === 'daemon stopped')).toBe(true);
+  // Every launcher passes the young-generation flag (node-flags.ts): no warning about it.
+  expect(launched.logs().filter((line) => line.msg?.includes('young-generation'))).toEqual([]);
   await waitFor(
     'no process left in the session',
     () => (members(launched.pid).length === 0 ? true : undefined),
     5_000,
   );
+}
+
+/** The bin's `#!/usr/bin/env -S node …` line as a command, with `node` as this Node 24. */
+async function binShebang(): Promise<string[]> {
+  const [first = ''] = (await readFile(path.join(ROOT, 'dist/src/cli/main.js'), 'utf8')).split('\n');
+  const words = first
+    .replace(/^#!\/usr\/bin\/env -S /, '')
+    .trim()
+    .split(/\s+/);
+  expect(words[0]).toBe('node');
+  return [process.execPath, ...words.slice(1)];
 }
 
 /** The unit's ExecStart, with /usr/bin/node as this Node 24 and /opt/applicant-triage/ as this checkout. */
@@ -166,10 +179,11 @@ describe('every launcher stops the daemon on SIGTERM: exit 0 after draining, no 
     await stop(launched, 'SIGTERM');
   });
 
-  it('the built bin: node dist/src/cli/main.js start', async () => {
+  it('the built bin, as its shebang runs it: triage start', async () => {
+    const [command = '', ...args] = await binShebang();
     const launched = await launch(
-      process.execPath,
-      ['dist/src/cli/main.js', 'start'],
+      command,
+      [...args, 'dist/src/cli/main.js', 'start'],
       await configFile('bin', await freePort()),
     );
     await stop(launched, 'SIGTERM');

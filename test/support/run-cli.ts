@@ -1,6 +1,8 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import { YOUNG_GENERATION_FLAG } from '../../src/cli/node-flags.ts';
+
 const MAIN = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
 
 /** Runs `triage <args>` as a real process (this Node, which is the project's Node 24) to completion. */
@@ -21,7 +23,7 @@ export function runCli(
 
 /** Starts `triage <args>` as a long-running process. */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [MAIN, ...args], {
+  return spawn(process.execPath, [YOUNG_GENERATION_FLAG, MAIN, ...args], {
     env: { ...process.env, ...env, TRIAGE_LOG_FORMAT: 'json' },
   });
 }
