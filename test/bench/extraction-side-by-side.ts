@@ -4,7 +4,7 @@ import type { BenchDocument } from './bench-documents.ts';
 import { openExtractionReader, type BenchReader } from './bench-readers.ts';
 import type { BenchTable, Column, Figure } from './bench-table.ts';
 import { OURS, OURS_PLAIN, sideBySideReaders, type SideReader } from './extraction-rivals.ts';
-import { measureCopies } from './extraction-throughput.ts';
+import { measureCopies, THROUGHPUT_COLUMNS } from './extraction-throughput.ts';
 import { median, progress, timed } from './measure.ts';
 
 /** What the comparison reads: the benchmark's PDFs, one of them also as `copies` copies at once. */
@@ -122,17 +122,7 @@ function throughputTable(rows: Record<string, Figure>[], plan: SideBySidePlan, t
   return {
     id: 'sideBySideThroughput',
     title: `Side by side: ${plan.copies} copies of the ${plan.throughput.pages}-page ${plan.throughput.name} read at once (${threads} reading processes each)`,
-    columns: [
-      { key: 'reader', label: 'Reader' },
-      { key: 'threads', label: 'Readers' },
-      { key: 'copies', label: 'Copies' },
-      { key: 'wallMs', label: 'Wall ms' },
-      { key: 'documentsPerSecond', label: 'Docs/s', format: 1 },
-      { key: 'pagesPerSecond', label: 'Pages/s' },
-      { key: 'rssBeforeBytes', label: 'RSS before', format: 'bytes' },
-      { key: 'peakRssBytes', label: 'Peak RSS', format: 'bytes' },
-      ...RATIO_COLUMNS,
-    ],
+    columns: [...THROUGHPUT_COLUMNS.filter((column) => column.key !== 'document'), ...RATIO_COLUMNS],
     rows,
     notes: [
       RATIO_NOTE,

@@ -1,4 +1,4 @@
-import net, { type AddressInfo } from 'node:net';
+import { startLoopbackProxy } from './loopback-proxy.ts';
 
 /** A loopback TCP proxy in front of the IMAP server that counts the commands its clients send. */
 export interface ImapCommandCounter {
@@ -22,18 +22,7 @@ export async function startImapCommandCounter(server: {
 }): Promise<ImapCommandCounter> {
   const counts: Record<string, number> = {};
   const times = new Map<string, number[]>();
-  const sockets = new Set<net.Socket>();
-  const proxy = net.createServer((client) => {
-    const upstream = net.connect(server.port, server.host);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => {
-        sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
-      });
-    }
+  const proxy = await startLoopbackProxy(server, (client) => {
     let pending = '';
     client.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString('latin1')).split('\r\n');
@@ -49,18 +38,12 @@ export async function startImapCommandCounter(server: {
         times.set(name, seen);
       }
     });
-    client.pipe(upstream);
-    upstream.pipe(client);
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
-    port: (proxy.address() as AddressInfo).port,
+    port: proxy.port,
     counts: () => ({ ...counts }),
     times: (name) => [...(times.get(name) ?? [])],
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      return new Promise((resolve) => proxy.close(() => resolve()));
-    },
+    close: () => proxy.close(),
   };
 }
 

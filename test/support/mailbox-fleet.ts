@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
-import { startConnectionGauge, type ConnectionGauge } from './connection-gauge.ts';
+import { startLoopbackProxy, type LoopbackProxy } from './loopback-proxy.ts';
 import type { DovecotServer } from './dovecot.ts';
 import { rawTestConfig } from './test-config.ts';
 
@@ -10,7 +10,7 @@ export interface FleetMailbox {
   address: string;
   login: { user: string; pass: string };
   /** Counts the daemons' connections to this mailbox (the tests' own clients go to Dovecot directly). */
-  gauge: ConnectionGauge;
+  gauge: LoopbackProxy;
   vacancy: string;
   tag: string;
   /** The vacancy's filing folder as Dovecot spells it. */
@@ -23,7 +23,7 @@ export async function createFleet(dovecot: DovecotServer, count: number): Promis
     Array.from({ length: count }, async (_, index) => {
       const id = `m${index}`;
       const login = await dovecot.createUser(`fleet${index}`);
-      const gauge = await startConnectionGauge(dovecot);
+      const gauge = await startLoopbackProxy(dovecot);
       const vacancy = `phd-${id}`;
       return {
         id,

@@ -1,7 +1,7 @@
 import net, { type AddressInfo } from 'node:net';
 
-/** A loopback TCP proxy in front of a server that counts the connections open through it at once. */
-export interface ConnectionGauge {
+/** A loopback TCP proxy in front of a server: bytes pass unchanged both ways; connections are counted. */
+export interface LoopbackProxy {
   port: number;
   /** Connections open now. */
   readonly open: number;
@@ -11,10 +11,13 @@ export interface ConnectionGauge {
 }
 
 /**
- * Starts the proxy on a free port; bytes pass unchanged both ways. A connection counts from the moment it is
- * accepted until either side closes, so the peak is never below what the server saw.
+ * Starts the proxy on a free port. `tap` sees what each client sends (before it is passed on). A connection counts
+ * from the moment it is accepted until either side closes, so the peak is never below what the server saw.
  */
-export async function startConnectionGauge(server: { host: string; port: number }): Promise<ConnectionGauge> {
+export async function startLoopbackProxy(
+  server: { host: string; port: number },
+  tap?: (client: net.Socket) => void,
+): Promise<LoopbackProxy> {
   const sockets = new Set<net.Socket>();
   let open = 0;
   let peak = 0;
@@ -35,6 +38,7 @@ export async function startConnectionGauge(server: { host: string; port: number 
         open -= 1;
       });
     }
+    tap?.(client);
     client.pipe(upstream);
     upstream.pipe(client);
   });
