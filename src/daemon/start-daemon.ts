@@ -12,6 +12,7 @@ import { requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
 import { LeaseQuota } from '../adapters/redis/lease-quota.ts';
 import { daemonProcessId } from '../adapters/redis/host-processes.ts';
+import { leaseTiming } from '../mailbox/lease-timing.ts';
 import { scheduleDigests } from '../adapters/queues/schedule-digests.ts';
 import { stopQueueWorkers } from '../adapters/queues/start-queue-worker.ts';
 import type { Config } from '../config/schema.ts';
@@ -63,7 +64,8 @@ export async function startDaemon(
     keys: services.keys,
     owner,
     mailboxes: config.mailboxes.length,
-    heartbeatMs: Math.min(...config.mailboxes.map((mailbox) => mailbox.leaseSeconds)) * 1000,
+    heartbeatMs: leaseTiming(Math.min(...config.mailboxes.map((mailbox) => mailbox.leaseSeconds)) * 1000)
+      .heartbeatTtlMs,
     logger: log,
   });
   const watchers = config.mailboxes.map(

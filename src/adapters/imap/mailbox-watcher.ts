@@ -13,6 +13,7 @@ import { connectImap } from './connect-imap.ts';
 import type { MailboxConnections } from './mailbox-connections.ts';
 import { syncFolder } from './sync-folder.ts';
 import { backoff, closedOrAborted, pause } from './watch-waits.ts';
+import { leaseTiming } from '../../mailbox/lease-timing.ts';
 import { WatcherLease } from './watcher-lease.ts';
 
 /** What a watcher needs; `owner` identifies this process in the mailbox lease. */
@@ -86,13 +87,16 @@ export class MailboxWatcher {
       const held = await this.lease.hold();
       if (!held) {
         // A twelfth to a sixth of the lease: a process's watchers do not look all at once.
-        await pause((this.options.leaseMs / 12) * (1 + Math.random()), this.stopping.signal);
+        await pause(
+          leaseTiming(this.options.leaseMs).lookAgainMs * (1 + Math.random()),
+          this.stopping.signal,
+        );
         continue;
       }
       const authWait = await this.authWaitMs();
       if (authWait > 0) {
         // Keep the lease (renewed on the next turn) while the login is barred, so no other process tries either.
-        await pause(Math.min(authWait, this.options.leaseMs / 2), this.stopping.signal);
+        await pause(Math.min(authWait, leaseTiming(this.options.leaseMs).renewEveryMs), this.stopping.signal);
         continue;
       }
       const started = Date.now();
@@ -169,7 +173,7 @@ export class MailboxWatcher {
         },
         () => session.abort(),
       );
-    }, this.options.leaseMs / 3);
+    }, leaseTiming(this.options.leaseMs).renewEveryMs);
     let client: ImapFlow | null = null;
     try {
       client = await this.openFolder();

@@ -1,3 +1,4 @@
+import { leaseTiming } from '../../mailbox/lease-timing.ts';
 import type { RedisClient } from '../redis/redis-client.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { LeaseQuota } from '../redis/lease-quota.ts';
@@ -38,7 +39,7 @@ export class WatcherLease {
     try {
       if (!quota.holds(mailboxId) && ((await this.store.holder(mailboxId)) ?? owner) !== owner) return false;
       if (!quota.claim(mailboxId)) return false;
-      if (await this.store.acquire(mailboxId, owner, leaseMs)) return true;
+      if (await this.store.acquire(mailboxId, owner, leaseTiming(leaseMs).ttlMs)) return true;
     } catch (error) {
       this.options.logger.warn({ err: error }, 'cannot reach redis to take the mailbox lease');
     }

@@ -35,7 +35,7 @@ export function defaultJobOptions(attempts: number): DefaultJobOptions {
 /** Completed jobs kept per queue (see defaultJobOptions). */
 export const COMPLETED_JOBS_KEPT = 100;
 // Each queue's event stream (job added, active, completed…): nothing of ours reads it, BullMQ keeps 10,000 by default.
-const EVENTS_KEPT = 500;
+const EVENTS_KEPT = 100;
 
 /** Opens the pipeline's queues under `prefix`. */
 export function createQueues(
