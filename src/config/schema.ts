@@ -163,7 +163,7 @@ const workersSchema = z.strictObject({
    * Megabytes of mail one daemon process works on at once, by the messages' sizes on the server (fetched, parsed,
    * their attachments being read): what bounds its memory whatever the mix. A larger message is worked on alone.
    */
-  inFlightMb: int(1, 16_384).default(32),
+  inFlightMb: int(1, 16_384).default(64),
   /** Attempts per job before it is dead-lettered. */
   attempts: int(1, 50).default(12),
   /** Seconds a graceful shutdown may take before in-flight jobs are abandoned to be retried. */

@@ -85,7 +85,7 @@ export function mailboxesTables(figures: FleetFigures): BenchTable[] {
       rows: rows.map(([figure, value]) => ({ figure, value })),
       notes: [
         'Connections are counted by a proxy in front of Dovecot per mailbox, from accept to close, over the whole run.',
-        'A lease lapses at most leaseSeconds after its last renewal; the survivors look for free leases every twelfth to sixth of it.',
+        'A lease lapses two thirds of leaseSeconds after its last renewal; the survivors look for free leases every twelfth to sixth of it.',
       ],
     },
   ];
