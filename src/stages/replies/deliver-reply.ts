@@ -80,14 +80,12 @@ export async function deliverReply(ports: ReplyDeliveryPorts, delivery: Delivery
   await ports.ledger.adopt(ledgerKey, delivery.legacyLedgerKey);
   const existing = await ports.ledger.read(ledgerKey);
   if (existing?.state === 'sent') {
-    // A retry after the send finishes the idempotent steps: the record (if the attempt died before writing it)
-    // and \Answered.
-    await delivery.record({
-      kind: delivery.kind,
-      status: 'sent',
-      to: recipient,
-      detail: deliveryMessageId(delivery),
-    });
+    // A retry of this very reply (same Message-ID) after the send finishes the idempotent steps: the record, if
+    // the attempt that sent it died before writing it, and \Answered. Another message's reply under the same key
+    // (a receipt already sent in this window) is not this message's to record.
+    const messageId = deliveryMessageId(delivery);
+    if (existing.messageId === messageId)
+      await delivery.record({ kind: delivery.kind, status: 'sent', to: recipient, detail: messageId });
     await delivery.answer();
     return { sent: false, reason: 'already sent' };
   }

@@ -695,7 +695,7 @@ vacancies:
         supervisors: {},
       },
       limits: { maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 },
-      workers: { concurrency: 4, attempts: 12, shutdownSeconds: 20, stalledSeconds: 30 },
+      workers: { concurrency: 4, inFlightMb: 64, attempts: 12, shutdownSeconds: 20, stalledSeconds: 30 },
       extraction: {
         timeoutSeconds: 30,
         maxBytes: 40 * 1024 * 1024,
