@@ -2,6 +2,7 @@ import type { DocumentKind } from '../domain/document-kinds.ts';
 import { findDegreeSubject } from './find-degree-subject.ts';
 import { findDegreeTitle, type DegreeTitle } from './find-degree-title.ts';
 import { findGrades, pickGrade } from './find-grades.ts';
+import { gradeCountry } from './grade-country.ts';
 import { findInstitution, institutionStrength, isGermanContext } from './find-institution.ts';
 import { sectionLines } from './find-sections.ts';
 import { findYears, type YearSpan } from './find-years.ts';
@@ -113,6 +114,7 @@ function buildDegree(entry: Entry, title: DegreeTitle, kind: DocumentKind, fallb
     findGrades(text, {
       mastersResults: title.level === 'master',
       germanScale: isGermanContext([...ordered, institution ?? ''].join('\n')),
+      country: gradeCountry([...ordered, institution ?? ''].join('\n')),
       degreeEntry: kind !== 'transcript',
     }),
   );

@@ -1,5 +1,6 @@
 import { CLASS_GRADE_RULES } from './class-grade-rules.ts';
 import { NUMERIC_GRADE_RULES, type GradeContext, type GradeRule } from './grade-rules.ts';
+import { NATIONAL_GRADE_RULES } from './national-grade-rules.ts';
 import { normaliseGrade } from './normalise-grade.ts';
 import type { GradeResult } from './profile-types.ts';
 
@@ -19,7 +20,7 @@ export interface GradeMatch {
  */
 export function findGrades(text: string, context: GradeContext = {}): GradeMatch[] {
   const candidates: GradeMatch[] = [];
-  for (const rule of [...NUMERIC_GRADE_RULES, ...CLASS_GRADE_RULES]) {
+  for (const rule of [...NUMERIC_GRADE_RULES, ...NATIONAL_GRADE_RULES, ...CLASS_GRADE_RULES]) {
     if (rule.when !== undefined && context[rule.when] !== true) continue;
     const pattern = new RegExp(rule.pattern.source, rule.pattern.flags);
     for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {

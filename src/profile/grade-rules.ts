@@ -1,3 +1,4 @@
+import type { GradeCountry } from './grade-country.ts';
 import type { GradingSystem } from './profile-types.ts';
 
 /** What a rule read from its match, before normalisation. */
@@ -19,6 +20,8 @@ export interface GradeContext {
   degreeEntry?: boolean;
   /** The text names UK classes (Honours, 2:1…): a percentage or average mark is a UK mark, taken as it is. */
   ukMarks?: boolean;
+  /** The country the text's institutions point to (gradeCountry): a UK percentage is a UK mark, 17/20 is Iranian… */
+  country?: GradeCountry | null;
 }
 
 /** One way of writing a result: a pattern, the context it needs, and how to read its match. */
@@ -46,6 +49,7 @@ export const re = (source: string, flags = 'gi'): RegExp => new RegExp(source, f
 const scaleSystems: Record<string, GradingSystem> = {
   '4': 'gpa-4',
   '4.3': 'gpa-4.3',
+  '4.5': 'korean-4.5',
   '5': 'gpa-5',
   '10': 'cgpa-10',
   '20': 'french-20',
@@ -54,13 +58,39 @@ const scaleSystems: Record<string, GradingSystem> = {
   '110': 'italian-110',
 };
 
+// Where a country reads a stated scale its own way: country → scale → system.
+const nationalScales: Readonly<Partial<Record<GradeCountry, Readonly<Record<string, GradingSystem>>>>> = {
+  uk: { '100': 'uk-class' },
+  nl: { '10': 'dutch-10' },
+  br: { '10': 'brazilian-10' },
+  ir: { '20': 'iranian-20' },
+  tr: { '4': 'turkish-4', '100': 'turkish-100' },
+  pk: { '4': 'pakistani-4' },
+  ng: { '5': 'nigerian-5' },
+  cn: { '100': 'chinese-percent' },
+};
+
+// A bare GPA (no scale written) in these countries is on the country's own scale.
+const homeScales: Readonly<Partial<Record<GradeCountry, readonly [max: number, system: GradingSystem]>>> = {
+  ng: [5, 'nigerian-5'],
+  kr: [4.5, 'korean-4.5'],
+};
+
+/** The system of a number on `scale` (e.g. '4', '20') as read in the context's country. */
+export function scaleSystem(scale: string, context: GradeContext): GradingSystem | null {
+  const national = context.country == null ? undefined : nationalScales[context.country]?.[scale];
+  return national ?? scaleSystems[scale] ?? null;
+}
+
 /** A GPA's system from its stated scale, or (no scale) from the value: ≤ 4 → 4.0, ≤ 4.3, ≤ 5, ≤ 10 → CGPA. */
-function gpaSystem(value: number, scale: string | undefined): GradingSystem | null {
-  if (scale !== undefined) return scaleSystems[String(toNumber(scale))] ?? null;
-  if (value <= 4) return 'gpa-4';
+function gpaSystem(value: number, scale: string | undefined, context: GradeContext): GradingSystem | null {
+  if (scale !== undefined) return scaleSystem(String(toNumber(scale)), context);
+  const home = context.country == null ? undefined : homeScales[context.country];
+  if (home !== undefined && value <= home[0]) return home[1];
+  if (value <= 4) return scaleSystem('4', context);
   if (value <= 4.3) return 'gpa-4.3';
   if (value <= 5) return 'gpa-5';
-  return value <= 10 ? 'cgpa-10' : null;
+  return value <= 10 ? scaleSystem('10', context) : null;
 }
 
 function percentReading(
@@ -70,7 +100,8 @@ function percentReading(
   explicit = true,
 ): GradeReading | null {
   if (value === undefined || NOT_A_MARK.test(around) || /\d/.test(around)) return null;
-  return { system: context.ukMarks === true ? 'uk-class' : 'percent', value: toNumber(value), explicit };
+  const system = context.ukMarks === true ? 'uk-class' : scaleSystem('100', context);
+  return system === null ? null : { system, value: toNumber(value), explicit };
 }
 
 /** Numeric results (GPA, CGPA, /110, /30, /20, German, percentages), most specific first. */
@@ -106,9 +137,9 @@ export const NUMERIC_GRADE_RULES: readonly GradeRule[] = [
       String.raw`(\b(?:moyenne(?:\s+g[ée]n[ée]rale|\s+annuelle|\s+pond[ée]r[ée]e)?|note(?:\s+finale)?|average(?:\s+grade|\s+mark)?|mean|overall|grade|mark|score)\s*(?:[:=]|of)?\s*)?${START}(\d{1,2}(?:[.,]\d{1,3})?)\s*(?:\/|sur)\s*20${END}(\s*[,;(–-]?\s*mention\s+(?:tr[èe]s\s+bien|assez\s+bien|bien|passable)\)?)?`,
     ),
     // Without a cue, "12/20" may be a date (December 2020): a decimal or a "mention" is then required.
-    read: (m) =>
+    read: (m, context) =>
       m[1] !== undefined || m[3] !== undefined || /[.,]/.test(m[2] ?? '')
-        ? { system: 'french-20', value: toNumber(m[2] ?? ''), explicit: true }
+        ? { system: scaleSystem('20', context) ?? 'french-20', value: toNumber(m[2] ?? ''), explicit: true }
         : null,
   },
   {
@@ -135,19 +166,19 @@ export const NUMERIC_GRADE_RULES: readonly GradeRule[] = [
     pattern: re(
       String.raw`\b(?:(?:cumulative|overall|final)\s+)?(?:[CSDO]GPA|GPA|CPI|grade\s+point\s+average)\b(?:\s*\([A-Z]{2,5}\))?\s*(?:[:=\-–]|of|is)?\s*${START}(\d{1,2}(?:[.,]\d{1,3})?)(?:\s*(?:\/|out\s+of|on\s+a(?:\s+scale\s+of)?)\s*(\d{1,3}(?:[.,]\d{1,2})?)(?:[-\s]*(?:point\s+)?scale)?|\s*\(\s*(?:out\s+of|on\s+a(?:\s+scale\s+of)?|scale(?:\s+of)?|\/)\s*(\d{1,3}(?:[.,]\d{1,2})?)(?:[-\s]*(?:point\s+)?scale)?\s*\))?${END}`,
     ),
-    read: (m) => {
+    read: (m, context) => {
       const value = toNumber(m[1] ?? '');
-      const system = gpaSystem(value, m[2] ?? m[3]);
+      const system = gpaSystem(value, m[2] ?? m[3], context);
       return system === null ? null : { system, value, explicit: true };
     },
   },
   {
     pattern: re(
-      String.raw`${START}(\d{1,2}[.,]\d{1,2})\s*\/\s*(4(?:[.,]0{1,2})?|4[.,]3|5(?:[.,]0{1,2})?|10(?:[.,]0{1,2})?)${END}(?:\s*(?:[CSDO]?GPA|CPI)\b)?`,
+      String.raw`${START}(\d{1,2}[.,]\d{1,2})\s*\/\s*(4(?:[.,]0{1,2})?|4[.,][35]|5(?:[.,]0{1,2})?|10(?:[.,]0{1,2})?)${END}(?:\s*(?:[CSDO]?GPA|CPI)\b)?`,
     ),
-    read: (m) => {
+    read: (m, context) => {
       const value = toNumber(m[1] ?? '');
-      const system = gpaSystem(value, m[2]);
+      const system = gpaSystem(value, m[2], context);
       return system === null ? null : { system, value, explicit: true };
     },
   },

@@ -13,6 +13,18 @@ import {
   interpolate,
   type ConversionTable,
 } from './grade-tables.ts';
+import {
+  BRAZILIAN_10_TABLE,
+  CHINESE_PERCENT_TABLE,
+  DUTCH_10_TABLE,
+  IRANIAN_20_TABLE,
+  KOREAN_45_TABLE,
+  NIGERIAN_5_TABLE,
+  PAKISTANI_4_TABLE,
+  SPANISH_10_TABLE,
+  TURKISH_100_TABLE,
+  TURKISH_4_TABLE,
+} from './national-grade-tables.ts';
 import type { GradeBand, GradeResult, GradingSystem } from './profile-types.ts';
 
 /** The UK band of a 0–100 UK-equivalent mark. */
@@ -34,6 +46,16 @@ const NUMERIC_TABLES: Partial<Record<GradingSystem, { table: ConversionTable; sc
   'french-20': { table: FRENCH_20_TABLE, scale: 1 },
   german: { table: GERMAN_TABLE, scale: 1 },
   percent: { table: PERCENT_TABLE, scale: 1 },
+  'spanish-10': { table: SPANISH_10_TABLE, scale: 1 },
+  'dutch-10': { table: DUTCH_10_TABLE, scale: 1 },
+  'brazilian-10': { table: BRAZILIAN_10_TABLE, scale: 1 },
+  'iranian-20': { table: IRANIAN_20_TABLE, scale: 1 },
+  'turkish-4': { table: TURKISH_4_TABLE, scale: 1 },
+  'turkish-100': { table: TURKISH_100_TABLE, scale: 1 },
+  'pakistani-4': { table: PAKISTANI_4_TABLE, scale: 1 },
+  'nigerian-5': { table: NIGERIAN_5_TABLE, scale: 1 },
+  'korean-4.5': { table: KOREAN_45_TABLE, scale: 1 },
+  'chinese-percent': { table: CHINESE_PERCENT_TABLE, scale: 1 },
 };
 
 /**

@@ -13,6 +13,16 @@ export const GRADING_SYSTEMS = [
   'german', // 1.0 (best) – 5.0 (fail), 4.0 pass
   'percent',
   'ects', // A–F
+  'spanish-10', // nota media, 0–10
+  'dutch-10', // cijfer, 1–10
+  'brazilian-10', // média / coeficiente de rendimento, 0–10
+  'iranian-20', // معدل, 0–20
+  'turkish-4', // GNO / AGNO out of 4.00
+  'turkish-100',
+  'pakistani-4', // CGPA out of 4.0
+  'nigerian-5', // CGPA out of 5.0
+  'korean-4.5',
+  'chinese-percent', // 均分, 0–100
 ] as const;
 export type GradingSystem = (typeof GRADING_SYSTEMS)[number];
 

@@ -19,14 +19,20 @@ export function digestVacancyHeading(vacancy: VacancyConfig): DigestVacancy['vac
   };
 }
 
-/** A candidate's profile for the digest; none while no document or mail of theirs has been read. Pure. */
+/**
+ * A candidate's profile for the digest; none ("no profile yet", never a score of 0) while nothing of theirs has
+ * said anything: no document read (an unreadable scan or a corrupt file reads nothing) and no mail body naming a
+ * degree, a publication or a keyword. Pure.
+ */
 export function digestProfile(candidate: CandidateRecord): CandidateProfile | undefined {
-  const read =
-    candidate.documents.some((document) => document.reading !== null) ||
-    candidate.messages.some((message) => message.bodyProfile !== null);
-  if (!read) return undefined;
+  const documentRead = candidate.documents.some((document) => document.reading?.profile != null);
+  const mailRead = candidate.messages.some((message) => message.bodyProfile !== null);
+  if (!documentRead && !mailRead) return undefined;
   const view = buildCandidateProfile(candidate);
-  return { ...fitProfile(view), summary: profileSummary(view) };
+  const profile = fitProfile(view);
+  const said =
+    view.bestResult !== null || (profile.publications ?? 0) > 0 || (profile.keywordMatches ?? 0) > 0;
+  return documentRead || said ? { ...profile, summary: profileSummary(view) } : undefined;
 }
 
 /** Each candidate's registration on the vacancy's form as shown (registrationText), by id; the export is read once. */
