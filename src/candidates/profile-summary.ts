@@ -1,4 +1,5 @@
-import type { GradeBand } from '../profile/profile-types.ts';
+import type { ProfileFacts } from '../domain/fit-profile.ts';
+import type { Degree, GradeBand } from '../profile/profile-types.ts';
 import { LEVEL_RANK, type CandidateProfileView } from './candidate-profile.ts';
 
 const BAND_WORDING: Readonly<Record<GradeBand, string>> = {
@@ -18,10 +19,7 @@ const BAND_WORDING: Readonly<Record<GradeBand, string>> = {
 export function profileSummary(profile: CandidateProfileView): string {
   const parts: string[] = [];
   const result = profile.bestResult;
-  // The degree the best result belongs to; else (the result is a transcript's) the highest degree, shown apart.
-  const degree =
-    profile.education.find((entry) => entry.result !== null && entry.result === result) ??
-    [...profile.education].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level])[0];
+  const degree = shownDegree(profile);
   const grade = result ? `${result.written} (${BAND_WORDING[result.band]})` : null;
   if (degree) {
     const title = [degree.subject ? `${degree.title} ${degree.subject}` : degree.title, degree.institution]
@@ -46,4 +44,37 @@ export function profileSummary(profile: CandidateProfileView): string {
   if (profile.keywords.length > 0)
     parts.push(`keywords: ${profile.keywords.map((entry) => entry.keyword).join(', ')}`);
   return parts.join(' · ');
+}
+
+// The degree the best result belongs to; else (the result is a transcript's) the highest degree.
+function shownDegree(profile: CandidateProfileView): Degree | undefined {
+  return (
+    profile.education.find((entry) => entry.result !== null && entry.result === profile.bestResult) ??
+    [...profile.education].sort((a, b) => LEVEL_RANK[b.level] - LEVEL_RANK[a.level])[0]
+  );
+}
+
+const BAND_SHORT: Readonly<Record<GradeBand, string>> = {
+  first: 'First',
+  'upper-second': '2:1',
+  'lower-second': '2:2',
+  third: 'Third',
+  fail: 'fail',
+};
+
+/** The profile's facts for the digest's ranked table, e.g. grade "Distinction ≈ 75 (First)". Pure. */
+export function profileFacts(profile: CandidateProfileView): ProfileFacts {
+  const degree = shownDegree(profile);
+  const result = profile.bestResult;
+  const { publications } = profile;
+  return {
+    degree: degree ? [degree.title, degree.subject].filter(Boolean).join(' ') : '',
+    institution: degree?.institution ?? '',
+    grade: result ? `${result.written} ≈ ${Math.round(result.normalised)} (${BAND_SHORT[result.band]})` : '',
+    publications:
+      publications.count === 0
+        ? ''
+        : `${publications.count}${publications.venues.length > 0 ? ` (${publications.venues.slice(0, 3).join(', ')})` : ''}`,
+    keywords: profile.keywords.map((entry) => entry.keyword),
+  };
 }

@@ -91,7 +91,20 @@ const robustAi: Sample[] = [
       ['research', 'Okafor_research_proposal.pdf'],
     ],
     firstSeen: '2026-11-23T09:12:00Z',
-    profile: { degreeResult: 0.92, publications: 3, keywordMatches: 7 },
+    profile: {
+      degreeResult: 0.92,
+      publications: 3,
+      keywordMatches: 7,
+      summary:
+        'MSc Artificial Intelligence, University of Edinburgh: Distinction (First equivalent) · 3 publications (2 first-author; MICCAI, NeurIPS) · keywords: PyTorch, adversarial training',
+      facts: {
+        degree: 'MSc Artificial Intelligence',
+        institution: 'University of Edinburgh',
+        grade: 'Distinction ≈ 75 (First)',
+        publications: '3 (MICCAI, NeurIPS)',
+        keywords: ['PyTorch', 'adversarial training', 'robustness'],
+      },
+    },
     change: 'new',
   },
   {
@@ -111,6 +124,20 @@ const robustAi: Sample[] = [
       ['transcript', 'Expediente académico.pdf'],
     ],
     firstSeen: '2026-11-23T16:05:00Z',
+    profile: {
+      degreeResult: 0.78,
+      publications: 1,
+      keywordMatches: 2,
+      summary:
+        'Máster Universitario en Inteligencia Artificial, Universidad Politécnica de Madrid · Nota media del expediente: 8,61 (First equivalent) · 1 publication (1 first-author)',
+      facts: {
+        degree: 'Máster Universitario en Inteligencia Artificial',
+        institution: 'Universidad Politécnica de Madrid',
+        grade: 'Nota media del expediente: 8,61 ≈ 71 (First)',
+        publications: '1',
+        keywords: ['robustness', 'uncertainty'],
+      },
+    },
     change: 'new',
   },
   {

@@ -1,6 +1,7 @@
 import { digestCsv } from './digest-csv.ts';
 import type { DigestInput } from './digest-input.ts';
 import { buildDigestView } from './digest-view.ts';
+import { fitDigestToSize } from './fit-digest-size.ts';
 import { renderDigestHtml } from './render-digest-html.ts';
 import { renderDigestText } from './render-digest-text.ts';
 
@@ -19,7 +20,8 @@ export interface ComposedDigest {
  * `null` when nothing changed and `sendEmpty` is false. Never attaches applicant documents. Pure.
  */
 export function composeDigest(input: DigestInput): ComposedDigest | null {
-  const view = buildDigestView(input);
+  // Under Gmail's clipping limit: what does not fit is counted, and is in the attached CSV.
+  const view = fitDigestToSize(buildDigestView(input));
   const { counts } = view;
   if (counts.new + counts.updated === 0 && !input.sendEmpty) return null;
   return {

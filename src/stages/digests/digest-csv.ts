@@ -2,7 +2,8 @@ import { csvCell } from '../../output/csv-cell.ts';
 import { mailText } from '../../output/mail-text.ts';
 import type { DigestVacancy } from './digest-input.ts';
 import { orderAll, type RankedCandidate } from './digest-order.ts';
-import { candidateTopics, displayName, filedFolders } from './digest-view.ts';
+import { candidateTopics, filedFolders } from './digest-view.ts';
+import { displayName } from './display-name.ts';
 import type { ScoreWeights } from '../../config/schema.ts';
 
 /** The CSV attachment of one vacancy. */

@@ -1,6 +1,6 @@
 import type { CandidateRecord } from '../../candidates/candidate-record.ts';
 import { buildCandidateProfile, fitProfile } from '../../candidates/candidate-profile.ts';
-import { profileSummary } from '../../candidates/profile-summary.ts';
+import { profileFacts, profileSummary } from '../../candidates/profile-summary.ts';
 import type { VacancyConfig } from '../../config/schema.ts';
 import { registrationText } from '../../calls/registration-status.ts';
 import { mailText } from '../../output/mail-text.ts';
@@ -32,7 +32,9 @@ export function digestProfile(candidate: CandidateRecord): CandidateProfile | un
   const profile = fitProfile(view);
   const said =
     view.bestResult !== null || (profile.publications ?? 0) > 0 || (profile.keywordMatches ?? 0) > 0;
-  return documentRead || said ? { ...profile, summary: profileSummary(view) } : undefined;
+  return documentRead || said
+    ? { ...profile, summary: profileSummary(view), facts: profileFacts(view) }
+    : undefined;
 }
 
 /** Each candidate's registration on the vacancy's form as shown (registrationText), by id; the export is read once. */

@@ -4,6 +4,8 @@ import { DOCUMENT_WORDING, subjectTag } from '../replies/render-reply.ts';
 import type { DigestInput, DigestVacancy } from './digest-input.ts';
 import { digestSubject } from './digest-subject.ts';
 import { orderAll, orderChanges, type RankedCandidate } from './digest-order.ts';
+import { displayName } from './display-name.ts';
+import { tableRows, type TableRow } from './digest-table.ts';
 import type { FitScore } from './fit-score.ts';
 import { describeDeadline, digestClock, FLAG_WORDING, type DigestClock } from './format-digest-values.ts';
 
@@ -46,8 +48,12 @@ export interface VacancyView {
   deadline: { relative: string; at: string | null };
   /** `registered`: how many registered on the vacancy's form; null when it has none. */
   totals: { all: number; complete: number; incomplete: number; registered: number | null };
+  /** Every candidate, ranked; cut to the digest's size (fitDigestToSize), `omitted` saying how many are left out. */
+  table: TableRow[];
   new: CandidateView[];
   updated: CandidateView[];
+  /** Table rows and new and updated cards left out to keep the mail under the clipping limit: in the CSV. */
+  omitted: { table: number; new: number; updated: number };
 }
 
 /** Everything the text and HTML renderers show, ordered and formatted. */
@@ -82,12 +88,6 @@ export function buildDigestView(input: DigestInput): DigestView {
   };
 }
 
-/** The name a digest shows: cleaned, and `(no name)` when empty or just an address. */
-export function displayName(candidate: CandidateRecord): string {
-  const name = mailText(candidate.name);
-  return name === '' || /^[^\s@]+@[^\s@]+$/.test(name) ? '(no name)' : name;
-}
-
 /** The folders a candidate's messages were filed in, each once, in the order first used. */
 export function filedFolders(candidate: CandidateRecord): string[] {
   const folders = candidate.messages.map((message) => message.filedTo).filter((folder) => folder !== null);
@@ -116,8 +116,17 @@ function vacancyView(vacancy: DigestVacancy, input: DigestInput, clock: DigestCl
       incomplete: all.length - complete,
       registered: registeredCount(vacancy, all),
     },
+    // The ranking comes with news: a vacancy with nothing new keeps its digest part short.
+    table:
+      changes.new.length + changes.updated.length === 0
+        ? []
+        : tableRows(all, {
+            new: new Set(changes.new.map((entry) => entry.candidate.id)),
+            updated: new Set(changes.updated.map((entry) => entry.candidate.id)),
+          }),
     new: changes.new.map((entry) => candidateView(entry, clock, vacancy.registrations)),
     updated: changes.updated.map((entry) => candidateView(entry, clock, vacancy.registrations)),
+    omitted: { table: 0, new: 0, updated: 0 },
   };
 }
 

@@ -2,6 +2,7 @@ import { badge, escapeHtml, FONT, ink, INK, paint, PALETTE, table } from './dige
 import type { CandidateView, DigestView, VacancyView } from './digest-view.ts';
 import { plural } from '../../domain/plural.ts';
 import { summaryLine } from './render-digest-text.ts';
+import { omittedLine, tableHtml } from './render-table-html.ts';
 
 /**
  * The HTML body of a digest: a complete, table-based e-mail document with inline styles only, no external
@@ -63,9 +64,10 @@ function vacancySection(vacancy: VacancyView): string {
     `<tr>${total(all, `${all === 1 ? 'candidate' : 'candidates'} in all`)}${total(complete, 'complete')}${total(incomplete, 'incomplete')}${form}</tr>`,
     '</table>',
     '</td></tr>',
+    tableHtml(vacancy),
     quiet,
-    group('New applications', vacancy.new),
-    group('Updated applications', vacancy.updated),
+    group('New applications', vacancy.new, vacancy.omitted.new),
+    group('Updated applications', vacancy.updated, vacancy.omitted.updated),
   ]
     .filter((line) => line !== '')
     .join('\n');
@@ -75,13 +77,20 @@ function total(count: number, label: string): string {
   return `<td width="33%" align="center" style="${paint(PALETTE.band, 'padding:10px 4px;')}"><div style="${ink(PALETTE.band.color, 'font-size:20px;line-height:24px;font-weight:700;')}">${count}</div><div style="${ink(PALETTE.band.color, 'font-size:12px;line-height:16px;')}">${escapeHtml(label)}</div></td>`;
 }
 
-function group(title: string, candidates: CandidateView[]): string {
-  if (candidates.length === 0) return '';
-  const heading = `<tr><td style="${paint(PALETTE.card, 'padding:16px 24px 4px;font-size:12px;line-height:16px;font-weight:700;letter-spacing:0.6px;text-transform:uppercase;', INK.muted)}">${escapeHtml(title)} (${candidates.length})</td></tr>`;
-  return [heading, ...candidates.map(candidateRow)].join('\n');
+function group(title: string, candidates: CandidateView[], omitted: number): string {
+  if (candidates.length + omitted === 0) return '';
+  const heading = `<tr><td style="${paint(PALETTE.card, 'padding:16px 24px 4px;font-size:12px;line-height:16px;font-weight:700;letter-spacing:0.6px;text-transform:uppercase;', INK.muted)}">${escapeHtml(title)} (${candidates.length + omitted})</td></tr>`;
+  const more =
+    omitted === 0
+      ? []
+      : [
+          `<tr><td style="${paint(PALETTE.card, 'padding:2px 24px 8px;')}">${omittedLine(omitted, 'more are described')}</td></tr>`,
+        ];
+  return [heading, ...candidates.map(candidateCardHtml), ...more].join('\n');
 }
 
-function candidateRow(candidate: CandidateView): string {
+/** One candidate's card: everything the digest knows of them. */
+export function candidateCardHtml(candidate: CandidateView): string {
   const kind = candidate.isNew ? badge('NEW', PALETTE.new) : badge('UPDATED', PALETTE.updated);
   const status = candidate.complete
     ? badge('COMPLETE', PALETTE.complete)

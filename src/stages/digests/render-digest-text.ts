@@ -1,3 +1,4 @@
+import type { TableRow } from './digest-table.ts';
 import type { CandidateView, DigestView, VacancyView } from './digest-view.ts';
 import { plural } from '../../domain/plural.ts';
 
@@ -42,18 +43,59 @@ function vacancyLines(vacancy: VacancyView): string[] {
     `Deadline: ${vacancy.deadline.relative}${deadline}`,
     `All time: ${plural(all, 'candidate')}, ${complete} complete, ${incomplete} incomplete${form}`,
     '',
+    ...tableLines(vacancy),
   ];
   if (vacancy.new.length + vacancy.updated.length === 0) {
     lines.push('Nothing new since the last digest.', '');
   }
-  lines.push(...groupLines(`New applications (${vacancy.new.length})`, vacancy.new));
-  lines.push(...groupLines(`Updated applications (${vacancy.updated.length})`, vacancy.updated));
+  const { omitted } = vacancy;
+  lines.push(...groupLines('New applications', vacancy.new, omitted.new));
+  lines.push(...groupLines('Updated applications', vacancy.updated, omitted.updated));
   return lines;
 }
 
-function groupLines(title: string, candidates: CandidateView[]): string[] {
-  if (candidates.length === 0) return [];
-  return [title, '-'.repeat(title.length), '', ...candidates.flatMap(candidateLines)];
+function tableLines(vacancy: VacancyView): string[] {
+  if (vacancy.table.length === 0) return [];
+  const shown = vacancy.table.length;
+  const all = shown + vacancy.omitted.table;
+  const title = `Ranking: ${all === shown ? `all ${all}` : `the first ${shown} of ${all}`} ${all === 1 ? 'candidate' : 'candidates'}`;
+  return [
+    title,
+    '-'.repeat(title.length),
+    ...vacancy.table.map(tableLine),
+    ...omittedLines(vacancy.omitted.table, 'more candidates are ranked'),
+    '',
+  ];
+}
+
+function tableLine(row: TableRow): string {
+  const degree = [row.degree, row.grade].filter(Boolean).join(': ');
+  const facts = [
+    row.institution,
+    degree,
+    row.publications === '' ? '' : `publications ${row.publications}`,
+    row.keywords === '' ? '' : `keywords: ${row.keywords}`,
+    row.documents,
+    `fit ${row.fit}`,
+  ].filter(Boolean);
+  return `${row.rank}. ${row.name}${row.change === '' ? '' : ` (${row.change})`} — ${facts.join(' · ')}`;
+}
+
+function omittedLines(count: number, what: string): string[] {
+  return count === 0 ? [] : [`…and ${count} ${what} in the attached CSV.`];
+}
+
+function groupLines(title: string, candidates: CandidateView[], omitted: number): string[] {
+  if (candidates.length + omitted === 0) return [];
+  const heading = `${title} (${candidates.length + omitted})`;
+  return [
+    heading,
+    '-'.repeat(heading.length),
+    '',
+    ...candidates.flatMap(candidateLines),
+    ...omittedLines(omitted, 'more are described'),
+    ...(omitted === 0 ? [] : ['']),
+  ];
 }
 
 function candidateLines(candidate: CandidateView, index: number): string[] {

@@ -66,7 +66,9 @@ describe('composeDigest order', () => {
     );
     const names = ['Cara Complete', 'Ian Incomplete', 'Uma Updated'];
     for (const body of [digest?.text ?? '', digest?.html ?? '']) {
-      const positions = names.map((name) => body.indexOf(name));
+      // The cards, after the ranked table (which orders all candidates by rank, not by change).
+      const cards = body.slice(body.search(/New applications/i));
+      const positions = names.map((name) => cards.indexOf(name));
       expect(positions.every((position) => position >= 0)).toBe(true);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
     }
