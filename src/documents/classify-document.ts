@@ -44,6 +44,8 @@ export function classifyDocument(input: ClassifyInput): KindDecision {
     return { kind: named, evidence: [nameClue.label, why], source: 'filename', scores };
   }
   const kind = pickKind(scores, named);
+  if (kind === 'other' && scores.other === bestScore(scores))
+    return { kind, evidence: explain(clues, kind, nameClue), source: 'content', scores };
   if (kind === 'other') return { kind, evidence: ['no kind stands out'], source: 'none', scores };
   return { kind, evidence: explain(clues, kind, nameClue), source: 'content', scores };
 }

@@ -1,10 +1,12 @@
 import type { Clue, Phrase } from './clue.ts';
 import { phraseGroupClue } from './clue.ts';
 import type { DocumentText } from './document-text.ts';
-import { looksLikeLetter, type LetterShape } from './letter-shape.ts';
+import { hasLetterBody, looksLikeLetter, type LetterShape } from './letter-shape.ts';
 
 /** A salutation at the top ("Dear Professor Smith"): a letter, the applicant's more often than a referee's. */
 export const COVER_SALUTATION_WEIGHT = 2;
+/** Written in the first person to a reader and signed, whatever its opening ("Acme Ltd, Hiring Team"). */
+export const LETTER_BODY_WEIGHT = 1;
 /** A closing at the bottom ("Yours sincerely"). */
 export const COVER_CLOSING_WEIGHT = 1.5;
 /** Each distinct phrase of intent ("I am writing to apply", "my research interests", "join your group"). */
@@ -66,7 +68,7 @@ const INTENT: readonly Phrase[] = [
 /** Salutation, closing, the applicant's own intent, first-person voice, brevity. */
 export function findCoverLetterClues(doc: DocumentText, shape: LetterShape): Clue[] {
   const clues: Clue[] = [];
-  if (shape.salutation !== null)
+  if (shape.salutation !== null && !shape.familiar)
     clues.push({ kind: 'cover-letter', weight: COVER_SALUTATION_WEIGHT, label: 'salutation' });
   if (shape.closing) clues.push({ kind: 'cover-letter', weight: COVER_CLOSING_WEIGHT, label: 'closing' });
   clues.push(
@@ -78,7 +80,10 @@ export function findCoverLetterClues(doc: DocumentText, shape: LetterShape): Clu
       weight: FIRST_PERSON_WEIGHT,
       label: `first person (${shape.firstPerson} × I/my)`,
     });
-  if (looksLikeLetter(shape) && doc.words <= SHORT_LETTER_WORDS)
+  const body = hasLetterBody(shape);
+  if (body && shape.firstPerson >= 2 * shape.thirdPerson)
+    clues.push({ kind: 'cover-letter', weight: LETTER_BODY_WEIGHT, label: 'written to a reader, signed' });
+  if ((looksLikeLetter(shape) || body) && doc.words <= SHORT_LETTER_WORDS)
     clues.push({ kind: 'cover-letter', weight: SHORT_LETTER_WEIGHT, label: 'one or two pages' });
   return clues;
 }

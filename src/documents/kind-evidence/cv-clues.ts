@@ -73,11 +73,35 @@ const SECTIONS = new Set([
   ...['istruzione', 'istruzione e formazione', 'esperienza lavorativa', 'esperienza professionale'],
   ...['competenze', 'lingue', 'pubblicazioni', 'informazioni personali', 'progetti', 'competenze personali'],
   ...['educacion', 'formacion academica', 'experiencia', 'experiencia laboral', 'habilidades', 'idiomas'],
-  ...['publicaciones', 'proyectos', 'datos personales'],
+  ...[
+    'publicaciones',
+    'proyectos',
+    'datos personales',
+    'experiencia profesional',
+    'formacion',
+    'competencias',
+  ],
+  ...['experiences', 'work experiences', 'education and experience', 'skills and abilities', 'certificates'],
+  ...['awards and achievements', 'honors and awards', 'teaching', 'service', 'grants'],
+  ...['beruflicher werdegang', 'werdegang', 'akademischer werdegang', 'bildungsweg', 'berufspraxis'],
+  ...['experiences professionnelles', 'parcours', 'loisirs', 'competences techniques', "centres d'interets"],
+  ...[
+    'esperienze',
+    'esperienze lavorative',
+    'formazione',
+    'capacita',
+    'conoscenze linguistiche',
+    'interessi',
+  ],
+  ...['formacao', 'formacao academica', 'experiencia profissional', 'competencias', 'publicacoes', 'premios'],
+  ...['intereses', 'logros', 'cursos'],
   // Chinese
   ...['教育背景', '教育经历', '工作经历', '实习经历', '项目经历', '科研经历', '专业技能', '技能', '个人技能'],
   ...['获奖情况', '荣誉奖励', '获奖经历', '发表论文', '个人信息', '基本信息', '语言能力', '自我评价'],
+  ...['工作经验', '项目经验', '实习经验', '荣誉奖项', '个人简介', '论文发表', '科研成果'],
 ]);
+// The same headings without spaces, for headings spelt letter by letter ("w o r k  e x p e r i e n c e").
+const COMPACT_SECTIONS = new Map([...SECTIONS].map((heading) => [heading.replace(/ /g, ''), heading]));
 
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
 const START = String.raw`(?:${MONTH} |\d{1,2}[./] ?)?(?:19|20)\d{2}(?:[./]\d{1,2})?`;
@@ -92,8 +116,8 @@ export function findCvClues(doc: DocumentText): Clue[] {
   const sections = new Set<string>();
   for (const folded of doc.folded) {
     if (folded.length > MAX_SECTION_LENGTH) continue;
-    const heading = headingOf(folded);
-    if (SECTIONS.has(heading)) sections.add(heading);
+    const section = sectionOf(headingOf(folded));
+    if (section !== undefined) sections.add(section);
   }
   const count = Math.min(sections.size, CV_SECTION_CAP);
   const ranges = countMatches(doc.body, DATE_RANGE);
@@ -117,4 +141,11 @@ export function findCvClues(doc: DocumentText): Clue[] {
       ? [{ kind: 'cv' as const, weight: CV_CONTACT_WEIGHT, label: 'contact details at the top' }]
       : []),
   ];
+}
+
+/** The CV section a heading names, if any ("Skills & Abilities", "W O R K E X P E R I E N C E" too). */
+function sectionOf(heading: string): string | undefined {
+  const words = heading.replace(/\s*&\s*/g, ' and ');
+  if (SECTIONS.has(words)) return words;
+  return COMPACT_SECTIONS.get(words.replace(/ /g, ''));
 }

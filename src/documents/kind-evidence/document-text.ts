@@ -56,14 +56,23 @@ export function tailOf(doc: DocumentText, count = TAIL_LINES): string[] {
   return doc.folded.slice(-count);
 }
 
-/** A line with any list or section numbering removed ("2.1 Related Work:" → "related work"). */
+// Decoration around a heading: icons (private-use glyphs, emoji), stars, bars, rules, bullets and punctuation.
+const DECORATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}+#)]+$/gu;
+// A heading spelt out letter by letter ("e x p e r i e n c e"), or split by small capitals ("e xperience").
+const SPACED_LETTERS = /^(?:\p{L} ){3,}\p{L}$|^\p{L} \p{L}{2,}(?: \p{L} \p{L}{2,})*$/u;
+
+/**
+ * A line with any list or section numbering and any decoration removed ("2.1 Related Work:" → "related work",
+ * "★ EXPERIENCES" → "experiences", "| LANGUAGES" → "languages", "E X P E R I E N C E" → "experience").
+ */
 export function headingOf(folded: string): string {
-  return folded
-    .replace(/^(?:[-•*▪●◦·]\s*)+/, '')
+  const heading = folded
+    .replace(DECORATION, '')
     .replace(/^(?:chapter|kapitel|chapitre|capitolo|capitulo)\s+\d+\s*[.:-]?\s*/, '')
     .replace(/^(?:\d+(?:\.\d+)*[.)]?|(?:[ivx]+|[a-h])[.)])\s+(?=\p{L})/u, '')
-    .replace(/\s*[:：]$/, '')
+    .replace(DECORATION, '')
     .trim();
+  return SPACED_LETTERS.test(heading) ? heading.replace(/ /g, '') : heading;
 }
 
 /** Counts the matches of a global pattern in a text. */

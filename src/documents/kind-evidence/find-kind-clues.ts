@@ -4,6 +4,7 @@ import { findCoverLetterClues } from './cover-letter-clues.ts';
 import { findCvClues } from './cv-clues.ts';
 import { readDocumentText } from './document-text.ts';
 import { readLetterShape } from './letter-shape.ts';
+import { findLookAlikeClues } from './look-alike-clues.ts';
 import { findReferenceClues } from './reference-clues.ts';
 import { findResearchClues } from './research-clues.ts';
 import { findTitleClues } from './title-clues.ts';
@@ -22,5 +23,6 @@ export function findKindClues(text: string, pages: number | null): Clue[] {
     ...findCoverLetterClues(doc, shape),
     ...findReferenceClues(doc, shape),
     ...findCertificateClues(doc),
+    ...findLookAlikeClues(doc),
   ];
 }

@@ -13,13 +13,25 @@ const MAX_ROW_WORDS = 8;
 /** Rows whose numbers are this large are money or ids, not marks or credits. */
 const MAX_MARK = 200;
 
+// A table of contents' dot leaders ("Introduction . . . . 5"): page numbers, not marks.
+const DOT_LEADER = /(?:\. ?){3,}\s*\d+$|…\s*\d+$/;
+// Prose: six or more lower-case words ("the reviewers agreed that the idea was good"); subjects are short.
+const PROSE_WORD = /(?:^|\s)\p{Ll}{3,}(?=\s|$)/gu;
+const MAX_PROSE_WORDS = 5;
+
 /** Counts the lines that look like a row of a grade table: a subject with credits and marks side by side. */
 export function countGradeRows(lines: readonly string[]): number {
-  return lines.filter(isGradeRow).length;
+  return gradeRows(lines).length;
+}
+
+/** The lines that look like a row of a grade table. */
+export function gradeRows(lines: readonly string[]): string[] {
+  return lines.filter(isGradeRow);
 }
 
 function isGradeRow(line: string): boolean {
-  if (line.length > MAX_ROW_LENGTH) return false;
+  if (line.length > MAX_ROW_LENGTH || DOT_LEADER.test(line)) return false;
+  if ((line.match(PROSE_WORD) ?? []).length > MAX_PROSE_WORDS) return false;
   const tokens = line
     .replace(/\b30 e lode\b/gi, '30L')
     .split(CELL_SEPARATOR)

@@ -21,7 +21,7 @@ const RECOMMEND: readonly Phrase[] = [
   {
     label: "'recommend'",
     pattern:
-      /(?:highly|strongly|warmly|wholeheartedly|enthusiastically|unreservedly|gladly|happily) recommend|recommend (?:him|her|them|mr|ms|mrs|miss|dr)\b|recommend [\w.'-]+ (?:without|for|to|as|highly|strongly|wholeheartedly|unreservedly)|pleasure to recommend|in support of (?:his|her|their|the) application|letter of (?:recommendation|reference|support)/,
+      /(?:highly|strongly|warmly|wholeheartedly|enthusiastically|unreservedly|gladly|happily) recommend|recommend (?:him|her|them|mr|ms|mrs|miss|dr)\b|recommend (?:[\w.'-]+ ){1,3}(?:without|for|to|as|highly|strongly|wholeheartedly|unreservedly)|(?:my|the) (?:strongest|highest|full|unreserved|warmest) (?:possible )?recommendation|pleasure to recommend|in support of (?:his|her|their|the) application|letter of (?:recommendation|reference|support)/,
   },
   {
     label: "'I have known'",
@@ -57,7 +57,7 @@ export function findReferenceClues(doc: DocumentText, shape: LetterShape): Clue[
   const clues: Clue[] = [];
   if (shape.toWhomItMayConcern)
     clues.push({ kind: 'reference', weight: TO_WHOM_WEIGHT, label: "'To whom it may concern'" });
-  if (shape.salutation !== null || shape.closing)
+  if ((shape.salutation !== null && !shape.familiar) || shape.closing)
     clues.push({ kind: 'reference', weight: REFERENCE_LETTER_SHAPE_WEIGHT, label: 'letter form' });
   clues.push(
     ...phraseGroupClue('reference', doc.body, RECOMMEND, { perItem: RECOMMEND_WEIGHT, cap: RECOMMEND_CAP }),
@@ -68,7 +68,7 @@ export function findReferenceClues(doc: DocumentText, shape: LetterShape): Clue[
       weight: THIRD_PERSON_WEIGHT,
       label: `about a student (${shape.thirdPerson} × he/she/his/her)`,
     });
-  if (looksLikeLetter(shape) && tailOf(doc).some((line) => ACADEMIC_TITLE.test(line)))
+  if ((looksLikeLetter(shape) || shape.signature) && tailOf(doc).some((line) => ACADEMIC_TITLE.test(line)))
     clues.push({ kind: 'reference', weight: ACADEMIC_SIGNATURE_WEIGHT, label: 'signed by an academic' });
   return clues;
 }

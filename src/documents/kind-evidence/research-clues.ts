@@ -1,6 +1,18 @@
-import type { Clue, Phrase } from './clue.ts';
+import type { Clue } from './clue.ts';
 import { countClue, listLabels, phraseClues, phraseGroupClue } from './clue.ts';
 import { countMatches, headingOf, type DocumentText } from './document-text.ts';
+import {
+  ABSTRACT,
+  AUTHOR_YEAR_CITATION,
+  BIBLIOGRAPHY,
+  BRACKET_CITATION,
+  CHAPTER,
+  INTRODUCTION,
+  KEYWORDS,
+  PAPER_SECTION,
+  PROPOSAL,
+  THESIS,
+} from './research-vocabulary.ts';
 
 /** An "Abstract" heading: papers and theses open with one. */
 export const ABSTRACT_WEIGHT = 3;
@@ -24,6 +36,8 @@ const LONG_WORDS = 3500;
 /** Each thesis phrase ("submitted in partial fulfilment", "Chapter 2"). */
 export const THESIS_PHRASE_WEIGHT = 3;
 const THESIS_PHRASE_CAP = 2;
+// A form or a title page alone is not a thesis: its phrases count in a document of some length.
+const THESIS_MIN_WORDS = 300;
 /** Each proposal phrase ("research questions", "work plan"): statements of purpose use a few. */
 export const PROPOSAL_PHRASE_WEIGHT = 1;
 const PROPOSAL_PHRASE_CAP = 4;
@@ -31,41 +45,6 @@ const PROPOSAL_PHRASE_CAP = 4;
 export const KEYWORDS_WEIGHT = 1.5;
 // Headings are short lines.
 const MAX_HEADING_LENGTH = 60;
-
-const ABSTRACT =
-  /^(?:abstract|summary of (?:the )?thesis|zusammenfassung|sommario|resumen|摘要)(?:\s*[-.:]|$)/u;
-const INTRODUCTION = /^(?:introduction|einleitung|introduzione|introduccion|引言|绪论|前言)$/u;
-const BIBLIOGRAPHY =
-  /^(?:references|bibliography|works cited|literature cited|reference list|literaturverzeichnis|literatur|bibliographie|bibliografia|referencias|参考文献)$/u;
-const PAPER_SECTION =
-  /^(?:related work|background|literature review|methods?|methodology|materials and methods|approach|proposed (?:method|approach)|experiments?|experimental (?:setup|results)|results(?: and discussion)?|evaluation|discussion|conclusions?|conclusion and future work|future work|limitations|acknowledge?ments|appendix|research questions?|(?:aims and )?objectives|research aims|timeline|time ?plan|work ?plan|expected (?:outcomes|results|contributions)|significance|contributions|table of contents|contents|list of figures|list of tables|preliminary results|problem statement|motivation)$/;
-const CHAPTER =
-  /^(?:chapter|kapitel|chapitre|capitolo|capitulo) (?:\d+|[ivx]+|one|two|three|four|five|six)\b/;
-const BRACKET_CITATION = /\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]/g;
-const AUTHOR_YEAR_CITATION =
-  /\((?:see |e\.g\.,? )?[a-z][\p{L}'-]+(?: et al\.| and [a-z][\p{L}'-]+| & [a-z][\p{L}'-]+)?,? (?:19|20)\d{2}[a-z]?[;)]/gu;
-
-const THESIS: readonly Phrase[] = [
-  {
-    label: "'submitted in partial fulfilment'",
-    pattern:
-      /(?:submitted|presented) (?:in partial|for the degree)|partial fulfil?l?ment of the requirements/,
-  },
-  {
-    label: 'declaration of authorship',
-    pattern:
-      /declaration of (?:originality|authorship)|eidesstattliche erklarung|i hereby declare that (?:this|the) (?:thesis|dissertation|work)/,
-  },
-];
-
-const PROPOSAL: readonly Phrase[] = [
-  { label: 'research questions', pattern: /research questions?\b/ },
-  { label: 'objectives', pattern: /\b(?:research )?objectives\b|\baims\b/ },
-  { label: 'methodology', pattern: /\bmethodology\b/ },
-  { label: 'timeline', pattern: /\btimeline\b|time ?plan|work ?plan|gantt|work packages?|\bmilestones?\b/ },
-  { label: 'expected outcomes', pattern: /expected (?:outcomes|results|contributions|impact)/ },
-  { label: "'this proposal'", pattern: /\bthis proposal\b|the proposed (?:project|study|research|work)/ },
-];
 
 /** Paper sections, citations, length, and thesis or proposal wording. */
 export function findResearchClues(doc: DocumentText): Clue[] {
@@ -105,7 +84,9 @@ export function findResearchClues(doc: DocumentText): Clue[] {
       label: `${etAl} × 'et al.'`,
     }),
     ...longClue(doc),
-    ...phraseClues('research', doc.body, THESIS, THESIS_PHRASE_WEIGHT, THESIS_PHRASE_CAP),
+    ...(doc.words >= THESIS_MIN_WORDS
+      ? phraseClues('research', doc.body, THESIS, THESIS_PHRASE_WEIGHT, THESIS_PHRASE_CAP)
+      : []),
     ...countClue('research', chapters, {
       minCount: 2,
       perItem: THESIS_PHRASE_WEIGHT / 2,
@@ -117,11 +98,7 @@ export function findResearchClues(doc: DocumentText): Clue[] {
       cap: PROPOSAL_PHRASE_CAP,
       prefix: 'proposal terms',
     }),
-    ...(doc.folded.some((line) =>
-      /^(?:keywords|key words|index terms|schlusselworter|mots-cles|parole chiave|关键词)\s*[:：—-]/u.test(
-        line,
-      ),
-    )
+    ...(doc.folded.some((line) => KEYWORDS.test(line))
       ? [{ kind: 'research' as const, weight: KEYWORDS_WEIGHT, label: 'keywords line' }]
       : []),
   ];

@@ -1,6 +1,6 @@
 import type { DocumentKind } from '../../domain/document-kinds.ts';
 import type { Clue } from './clue.ts';
-import { headOf, quoteLine, type DocumentText } from './document-text.ts';
+import { HEAD_LINES, quoteLine, type DocumentText } from './document-text.ts';
 
 /** A title or heading near the top that names the document: the strongest single clue. */
 export const TITLE_WEIGHT = 6;
@@ -47,7 +47,7 @@ const RULES: readonly TitleRule[] = [
   // research
   title(
     'research',
-    /research proposal|(?:phd|doctoral|project|dissertation) proposal|proposal for (?:a |doctoral |phd )?research|^(?:an? )?(?:[\w']+ ){0,2}(?:thesis|dissertation)(?: submitted| presented| in partial|$)|masterarbeit|bachelorarbeit|diplomarbeit|doktorarbeit|tesi di (?:laurea|dottorato)|^memoire\b|trabajo (?:de )?fin de (?:grado|master)|^preprint\b|arxiv:\d|^摘要|学位论文|毕业论文|研究计划/u,
+    /research proposal|(?:phd|doctoral|project|dissertation) proposal|proposal for (?:a |doctoral |phd )?research|^(?:an? )?(?:[\w']+ ){0,2}(?:thesis|dissertation)(?: submitted| presented| in partial|$)|masterarbeit|bachelorarbeit|diplomarbeit|doktorarbeit|tesi di (?:laurea|dottorato)|^memoire\b|trabajo (?:de )?fin de (?:grado|master)|^preprint\b|arxiv:\d|^摘要|学位论文(?!.*声明)|毕业论文|研究计划|开题报告|projeto de pesquisa|proyecto de investigacion|propuesta de investigacion|projet de (?:recherche|these)|progetto di ricerca|forschungsvorhaben|forschungsexpose|dissertacao de mestrado|tese de doutorado|these de doctorat|memoire de (?:master|fin d'etudes)|tesis (?:doctoral|de maestria|de licenciatura|de grado)|trabajo de grado|trabalho de conclusao/u,
   ),
   // CVs
   title(
@@ -61,10 +61,19 @@ const RULES: readonly TitleRule[] = [
   ),
 ];
 
-/** The titles among the first lines, at most one per kind (the first). */
+// Lines that stand above or beside a title without being one: stamp-duty boxes, protocol numbers, page counters,
+// the legal notes Italian certificates carry.
+const NOT_A_TITLE =
+  /\bbollo\b|stamp duty|\bprot(?:ocollo)?\.? ?n|\bpage \d+ (?:of|\/) \d+|\bpagina \d+ di \d+|\bseite \d+ von \d+|^\d+ ?\/ ?\d+$|non puo essere prodott|pubblica amministrazione|ai sensi del|\bd\.? ?p\.? ?r\.|\bdpr\b/;
+
+/** The titles among the first lines past any stamps and boxes, at most one per kind (the first). */
 export function findTitleClues(doc: DocumentText): Clue[] {
   const found = new Map<DocumentKind, Clue>();
-  headOf(doc).forEach((folded, index) => {
+  const head = doc.folded
+    .map((folded, index) => ({ folded, index }))
+    .filter(({ folded }) => !NOT_A_TITLE.test(folded))
+    .slice(0, HEAD_LINES);
+  head.forEach(({ folded, index }) => {
     if (!isTitleLine(folded)) return;
     const rule = RULES.find((candidate) => candidate.pattern.test(folded));
     if (rule === undefined || found.has(rule.kind)) return;

@@ -1,8 +1,8 @@
 import { countModuleCodes } from '../../profile/count-modules.ts';
 import type { Clue, Phrase } from './clue.ts';
-import { countClue, phraseClues, phraseGroupClue } from './clue.ts';
+import { countClue, findPhrases, listLabels, phraseClues } from './clue.ts';
 import type { DocumentText } from './document-text.ts';
-import { countGradeRows } from './grade-rows.ts';
+import { gradeRows } from './grade-rows.ts';
 
 /** Each row of a grade table (subject, credits, mark), from three rows on. */
 export const GRADE_ROW_WEIGHT = 0.4;
@@ -40,11 +40,7 @@ const TERMS: readonly Phrase[] = [
   {
     label: 'marks',
     pattern:
-      /marks? obtained|max(?:imum)? marks|\bgrades?\b|\bmarks\b|\bnoten?\b|\bvoto\b|\bnotes\b|calificacion|成绩/u,
-  },
-  {
-    label: 'pass/fail',
-    pattern: /\b(?:pass(?:ed)?|fail(?:ed)?|bestanden|admis|superato|aprobado|sufficient)\b/,
+      /marks? obtained|max(?:imum)? marks|\bgrades?\b|\bmarks\b|\bnoten\b|\bvoto\b|releve de notes|notes obtenues|calificacion|成绩/u,
   },
   { label: 'exams', pattern: /\bexam(?:ination)?s?\b|\besami?\b|prufung|\bexamen/ },
   { label: 'modules', pattern: /\bmodules?\b|\bcourses?\b|\bsubjects?\b|insegnament|\bmodul\b|\bue\b|课程/u },
@@ -55,16 +51,29 @@ const TERMS: readonly Phrase[] = [
   },
 ];
 
-/** A grade table, course codes, an overall result and the words transcripts are written in. */
+// "Pass" or "fail" in a row of the table is a result; on a slide ("tests fail") it is not.
+const PASS_FAIL = /\b(?:pass(?:ed)?|fail(?:ed)?|bestanden|admis|superato|aprobado|sufficient)\b/i;
+// A grading scale: "A = 70-100", "Notenskala", "scala di valutazione", "escala de calificaciones".
+const SCALE =
+  /grading (?:scale|system)|grade (?:scale|key)|notenskala|bewertungsskala|bareme|scala di valutazione|escala de calificaciones|escala de notas|\b[a-f][+-]? ?[:=] ?\d{2,3} ?[-–] ?\d{2,3}\b|\b\d{2,3} ?[-–] ?\d{2,3} ?[:=] ?[a-f][+-]?\b/;
+// Terms that say the numbers are marks or credits.
+const GRADE_TERMS = new Set(['credits', 'GPA', 'marks']);
+
+/** A grade table (that looks like grades), course codes, an overall result and the words transcripts use. */
 export function findTranscriptClues(doc: DocumentText): Clue[] {
-  const rows = countGradeRows(doc.lines);
+  const rows = gradeRows(doc.lines);
   const codes = countModuleCodes(doc.lines.join('\n'));
+  const overall = phraseClues('transcript', doc.body, OVERALL, OVERALL_RESULT_WEIGHT, 1);
+  const terms = findPhrases(doc.body, TERMS).map((term) => term.label);
+  if (rows.some((row) => PASS_FAIL.test(row))) terms.push('pass/fail');
+  const graded =
+    codes > 0 || overall.length > 0 || SCALE.test(doc.body) || terms.some((term) => GRADE_TERMS.has(term));
   return [
-    ...countClue('transcript', rows, {
+    ...countClue('transcript', graded ? rows.length : 0, {
       minCount: GRADE_TABLE_MIN_ROWS,
       perItem: GRADE_ROW_WEIGHT,
       maxWeight: GRADE_TABLE_MAX,
-      label: `grade table (${rows} rows)`,
+      label: `grade table (${rows.length} rows)`,
     }),
     ...countClue('transcript', codes, {
       minCount: MODULE_CODES_MIN,
@@ -72,11 +81,15 @@ export function findTranscriptClues(doc: DocumentText): Clue[] {
       maxWeight: MODULE_CODES_MAX,
       label: `${codes} module codes`,
     }),
-    ...phraseClues('transcript', doc.body, OVERALL, OVERALL_RESULT_WEIGHT, 1),
-    ...phraseGroupClue('transcript', doc.body, TERMS, {
-      perItem: TRANSCRIPT_TERM_WEIGHT,
-      cap: TRANSCRIPT_TERM_CAP,
-      prefix: 'transcript terms',
-    }),
+    ...overall,
+    ...(terms.length > 0
+      ? [
+          {
+            kind: 'transcript' as const,
+            weight: Math.min(terms.length, TRANSCRIPT_TERM_CAP) * TRANSCRIPT_TERM_WEIGHT,
+            label: `transcript terms: ${listLabels(terms)}`,
+          },
+        ]
+      : []),
   ];
 }

@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { corpusMissing } from './corpus-documents.ts';
+import { isCrash, measureCorpus, renderCorpusFigures, type CorpusFigures } from './measure-corpus.ts';
+
+// Issue 14 asks 95 % on real documents we did not tune on; 30/33 (90.9 %) is what the classifier reaches (see the
+// README, "Kinds"). This floor keeps it from getting worse; raise it as the held-out figure rises.
+const HELD_OUT_MIN_ACCURACY = 0.9;
+
+let figures: CorpusFigures | undefined;
+
+function measured(): CorpusFigures {
+  if (figures === undefined) throw new Error('the corpus was not measured');
+  return figures;
+}
+
+const missing = corpusMissing();
+
+// The corpus is a cache of fetched files (never committed): without it this measurement skips, saying why.
+describe.skipIf(missing !== null)(
+  `document kinds on the real-document corpus${missing === null ? '' : `: ${missing}`}`,
+  () => {
+    beforeAll(async () => {
+      figures = await measureCorpus();
+      console.log(renderCorpusFigures(figures));
+    }, 240_000);
+
+    it('holds documents of several kinds in both parts', () => {
+      const { dev, heldOut } = measured();
+      expect(dev.total + heldOut.total).toBeGreaterThanOrEqual(60);
+      expect(heldOut.total).toBeGreaterThanOrEqual(Math.floor((dev.total + heldOut.total) / 4));
+    });
+
+    it('reads every document without a crash', () => {
+      const crashed = measured().outcomes.filter((outcome) => isCrash(outcome.status));
+      expect(crashed.map((outcome) => `${outcome.doc.file}: ${outcome.status}`)).toEqual([]);
+    });
+
+    it(`gets at least ${HELD_OUT_MIN_ACCURACY * 100} % of the held-out kinds right`, () => {
+      const { heldOut } = measured();
+      expect(heldOut.correct / heldOut.total, renderCorpusFigures(measured())).toBeGreaterThanOrEqual(
+        HELD_OUT_MIN_ACCURACY,
+      );
+    });
+
+    it('names its evidence for every decision', () => {
+      for (const { decision } of measured().outcomes) expect(decision.evidence.length).toBeGreaterThan(0);
+    });
+  },
+);
