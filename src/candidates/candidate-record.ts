@@ -23,6 +23,8 @@ export const documentRecordSchema = z.object({
   filename: z.string(),
   /** `filename` made safe as a single path component (see sanitizeFilename). */
   safeName: z.string(),
+  /** The containers it was unpacked from, outermost first (e.g. winmail.dat); [] when it came as it is. */
+  within: z.array(z.string()).default([]),
   kind: documentKindSchema,
   contentType: z.string(),
   size: z.number(),

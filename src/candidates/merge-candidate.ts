@@ -59,9 +59,10 @@ export function mergeCandidate(
   if (added.length < incoming.documents.length) flags.add('duplicate-document');
   const documents: CandidateRecord['documents'] = [
     ...base.documents,
-    ...added.map(({ filename, safeName, kind, contentType, size, sha256, reading }) => ({
+    ...added.map(({ filename, safeName, within, kind, contentType, size, sha256, reading }) => ({
       filename,
       safeName,
+      within,
       kind,
       contentType,
       size,

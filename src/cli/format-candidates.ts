@@ -12,6 +12,7 @@ export function candidateJson(record: CandidateRecord, registration = '') {
     email: record.email,
     documents: record.documents.map((document) => ({
       filename: document.filename,
+      within: document.within,
       kind: document.kind,
       kindSource: document.reading?.kindSource ?? 'filename',
       evidence: document.reading?.evidence ?? [],

@@ -34,7 +34,9 @@ function formatDocument(document: ExplainedDocument): string {
     extraction && extraction.hiddenReasons.length > 0
       ? [`    hidden text (${extraction.hiddenReasons.join(', ')}): "${extraction.hiddenSample}"`]
       : [];
-  return [`  ${document.filename} [${document.kind}] — ${why}`, `    read: ${read}`, ...hidden].join('\n');
+  // A file unpacked from a container shows where it came from: winmail.dat › CV.pdf.
+  const path = [...document.within, document.filename].join(' › ');
+  return [`  ${path} [${document.kind}] — ${why}`, `    read: ${read}`, ...hidden].join('\n');
 }
 
 /** The profile as indented lines; empty parts are left out. */

@@ -111,9 +111,26 @@ export type ScoreWeights = z.infer<typeof scoreWeightsSchema>;
 const limitsSchema = z.strictObject({
   /** Messages larger than this are recorded from their headers only and flagged. */
   maxMessageBytes: int(1024, Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
-  /** Messages with more attachments than this are dead-lettered as too complex. */
+  /**
+   * Messages with more attachments of their own than this are dead-lettered as too complex; files inside
+   * containers (winmail.dat, Outlook items, attached messages) count too, and a container whose files would pass
+   * it is kept whole, not unpacked.
+   */
   maxAttachments: int(1, 100_000).default(100),
+  /** How deep containers inside containers are unpacked (1: only the message's own; 0: none). */
+  maxNestingDepth: int(0, 10).default(3),
+  /** Bytes the containers of one message may give, all together; a container that would pass it stays whole. */
+  maxUnpackedBytes: int(0, Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
+  /**
+   * Seconds all containers of one message may take to open, together (an Outlook item is stopped when they run
+   * out); containers left then are kept whole.
+   */
+  maxUnpackSeconds: int(1, 600).default(10),
 });
+
+/** The limits when the config does not set them. */
+export const DEFAULT_LIMITS: LimitsConfig = limitsSchema.parse({});
+export type LimitsConfig = z.infer<typeof limitsSchema>;
 
 /**
  * Limits on reading one attachment, and all the attachments of one message; a document over a limit is recorded

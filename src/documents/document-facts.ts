@@ -10,6 +10,8 @@ export interface DocumentFacts {
   index: number;
   filename: string;
   safeName: string;
+  /** The names of the containers it was unpacked from, outermost first (e.g. winmail.dat); [] when none. */
+  within: string[];
   kind: DocumentKind;
   contentType: string;
   size: number;

@@ -34,7 +34,8 @@ export interface DocumentReader {
  * Reads every attachment of a message (all at once: the reader bounds the parallelism) within the message's
  * budget, and returns the documents with their kinds decided from content and their readings. A document past the
  * budget is not read: its reading says so (`skipped`) and its kind comes from its name. A document without content
- * (a message recorded from its headers only) keeps its file-name kind and no reading.
+ * (a message recorded from its headers only) keeps its file-name kind and no reading; one with a reading already
+ * (a container kept whole) keeps it.
  */
 export async function readDocuments(
   reader: DocumentReader,
@@ -43,8 +44,11 @@ export async function readDocuments(
   context: Pick<ReadRequest, 'keywords' | 'applicantName'>,
   budget: MessageBudget,
 ): Promise<DocumentFacts[]> {
+  const unread = documents.map((document) =>
+    document.reading === null ? contents[document.index] : undefined,
+  );
   const overBudget = planReading(
-    documents.map((document) => contents[document.index]?.length ?? null),
+    unread.map((content) => content?.length ?? null),
     budget,
   );
   const clock = new MessageClock(
@@ -54,7 +58,7 @@ export async function readDocuments(
   try {
     return await Promise.all(
       documents.map(async (document, position) => {
-        const content = contents[document.index];
+        const content = unread[position];
         if (content === undefined) return document;
         const request = { filename: document.filename, contentType: document.contentType, ...context };
         const over = overBudget[position] ?? null;

@@ -40,6 +40,8 @@ export interface ExplainedBounce {
 /** A document, its kind and why; `extraction` is null when it was not read. */
 export interface ExplainedDocument {
   filename: string;
+  /** The containers it was unpacked from, outermost first (e.g. `["winmail.dat"]`); [] when none. */
+  within: string[];
   kind: DocumentKind;
   kindSource: 'content' | 'filename' | 'none';
   evidence: string[];
@@ -64,6 +66,7 @@ export function toExplanation(
     applicant: applicant ? { name: applicant.name, email: applicant.address } : null,
     documents: documents.map((document) => ({
       filename: document.filename,
+      within: document.within,
       kind: document.kind,
       kindSource: document.reading?.kindSource ?? 'filename',
       evidence: document.reading?.evidence ?? [],

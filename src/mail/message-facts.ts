@@ -1,3 +1,5 @@
+import type { ContainerOutcome } from '../domain/container-outcome.ts';
+
 /** A parsed e-mail address: `address` is lower-cased and trimmed; `name` is the decoded display name. */
 export interface MailAddress {
   name: string;
@@ -17,6 +19,10 @@ export interface AttachmentFacts {
    * `Content-Disposition: inline` (Apple Mail, phone photos of a transcript) is an attachment like any other.
    */
   inline: boolean;
+  /** The names of the containers it was unpacked from, outermost first; [] for the message's own parts. */
+  within: string[];
+  /** For a container (winmail.dat, Outlook item, attached message): whether its files follow it, else why not. */
+  container: ContainerOutcome | null;
 }
 
 /**

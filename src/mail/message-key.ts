@@ -11,7 +11,10 @@ export function messageKey(facts: MessageFacts): string {
     facts.from?.address ?? '',
     facts.date ?? '',
     facts.subject,
-    ...facts.attachments.map((attachment) => attachment.sha256),
+    // The message's own parts: what a container holds is already in its digest.
+    ...facts.attachments
+      .filter((attachment) => attachment.within.length === 0)
+      .map((attachment) => attachment.sha256),
   ].join('\n');
   return `no-message-id:${createHash('sha256').update(material).digest('hex').slice(0, 32)}`;
 }

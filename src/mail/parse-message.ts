@@ -2,12 +2,15 @@ import type { Readable } from 'node:stream';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { isMailboxAddress } from '../domain/mailbox-address.ts';
 import { TriageError } from '../errors/triage-error.ts';
-import type { AttachmentFacts, MailAddress, MessageFacts } from './message-facts.ts';
+import { DEFAULT_LIMITS } from '../config/schema.ts';
+import { unpackAttachments, type UnpackLimits } from './containers/unpack-attachments.ts';
+import type { MailAddress, MessageFacts } from './message-facts.ts';
+import { PARSER_OPTIONS } from './parser-options.ts';
 
 /** A parsed message: its facts, plus what later stages may need but must never log or store in Redis. */
 export interface ParsedMessage {
   facts: MessageFacts;
-  /** Decoded attachment contents, index-aligned with `facts.attachments`. */
+  /** Decoded attachment contents (those unpacked from containers too), index-aligned with `facts.attachments`. */
   contents: Buffer[];
   /** Plain-text body ('' when the message has none). */
   text: string;
@@ -15,22 +18,16 @@ export interface ParsedMessage {
   html: string;
 }
 
-/** Limits applied while parsing; above them a message is refused as too complex. */
-export interface ParseLimits {
-  maxAttachments: number;
-}
+/**
+ * Limits applied while parsing: a message with more attachments of its own than `maxAttachments` is refused as too
+ * complex; containers are unpacked within the rest (see unpackAttachments).
+ */
+export type ParseLimits = Pick<UnpackLimits, 'maxAttachments'> & Partial<UnpackLimits>;
 
-/** mailparser's options for every message the daemon reads (the benchmark's floor parses with them too). */
-export const PARSER_OPTIONS = {
-  skipHtmlToText: true,
-  skipTextToHtml: true,
-  skipImageLinks: true,
-  skipTextLinks: true,
-  keepDeliveryStatus: true,
-  checksumAlgo: 'sha256',
-} as const;
-
-/** Parses a raw message (bytes or a stream) with mailparser into plain facts. */
+/**
+ * Parses a raw message (bytes or a stream) with mailparser into plain facts; its containers (winmail.dat, Outlook
+ * items, attached messages) are unpacked, their files following them in `facts.attachments`.
+ */
 export async function parseMessage(
   source: Buffer | Readable,
   limits: ParseLimits,
@@ -48,13 +45,21 @@ export async function parseMessage(
       `message has ${mail.attachments.length} attachments (limit ${limits.maxAttachments})`,
     );
   }
-  const attachments: AttachmentFacts[] = mail.attachments.map((attachment) => ({
-    filename: attachment.filename ?? null,
-    contentType: attachment.contentType.toLowerCase(),
-    size: attachment.size,
-    sha256: attachment.checksum,
-    inline: attachment.related === true,
-  }));
+  const parts = await unpackAttachments(
+    mail.attachments.map((attachment) => ({
+      facts: {
+        filename: attachment.filename ?? null,
+        contentType: attachment.contentType.toLowerCase(),
+        size: attachment.size,
+        sha256: attachment.checksum,
+        inline: attachment.related === true,
+        within: [],
+        container: null,
+      },
+      content: attachment.content,
+    })),
+    { ...DEFAULT_LIMITS, ...limits },
+  );
   const text = typeof mail.text === 'string' ? mail.text : '';
   const facts: MessageFacts = {
     messageId: cleanId(mail.messageId),
@@ -70,12 +75,12 @@ export async function parseMessage(
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
     contentType: rootContentType(mail),
     headers: collectHeaders(mail),
-    attachments,
+    attachments: parts.map((part) => part.facts),
     textLength: text.length,
     headersOnly: options.headersOnly ?? false,
   };
   const html = typeof mail.html === 'string' ? mail.html : '';
-  return { facts, contents: mail.attachments.map((attachment) => attachment.content), text, html };
+  return { facts, contents: parts.map((part) => part.content), text, html };
 }
 
 function collectHeaders(mail: ParsedMail): Record<string, string[]> {

@@ -81,6 +81,7 @@ function applicant(index: number, incomplete: boolean): CandidateRecord {
     documents: files.map((kind) => ({
       filename: `${kind}-${index}.pdf`,
       safeName: `${kind}-${index}.pdf`,
+      within: [],
       kind: kind as CandidateRecord['documents'][number]['kind'],
       contentType: 'application/pdf',
       size: 250_000,

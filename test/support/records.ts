@@ -31,6 +31,7 @@ export function documentRecord(kind: DocumentKind, from: string): CandidateRecor
   return {
     filename: `${kind}.pdf`,
     safeName: `${kind}.pdf`,
+    within: [],
     kind,
     contentType: 'application/pdf',
     size: 1,

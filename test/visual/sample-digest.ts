@@ -26,6 +26,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
     documents: sample.files.map(([kind, filename]) => ({
       filename,
       safeName: filename,
+      within: [],
       kind,
       contentType: 'application/pdf',
       size: 250_000,

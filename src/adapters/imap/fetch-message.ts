@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import { parseMessage } from '../../mail/parse-message.ts';
+import { parseMessage, type ParseLimits } from '../../mail/parse-message.ts';
 import type { FetchedMessage } from '../../ports/mailbox-gateway.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { FetchedMessage } from '../../ports/mailbox-gateway.ts';
 export async function fetchMessage(
   client: ImapFlow,
   where: { uidValidity: string; uid: number; size?: number | undefined },
-  limits: { maxMessageBytes: number; maxAttachments: number },
+  limits: ParseLimits & { maxMessageBytes: number },
 ): Promise<FetchedMessage> {
   if (client.mailbox === false || String(client.mailbox.uidValidity) !== where.uidValidity)
     return { status: 'stale' };

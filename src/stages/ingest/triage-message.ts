@@ -10,6 +10,7 @@ import type { FoundReplyToken } from '../../domain/reply-token.ts';
 import { classifyMessage, type Classification } from './classify-message.ts';
 import type { ColleagueVerdict } from '../enquiries/colleague-rule.ts';
 import { recogniseEnquiry, type EnquiryRecognition } from '../enquiries/recognise-enquiry.ts';
+import { containerReading } from '../../documents/container-reading.ts';
 import { guessDocumentKind } from '../../documents/guess-document-kind.ts';
 import type { MailAddress, MessageFacts } from '../../mail/message-facts.ts';
 
@@ -152,22 +153,28 @@ function assignVacancy(
   return vacancy ? { id: vacancy.id, title: vacancy.title, match: match.kind, matched: match.matched } : null;
 }
 
-/** The message's attachments as documents (inline images aside), their kinds guessed from name and type. Pure. */
+/**
+ * The message's attachments as documents (inline images and unpacked containers aside: a container's files are
+ * documents of their own, knowing where they came from), their kinds guessed from name and type. A container kept
+ * whole comes with its reading already (see containerReading). Pure.
+ */
 export function describeDocuments(facts: MessageFacts): DocumentFacts[] {
   return facts.attachments
     .map((attachment, index) => ({ attachment, index }))
     .filter(({ attachment }) => !(attachment.inline && attachment.contentType.startsWith('image/')))
+    .filter(({ attachment }) => attachment.container?.status !== 'unpacked')
     .map(({ attachment, index }) => {
       const filename = attachment.filename ?? `attachment-${index + 1}`;
       return {
         index,
         filename,
         safeName: sanitizeFilename(filename),
+        within: attachment.within,
         kind: guessDocumentKind(attachment.filename, attachment.contentType),
         contentType: attachment.contentType,
         size: attachment.size,
         sha256: attachment.sha256,
-        reading: null,
+        reading: containerReading(attachment.container, attachment),
       };
     });
 }

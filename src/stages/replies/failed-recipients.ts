@@ -73,7 +73,10 @@ function partsOfType(parsed: ParsedMessage, types: ReadonlySet<string>): Buffer[
   const parts: Buffer[] = [];
   parsed.facts.attachments.forEach((attachment, index) => {
     const content = parsed.contents[index];
-    if (content !== undefined && types.has(attachment.contentType)) parts.push(content);
+    // The returned message's own parts only, not what it carried.
+    if (content !== undefined && attachment.within.length === 0 && types.has(attachment.contentType)) {
+      parts.push(content);
+    }
   });
   return parts;
 }

@@ -6,7 +6,7 @@ import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import type { ExtractedText } from '../../../src/documents/extraction.ts';
 import { BACKLOG_FOLDER } from '../backlog/load-backlog.ts';
 import { progress } from '../measure.ts';
-import { PARSER_OPTIONS } from '../../../src/mail/parse-message.ts';
+import { PARSER_OPTIONS } from '../../../src/mail/parser-options.ts';
 
 /** The configuration schema's defaults: what the daemon runs with unless told otherwise. */
 export const DEFAULT_EXTRACTION: ExtractionConfig = {

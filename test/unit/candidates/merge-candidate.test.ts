@@ -16,6 +16,7 @@ function document(filename: string, kind: DocumentKind, sha256: string, index = 
     index,
     filename,
     safeName: filename,
+    within: [],
     kind,
     contentType: 'application/pdf',
     size: 1000,
@@ -230,7 +231,17 @@ describe('mergeCandidate', () => {
       application('<m1@mail.example>', '2025-01-14T08:00:00.000Z', { documents: [CV] }),
     );
     expect(Object.keys(record.documents[0] ?? {}).sort()).toEqual(
-      ['contentType', 'filename', 'kind', 'message', 'reading', 'safeName', 'sha256', 'size'].sort(),
+      [
+        'contentType',
+        'filename',
+        'kind',
+        'message',
+        'reading',
+        'safeName',
+        'sha256',
+        'size',
+        'within',
+      ].sort(),
     );
   });
 

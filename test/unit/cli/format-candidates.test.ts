@@ -38,6 +38,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
       {
         filename: 'CV_Jane_Doe.pdf',
         safeName: 'CV_Jane_Doe.pdf',
+        within: [],
         kind: 'cv',
         contentType: 'application/pdf',
         size: 193,
@@ -83,7 +84,14 @@ describe('candidateJson', () => {
       name: 'Jane Doe',
       email: 'jane.doe@mail.example',
       documents: [
-        { filename: 'CV_Jane_Doe.pdf', kind: 'cv', kindSource: 'filename', evidence: [], extraction: null },
+        {
+          filename: 'CV_Jane_Doe.pdf',
+          kind: 'cv',
+          kindSource: 'filename',
+          evidence: [],
+          extraction: null,
+          within: [],
+        },
       ],
       missing: ['transcript'],
       flags: ['tag-variant'],
@@ -106,6 +114,7 @@ describe('candidateJson', () => {
       'filename',
       'kind',
       'kindSource',
+      'within',
     ]);
   });
 

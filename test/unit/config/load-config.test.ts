@@ -144,7 +144,13 @@ describe('parseConfig', () => {
         ],
         enquirers: { excludeSent: true, excludeOwnDomain: true, allow: [], deny: [], sentCheckSeconds: 900 },
         digest: { schedule: '0 8 * * 1-5', timezone: 'Europe/London' },
-        limits: { maxMessageBytes: 41943040, maxAttachments: 100 },
+        limits: {
+          maxMessageBytes: 41943040,
+          maxAttachments: 100,
+          maxNestingDepth: 3,
+          maxUnpackedBytes: 41943040,
+          maxUnpackSeconds: 10,
+        },
         workers: { concurrency: 4, attempts: 12, shutdownSeconds: 20 },
         log: { level: 'info' },
       });
@@ -230,7 +236,13 @@ describe('parseConfig', () => {
         },
       ],
       digest: { schedule: '0 8 * * 1-5', timezone: 'UTC' },
-      limits: { maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 },
+      limits: {
+        maxMessageBytes: 40 * 1024 * 1024,
+        maxAttachments: 100,
+        maxNestingDepth: 3,
+        maxUnpackedBytes: 40 * 1024 * 1024,
+        maxUnpackSeconds: 10,
+      },
       workers: { concurrency: 4, attempts: 12, shutdownSeconds: 20 },
       log: { level: 'info' },
     });
@@ -694,7 +706,13 @@ vacancies:
         weights: { degree: 3, publications: 2, keywords: 1 },
         supervisors: {},
       },
-      limits: { maxMessageBytes: 40 * 1024 * 1024, maxAttachments: 100 },
+      limits: {
+        maxMessageBytes: 40 * 1024 * 1024,
+        maxAttachments: 100,
+        maxNestingDepth: 3,
+        maxUnpackedBytes: 40 * 1024 * 1024,
+        maxUnpackSeconds: 10,
+      },
       workers: { concurrency: 4, inFlightMb: 64, attempts: 12, shutdownSeconds: 20, stalledSeconds: 30 },
       extraction: {
         timeoutSeconds: 30,

@@ -53,8 +53,8 @@ describe('explainMessage', () => {
     ]);
     const documents = explanation.documents as unknown as Record<string, unknown>[];
     expect(documents.map((document) => Object.keys(document).sort())).toEqual([
-      ['evidence', 'extraction', 'filename', 'kind', 'kindSource'],
-      ['evidence', 'extraction', 'filename', 'kind', 'kindSource'],
+      ['evidence', 'extraction', 'filename', 'kind', 'kindSource', 'within'],
+      ['evidence', 'extraction', 'filename', 'kind', 'kindSource', 'within'],
     ]);
   });
 

@@ -86,6 +86,8 @@ describe('messageKey', () => {
             size: 3,
             sha256: 'a'.repeat(64),
             inline: false,
+            within: [],
+            container: null,
           },
         ],
       },

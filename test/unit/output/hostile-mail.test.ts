@@ -274,6 +274,7 @@ describe('same-long-utf8-name: export', () => {
       index,
       filename,
       safeName,
+      within: [],
       kind: 'cv' as const,
       contentType: 'application/pdf',
       size: 1,

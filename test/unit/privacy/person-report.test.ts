@@ -42,6 +42,7 @@ const record: CandidateRecord = {
     {
       filename: 'CV.pdf',
       safeName: 'CV.pdf',
+      within: [],
       kind: 'cv',
       contentType: 'application/pdf',
       size: 48213,
@@ -60,6 +61,7 @@ const record: CandidateRecord = {
     {
       filename: 'Reference\u001b[2J.pdf',
       safeName: 'Reference.pdf',
+      within: [],
       kind: 'reference',
       contentType: 'application/pdf',
       size: 900,

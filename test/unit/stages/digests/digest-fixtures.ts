@@ -15,6 +15,7 @@ export function candidate(id: string, changes: Partial<CandidateRecord> = {}): C
       {
         filename: `${id}-cv.pdf`,
         safeName: `${id}-cv.pdf`,
+        within: [],
         kind: 'cv',
         contentType: 'application/pdf',
         size: 1000,

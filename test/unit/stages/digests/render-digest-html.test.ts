@@ -12,6 +12,7 @@ const hostile = candidate('hostile', {
     {
       filename: 'cv<svg onload=alert(3)>.pdf',
       safeName: 'cv.pdf',
+      within: [],
       kind: 'cv',
       contentType: 'application/pdf',
       size: 1,

@@ -93,6 +93,7 @@ describe('planIngest for an open call', () => {
       index,
       filename: attachment.filename ?? '',
       safeName: attachment.filename ?? '',
+      within: [],
       kind: 'cv' as const,
       contentType: attachment.contentType,
       size: attachment.size,
