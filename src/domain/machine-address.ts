@@ -8,7 +8,13 @@ const SYSTEM_NAMES: ReadonlySet<string> = new Set(['abuse', 'root', 'listserv', 
 const SYSTEM_PREFIXES: readonly string[] = ['noreply', 'donotreply'];
 // Affixes that need their separator to mean anything (`owner-list`, `list-request`, `bounces-123`; not
 // `ownerton`, `xrequest`, `bouncer.lab`).
-const SYSTEM_AFFIXES: readonly RegExp[] = [/^owner[-_.]/, /[-_.]request$/, /^bounces?(?:[-_.]|$)/];
+// A no-reply word after a separator names the machine too (`gmail-noreply`, `alerts.no-reply`, `x_donotreply`).
+const SYSTEM_AFFIXES: readonly RegExp[] = [
+  /^owner[-_.]/,
+  /[-_.]request$/,
+  /^bounces?(?:[-_.]|$)/,
+  /[-_.](?:no[-_.]?reply|do[-_.]?not[-_.]?reply)(?:[-_.]|$)/,
+];
 
 /** The local part of an address, lower-cased, without its `+detail`. */
 export function baseLocalPart(address: string): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -30,4 +31,12 @@ export function readManifest(path: string): CorpusEntry[] {
     files.add(entry.file);
   }
   return entries;
+}
+
+/**
+ * The part a corpus file belongs to: held out when the first byte of the SHA-256 of its file name is divisible by 3
+ * — decided from the name alone, before any rule was tuned, and recorded in the manifests.
+ */
+export function splitOf(file: string): CorpusEntry['split'] {
+  return (createHash('sha256').update(file).digest()[0] ?? 0) % 3 === 0 ? 'held-out' : 'dev';
 }

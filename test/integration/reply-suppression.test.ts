@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import { openPersonalData } from '../../src/adapters/redis/personal-data-store.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
-import { buildBounce } from '../support/build-bounce.ts';
+import { buildBounce, buildTextBounce } from '../support/build-bounce.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -19,8 +19,10 @@ const sentTo = (address: string) => servers.sink.messages.filter((message) => me
 describe('replies are never sent to', () => {
   it('automatic mail, bounces, lists, spam, our own mail, or a sender who asked for none (one fixture per rule)', async () => {
     const { config, mail, store, prefix } = await setup('never');
-    const names = (await readdir(FIXTURES))
-      .filter((name) => name.endsWith('.eml') && !ANSWERED.test(name))
+    // Automatic mail recognised by its content (automatic/) too, tagged as it is: none of it is ever answered.
+    const automatic = (await readdir(new URL('automatic/', FIXTURES))).map((name) => `automatic/${name}`);
+    const names = [...(await readdir(FIXTURES)), ...automatic]
+      .filter((name) => name.endsWith('.eml') && !ANSWERED.test(name.replace(/^automatic\//, '')))
       .sort();
     for (const name of names) await mail.append(await readFile(new URL(name, FIXTURES)));
     await mail.append(
@@ -62,7 +64,10 @@ describe('replies are never sent to', () => {
     expect(sentTo('jane.doe@example.org')).toHaveLength(1);
   });
 
-  it('an address that bounced one of our replies', async () => {
+  it.each([
+    ['a delivery-status bounce', buildBounce],
+    ['a plain-text bounce (Exim wording, no DSN, not from mailer-daemon)', buildTextBounce],
+  ])('an address that bounced one of our replies: %s', async (_name, bounce) => {
     const { config, mail, store } = await setup('bounced');
     await start(config);
     await mail.append(await buildMail({ messageId: '<b-1@example.org>', from: 'Bob <bob@example.net>' }));
@@ -70,7 +75,7 @@ describe('replies are never sent to', () => {
       sentTo('bob@example.net').length ? sentTo('bob@example.net') : undefined,
     );
     const ackId = (await simpleParser(ack?.raw ?? '')).messageId ?? '';
-    await mail.append(Buffer.from(buildBounce({ replyMessageId: ackId, sentTo: 'bob@example.net' })));
+    await mail.append(Buffer.from(bounce({ replyMessageId: ackId, sentTo: 'bob@example.net' })));
     const keys = redisKeys(config.redis.prefix);
     const personal = await openPersonalData(servers.redis, keys, config.security);
     await waitFor('bounce recorded', async () =>

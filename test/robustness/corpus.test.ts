@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.ts';
 import { isTriageError } from '../../src/errors/triage-error.ts';
-import type { MessageKind } from '../../src/stages/ingest/classify-message.ts';
+import type { MessageKind } from '../../src/stages/ingest/automatic/verdict.ts';
 import { loadVacancyTemplates } from '../../src/stages/replies/load-vacancy-templates.ts';
 import { explainMessage } from '../../src/explain/explain-message.ts';
 import type { Explanation } from '../../src/explain/explanation.ts';

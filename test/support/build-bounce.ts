@@ -50,3 +50,35 @@ export function buildBounce(spec: BounceSpec): string {
     '',
   ].join('\r\n');
 }
+
+/**
+ * A plain-text failure notice in Exim's wording, sent by a relay that is not mailer-daemon: no delivery-status part
+ * and no X-Failed-Recipients, the failed address in prose and the returned reply quoted as text.
+ */
+export function buildTextBounce(spec: BounceSpec): string {
+  const failed = spec.failed ?? [spec.sentTo];
+  return [
+    'From: "Mail Delivery System" <relay-admin@mx.example.net>',
+    'To: chen@uni.example',
+    'Subject: Mail delivery failed: returning message to sender',
+    `Message-ID: ${spec.messageId ?? '<text-bounce-1@mx.example.net>'}`,
+    'Date: Mon, 23 Nov 2026 10:00:00 +0000',
+    'Content-Type: text/plain; charset=us-ascii',
+    '',
+    'This message was created automatically by mail delivery software.',
+    '',
+    'A message that you sent could not be delivered to one or more of its',
+    'recipients. This is a permanent error. The following address(es) failed:',
+    '',
+    ...failed.flatMap((address) => [`  ${address}`, '    550 5.1.1 User unknown', '']),
+    '------ This is a copy of the message, including all the headers. ------',
+    '',
+    'From: "Dr Chen" <chen@uni.example>',
+    `To: ${spec.sentTo}`,
+    `Message-ID: ${spec.replyMessageId}`,
+    'Subject: Re: [PHD-robustAI] Application for the PhD position',
+    '',
+    'Thank you for your application.',
+    '',
+  ].join('\r\n');
+}

@@ -7,6 +7,7 @@ import type { ThreadOwner } from '../../ports/candidate-records.ts';
 import type { EnquiryJob } from '../enquiries/enquiry-job.ts';
 import { planEnquiry } from '../enquiries/plan-enquiry.ts';
 import { findReplyToken } from '../../domain/reply-token.ts';
+import { bodyText } from '../../mail/body-text.ts';
 import { replyTokenText } from '../../mail/reply-token-text.ts';
 import { readBounceClaim, type BounceClaim } from '../replies/bounce-suppression.ts';
 import { chooseReplyRecipient, type RecipientDecision } from '../replies/reply-recipient.ts';
@@ -80,6 +81,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     receivedAt: context.receivedAt,
     replyToken: findReplyToken(replyTokenText(parsed), context.replyKey ?? null),
     text: parsed.text,
+    bodyText: bodyText(parsed),
     colleague: context.colleague ?? null,
     documentTerms: context.documentsRead ? termsFound(context.documentsRead) : null,
   });

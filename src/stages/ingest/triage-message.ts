@@ -46,6 +46,8 @@ export interface TriageContext {
   replyToken?: FoundReplyToken | null;
   /** The sender's own text, where an open call's enquiry is recognised. */
   text?: string;
+  /** The body as text for classification (bodyText: an HTML-only body's text too); absent: `text`. */
+  bodyText?: string;
   /** Why the sender is a colleague (colleagueRule): never an enquirer. */
   colleague?: ColleagueVerdict | null;
   /** The open calls' terms found in the attached documents (see recogniseEnquiry); null: not read. */
@@ -60,6 +62,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     loopMarkerHeader: LOOP_MARKER_HEADER,
     vacancies: taggedVacanciesOf(vacancies, context.mailbox.id),
     replyToken: context.replyToken ?? null,
+    text: context.bodyText ?? context.text ?? '',
   });
   let vacancy = assignVacancy(classification, vacancies);
   const threadVacancy = vacancies.find((candidate) => candidate.id === context.threadVacancy);

@@ -1,5 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
+import { textFailedRecipients, textMessageIds } from './text-bounce.ts';
 
 /** One header-style field; `null` stands for a blank line (the end of a header block or a DSN field group). */
 type Field = { name: string; value: string } | null;
@@ -28,8 +29,9 @@ const MAX_REPORT_BYTES = 256 * 1024;
 
 /**
  * The lower-cased addresses a bounce says could not be delivered to, deduplicated: every `X-Failed-Recipients`
- * header and each `Action: failed` recipient of a `message/delivery-status` part (RFC 3464). Read receipts,
- * delayed/relayed notices and plain-text bounces without either source yield [].
+ * header and each `Action: failed` recipient of a `message/delivery-status` part (RFC 3464); without either, the
+ * addresses a plain-text notice (not a multipart/report) names before the returned message
+ * (textFailedRecipients). Read receipts and delayed/relayed DSNs yield [].
  */
 export function failedRecipients(parsed: ParsedMessage): string[] {
   const found = new Set<string>();
@@ -43,6 +45,12 @@ export function failedRecipients(parsed: ParsedMessage): string[] {
         recipientAddress(group.get('final-recipient')) ?? recipientAddress(group.get('original-recipient'));
       if (address !== null) found.add(address);
     }
+  }
+  // A report (a DSN without a failed recipient, a read receipt, a feedback report) names no failure in its text.
+  if (found.size === 0 && !parsed.facts.contentType.startsWith('multipart/report')) {
+    const { from, to, cc } = parsed.facts;
+    const exclude = new Set([from, ...to, ...cc].flatMap((entry) => (entry ? [entry.address] : [])));
+    return textFailedRecipients(parsed.text, exclude);
   }
   return [...found];
 }
@@ -64,6 +72,8 @@ export function bounceReferences(parsed: ParsedMessage): string[] {
       if (field?.name === 'x-original-message-id') for (const id of messageIds(field.value)) found.add(id);
     }
   }
+  // A plain-text notice quotes the returned message's headers in its text.
+  for (const id of textMessageIds(parsed.text)) found.add(id);
   const { inReplyTo, references } = parsed.facts;
   for (const value of [inReplyTo ?? '', ...references]) for (const id of messageIds(value)) found.add(id);
   return [...found];

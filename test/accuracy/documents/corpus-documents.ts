@@ -4,7 +4,11 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../../src/domain/document-kinds.ts';
 import { corpusDir } from '../../support/corpus-dir.ts';
-import { readManifest as readCorpusManifest, type CorpusEntry } from '../../corpus/corpus-manifest.ts';
+import {
+  readManifest as readCorpusManifest,
+  splitOf,
+  type CorpusEntry,
+} from '../../corpus/corpus-manifest.ts';
 
 /** Where the fetched documents are cached (never in the repository; see test/corpus/SOURCES.md). */
 export const CORPUS_DIR = join(corpusDir(), 'documents');
@@ -13,15 +17,6 @@ const KINDS: ReadonlySet<string> = new Set(DOCUMENT_KINDS);
 
 /** One labelled real document. */
 export type CorpusDocument = CorpusEntry & { label: DocumentKind; sentAs: string };
-
-/**
- * The held-out third, decided before any rule was tuned: the first byte of the SHA-256 of the file name, modulo 3,
- * is 0. Rules are never written from a held-out document's content.
- */
-export function splitOf(file: string): CorpusDocument['split'] {
-  const digest = createHash('sha256').update(file).digest();
-  return (digest[0] ?? 0) % 3 === 0 ? 'held-out' : 'dev';
-}
 
 /** The manifest (test/corpus/documents.json), each entry checked against the split rule and the kinds. */
 export function readManifest(): CorpusDocument[] {

@@ -22,12 +22,19 @@ describe('machineAddress', () => {
     'owner-phd-l@lists.example',
     'phd-l-request@lists.example',
     'abuse@x.example',
+    // a no-reply word after a separator (Gmail's `gmail-noreply@google.com` notices)
+    'gmail-noreply@google.example',
+    'alerts.no-reply@x.example',
+    'team_donotreply@x.example',
   ])('%s is a system address', (address) => expect(machineAddress(address)).toBe('system'));
 
-  it.each(['bouncer.lab@example.org', 'jane.doe@example.org', 'ownerton@example.org', 'rootes@example.org'])(
-    '%s is a person',
-    (address) => expect(machineAddress(address)).toBeNull(),
-  );
+  it.each([
+    'bouncer.lab@example.org',
+    'jane.doe@example.org',
+    'ownerton@example.org',
+    'rootes@example.org',
+    'anoreply@example.org',
+  ])('%s is a person', (address) => expect(machineAddress(address)).toBeNull());
 
   it('baseAddress drops +detail and case', () => {
     expect(baseAddress('Chen+Loop@Uni.Example')).toBe('chen@uni.example');

@@ -49,8 +49,8 @@ describe('failedRecipients on fixtures through the real parser', () => {
     ['postfix-dsn-failed-and-delayed.eml', ['priya.n@mail.example']],
     ['exchange-ndr.eml', ['l.okafor@partner-uni.example']],
     ['gmail-x-failed-recipients.eml', ['amara.o@gmail.example', 'kofi.mensah@gmail.example']],
-    // qmail reports failures only in prose: without X-Failed-Recipients or a delivery-status part, nothing.
-    ['qmail-plain-bounce.eml', []],
+    // qmail reports failures only in prose: the address it names before the returned message.
+    ['qmail-plain-bounce.eml', ['tomas.k@oldhost.example']],
     [
       'dsn-folded-final-recipient.eml',
       ['maximilian.schoenberg-rutherford@department-of-computing.faculty.example'],
@@ -134,8 +134,8 @@ describe('bounceReferences', () => {
     ['dsn-global-utf8-recipient.eml', ['<triage-reply.2c3d4e5f60718293a4b5c6d7@uni.example>']],
     // the returned headers carry no Message-ID
     ['mailer-daemon-dsn.eml', []],
-    // qmail quotes the original in the body text, which is not read
-    ['qmail-plain-bounce.eml', []],
+    // qmail quotes the original in the body text: its Message-ID line is read
+    ['qmail-plain-bounce.eml', ['<triage-reply.0a1b2c3d4e5f60718293a4b5@uni.example>']],
   ];
 
   it.each(CASES)('%s', async (fixture, expected) => {

@@ -1,0 +1,116 @@
+import { ownText } from '../../../mail/own-text.ts';
+import type { MessageFacts } from '../../../mail/message-facts.ts';
+import { AUTO_REPLY_BODIES, AUTO_REPLY_SUBJECTS } from './auto-reply-clues.ts';
+import {
+  DECIDING_WEIGHT,
+  DOCUMENTS_WEIGHT,
+  HUMAN_LOOKING_FAMILIES,
+  type AutomaticFamily,
+  type ContentClue,
+} from './content-clue.ts';
+import { BOUNCE_CLUES, CHALLENGE_CLUES, DELAY_CLUES, FEEDBACK_CLUES } from './delivery-clues.ts';
+import type { Rule, Verdict } from './verdict.ts';
+
+const CONTENT_CLUES: readonly ContentClue[] = [
+  ...FEEDBACK_CLUES,
+  ...DELAY_CLUES,
+  ...BOUNCE_CLUES,
+  ...CHALLENGE_CLUES,
+  ...AUTO_REPLY_SUBJECTS,
+  ...AUTO_REPLY_BODIES,
+];
+// Only the start of a body is read: every responder and MTA says what it is near the top.
+const MAX_BODY_CHARACTERS = 16 * 1024;
+const MAX_FIELD_CHARACTERS = 400;
+const FAMILIES: readonly AutomaticFamily[] = [
+  'feedback-report',
+  'delay',
+  'bounce',
+  'challenge-response',
+  'auto-reply',
+];
+const VERDICTS: Record<AutomaticFamily, Pick<Verdict, 'kind' | 'rule'>> = {
+  bounce: { kind: 'bounce', rule: 'bounce-text' },
+  delay: { kind: 'auto-reply', rule: 'delay-notice' },
+  'feedback-report': { kind: 'auto-reply', rule: 'feedback-report' },
+  'challenge-response': { kind: 'auto-reply', rule: 'challenge-response' },
+  'auto-reply': { kind: 'auto-reply', rule: 'auto-reply-text' },
+};
+
+/** The evidence found for one family: the clues that matched and what they weigh together. */
+export interface FamilyEvidence {
+  family: AutomaticFamily;
+  score: number;
+  /** Whether a clue that names what the message is matched (see ContentClue.anchor). */
+  anchored: boolean;
+  reasons: string[];
+}
+
+/**
+ * Weighs a message's subject, sender, parts and body against the named content clues, family by family. Clues of
+ * the families a person's mail can look like (auto-replies, challenges) are read in the sender's own text only,
+ * and documents attached count against them: a header-less signal never turns an application into an auto-reply.
+ * Pure.
+ */
+export function weighContent(facts: MessageFacts, text: string): FamilyEvidence[] {
+  const head = text.slice(0, MAX_BODY_CHARACTERS);
+  const fields = {
+    subject: facts.subject.slice(0, MAX_FIELD_CHARACTERS),
+    sender: (facts.headers.from?.[0] ?? '').slice(0, MAX_FIELD_CHARACTERS),
+    whole: head,
+    own: ownText(head, { limit: MAX_BODY_CHARACTERS, stopAtSignature: false }),
+  };
+  const parts = facts.attachments.map((attachment) => attachment.contentType);
+  const documents = facts.attachments.filter(
+    (attachment) => !attachment.inline && !/^(?:message\/|text\/rfc822-headers)/.test(attachment.contentType),
+  ).length;
+  return FAMILIES.map((family) => {
+    const found = CONTENT_CLUES.filter((clue) => clue.family === family).filter((clue) =>
+      matches(clue, fields, parts, HUMAN_LOOKING_FAMILIES.has(family)),
+    );
+    const reasons = found.map((clue) => `${clue.name} (+${clue.weight})`);
+    let score = found.reduce((sum, clue) => sum + clue.weight, 0);
+    if (score > 0 && documents > 0 && HUMAN_LOOKING_FAMILIES.has(family)) {
+      score += DOCUMENTS_WEIGHT;
+      reasons.push(`${documents} document(s) attached (${DOCUMENTS_WEIGHT})`);
+    }
+    return { family, score, anchored: found.some((clue) => clue.anchor), reasons };
+  });
+}
+
+/** Automatic mail recognised by its content (weighContent): the first family whose evidence decides. */
+export const contentEvidence: Rule = (facts, context) => decide(facts, context.text ?? '', FAMILIES);
+
+/**
+ * A delay notice recognised by its content, whoever sent it: checked before the mailer-daemon sender rule, so that
+ * a warning that a message is still being retried is never read as a failure (nor suppresses anyone).
+ */
+export const delayEvidence: Rule = (facts, context) => decide(facts, context.text ?? '', ['delay']);
+
+function decide(facts: MessageFacts, text: string, families: readonly AutomaticFamily[]): Verdict | null {
+  if (facts.headersOnly) return null;
+  const decided = weighContent(facts, text).find(
+    (entry) => families.includes(entry.family) && entry.anchored && entry.score >= DECIDING_WEIGHT,
+  );
+  if (decided === undefined) return null;
+  const detail = `${decided.family} evidence ${decided.score} ≥ ${DECIDING_WEIGHT}: ${decided.reasons.join(', ')}`;
+  return { ...VERDICTS[decided.family], detail };
+}
+
+function matches(
+  clue: ContentClue,
+  fields: { subject: string; sender: string; whole: string; own: string },
+  parts: readonly string[],
+  ownTextOnly: boolean,
+): boolean {
+  switch (clue.source) {
+    case 'subject':
+      return clue.pattern.test(fields.subject);
+    case 'sender':
+      return clue.pattern.test(fields.sender);
+    case 'parts':
+      return parts.some((type) => clue.pattern.test(type));
+    case 'body':
+      return clue.pattern.test(ownTextOnly ? fields.own : fields.whole);
+  }
+}

@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../../../src/config/load-config.ts';
+import { ownAddresses } from '../../../../../src/config/own-addresses.ts';
+import { parseMessage } from '../../../../../src/mail/parse-message.ts';
+import { weighContent } from '../../../../../src/stages/ingest/automatic/content-evidence.ts';
+import type { ClassifyContext } from '../../../../../src/stages/ingest/automatic/verdict.ts';
+import { classifyMessage } from '../../../../../src/stages/ingest/classify-message.ts';
+import { planIngest } from '../../../../../src/stages/ingest/plan-ingest.ts';
+import { buildMail } from '../../../../support/build-mail.ts';
+
+const CONTEXT: ClassifyContext = {
+  ownAddresses: new Set(['chen@uni.example']),
+  loopMarkerHeader: 'x-applicant-triage',
+  vacancies: [{ id: 'robust-ai', tag: 'PHD-robustAI' }],
+};
+const CONFIG = parseConfig(
+  await readFile(new URL('../../../../../config/triage.example.yaml', import.meta.url), 'utf8'),
+  { IMAP_PASSWORD: 'x', SMTP_PASSWORD: 'y' },
+  'triage.example.yaml',
+);
+
+async function parseFixture(name: string) {
+  const raw = await readFile(new URL(`../../../../fixtures/mail/automatic/${name}`, import.meta.url));
+  return parseMessage(raw, { maxAttachments: 100 });
+}
+
+async function classify(raw: Buffer) {
+  const parsed = await parseMessage(raw, { maxAttachments: 100 });
+  return classifyMessage(parsed.facts, { ...CONTEXT, text: parsed.text });
+}
+
+function plan(parsed: Awaited<ReturnType<typeof parseFixture>>) {
+  return planIngest(parsed, {
+    config: CONFIG,
+    mailbox: { id: 'chen' },
+    ownAddresses: ownAddresses(CONFIG),
+    thread: null,
+    location: { uidValidity: '1', uid: 1 },
+    receivedAt: '2026-11-20T09:00:00.000Z',
+  });
+}
+
+describe('automatic mail recognised by its content, through the real parser and the ingest plan', () => {
+  const CASES: readonly (readonly [fixture: string, kind: string, rule: string, evidence: RegExp])[] = [
+    [
+      'exchange-undeliverable-system-administrator.eml',
+      'bounce',
+      'bounce-text',
+      /failure-notice subject \(\+2\).*mail-system sender \(\+2\)/,
+    ],
+    ['lotus-notes-mail-service.eml', 'bounce', 'bounce-text', /mail-system sender/],
+    ['bounce-relayed-by-list.eml', 'bounce', 'bounce-text', /MTA failure banner \(\+3\)/],
+    ['sendmail-delay-warning.eml', 'auto-reply', 'delay-notice', /delay-notice subject \(\+3\)/],
+    ['arf-multipart-mixed.eml', 'auto-reply', 'feedback-report', /feedback-report part \(\+4\)/],
+    ['challenge-response.eml', 'auto-reply', 'challenge-response', /confirmation-request subject/],
+    ['lotus-auto-out-of-office.eml', 'auto-reply', 'auto-reply-text', /English auto-reply subject \(\+3\)/],
+    ['abwesenheitsnotiz.eml', 'auto-reply', 'auto-reply-text', /German auto-reply subject.*German absence/],
+    ['reponse-automatique.eml', 'auto-reply', 'auto-reply-text', /French auto-reply subject.*French absence/],
+    ['zidong-huifu.eml', 'auto-reply', 'auto-reply-text', /Chinese auto-reply subject.*Chinese absence/],
+    // HTML only, as Outlook sends many: its text is read for the absence sentence.
+    [
+      'outlook-html-automatic-reply.eml',
+      'auto-reply',
+      'auto-reply-text',
+      /English auto-reply subject \(\+3\), out-of-office sentence \(\+2\)/,
+    ],
+  ];
+
+  it.each(CASES)(
+    '%s → %s (%s), never an application though tagged',
+    async (fixture, kind, rule, evidence) => {
+      const parsed = await parseFixture(fixture);
+      const ingest = plan(parsed);
+      expect(ingest.triage.classification).toMatchObject({ kind, rule });
+      expect(ingest.triage.classification.detail).toMatch(evidence);
+      expect(ingest.application).toBeNull();
+      expect(ingest.enquiry).toBeNull();
+    },
+  );
+
+  it('application-cv-out-of-office-words: a person saying they are away, with a CV, stays an application', async () => {
+    const parsed = await parseFixture('application-cv-out-of-office-words.eml');
+    const evidence = weighContent(parsed.facts, parsed.text).find((entry) => entry.family === 'auto-reply');
+    expect(evidence?.reasons).toContain('1 document(s) attached (-10)');
+    expect(evidence?.score).toBeLessThan(3);
+    const ingest = plan(parsed);
+    expect(ingest.triage.classification).toMatchObject({ kind: 'application', rule: 'tag' });
+    expect(ingest.application?.vacancy.id).toBe('robust-ai');
+  });
+
+  it('the same mail with Auto-Submitted is an auto-reply: the standard header decides, documents or not', async () => {
+    const raw = await readFile(
+      new URL('../../../../fixtures/mail/automatic/application-cv-out-of-office-words.eml', import.meta.url),
+    );
+    const withHeader = Buffer.concat([Buffer.from('Auto-Submitted: auto-replied\n'), raw]);
+    expect(await classify(withHeader)).toMatchObject({ kind: 'auto-reply', rule: 'auto-submitted' });
+  });
+
+  const LANGUAGES: readonly (readonly [subject: string, text: string])[] = [
+    ['Automatic reply: [PHD-robustAI] Application', 'I am currently out of the office.'],
+    ['Risposta automatica: [PHD-robustAI] Candidatura', 'Sono assente fino al 3 gennaio.'],
+    ['Respuesta automática: [PHD-robustAI] Solicitud', 'Estoy fuera de la oficina hasta el lunes.'],
+    ['Resposta automática: [PHD-robustAI] Candidatura', 'Estou de férias até 10 de janeiro.'],
+    ['Automatisch antwoord: [PHD-robustAI] Sollicitatie', 'Ik ben afwezig tot 4 januari.'],
+    ['自動返信: [PHD-robustAI] 応募', '不在にしております。'],
+  ];
+
+  it.each(LANGUAGES)(
+    'header-less "%s" is an auto-reply; with a CV attached it is not',
+    async (subject, text) => {
+      const bare = await buildMail({ subject, text, attachments: [] });
+      expect(await classify(bare)).toMatchObject({ kind: 'auto-reply', rule: 'auto-reply-text' });
+      const withCv = await buildMail({ subject, text });
+      expect(await classify(withCv)).toMatchObject({ kind: 'application' });
+    },
+  );
+
+  it('sentences alone decide nothing: "I am out of the office next week" in a tagged mail is an application', async () => {
+    const raw = await buildMail({
+      text: 'Dear Dr Chen,\n\nI am out of the office next week; I will read your answer when I return.\n\nJane',
+      attachments: [],
+    });
+    expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
+  it('a person replying to an auto-reply ("Re: Automatic reply: …") is not one', async () => {
+    const raw = await buildMail({
+      subject: 'Re: Automatic reply: [PHD-robustAI] Application',
+      attachments: [],
+    });
+    expect(await classify(raw)).toMatchObject({ kind: 'application' });
+  });
+});
