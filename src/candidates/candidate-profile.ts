@@ -10,6 +10,7 @@ import type {
   TranscriptSummary,
 } from '../profile/profile-types.ts';
 import type { CandidateRecord } from './candidate-record.ts';
+import { profileLabel } from '../documents/text-provenance.ts';
 
 /** A candidate's profile, built from all their documents and mails (the `profile` of `candidates --json`). */
 export interface CandidateProfileView {
@@ -94,7 +95,13 @@ interface ProfileSource {
 function profileSources(record: CandidateRecord): ProfileSource[] {
   const documents = record.documents.flatMap((document) =>
     document.reading?.profile
-      ? [{ label: document.filename, kind: document.kind, profile: document.reading.profile }]
+      ? [
+          {
+            label: profileLabel(document.filename, document.reading.extraction),
+            kind: document.kind,
+            profile: document.reading.profile,
+          },
+        ]
       : [],
   );
   const bodies = record.messages.flatMap((message) =>

@@ -1,5 +1,6 @@
 import type { CandidateProfileView } from '../candidates/candidate-profile.ts';
 import type { ExplainedDocument, Explanation } from '../explain/explanation.ts';
+import { describeTextSource } from '../documents/text-provenance.ts';
 import type { GradeResult } from '../profile/profile-types.ts';
 
 /** `explain` for a terminal: the decision, each document's kind and why, the profile, and the reply. */
@@ -27,7 +28,8 @@ function formatDocument(document: ExplainedDocument): string {
   const { extraction } = document;
   const read = extraction
     ? `${extraction.format}, ${extraction.status}${extraction.reason ? ` (${extraction.reason})` : ''}` +
-      (extraction.pages !== null ? `, ${extraction.pages} page${extraction.pages === 1 ? '' : 's'}` : '')
+      (extraction.pages !== null ? `, ${extraction.pages} page${extraction.pages === 1 ? '' : 's'}` : '') +
+      (extraction.textSource === undefined ? '' : `, ${describeTextSource(extraction)}`)
     : 'not read';
   const why = document.evidence.length > 0 ? document.evidence.join(', ') : `from the ${document.kindSource}`;
   const hidden =

@@ -12,6 +12,7 @@ import { TriageError } from '../errors/triage-error.ts';
 import { checkHint } from './check-hints.ts';
 import type { CheckLine } from './check-line.ts';
 import { checkLogins } from './check-oauth.ts';
+import { checkOcr } from './check-ocr.ts';
 import { checkPersonalData } from './check-personal-data.ts';
 import { checkRetention } from './check-retention.ts';
 import { checkCalls } from './check-calls.ts';
@@ -94,6 +95,7 @@ export async function runCheck(config: Config, logger: Logger, source: string): 
       : []),
   ];
   lines.push(readingLine(config, availableMemoryBound(), availableParallelism()));
+  lines.push(await checkOcr(config.extraction.ocr));
   lines.push(await attempt('redis', () => checkRedis(config)));
   lines.push(await checkPersonalData(config), await checkRetention(config));
   lines.push(...(await checkCalls(config, createRegistrationLookup(process.cwd()))));

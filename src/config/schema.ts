@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentKindSchema } from '../domain/document-kinds.ts';
 import type { mailboxFields } from './mailbox-schema.ts';
 import { mailboxSchema, smtpSchema } from './mailbox-schema.ts';
+import { ocrSchema, type OcrConfig } from './ocr-schema.ts';
 import { callFields, checkCall, enquirersSchema } from './call-schema.ts';
 import { redisSchema } from './redis-schema.ts';
 import { checkVacancyRetention, retentionSchema, vacancyRetentionSchema } from './retention-schema.ts';
@@ -166,13 +167,15 @@ const extractionSchema = z.strictObject({
   messageDocuments: int(1, 100_000).default(20),
   /** Attachment bytes read per message, in attachment order; a document that would go over it is not read. */
   messageBytes: int(1024, Number.MAX_SAFE_INTEGER).default(100 * 1024 * 1024),
+  /** OCR of scans (see ocr-schema.ts). */
+  ocr: ocrSchema.prefault({}),
 });
 
 type ExtractionSection = z.infer<typeof extractionSchema>;
 /** How much reading one message's documents may take in all (documents past it are not read, and flagged). */
 export type MessageBudget = Pick<ExtractionSection, 'messageSeconds' | 'messageDocuments' | 'messageBytes'>;
-/** What a document reader needs of `extraction`: the limits on one document and the number of processes. */
-export type ExtractionConfig = Omit<ExtractionSection, keyof MessageBudget>;
+/** What a document reader needs of `extraction`: the limits on one document, processes, OCR (absent: none). */
+export type ExtractionConfig = Omit<ExtractionSection, keyof MessageBudget | 'ocr'> & { ocr?: OcrConfig };
 
 const workersSchema = z.strictObject({
   concurrency: int(1, 64).default(4),

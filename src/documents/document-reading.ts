@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_FORMATS, EXTRACTION_STATUSES, HIDDEN_TEXT_REASONS } from './extraction.ts';
+import { DOCUMENT_FORMATS, EXTRACTION_STATUSES, HIDDEN_TEXT_REASONS, TEXT_SOURCES } from './extraction.ts';
 import { GRADING_SYSTEMS, type DocumentProfile } from '../profile/profile-types.ts';
 
 /** A grade as stored: see GradeResult in src/profile/profile-types.ts. */
@@ -57,6 +57,10 @@ export const extractionRecordSchema = z.object({
   hiddenReasons: z.array(z.enum(HIDDEN_TEXT_REASONS)),
   /** The start of the hidden text (at most 200 characters), for a person to judge. */
   hiddenSample: z.string(),
+  /** Absent: the text is the document's own; else it came from a scan by OCR (see TextSource). */
+  textSource: z.enum(TEXT_SOURCES).optional(),
+  /** Pages (or images) whose text came from `textSource`. */
+  ocrPages: z.number().optional(),
 });
 export type ExtractionRecord = z.infer<typeof extractionRecordSchema>;
 

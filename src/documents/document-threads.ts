@@ -45,9 +45,9 @@ type Unread = Exclude<ExtractionStatus, 'ok'>;
 
 /**
  * Runs document work in a pool of child processes (`threads` of them, 0 = one per core), so that a slow or
- * hostile document neither blocks the event loop nor takes the daemon down: each document gets `timeoutSeconds`
- * (its process is killed when it runs over) and `memoryMb` counting all its memory, typed arrays and native
- * buffers included (see reading-child). Documents wait here for a free process, so the time limit only starts
+ * hostile document neither blocks the event loop nor takes the daemon down: each document gets `timeoutSeconds`,
+ * plus `ocr.timeoutSeconds` once OCR of it starts (its process is killed when it runs over), and `memoryMb` counting
+ * all its memory, typed arrays and native buffers included (see reading-child). Documents wait here for a free process, so the time limit only starts
  * when one runs it.
  */
 export class DocumentThreads<Extra, Result> {
@@ -61,8 +61,9 @@ export class DocumentThreads<Extra, Result> {
   #closed = false;
 
   constructor(config: ExtractionConfig, options: DocumentThreadsOptions<Extra, Result>) {
-    const { timeoutSeconds, maxBytes, maxPages, maxTextChars, maxUnzippedBytes, memoryMb } = config;
+    const { timeoutSeconds, maxBytes, maxPages, maxTextChars, maxUnzippedBytes, memoryMb, ocr } = config;
     this.#limits = { timeoutSeconds, maxBytes, maxPages, maxTextChars, maxUnzippedBytes, memoryMb };
+    if (ocr !== undefined) this.#limits.ocr = ocr;
     this.#options = options;
     const threads = config.threads;
     this.#size = threads > 0 ? () => threads : (options.processes ?? (() => availableParallelism()));
@@ -126,12 +127,18 @@ export class DocumentThreads<Extra, Result> {
     // Starting a process is not reading: neither the document's time nor its message's counts it.
     await process.started();
     clock?.start();
+    // OCR, once started, adds its time to the document's and the message's.
+    let seconds = this.#limits.timeoutSeconds;
+    const extend = (more: number) => {
+      seconds += more;
+      clock?.extend(more);
+    };
     const outcome = await process
-      .run(task, this.#limits.timeoutSeconds * 1000, clock?.signal)
+      .run(task, this.#limits.timeoutSeconds * 1000, clock?.signal, extend)
       .finally(() => clock?.stop());
     this.#giveBack(process);
     if (outcome.status === 'done') return outcome.result as Result;
-    return this.#failed(content, hint, extra, ...this.#why(outcome, clock?.signal));
+    return this.#failed(content, hint, extra, ...this.#why(outcome, seconds, clock?.signal));
   }
 
   // An idle process, or a new one (there are never more than `threads`: one per admitted document).
@@ -168,10 +175,14 @@ export class DocumentThreads<Extra, Result> {
     this.#idle.push({ process, timer });
   }
 
-  #why(outcome: Exclude<ReadingOutcome, { status: 'done' }>, signal?: AbortSignal): [Unread, string] {
+  #why(
+    outcome: Exclude<ReadingOutcome, { status: 'done' }>,
+    seconds: number,
+    signal?: AbortSignal,
+  ): [Unread, string] {
     switch (outcome.status) {
       case 'timeout':
-        return ['timeout', `reading took over ${this.#limits.timeoutSeconds} s and was stopped`];
+        return ['timeout', `reading took over ${seconds} s and was stopped`];
       case 'withdrawn':
         return withdrawn(signal);
       case 'closed':

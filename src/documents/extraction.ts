@@ -1,6 +1,6 @@
 import type { ExtractionConfig } from '../config/schema.ts';
 
-/** The file formats text is read from; `image` is recorded as a scan, `unknown` is not read. */
+/** The file formats text is read from; `image` is read by OCR (else recorded as a scan), `unknown` is not read. */
 export const DOCUMENT_FORMATS = [
   'pdf',
   'docx',
@@ -18,7 +18,7 @@ export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
  * What reading a document gave.
  * - `ok`: text was read (it may still be short);
  * - `empty`: readable, but no text at all (e.g. a PDF whose pages are only images: a scan);
- * - `scan`: an image file (no OCR);
+ * - `scan`: an image file not read (OCR off or not installed);
  * - `encrypted`: password-protected;
  * - `corrupt`: the file is damaged or not what its type says;
  * - `unsupported`: a format we do not read (the kind then comes from the file name);
@@ -51,6 +51,13 @@ export const HIDDEN_TEXT_REASONS = [
 ] as const;
 export type HiddenTextReason = (typeof HIDDEN_TEXT_REASONS)[number];
 
+/**
+ * Where a document's text came from besides its own text: `ocr-layer`, a scan's invisible text layer (a scanner's
+ * or OCR program's recognised text, drawn invisibly over the page image); `ocr`, recognised here by Tesseract.
+ */
+export const TEXT_SOURCES = ['ocr-layer', 'ocr'] as const;
+export type TextSource = (typeof TEXT_SOURCES)[number];
+
 /** The text of one document and what stood in the way of reading it. Plain data: crosses thread boundaries. */
 export interface ExtractedText {
   status: ExtractionStatus;
@@ -67,6 +74,10 @@ export interface ExtractedText {
   hiddenText: string;
   /** Why that text is invisible, each reason once. */
   hiddenReasons: HiddenTextReason[];
+  /** Absent when all the text is the document's own; else where (some of) it came from (`ocr` before `ocr-layer`). */
+  textSource?: TextSource;
+  /** Pages (or images) whose text came from `textSource`. */
+  ocrPages?: number;
 }
 
 /** What the extraction of one document may know about it besides its bytes. */
@@ -75,7 +86,7 @@ export interface ExtractionHint {
   contentType: string;
 }
 
-/** The limits one extraction runs under (from `extraction` in the config). */
+/** The limits one extraction runs under (from `extraction` in the config); no `ocr`: scans are not read. */
 export type ExtractionLimits = Omit<ExtractionConfig, 'threads'>;
 
 /** How one extraction reads, besides its limits. Not in the config: the daemon always uses the defaults. */

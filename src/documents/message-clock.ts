@@ -4,6 +4,8 @@ export interface ReadingClock {
   readonly signal: AbortSignal;
   start(): void;
   stop(): void;
+  /** Adds time (OCR of a document started). */
+  extend(seconds: number): void;
 }
 
 /**
@@ -41,6 +43,15 @@ export class MessageClock implements ReadingClock {
     clearTimeout(this.#timer);
     this.#timer = null;
     this.#remainingMs -= performance.now() - this.#since;
+  }
+
+  extend(seconds: number): void {
+    if (this.signal.aborted) return;
+    this.#remainingMs += seconds * 1000;
+    if (this.#timer === null) return;
+    clearTimeout(this.#timer);
+    const left = this.#remainingMs - (performance.now() - this.#since);
+    this.#timer = setTimeout(() => this.#controller.abort(this.#reason), Math.max(0, left));
   }
 
   dispose(): void {

@@ -52,5 +52,8 @@ export function extractionRecord(extraction: ExtractedText): ExtractionRecord {
     characters: extraction.text.length,
     hiddenReasons: extraction.hiddenReasons,
     hiddenSample: extraction.hiddenText.replace(/\s+/g, ' ').trim().slice(0, HIDDEN_SAMPLE_CHARACTERS),
+    ...(extraction.textSource === undefined
+      ? {}
+      : { textSource: extraction.textSource, ocrPages: extraction.ocrPages ?? 1 }),
   };
 }

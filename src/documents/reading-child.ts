@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
+import { onOcrStart } from './ocr/ocr-notice.ts';
 import type { ChildAnswer, ChildReady, ChildTask } from './reading-process.ts';
 
 const MEGABYTE = 1024 * 1024;
@@ -87,6 +88,8 @@ function guardAgainstOrphaning(): Promise<void> {
 }
 
 async function answer(work: WorkerFunction, message: ChildTask): Promise<void> {
+  // One task at a time: OCR starting belongs to this one, and gives it (and its message) more time.
+  onOcrStart((seconds) => process.send?.({ type: 'extend', id: message.id, seconds } satisfies ChildAnswer));
   let reply: ChildAnswer;
   try {
     reply = { type: 'answer', id: message.id, result: await work(message.task) };

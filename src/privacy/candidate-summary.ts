@@ -1,5 +1,6 @@
 import { buildCandidateProfile } from '../candidates/candidate-profile.ts';
 import type { CandidateRecord, DocumentRecord, MessageRecord } from '../candidates/candidate-record.ts';
+import { describeTextSource } from '../documents/text-provenance.ts';
 import { mailText } from '../output/mail-text.ts';
 import type { DigestWording, PersonHoldings } from './person-holdings.ts';
 import { profileFacts } from './profile-facts.ts';
@@ -74,6 +75,7 @@ function describeDocument(document: DocumentRecord): string[] {
     ...(extraction.pages === null ? [] : [`${extraction.pages} pages`]),
     `${extraction.characters} characters`,
     ...(extraction.truncated ? ['truncated'] : []),
+    ...(extraction.textSource === undefined ? [] : [describeTextSource(extraction)]),
     ...(extraction.reason ? [mailText(extraction.reason)] : []),
   ];
   const lines = [

@@ -16,6 +16,8 @@ const entrySchema = z.strictObject({
   label: z.string().min(1),
   split: z.enum(['dev', 'held-out']),
   note: z.string().optional(),
+  /** A word the file shows, which reading it must find (scans). */
+  words: z.string().optional(),
 });
 
 export type CorpusEntry = z.infer<typeof entrySchema>;

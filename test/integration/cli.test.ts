@@ -71,6 +71,7 @@ describe('the triage command', () => {
       'ok    config',
       'warn  security',
       'ok    documents',
+      'ok    ocr',
       'ok    redis',
       'warn  personal data',
       'warn  retention',

@@ -3,10 +3,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unpackAttachments, type MessagePart } from '../../src/mail/containers/unpack-attachments.ts';
+import { corpusDir } from '../support/corpus-dir.ts';
 
 interface CorpusEntry {
   file: string;
@@ -15,10 +15,7 @@ interface CorpusEntry {
   sha256: string;
 }
 
-const CACHE = join(
-  process.env.TRIAGE_CORPUS_DIR ?? join(homedir(), '.cache/applicant-triage/corpus'),
-  'containers',
-);
+const CACHE = join(corpusDir(), 'containers');
 const MANIFEST = JSON.parse(
   await readFile(new URL('../corpus/containers.json', import.meta.url), 'utf8'),
 ) as CorpusEntry[];

@@ -7,6 +7,7 @@ import type {
 } from '../extraction.ts';
 import { extractDocx } from './docx/extract-docx.ts';
 import { extractDoc } from './extract-doc.ts';
+import { extractImage } from './extract-image.ts';
 import { extractPlainText } from './extract-plain-text.ts';
 import { describeError, unreadable } from './extraction-result.ts';
 import { extractHtml } from './html/extract-html.ts';
@@ -50,7 +51,7 @@ export async function extractDocument(
       return unreadable(format, 'too-large', `${content.length} bytes, over the limit of ${limits.maxBytes}`);
     }
     if (content.length === 0) return unreadable(format, 'empty', 'the file is empty (0 bytes)');
-    if (format === 'image') return unreadable('image', 'scan', 'image file; no OCR');
+    if (format === 'image') return capText(await extractImage(content, limits), limits.maxTextChars);
     if (format === 'unknown') {
       return unreadable('unknown', 'unsupported', `not a document format that is read (${hint.contentType})`);
     }

@@ -9,6 +9,14 @@ import { TriageError } from '../../../src/errors/triage-error.ts';
 
 const EXAMPLE_PATH = fileURLToPath(new URL('../../../config/triage.example.yaml', import.meta.url));
 const SECRETS = { IMAP_PASSWORD: 'imap-secret', SMTP_PASSWORD: 'smtp-secret' };
+const OCR_DEFAULTS = {
+  enabled: true,
+  languages: ['eng', 'deu', 'fra', 'ita', 'spa', 'por', 'chi_sim'],
+  maxPages: 10,
+  timeoutSeconds: 120,
+  dpi: 200,
+  memoryMb: 512,
+};
 
 const MINIMAL_YAML = `
 mailboxes:
@@ -354,6 +362,7 @@ describe('parseConfig', () => {
         messageSeconds: 60,
         messageDocuments: 20,
         messageBytes: 100 * 1024 * 1024,
+        ocr: OCR_DEFAULTS,
       });
     });
 
@@ -725,6 +734,7 @@ vacancies:
         messageSeconds: 60,
         messageDocuments: 20,
         messageBytes: 100 * 1024 * 1024,
+        ocr: OCR_DEFAULTS,
       },
       log: { level: 'info' },
     } as const;

@@ -1,25 +1,23 @@
 import { AnnotationMode, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type {
-  ExtractedText,
-  ExtractionLimits,
-  ExtractionOptions,
-  HiddenTextReason,
-} from '../../extraction.ts';
+import type { ExtractedText, ExtractionLimits, ExtractionOptions } from '../../extraction.ts';
 import { describeError, readText, unreadable } from '../extraction-result.ts';
 import { TextCollector } from '../text-collector.ts';
-import { GlyphLines } from './glyph-lines.ts';
 import { toMatrix } from './matrix.ts';
 import { openFailure, openPdf } from './open-pdf.ts';
+import { PageText, type PageSource } from './page-text.ts';
+import { OCR_IMAGE_COVERAGE, PdfScans, type PageScan } from './pdf-scans.ts';
 import { readTextLayer } from './read-text-layer.ts';
 import type { FontFacts } from './show-text.ts';
 import { walkPageGlyphs } from './walk-page-glyphs.ts';
 
-const NO_TEXT_LAYER = 'no text layer: the pages hold no text (a scan or images only; no OCR)';
+const NO_TEXT_LAYER = 'no text layer: the pages hold no text (a scan or images only)';
 
 /**
  * Reads the text of a PDF page by page in drawing order, at most `maxPages` pages; text a reader could not
- * see goes to `hiddenText` (unless `findHiddenText` is false: then pdf.js's text layer is read, all as visible).
- * Password-protected → `encrypted`; unreadable → `corrupt`; no text → `empty`.
+ * see goes to `hiddenText` (unless `findHiddenText` is false: then pdf.js's text layer is read, all as visible,
+ * and nothing is read by OCR). A scan's invisible OCR layer is the page's text (see isOcrLayer); a page that is
+ * only images is read by OCR (`limits.ocr`). Password-protected → `encrypted`; unreadable → `corrupt`; no text →
+ * `empty`; OCR over its time → `timeout`, failed → `failed`.
  */
 export async function extractPdf(
   content: Buffer,
@@ -35,7 +33,8 @@ export async function extractPdf(
     return openFailure(error);
   }
   try {
-    return await readPages(document, limits, options.findHiddenText !== false);
+    const scans = options.findHiddenText === false ? null : new PdfScans(content, limits.ocr);
+    return await readPages(document, limits, scans);
   } finally {
     await document.destroy();
   }
@@ -44,7 +43,7 @@ export async function extractPdf(
 async function readPages(
   document: PDFDocumentProxy,
   limits: ExtractionLimits,
-  findHiddenText: boolean,
+  scans: PdfScans | null,
 ): Promise<ExtractedText> {
   const pageCount = document.numPages;
   if (!(pageCount > 0)) return unreadable('pdf', 'corrupt', 'the PDF has no pages');
@@ -52,13 +51,21 @@ async function readPages(
   const collector = new TextCollector(limits.maxTextChars);
   const fonts = new Map<string, FontFacts>();
   let pagesRead = 0;
+  let layerPages = 0;
   let firstError: unknown = null;
   for (let number = 1; number <= last && !collector.full; number += 1) {
+    let scan: PageScan | null = null;
     try {
       const page = await document.getPage(number);
       try {
-        if (findHiddenText) await readPage(page, fonts, collector);
-        else await readTextLayer(page, collector);
+        if (scans === null) await readTextLayer(page, collector);
+        else {
+          const read = await readPage(page, fonts, collector);
+          if (read.source === 'ocr-layer') layerPages += 1;
+          if (read.source === 'none' && read.imageCoverage >= OCR_IMAGE_COVERAGE) {
+            scan = await scans.read(number, read.width, read.height);
+          }
+        }
       } finally {
         page.cleanup();
       }
@@ -66,44 +73,61 @@ async function readPages(
     } catch (error) {
       firstError ??= error;
     }
+    if (scan?.status === 'timeout' || scan?.status === 'failed') {
+      return unreadable('pdf', scan.status, scan.reason, pageCount);
+    }
+    if (scan?.status === 'done') {
+      collector.write(scan.text);
+      collector.separate('\n\n');
+    }
   }
   if (pagesRead === 0) {
     return unreadable('pdf', 'corrupt', `no page could be read: ${describeError(firstError)}`, pageCount);
   }
-  return readText('pdf', collector.finish(), {
+  const result = readText('pdf', collector.finish(), {
     pages: pageCount,
-    truncated: pageCount > limits.maxPages || pagesRead < last,
-    emptyReason: NO_TEXT_LAYER,
+    truncated: pageCount > limits.maxPages || pagesRead < last || (scans?.skipped ?? 0) > 0,
+    emptyReason: emptyReason(scans),
   });
+  return { ...result, ...textSource(scans?.pages ?? 0, layerPages) };
 }
 
+function emptyReason(scans: PdfScans | null): string {
+  if (scans?.unavailable) return `${NO_TEXT_LAYER}; ${scans.unavailable}`;
+  if (scans !== null && scans.pages > 0) return `no text: OCR found none on ${scans.pages} scanned page(s)`;
+  return NO_TEXT_LAYER;
+}
+
+function textSource(ocrPages: number, layerPages: number): Pick<ExtractedText, 'textSource' | 'ocrPages'> {
+  if (ocrPages > 0) return { textSource: 'ocr', ocrPages };
+  if (layerPages > 0) return { textSource: 'ocr-layer', ocrPages: layerPages };
+  return {};
+}
+
+/** One page's text and hidden text written; where its text came from, its size and its images' coverage. */
 async function readPage(
   page: PDFPageProxy,
   fonts: Map<string, FontFacts>,
   collector: TextCollector,
-): Promise<void> {
+): Promise<{ source: PageSource; imageCoverage: number; width: number; height: number }> {
   const operators = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
   const view = { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
-  const visible = new GlyphLines();
-  const hidden = new GlyphLines();
-  const reasons = new Set<HiddenTextReason>();
+  const text = new PageText(view);
   walkPageGlyphs(
     operators,
     view,
     (fontId) => fontFacts(page, fontId, fonts),
-    (glyph) => {
-      if (glyph.hidden.length === 0) {
-        visible.add(glyph);
-        return;
-      }
-      for (const reason of glyph.hidden) reasons.add(reason);
-      hidden.add(glyph);
-    },
+    (glyph) => text.addGlyph(glyph),
+    (box) => text.addImage(box),
   );
-  collector.write(visible.text());
-  collector.write(hidden.text(), [...reasons]);
-  collector.separate('\n\n');
+  const source = text.writeTo(collector);
+  return {
+    source,
+    imageCoverage: text.facts.imageCoverage,
+    width: view.x1 - view.x0,
+    height: view.y1 - view.y0,
+  };
 }
 
 /** A font's matrix and writing mode, from pdf.js's document-wide objects (cached per document). */

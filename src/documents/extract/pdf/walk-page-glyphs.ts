@@ -1,6 +1,7 @@
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { isNearWhite } from '../hidden-text-rules.ts';
 import { multiply, toMatrix, transformBox, IDENTITY, translation, type Box, type Matrix } from './matrix.ts';
+import { ImageGroups } from './image-groups.ts';
 import { applyExtGState, StateStack, type GraphicsState } from './pdf-graphics-state.ts';
 import { showText, type FontFacts, type PageGlyph } from './show-text.ts';
 
@@ -22,15 +23,18 @@ const MAX_BACKGROUNDS = 20_000;
 /**
  * Replays a page's operator list (pdf.js) far enough to place each character and judge whether a reader can
  * see it: invisible render mode or zero opacity, white on a page without a coloured fill behind it, a size
- * under `MICROSCOPIC_POINTS`, or a position outside the page's view box. Calls `onGlyph` in content order.
+ * under `MICROSCOPIC_POINTS`, or a position outside the page's view box. Calls `onGlyph` in content order, and
+ * `onImage` with the box of each image drawn (see ImageGroups).
  */
 export function walkPageGlyphs(
   operators: OperatorList,
   view: Box,
   fontFacts: (fontId: string) => FontFacts,
   onGlyph: (glyph: PageGlyph) => void,
+  onImage: (box: Box) => void = () => {},
 ): void {
   const states = new StateStack();
+  const images = new ImageGroups();
   const backgrounds: Box[] = [];
   let shaded = false;
   let textMatrix: Matrix = IDENTITY;
@@ -45,21 +49,31 @@ export function walkPageGlyphs(
     const state = states.current;
     switch (fn) {
       case OPS.save:
+        states.save();
+        images.save();
+        break;
       case OPS.beginGroup:
         states.save();
         break;
-      case OPS.restore:
+      case OPS.restore: {
+        const image = images.restore(state.ctm);
+        if (image !== null) onImage(image);
+        states.restore();
+        break;
+      }
       case OPS.endGroup:
       case OPS.paintFormXObjectEnd:
         states.restore();
         break;
       case OPS.paintFormXObjectBegin: {
+        images.draw();
         states.save();
         const m = toMatrix(args[0]);
         if (m !== null) states.current.ctm = multiply(m, states.current.ctm);
         break;
       }
       case OPS.transform: {
+        images.transform();
         const m = toMatrix(args);
         if (m !== null) state.ctm = multiply(m, state.ctm);
         break;
@@ -78,6 +92,7 @@ export function walkPageGlyphs(
         applyExtGState(state, args[0]);
         break;
       case OPS.constructPath:
+        images.draw();
         if (
           FILL_OPS.has(args[0] as number) &&
           paintsBackground(state) &&
@@ -88,6 +103,7 @@ export function walkPageGlyphs(
         }
         break;
       case OPS.shadingFill:
+        images.draw();
         shaded = true;
         break;
       case OPS.beginText:
@@ -132,6 +148,7 @@ export function walkPageGlyphs(
         state.fontSize = num(args[1]);
         break;
       case OPS.showText: {
+        images.draw();
         const font = state.fontId === null ? null : fontFacts(state.fontId);
         const page = { view, backgrounds, shaded };
         textMatrix = showText(args[0], state, textMatrix, font, page, onGlyph);
