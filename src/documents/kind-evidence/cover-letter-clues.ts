@@ -16,7 +16,7 @@ const INTENT_CAP = 4;
 export const FIRST_PERSON_WEIGHT = 2;
 const FIRST_PERSON_MIN = 10;
 const FIRST_PERSON_RATIO = 4;
-/** A letter of at most two pages (about 1,200 words). */
+/** A letter of at most two pages (about 1,200 words), when its words say something of the writer. */
 export const SHORT_LETTER_WEIGHT = 0.5;
 const SHORT_LETTER_WORDS = 1200;
 
@@ -65,15 +65,15 @@ const INTENT: readonly Phrase[] = [
   },
 ];
 
-/** Salutation, closing, the applicant's own intent, first-person voice, brevity. */
+/**
+ * The applicant's own intent, first-person voice, salutation, closing, brevity. Salutation, closing and length alone
+ * make any letter (a memo, a note to a donor), not an application: they stay under the content threshold unless
+ * the words speak for the writer.
+ */
 export function findCoverLetterClues(doc: DocumentText, shape: LetterShape): Clue[] {
-  const clues: Clue[] = [];
-  if (shape.salutation !== null && !shape.familiar)
-    clues.push({ kind: 'cover-letter', weight: COVER_SALUTATION_WEIGHT, label: 'salutation' });
-  if (shape.closing) clues.push({ kind: 'cover-letter', weight: COVER_CLOSING_WEIGHT, label: 'closing' });
-  clues.push(
+  const clues: Clue[] = [
     ...phraseGroupClue('cover-letter', doc.body, INTENT, { perItem: INTENT_WEIGHT, cap: INTENT_CAP }),
-  );
+  ];
   if (shape.firstPerson >= FIRST_PERSON_MIN && shape.firstPerson >= FIRST_PERSON_RATIO * shape.thirdPerson)
     clues.push({
       kind: 'cover-letter',
@@ -83,7 +83,11 @@ export function findCoverLetterClues(doc: DocumentText, shape: LetterShape): Clu
   const body = hasLetterBody(shape);
   if (body && shape.firstPerson >= 2 * shape.thirdPerson)
     clues.push({ kind: 'cover-letter', weight: LETTER_BODY_WEIGHT, label: 'written to a reader, signed' });
-  if ((looksLikeLetter(shape) || body) && doc.words <= SHORT_LETTER_WORDS)
+  const voiced = clues.length > 0;
+  if (shape.salutation !== null && !shape.familiar)
+    clues.push({ kind: 'cover-letter', weight: COVER_SALUTATION_WEIGHT, label: 'salutation' });
+  if (shape.closing) clues.push({ kind: 'cover-letter', weight: COVER_CLOSING_WEIGHT, label: 'closing' });
+  if (voiced && (looksLikeLetter(shape) || body) && doc.words <= SHORT_LETTER_WORDS)
     clues.push({ kind: 'cover-letter', weight: SHORT_LETTER_WEIGHT, label: 'one or two pages' });
   return clues;
 }

@@ -122,6 +122,20 @@ describe('kinds of real layouts', () => {
     expect(decision.kind, decision.evidence.join('; ')).not.toBe('cover-letter');
   });
 
+  it('does not take a notice that only opens and closes like a letter for a cover letter', async () => {
+    const decision = await readKind(
+      [
+        body('Dear Colleagues,'),
+        body('The seminar room 2.14 is closed for repairs from 3 to 14 March. Meetings move to room 1.07'),
+        body("on the ground floor for these two weeks. Keys are at the porters' lodge as usual."),
+        body('Sincerely,'),
+        body('Facilities Office'),
+      ],
+      'pdf',
+    );
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+  });
+
   it('reads a Spanish research proposal in ODT', async () => {
     const decision = await readKind(
       [
