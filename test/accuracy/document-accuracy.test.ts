@@ -8,16 +8,9 @@ import { extractDocumentProfile } from '../../src/profile/extract-document-profi
 import { buildDocument } from '../support/documents/build-document.ts';
 import type { FixtureFormat } from '../support/documents/document-spec.ts';
 import { LABELLED_DOCUMENTS, type LabelledDocument } from './labelled-documents.ts';
+import { TEST_LIMITS } from '../support/documents/sample-specs.ts';
 
-const EXTRACTION: ExtractionConfig = {
-  timeoutSeconds: 30,
-  maxBytes: 41_943_040,
-  maxPages: 300,
-  maxTextChars: 2_000_000,
-  maxUnzippedBytes: 209_715_200,
-  memoryMb: 512,
-  threads: 2,
-};
+const EXTRACTION: ExtractionConfig = { ...TEST_LIMITS, threads: 2 };
 
 const CONTENT_TYPES: Record<FixtureFormat, string> = {
   pdf: 'application/pdf',

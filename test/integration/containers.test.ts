@@ -10,22 +10,12 @@ import { buildTnef } from '../support/build-tnef.ts';
 import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { buildDocument } from '../support/documents/build-document.ts';
 import { truncatedTnef } from '../support/hostile-containers.ts';
+import { robustAiOnly } from '../support/test-config.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
-const VACANCIES = {
-  vacancies: [
-    {
-      id: 'robust-ai',
-      tag: 'PHD-robustAI',
-      title: 'PhD in Robust and Adaptive AI for Medical Imaging',
-      supervisors: ['chen@uni.example'],
-      documents: { required: ['cv', 'transcript'], optional: ['research'] },
-      keywords: ['PyTorch', 'segmentation'],
-    },
-  ],
-};
+const VACANCIES = robustAiOnly(['PyTorch', 'segmentation']);
 
 async function built(set: readonly LabelledDocument[], id: string): Promise<Buffer> {
   const found = set.find((document) => document.id === id);

@@ -10,22 +10,12 @@ import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { buildDocument } from '../support/documents/build-document.ts';
 import { corruptPdf, zipBomb } from '../support/documents/hostile-documents.ts';
 import { cvWithTricks } from '../support/documents/sample-specs.ts';
+import { robustAiOnly } from '../support/test-config.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
-const VACANCIES = {
-  vacancies: [
-    {
-      id: 'robust-ai',
-      tag: 'PHD-robustAI',
-      title: 'PhD in Robust and Adaptive AI for Medical Imaging',
-      supervisors: ['chen@uni.example'],
-      documents: { required: ['cv', 'transcript'], optional: ['research'] },
-      keywords: ['PyTorch', 'segmentation', 'TensorFlow'],
-    },
-  ],
-};
+const VACANCIES = robustAiOnly(['PyTorch', 'segmentation', 'TensorFlow']);
 
 function labelled(set: readonly LabelledDocument[], id: string): LabelledDocument {
   const found = set.find((document) => document.id === id);

@@ -8,23 +8,14 @@ import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { cvPdf, OCR_INSTALLED, rasterise } from '../support/documents/scans.ts';
 import { runCli } from '../support/run-cli.ts';
-import { rawTestConfig } from '../support/test-config.ts';
+import { rawTestConfig, robustAiOnly } from '../support/test-config.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
 // The CV is the only required document; OCR reads English only, to keep the test's time down on two cores.
 const OVERRIDES = {
-  vacancies: [
-    {
-      id: 'robust-ai',
-      tag: 'PHD-robustAI',
-      title: 'PhD in Robust and Adaptive AI for Medical Imaging',
-      supervisors: ['chen@uni.example'],
-      documents: { required: ['cv'], optional: ['transcript', 'research'] },
-      keywords: ['PyTorch', 'segmentation'],
-    },
-  ],
+  ...robustAiOnly(['PyTorch', 'segmentation'], ['cv']),
   extraction: { ocr: { languages: ['eng'] } },
 };
 

@@ -64,3 +64,23 @@ export function rawTestConfig(servers: TestServers, overrides: ConfigOverrides =
     ...rest,
   };
 }
+
+/** The test configuration's `robust-ai` vacancy alone, with these keywords and required documents. */
+export function robustAiOnly(
+  keywords: string[],
+  required: string[] = ['cv', 'transcript'],
+): { vacancies: object[] } {
+  const optional = ['transcript', 'research'].filter((kind) => !required.includes(kind));
+  return {
+    vacancies: [
+      {
+        id: 'robust-ai',
+        tag: 'PHD-robustAI',
+        title: 'PhD in Robust and Adaptive AI for Medical Imaging',
+        supervisors: ['chen@uni.example'],
+        documents: { required, optional },
+        keywords,
+      },
+    ],
+  };
+}

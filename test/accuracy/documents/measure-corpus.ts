@@ -5,17 +5,10 @@ import { classifyDocument, type KindDecision } from '../../../src/documents/clas
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import type { ExtractionStatus } from '../../../src/documents/extraction.ts';
 import { readCorpusFile, readManifest, type CorpusDocument } from './corpus-documents.ts';
+import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
 
 // The daemon's defaults, as in test/accuracy/document-accuracy.test.ts.
-const EXTRACTION: ExtractionConfig = {
-  timeoutSeconds: 30,
-  maxBytes: 41_943_040,
-  maxPages: 300,
-  maxTextChars: 2_000_000,
-  maxUnzippedBytes: 209_715_200,
-  memoryMb: 512,
-  threads: 2,
-};
+const EXTRACTION: ExtractionConfig = { ...TEST_LIMITS, threads: 2 };
 
 const CONTENT_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',

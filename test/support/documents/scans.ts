@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import PDFDocument from 'pdfkit';
+import type { OcrConfig } from '../../../src/config/ocr-schema.ts';
 import { CVS_A } from '../../accuracy/labelled/cvs-a.ts';
 import { buildDocument } from './build-document.ts';
 
@@ -7,6 +8,16 @@ import { buildDocument } from './build-document.ts';
 export const OCR_INSTALLED = ['tesseract', 'pdftoppm'].every(
   (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0,
 );
+
+/** OCR as the tests run it: English only (fast), at 150 dpi, with the default limits. */
+export const TEST_OCR: OcrConfig = {
+  enabled: true,
+  languages: ['eng'],
+  maxPages: 10,
+  timeoutSeconds: 60,
+  dpi: 150,
+  memoryMb: 512,
+};
 
 /** Words the scanned CV shows, for asserting what OCR read. */
 export const SCANNED_CV_WORDS = ['Eleanor Hughes', 'Education', 'University of Leeds', 'PyTorch'];

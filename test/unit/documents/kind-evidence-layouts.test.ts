@@ -4,17 +4,10 @@ import { classifyDocument, type KindDecision } from '../../../src/documents/clas
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 import type { Block, FixtureFormat } from '../../support/documents/document-spec.ts';
+import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
 
 // Issue 14's layouts, built by our test support and read through the real reading processes.
-const EXTRACTION: ExtractionConfig = {
-  timeoutSeconds: 30,
-  maxBytes: 41_943_040,
-  maxPages: 300,
-  maxTextChars: 2_000_000,
-  maxUnzippedBytes: 209_715_200,
-  memoryMb: 512,
-  threads: 1,
-};
+const EXTRACTION: ExtractionConfig = { ...TEST_LIMITS, threads: 1 };
 const CONTENT_TYPES: Partial<Record<FixtureFormat, string>> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',

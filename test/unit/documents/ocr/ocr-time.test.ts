@@ -4,16 +4,9 @@ import type { OcrConfig } from '../../../../src/config/ocr-schema.ts';
 import { DocumentPool } from '../../../../src/documents/document-pool.ts';
 import { MessageClock } from '../../../../src/documents/message-clock.ts';
 import { TEST_LIMITS } from '../../../support/documents/sample-specs.ts';
-import { cvPdf, OCR_INSTALLED, rasterise } from '../../../support/documents/scans.ts';
+import { cvPdf, OCR_INSTALLED, rasterise, TEST_OCR } from '../../../support/documents/scans.ts';
 
-const OCR: OcrConfig = {
-  enabled: true,
-  languages: ['eng'],
-  maxPages: 10,
-  timeoutSeconds: 60,
-  dpi: 150,
-  memoryMb: 512,
-};
+const OCR: OcrConfig = TEST_OCR;
 
 describe('MessageClock.extend', () => {
   it('adds time to a running clock: it aborts only when the added time is spent too', async () => {

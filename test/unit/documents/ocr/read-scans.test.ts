@@ -10,16 +10,10 @@ import {
   OCR_INSTALLED,
   rasterise,
   SCANNED_CV_WORDS,
+  TEST_OCR,
 } from '../../../support/documents/scans.ts';
 
-const OCR: OcrConfig = {
-  enabled: true,
-  languages: ['eng'],
-  maxPages: 10,
-  timeoutSeconds: 60,
-  dpi: 150,
-  memoryMb: 512,
-};
+const OCR: OcrConfig = TEST_OCR;
 const LIMITS = { ...TEST_LIMITS, ocr: OCR };
 const PDF = { filename: 'Scan_0001.pdf', contentType: 'application/pdf' };
 
