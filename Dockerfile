@@ -13,9 +13,12 @@ COPY workers ./workers
 RUN npm run build
 
 FROM node:24-bookworm-slim
-# tini is PID 1: it hands SIGTERM from `docker stop` to the daemon and reaps zombies.
+# tini is PID 1: it hands SIGTERM from `docker stop` to the daemon and reaps zombies. Tesseract (with the languages
+# extraction.ocr reads by default) and poppler's pdftoppm read scans; util-linux's prlimit bounds them.
 RUN apt-get update \
-  && apt-get install -y --no-install-recommends tini \
+  && apt-get install -y --no-install-recommends tini tesseract-ocr tesseract-ocr-eng tesseract-ocr-deu \
+    tesseract-ocr-fra tesseract-ocr-ita tesseract-ocr-spa tesseract-ocr-por tesseract-ocr-chi-sim poppler-utils \
+    util-linux \
   && rm -rf /var/lib/apt/lists/*
 WORKDIR /opt/applicant-triage
 ENV NODE_ENV=production \
