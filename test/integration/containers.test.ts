@@ -11,7 +11,7 @@ import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { buildDocument } from '../support/documents/build-document.ts';
 import { truncatedTnef } from '../support/hostile-containers.ts';
 import { robustAiOnly } from '../support/test-config.ts';
-import { waitFor } from '../support/wait-for.ts';
+import { waitFor, waitForFiledCandidate } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
@@ -48,14 +48,7 @@ describe('containers read by the daemon (real Dovecot, Redis, SMTP sink)', () =>
         ],
       }),
     );
-    const candidate = await waitFor(
-      'the candidate, filed',
-      async () => {
-        const [record] = await store.list(['robust-ai']);
-        return record?.messages[0]?.filedTo ? record : undefined;
-      },
-      60_000,
-    );
+    const candidate = await waitForFiledCandidate(store, 'robust-ai', 60_000);
     expect(
       candidate.documents.map((document) => [document.within, document.filename, document.kind]),
     ).toEqual([

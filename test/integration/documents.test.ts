@@ -11,7 +11,7 @@ import { buildDocument } from '../support/documents/build-document.ts';
 import { corruptPdf, zipBomb } from '../support/documents/hostile-documents.ts';
 import { cvWithTricks } from '../support/documents/sample-specs.ts';
 import { robustAiOnly } from '../support/test-config.ts';
-import { waitFor } from '../support/wait-for.ts';
+import { waitFor, waitForFiledCandidate } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
@@ -53,14 +53,7 @@ describe('documents read by the daemon (real Dovecot, Redis, SMTP sink)', () => 
         ],
       }),
     );
-    const candidate = await waitFor(
-      'the candidate, filed',
-      async () => {
-        const [record] = await store.list(['robust-ai']);
-        return record?.messages[0]?.filedTo ? record : undefined;
-      },
-      60_000,
-    );
+    const candidate = await waitForFiledCandidate(store, 'robust-ai', 60_000);
     expect(
       candidate.documents.map((document) => [document.filename, document.kind, document.reading?.kindSource]),
     ).toEqual([
@@ -110,14 +103,7 @@ describe('documents read by the daemon (real Dovecot, Redis, SMTP sink)', () => 
         ],
       }),
     );
-    const candidate = await waitFor(
-      'the candidate, filed',
-      async () => {
-        const [record] = await store.list(['robust-ai']);
-        return record?.messages[0]?.filedTo ? record : undefined;
-      },
-      60_000,
-    );
+    const candidate = await waitForFiledCandidate(store, 'robust-ai', 60_000);
     expect(candidate.flags).toEqual(expect.arrayContaining(['hidden-text', 'cv-name-mismatch']));
     const reading = candidate.documents[0]?.reading;
     expect(reading?.extraction.hiddenReasons.length).toBeGreaterThan(0);

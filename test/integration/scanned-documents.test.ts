@@ -9,7 +9,7 @@ import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { cvPdf, OCR_INSTALLED, rasterise } from '../support/documents/scans.ts';
 import { runCli } from '../support/run-cli.ts';
 import { rawTestConfig, robustAiOnly } from '../support/test-config.ts';
-import { waitFor } from '../support/wait-for.ts';
+import { waitFor, waitForFiledCandidate } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
@@ -46,14 +46,7 @@ describe.skipIf(!OCR_INSTALLED)(
         ],
       });
       await mail.append(raw);
-      const candidate = await waitFor(
-        'the candidate, filed',
-        async () => {
-          const [record] = await store.list(['robust-ai']);
-          return record?.messages[0]?.filedTo ? record : undefined;
-        },
-        120_000,
-      );
+      const candidate = await waitForFiledCandidate(store, 'robust-ai', 120_000);
       const [document] = candidate.documents;
       expect(document).toMatchObject({ filename: 'IMG_20261201_0932.jpg', kind: 'cv' });
       expect(document?.reading?.kindSource).toBe('content');

@@ -24,3 +24,19 @@ export async function waitFor<T>(
     `timed out waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`,
   );
 }
+
+/** The first candidate of `vacancy` once its first message is filed: the daemon has finished with it. */
+export function waitForFiledCandidate<T extends { messages: readonly { filedTo: string | null }[] }>(
+  store: { list(vacancies: string[]): Promise<T[]> },
+  vacancy: string,
+  timeoutMs = 60_000,
+): Promise<T> {
+  return waitFor(
+    'the candidate, filed',
+    async () => {
+      const [record] = await store.list([vacancy]);
+      return record?.messages[0]?.filedTo ? record : undefined;
+    },
+    timeoutMs,
+  );
+}

@@ -3,11 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatExplanation } from '../../../src/cli/format-explanation.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import { DocumentPool } from '../../../src/documents/document-pool.ts';
-import { explainMessage } from '../../../src/explain/explain-message.ts';
-import { parseMessage } from '../../../src/mail/parse-message.ts';
-import { loadVacancyTemplates } from '../../../src/stages/replies/load-vacancy-templates.ts';
 import { CVS_A } from '../../accuracy/labelled/cvs-a.ts';
 import { buildMail } from '../../support/build-mail.ts';
+import { explainOffline } from '../../support/explain-offline.ts';
 import { buildTnef } from '../../support/build-tnef.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 import { truncatedTnef } from '../../support/hostile-containers.ts';
@@ -36,15 +34,7 @@ async function explainWinmail() {
       { filename: 'winmail2.dat', content: truncatedTnef(), contentType: 'application/ms-tnef' },
     ],
   });
-  return explainMessage(await parseMessage(raw, CONFIG.limits), {
-    config: CONFIG,
-    mailboxId: 'chen',
-    templates: await loadVacancyTemplates(CONFIG),
-    reader: pool,
-    history: null,
-    guards: null,
-    sent: null,
-  });
+  return explainOffline(raw, CONFIG, pool);
 }
 
 describe('explain on an application sent from Outlook with winmail.dat', () => {

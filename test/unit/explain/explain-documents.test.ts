@@ -1,16 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatExplanation } from '../../../src/cli/format-explanation.ts';
-import { explainMessage } from '../../../src/explain/explain-message.ts';
 import { parseConfig } from '../../../src/config/load-config.ts';
 import { DocumentPool } from '../../../src/documents/document-pool.ts';
-import { parseMessage } from '../../../src/mail/parse-message.ts';
-import { loadVacancyTemplates } from '../../../src/stages/replies/load-vacancy-templates.ts';
 import { CVS_A } from '../../accuracy/labelled/cvs-a.ts';
 import type { LabelledDocument } from '../../accuracy/labelled/labelled-document.ts';
 import { RESEARCH_A } from '../../accuracy/labelled/research-a.ts';
 import { TRANSCRIPTS_A } from '../../accuracy/labelled/transcripts-a.ts';
 import { buildMail } from '../../support/build-mail.ts';
+import { explainOffline } from '../../support/explain-offline.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 
 // The example configuration: robust-ai requires a CV and a transcript and looks for PyTorch, medical imaging…
@@ -45,15 +43,7 @@ async function application() {
       })),
     ),
   });
-  return explainMessage(await parseMessage(raw, CONFIG.limits), {
-    config: CONFIG,
-    mailboxId: 'chen',
-    templates: await loadVacancyTemplates(CONFIG),
-    reader: pool,
-    history: null,
-    guards: null,
-    sent: null,
-  });
+  return explainOffline(raw, CONFIG, pool);
 }
 
 describe('explain on an application with a CV, a transcript and a paper', () => {
