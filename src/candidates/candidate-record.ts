@@ -81,6 +81,21 @@ export const replyRecordSchema = z.object({
 });
 export type ReplyRecord = z.infer<typeof replyRecordSchema>;
 
+/**
+ * One change made to a candidate beyond the merging of its mail: an operator's merge, split, link, resend or
+ * dismissal, a decision taken in the mail client, a referee's letter linked… Kept in order, never rewritten.
+ */
+export const historyEntrySchema = z.object({
+  at: z.string(),
+  /** What was done, e.g. `merge`, `split`, `link`, `resend`, `dismiss`, `status`, `reference`. */
+  action: z.string(),
+  /** Who did it: `operator` (a CLI command) or `daemon` (a stage or the watcher). */
+  by: z.enum(['operator', 'daemon']),
+  /** What it changed, in one line (message keys, candidate ids, folder or status names). */
+  detail: z.string(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
 /** A candidate: one applicant (by address) for one vacancy, merged across their messages. */
 export const candidateRecordSchema = z.object({
   id: z.string(),
@@ -99,6 +114,8 @@ export const candidateRecordSchema = z.object({
   acknowledges: z.string().nullable().default(null),
   firstSeen: z.string(),
   lastSeen: z.string(),
+  /** What operators and the daemon did to the candidate beyond merging its mail, oldest first. */
+  history: z.array(historyEntrySchema).default([]),
 });
 export type CandidateRecord = z.infer<typeof candidateRecordSchema>;
 

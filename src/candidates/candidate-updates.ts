@@ -1,4 +1,10 @@
-import type { CandidateFlag, CandidateRecord, FiledUidRecord, ReplyRecord } from './candidate-record.ts';
+import type {
+  CandidateFlag,
+  CandidateRecord,
+  FiledUidRecord,
+  HistoryEntry,
+  ReplyRecord,
+} from './candidate-record.ts';
 
 /** The id a new candidate of a vacancy gets from the (keyed) hash of the applicant's address. */
 export function newCandidateId(vacancyId: string, addressHash: string): string {
@@ -44,4 +50,9 @@ export function withReply(
     replies: known ? record.replies : [...record.replies, reply],
     flags: flag && !record.flags.includes(flag) ? [...record.flags, flag].sort() : record.flags,
   };
+}
+
+/** The record with one more entry in its history. Pure. */
+export function withHistory(record: CandidateRecord, entry: HistoryEntry): CandidateRecord {
+  return { ...record, history: [...record.history, entry] };
 }

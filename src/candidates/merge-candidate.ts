@@ -49,6 +49,7 @@ export function mergeCandidate(
     acknowledges: null,
     firstSeen: incoming.message.receivedAt,
     lastSeen: incoming.message.receivedAt,
+    history: [],
   };
   const known = new Set(base.documents.map((document) => document.sha256));
   // The same file twice in one message counts as received once, like a file sent again later.

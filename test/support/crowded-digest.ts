@@ -101,5 +101,6 @@ function applicant(index: number, incomplete: boolean): CandidateRecord {
     acknowledges: null,
     firstSeen: receivedAt,
     lastSeen: receivedAt,
+    history: [],
   };
 }

@@ -60,5 +60,6 @@ export function candidateRecord(
     acknowledges: null,
     firstSeen: messages[0]?.receivedAt ?? '',
     lastSeen: messages.at(-1)?.receivedAt ?? '',
+    history: [],
   };
 }

@@ -56,6 +56,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
     acknowledges: null,
     firstSeen: sample.firstSeen,
     lastSeen: sample.lastSeen ?? sample.firstSeen,
+    history: [],
   };
 }
 

@@ -54,6 +54,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
     acknowledges: null,
     firstSeen: '2025-01-14T08:12:44.000Z',
     lastSeen: '2025-01-14T08:12:44.000Z',
+    history: [],
     ...overrides,
   };
 }

@@ -111,6 +111,7 @@ const record: CandidateRecord = {
   acknowledges: 'chen/7/12',
   firstSeen: '2026-03-02T09:15:00.000Z',
   lastSeen: '2026-03-04T16:40:00.000Z',
+  history: [],
 };
 
 function holdings(changes: Partial<PersonHoldings> = {}): PersonHoldings {

@@ -33,6 +33,7 @@ export function candidate(id: string, changes: Partial<CandidateRecord> = {}): C
     acknowledges: null,
     firstSeen,
     lastSeen: firstSeen,
+    history: [],
     ...changes,
   };
 }
