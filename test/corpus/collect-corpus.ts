@@ -1,6 +1,6 @@
 /**
  * Fills the real-world corpus cache (test/support/corpus-dir.ts) from the manifests in this folder: each file is
- * taken from a local mirror of its repository (`--mirror DIR`, holding bare clones as DIR/owner+name[/repo]) or
+ * taken from a local mirror of its repository (`--mirror DIR`, holding bare clones or work trees as DIR/owner+name[/repo]) or
  * else downloaded from GitHub at its recorded commit, and kept only when its SHA-256 is the manifest's.
  *
  *   npm run corpus:collect [-- --mirror /path/to/mirrors] [--area mail]
@@ -28,7 +28,7 @@ function sha256(bytes: Uint8Array): string {
 
 function mirrorOf(mirror: string, repo: string): string | null {
   const folder = join(mirror, repo.replace('/', '+'));
-  for (const candidate of [join(folder, 'repo'), folder, `${folder}.git`]) {
+  for (const candidate of [join(folder, 'repo'), join(folder, 'repo', '.git'), folder, `${folder}.git`]) {
     if (existsSync(join(candidate, 'HEAD'))) return candidate;
   }
   return null;
