@@ -49,8 +49,11 @@ export const messageRecordSchema = z.object({
   mailbox: z.string(),
   uidValidity: z.string(),
   uid: z.number(),
-  /** How its vacancy was found: its tag (exact or variant), its thread, or an open call's topics. */
-  match: z.enum(['exact', 'variant', 'thread', 'topic']),
+  /**
+   * How its vacancy was found: its tag (exact or variant), its thread, an open call's topics, or an operator's
+   * `link`.
+   */
+  match: z.enum(['exact', 'variant', 'thread', 'topic', 'linked']),
   /** For an open call's enquiry: the call's topics and programmes it matched (as configured). */
   call: z.object({ topics: z.array(z.string()), programmes: z.array(z.string()) }).optional(),
   /** The From address (lower-cased). */

@@ -27,6 +27,8 @@ export function candidateJson(record: CandidateRecord, registration = '') {
       ...new Set(record.messages.map((message) => message.filedTo).filter((folder) => folder !== null)),
     ],
     replies: record.replies.map(({ kind, status, at, to }) => ({ kind, status, at, to })),
+    /** What operators and the daemon did to the candidate beyond merging its mail (merge, split, resend…). */
+    history: record.history,
     /** An open call's enquirer: the topics and programmes they wrote about. */
     topics: candidateTopics(record),
     /** Their registration on the vacancy's form ('' when it has none). */
@@ -37,7 +39,7 @@ export function candidateJson(record: CandidateRecord, registration = '') {
 
 /**
  * A plain-text table of candidates for a terminal; a FORM column when a vacancy has a registration form, a TOPICS
- * column when an open call has enquirers.
+ * column when an open call has enquirers, a HISTORY column (the latest change beyond mail) when one has a history.
  */
 export function formatCandidates(
   records: readonly CandidateRecord[],
@@ -46,6 +48,7 @@ export function formatCandidates(
   if (records.length === 0) return 'No candidates yet.';
   const topics = records.some((record) => candidateTopics(record).length > 0);
   const forms = registrations.size > 0;
+  const history = records.some((record) => record.history.length > 0);
   const rows = records.map((record) => [
     record.vacancy,
     record.name || '(no name)',
@@ -58,11 +61,13 @@ export function formatCandidates(
     record.lastSeen.slice(0, 16).replace('T', ' '),
     ...(topics ? [candidateTopics(record).join('; ') || '-'] : []),
     ...(forms ? [registrations.get(record.id) || '-'] : []),
+    ...(history ? [latestChange(record)] : []),
   ]);
   const header = [
     ...['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'],
     ...(topics ? ['TOPICS'] : []),
     ...(forms ? ['FORM'] : []),
+    ...(history ? ['HISTORY'] : []),
   ];
   return formatTable([header, ...rows]).join('\n');
 }
@@ -71,4 +76,10 @@ export function formatCandidates(
 export function replyStatus(record: Pick<CandidateRecord, 'replies'>): string {
   const latest = record.replies.at(-1);
   return latest ? `${latest.kind} ${latest.status}` : '-';
+}
+
+/** The latest entry of a candidate's history (`merge 2026-03-10 by operator`), or `-`. */
+export function latestChange(record: Pick<CandidateRecord, 'history'>): string {
+  const latest = record.history.at(-1);
+  return latest ? `${latest.action} ${latest.at.slice(0, 10)} by ${latest.by}` : '-';
 }

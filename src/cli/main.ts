@@ -3,7 +3,7 @@ import './require-node.ts';
 import { Command } from 'commander';
 import type { Config } from '../config/schema.ts';
 import { isTriageError, TriageError } from '../errors/triage-error.ts';
-import { packageVersion, requireVacancy } from './cli-inputs.ts';
+import { packageVersion, requireMailbox, requireVacancy } from './cli-inputs.ts';
 import { printText } from './print-text.ts';
 
 process.title = 'triage';
@@ -98,6 +98,83 @@ program
     const flags = { dryRun: options.dryRun === true, json: options.json === true };
     process.exitCode = await runRetryDeadLetters(loaded, options.retry, flags);
   });
+
+program
+  .command('merge <candidate>')
+  .description(
+    'merge a candidate (id or address) into another of the same vacancy: one applicant, two addresses',
+  )
+  .requiredOption('--into <candidate>', 'the candidate that stays (id or address)')
+  .option('--vacancy <id>', 'the vacancy, when an address applied to several')
+  .option('--dry-run', 'say what would change, change nothing')
+  .action(async (candidate: string, options: { into: string; vacancy?: string; dryRun?: boolean }) => {
+    const { config: loaded } = await config();
+    if (options.vacancy) requireVacancy(loaded, options.vacancy);
+    const { runMerge } = await import('./run-merge.ts');
+    await runMerge(loaded, candidate, { ...options, dryRun: options.dryRun === true });
+  });
+
+program
+  .command('split <candidate>')
+  .description(
+    "move a misattributed message, with its documents, off a candidate to its sender's (or --to's)",
+  )
+  .requiredOption('--message <id>', 'the message: its Message-ID (or key, as candidates --json lists them)')
+  .option('--to <candidate>', "the candidate it belongs to (default: its sender's, created if needed)")
+  .option('--vacancy <id>', 'the vacancy, when an address applied to several')
+  .option('--dry-run', 'say what would change, change nothing')
+  .action(
+    async (
+      candidate: string,
+      options: { message: string; to?: string; vacancy?: string; dryRun?: boolean },
+    ) => {
+      const { config: loaded } = await config();
+      if (options.vacancy) requireVacancy(loaded, options.vacancy);
+      const { runSplit } = await import('./run-split.ts');
+      await runSplit(loaded, candidate, { ...options, dryRun: options.dryRun === true });
+    },
+  );
+
+program
+  .command('link <candidate>')
+  .description(
+    "make a message left in the watched folder (untagged, say) one of a candidate's, documents and all",
+  )
+  .option('--uid <n>', 'the message by its UID in the watched folder')
+  .option('--message-id <id>', 'the message by its Message-ID')
+  .option('--mailbox <id>', "the mailbox it is in (default: the candidate's vacancy's)")
+  .option('--vacancy <id>', 'the vacancy, when an address applied to several')
+  .option('--dry-run', 'say what would change, change nothing')
+  .action(
+    async (
+      candidate: string,
+      options: { uid?: string; messageId?: string; mailbox?: string; vacancy?: string; dryRun?: boolean },
+    ) => {
+      const { config: loaded } = await config();
+      if (options.vacancy) requireVacancy(loaded, options.vacancy);
+      if (options.mailbox) requireMailbox(loaded, options.mailbox);
+      const { runLink, watchedMessage } = await import('./run-link.ts');
+      const which = watchedMessage(options.uid, options.messageId);
+      await runLink(loaded, candidate, { ...options, which, dryRun: options.dryRun === true });
+    },
+  );
+
+for (const [name, description] of [
+  ['resend', 'send a reply whose sending was cut off (reply-unconfirmed) once more, under every reply rule'],
+  ['dismiss', 'take a reply whose sending was cut off (reply-unconfirmed) as sent, and clear the flag'],
+] as const) {
+  program
+    .command(`${name} <candidate>`)
+    .description(description)
+    .option('--vacancy <id>', 'the vacancy, when an address applied to several')
+    .option('--dry-run', 'say what would change, change nothing')
+    .action(async (candidate: string, options: { vacancy?: string; dryRun?: boolean }) => {
+      const { config: loaded } = await config();
+      if (options.vacancy) requireVacancy(loaded, options.vacancy);
+      const { runReplyDecision } = await import('./run-reply-decision.ts');
+      await runReplyDecision(loaded, name, candidate, { ...options, dryRun: options.dryRun === true });
+    });
+}
 
 program
   .command('login <mailbox>')

@@ -14,7 +14,7 @@ const KIND_SOURCE = {
 
 /**
  * One candidate record in words, for a subject access summary: vacancy, name, dates, messages, documents and how
- * each kind was decided, profile facts, fit score, flags, what is missing and the replies. Pure.
+ * each kind was decided, profile facts, fit score, flags, what is missing, the replies and the history. Pure.
  */
 export function candidateSummary(
   record: CandidateRecord,
@@ -47,6 +47,18 @@ export function candidateSummary(
     ...record.replies.map(
       (reply) =>
         `    ${readableTime(reply.at)}  ${reply.kind} ${reply.status}${reply.to ? ` to ${mailText(reply.to)}` : ''}: ${mailText(reply.detail) || '-'}`,
+    ),
+    ...describeHistory(record.history),
+  ];
+}
+
+// What operators and the daemon changed beyond merging mail (merged, split, linked, resent…), when anything.
+function describeHistory(history: CandidateRecord['history']): string[] {
+  if (history.length === 0) return [];
+  return [
+    `  Changes made by an operator or the daemon (${history.length}):`,
+    ...history.map(
+      (entry) => `    ${readableTime(entry.at)}  ${entry.action} by ${entry.by}: ${mailText(entry.detail)}`,
     ),
   ];
 }

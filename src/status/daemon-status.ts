@@ -100,7 +100,7 @@ export function statusProblems(status: Omit<DaemonStatus, 'problems' | 'nextPurg
   if (status.unconfirmedReplies > 0) {
     const n = status.unconfirmedReplies;
     problems.push(
-      `${plural(n, 'acknowledgement')} may not have been sent: see triage candidates (reply unconfirmed)`,
+      `${plural(n, 'acknowledgement')} may not have been sent: triage resend or triage dismiss (see triage candidates)`,
     );
   }
   return problems;

@@ -14,6 +14,8 @@ export interface RetryOutcome {
    */
   status: 'retried' | 'would-retry' | 'not-failed' | 'gone';
   detail: string;
+  /** The candidate the job works for (assess and reply jobs), whose history records the retry; else null. */
+  candidateId: string | null;
 }
 
 /**
@@ -42,13 +44,19 @@ export async function retryDeadLetters(
       const id = deadLetterId(letter);
       const job = await queue(letter.queue).getJob(letter.jobId);
       if (job === undefined) {
-        outcomes.push({ id, status: 'gone', detail: 'the job no longer exists: handle its message by hand' });
+        outcomes.push({
+          id,
+          status: 'gone',
+          detail: 'the job no longer exists: handle its message by hand',
+          candidateId: null,
+        });
         continue;
       }
+      const candidateId = jobCandidateId(job.data);
       const state = await job.getState();
       if (state !== 'failed') {
         if (!dryRun) await store.remove(id);
-        outcomes.push({ id, status: 'not-failed', detail: `the job is ${state}, not failed` });
+        outcomes.push({ id, status: 'not-failed', detail: `the job is ${state}, not failed`, candidateId });
         continue;
       }
       if (dryRun) {
@@ -56,15 +64,22 @@ export async function retryDeadLetters(
           id,
           status: 'would-retry',
           detail: `after ${plural(letter.attempts, 'attempt')}: ${letter.reason}`,
+          candidateId,
         });
         continue;
       }
       await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
       await store.remove(id);
-      outcomes.push({ id, status: 'retried', detail: 'queued again' });
+      outcomes.push({ id, status: 'retried', detail: 'queued again', candidateId });
     }
   } finally {
     await Promise.all([...queues.values()].map((open) => open.close()));
   }
   return outcomes;
+}
+
+// Assess and reply jobs carry the candidate they work for; an ingest job's message has none yet.
+function jobCandidateId(data: unknown): string | null {
+  const value = (data as { candidateId?: unknown } | null)?.candidateId;
+  return typeof value === 'string' && value !== '' ? value : null;
 }

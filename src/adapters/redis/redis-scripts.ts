@@ -7,6 +7,7 @@ import { TriageError } from '../../errors/triage-error.ts';
 const SCRIPTS = {
   'candidate-erase': 8,
   'candidate-save': 7,
+  'candidate-transfer': 8,
   'connection-slot': 1,
   'cursor-advance': 2,
   'digest-advance': 1,
@@ -15,6 +16,7 @@ const SCRIPTS = {
   'lease-release': 1,
   'ledger-adopt': 2,
   'ledger-claim': 1,
+  'ledger-decide': 1,
   'ledger-move': 1,
   'process-heartbeat': 1,
   'reply-window-reserve': 2,

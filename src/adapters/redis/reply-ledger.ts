@@ -50,6 +50,16 @@ export class ReplyLedger implements DeliveryLedger {
     return this.move(key, owner, 'sending', 'claimed', reason);
   }
 
+  /**
+   * A person's decision about an entry left `sending` (its reply may or may not have gone out): `sent` (dismissed:
+   * it went out) or `claimed` by `owner` (resent: that reply job takes it over). Returns `moved`, or the state the
+   * entry is in ('' when there is none) when it was not `sending` (nor already claimed by `owner`).
+   */
+  async decide(key: string, to: 'sent' | 'claimed', owner: string, detail: string): Promise<string> {
+    const now = new Date().toISOString();
+    return String(await runScript(this.redis, 'ledger-decide', key, to, owner, now, detail));
+  }
+
   /** The entry's state and the Message-ID it was claimed with, or null. */
   async read(key: string): Promise<{ state: string; messageId: string } | null> {
     const entry = await this.redis.hgetall(key);

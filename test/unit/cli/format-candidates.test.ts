@@ -60,7 +60,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
 }
 
 describe('candidateJson', () => {
-  it('public-shape: exactly the designed fields, plus folders, replies, topics and registration', () => {
+  it('public-shape: exactly the designed fields, plus folders, replies, history, topics and registration', () => {
     const json = candidateJson(record());
     expect(Object.keys(json).sort()).toEqual([
       'documents',
@@ -68,6 +68,7 @@ describe('candidateJson', () => {
       'firstSeen',
       'flags',
       'folders',
+      'history',
       'id',
       'lastSeen',
       'messages',
@@ -101,6 +102,7 @@ describe('candidateJson', () => {
       lastSeen: '2025-01-14T08:12:44.000Z',
       folders: ['Applications/robust-ai'],
       replies: [],
+      history: [],
       topics: [],
       registration: '',
       profile: undefined,
@@ -176,6 +178,20 @@ describe('formatCandidates', () => {
         'med-imaging  (no name)  li.wei@mail.example    -          -           -            2     -                     2025-01-15 02:39',
       ].join('\n'),
     );
+  });
+
+  it('history: the latest change beyond mail, in a column only when a candidate has one', () => {
+    const merged = record({
+      history: [
+        { at: '2026-03-09T08:00:00.000Z', action: 'resend', by: 'operator', detail: 'acknowledgement' },
+        { at: '2026-03-10T09:00:00.000Z', action: 'merge', by: 'operator', detail: 'merged robust-ai-x' },
+      ],
+    });
+    const [header, row, other] = formatCandidates([merged, record({ history: [] })]).split('\n');
+    expect(header).toMatch(/LAST SEEN +HISTORY$/);
+    expect(row).toMatch(/2025-01-14 08:12 +merge 2026-03-10 by operator$/);
+    expect(other).toMatch(/2025-01-14 08:12 +-$/);
+    expect(formatCandidates([record({ history: [] })])).not.toContain('HISTORY');
   });
 
   it.each([

@@ -233,6 +233,28 @@ describe('personReport', () => {
     expect(lines.join('\n')).not.toContain('\r');
   });
 
+  it('lists the changes operators made to a record (a merge of her two addresses), none when it has none', () => {
+    const merged: CandidateRecord = {
+      ...record,
+      history: [
+        {
+          at: '2026-03-05T10:00:00.000Z',
+          action: 'merge',
+          by: 'operator',
+          detail: 'merged robust-ai-77aa01 (e.hughes@leeds.example): 1 message, 0 new documents',
+        },
+      ],
+    };
+    const lines = personReport({ ...holdings(), candidates: [merged] }).summary.split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '  Changes made by an operator or the daemon (1):',
+        '    2026-03-05 10:00:00 UTC  merge by operator: merged robust-ai-77aa01 (e.hughes@leeds.example): 1 message, 0 new documents',
+      ]),
+    );
+    expect(personReport(holdings()).summary).not.toContain('Changes made by');
+  });
+
   it('still answers when nothing is held, and says so', () => {
     const { json, summary, held } = personReport(
       holdings({ candidates: [], enquiries: [], ledger: [], exportedDocuments: null }),
