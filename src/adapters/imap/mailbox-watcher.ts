@@ -34,6 +34,8 @@ export interface WatcherOptions {
   /** The cap on the mailbox's connections; the watcher's connection has a slot kept for it. */
   slots?: ConnectionSlotSource;
   batchSize?: number;
+  /** One look at the mailbox's decision folders (checkDecisions), every `reconcileSeconds` while watching. */
+  checkDecisions?: () => Promise<unknown>;
 }
 
 /**
@@ -54,6 +56,7 @@ export class MailboxWatcher {
   private session: AbortController | null = null;
   private running: Promise<void> | null = null;
   private syncing: Promise<void> | null = null;
+  private deciding: Promise<void> | null = null;
   private syncAgain = false;
   private giving = false;
 
@@ -185,14 +188,22 @@ export class MailboxWatcher {
       current.on('exists', () => this.requestSync(current, session));
       this.logger.info({ folder: this.options.mailbox.watch }, 'watching mailbox');
       this.requestSync(current, session);
+      // Decisions are looked for at the reconcile interval only (a few STATUS commands), never per new message.
+      const decide = setInterval(
+        () => this.requestDecisions(session),
+        this.options.mailbox.reconcileSeconds * 1000,
+      );
+      this.requestDecisions(session);
       await closedOrAborted(current, session.signal, this.stopping.signal);
       clearInterval(reconcile);
+      clearInterval(decide);
       return null;
     } catch (error) {
       return error;
     } finally {
       clearInterval(renew);
       await this.syncing?.catch(() => undefined);
+      await this.deciding;
       if (client?.usable) await client.logout().catch(() => client?.close());
       else client?.close();
       this.session = null;
@@ -215,6 +226,20 @@ export class MailboxWatcher {
       client.close();
       throw error;
     }
+  }
+
+  // Single flight; a failed look is logged and tried again at the next interval, watching goes on.
+  private requestDecisions(session: AbortController): void {
+    const check = this.options.checkDecisions;
+    if (check === undefined || this.deciding || session.signal.aborted) return;
+    this.deciding = check()
+      .then(
+        () => undefined,
+        (error: unknown) => this.logger.warn({ err: error }, 'looking for decisions failed'),
+      )
+      .finally(() => {
+        this.deciding = null;
+      });
   }
 
   // Single flight: a notice that arrives during a pass schedules exactly one more pass.
