@@ -27,8 +27,9 @@ export interface DecisionCheckDependencies {
 }
 
 /**
- * One look at the decision folders of a mailbox: one STATUS per status subfolder and (with CONDSTORE, when a
- * status has a keyword) per vacancy folder, on the worker connection without leaving the watched folder. Only a
+ * One look at the decision folders of a mailbox: one LIST, then one STATUS per status subfolder that exists and
+ * (with CONDSTORE, when a status has a keyword) per vacancy folder, on the worker connection without leaving the
+ * watched folder. Only a
  * folder whose counters moved is selected and read (on the flags connection); the changes are recorded, then what
  * was seen is saved, so a crash in between only repeats the (idempotent) recording. Returns the changes found.
  */
@@ -43,10 +44,19 @@ export async function checkDecisions(deps: DecisionCheckDependencies): Promise<D
       deps.decisions.statuses,
     );
     const condstore = client.capabilities.has('CONDSTORE') || client.capabilities.has('IMAP4rev2');
+    // One LIST says which folders exist: a STATUS of a missing one would cost a NO and imapflow's LIST after it.
+    const existing = new Set(
+      (await client.list({ listOnly: true }))
+        .filter((entry) => !entry.flags.has('\\Noselect'))
+        .map((entry) => entry.path),
+    );
     const counted: Array<{ folder: DecisionFolder; counters: FolderCounters | null }> = [];
     for (const folder of folders) {
       if (folder.kind === 'keywords' && !condstore) continue;
-      counted.push({ folder, counters: await folderCounters(client, folder.path, condstore) });
+      const counters = existing.has(folder.path)
+        ? await folderCounters(client, folder.path, condstore)
+        : null;
+      counted.push({ folder, counters });
     }
     return counted;
   });
@@ -77,5 +87,9 @@ export async function checkDecisions(deps: DecisionCheckDependencies): Promise<D
   const changes = decisionChanges(before, after);
   if (changes.length > 0) await deps.record(changes);
   await deps.views.write(mailbox.id, updates);
+  deps.logger.debug(
+    { folders: looked.length, read: updates.size, changes: changes.length },
+    'looked for decisions',
+  );
   return changes;
 }
