@@ -7,6 +7,8 @@ import { captureLogs, type CapturedLogs } from '../support/capture-logs.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { openImapTestClient, type ImapTestClient } from '../support/imap-test-client.ts';
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
+import { startImapCommandCounter } from '../support/imap-command-counter.ts';
+import { testConfig } from '../support/test-config.ts';
 import { waitFor, waitForFiledCandidate } from '../support/wait-for.ts';
 
 const { servers, setup, start, cleanups } = useDaemonEnvironment();
@@ -206,5 +208,33 @@ describe('decisions from the mail client', () => {
       ['acknowledgement', 'sent'],
       ['decision-declined', 'sent'],
     ]);
+  }, 90_000);
+
+  it('an idle look costs one LIST and one STATUS per existing decision folder: nothing is selected or searched', async () => {
+    const counter = await startImapCommandCounter(servers.dovecot);
+    cleanups.push(() => counter.close());
+    const { login, prefix, mail, filed } = await setup('decide-idle');
+    const config = testConfig({
+      imap: { host: '127.0.0.1', port: counter.port, ...login },
+      smtpPort: servers.sink.port,
+      prefix,
+    });
+    await mail.append(await buildMail({ messageId: '<jane-4@example.org>' }));
+    const { logs } = await start(config);
+    await waitForMessage(mail, filed, '<jane-4@example.org>');
+    const delimiter = mail.client.namespace?.delimiter ?? '/';
+    for (const status of ['Shortlist', 'Interview', 'Declined'])
+      await mail.client.mailboxCreate(`${filed}${delimiter}${status}`);
+
+    await waitForLooks(logs, 2); // the new (empty) folders seen once
+    const before = counter.counts();
+    await waitForLooks(logs, 1);
+    const after = counter.counts();
+    const added = (name: string) => (after[name] ?? 0) - (before[name] ?? 0);
+    // robust-ai: its three status folders and its own folder (keywords; Dovecot has CONDSTORE). med-imaging has
+    // no folder yet: not asked about.
+    expect(added('LIST')).toBe(1);
+    expect(added('STATUS')).toBe(4);
+    expect([added('SELECT'), added('EXAMINE'), added('UID SEARCH'), added('SEARCH')]).toEqual([0, 0, 0, 0]);
   }, 90_000);
 });
