@@ -237,4 +237,28 @@ describe('decisions from the mail client', () => {
     expect(added('STATUS')).toBe(4);
     expect([added('SELECT'), added('EXAMINE'), added('UID SEARCH'), added('SEARCH')]).toEqual([0, 0, 0, 0]);
   }, 90_000);
+
+  it('a decision reply follows the reply rules: an applicant who asked for no automatic reply gets none', async () => {
+    const statuses = [{ id: 'declined', folder: 'Declined', reply: true }];
+    const { config, mail, filed, store, login } = await setup('decide-rules', { decisions: { statuses } });
+    await start(config);
+    await mail.append(
+      await buildMail({ messageId: '<jane-5@example.org>', headers: { 'X-Auto-Response-Suppress': 'All' } }),
+    );
+    await waitForMessage(mail, filed, '<jane-5@example.org>');
+    await waitForFiledCandidate(store, 'robust-ai');
+
+    const declined = `${filed}${mail.client.namespace?.delimiter ?? '/'}Declined`;
+    await moveMessage(await supervisorClient(login), filed, declined, '<jane-5@example.org>');
+    const replies = await waitFor('the decision reply recorded', async () => {
+      const [record] = await store.list(['robust-ai']);
+      const entries = record?.replies ?? [];
+      return entries.some((entry) => entry.kind === 'decision-declined') ? entries : undefined;
+    });
+    expect(replies.map((entry) => [entry.kind, entry.status, entry.detail])).toEqual([
+      ['acknowledgement', 'suppressed', 'auto-response-suppress'],
+      ['decision-declined', 'suppressed', 'auto-response-suppress'],
+    ]);
+    expect(servers.sink.messages.filter((message) => message.to.includes(APPLICANT))).toEqual([]);
+  }, 90_000);
 });
