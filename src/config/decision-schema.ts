@@ -28,7 +28,7 @@ const statusSchema = z.strictObject({
   id: idSchema,
   /** The subfolder of the vacancy's folder that gives it (`Applications/robust-ai/Shortlist`). */
   folder: subfolderSchema,
-  /** The IMAP keyword that gives it on a filed message (matched without regard to case); none: folder only. */
+  /** The IMAP keyword that gives it on a filed message (as written or in lower case); none: folder only. */
   keyword: keywordSchema.optional(),
   /** Send the applicant the `decision-<id>` template once when they get this status; off by default. */
   reply: bool().default(false),

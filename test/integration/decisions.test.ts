@@ -103,7 +103,7 @@ describe('decisions from the mail client', () => {
     expect(csv?.content.toString('utf8')).toMatch(/,status\r\n[^\r]*,shortlisted\r\n/);
   }, 90_000);
 
-  it('a keyword set by another IMAP client on a filed message gives its status; moving it out again takes it away', async () => {
+  it('a keyword set by another IMAP client on a filed message (in lower case) gives its status; moving it out again takes it away', async () => {
     const { config, mail, filed, store, login } = await setup('decide-keyword');
     const { logs } = await start(config);
     await mail.append(await buildMail({ messageId: '<jane-2@example.org>' }));
@@ -114,7 +114,7 @@ describe('decisions from the mail client', () => {
     const lock = await supervisor.client.getMailboxLock(filed);
     try {
       await supervisor.client.messageFlagsAdd({ header: { 'message-id': '<jane-2@example.org>' } }, [
-        'Interview',
+        'interview',
       ]);
     } finally {
       lock.release();
@@ -134,7 +134,7 @@ describe('decisions from the mail client', () => {
     });
     const back = await supervisor.client.getMailboxLock(declined);
     try {
-      await supervisor.client.messageFlagsRemove({ all: true }, ['Interview']);
+      await supervisor.client.messageFlagsRemove({ all: true }, ['interview']);
       await supervisor.client.messageMove({ all: true }, filed);
     } finally {
       back.release();

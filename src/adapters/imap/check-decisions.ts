@@ -43,7 +43,7 @@ export async function checkDecisions(deps: DecisionCheckDependencies): Promise<D
       deps.vacancies,
       deps.decisions.statuses,
     );
-    const condstore = client.capabilities.has('CONDSTORE') || client.capabilities.has('IMAP4rev2');
+    const condstore = client.capabilities.has('CONDSTORE');
     // One LIST says which folders exist: a STATUS of a missing one would cost a NO and imapflow's LIST after it.
     const existing = new Set(
       (await client.list({ listOnly: true }))

@@ -65,7 +65,14 @@ export async function readDecisionFolder(
       entries[String(uid)] = { messageId: message.messageId, status: folder.status };
     return { ...view, via: 'folder', entries };
   }
-  const keywords = statuses.flatMap((status) => (status.keyword === undefined ? [] : [status.keyword]));
+  // As configured and in lower case: a server may compare keywords by case, and some clients write them lower-cased.
+  const keywords = [
+    ...new Set(
+      statuses.flatMap((status) =>
+        status.keyword === undefined ? [] : [status.keyword, status.keyword.toLowerCase()],
+      ),
+    ),
+  ];
   const uids = searched(await client.search(anyKeyword(keywords), { uid: true }));
   const entries: Record<string, DecisionEntry> = {};
   for (const [uid, message] of await envelopes(client, uids, true)) {
