@@ -11,6 +11,7 @@ import { MailboxHealthStore } from '../redis/mailbox-health-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { connectImap } from './connect-imap.ts';
 import type { MailboxConnections } from './mailbox-connections.ts';
+import { startDecisionLooks, type DecisionLooks } from './decision-looks.ts';
 import { syncFolder } from './sync-folder.ts';
 import { backoff, closedOrAborted, pause } from './watch-waits.ts';
 import { leaseTiming } from '../../mailbox/lease-timing.ts';
@@ -56,7 +57,6 @@ export class MailboxWatcher {
   private session: AbortController | null = null;
   private running: Promise<void> | null = null;
   private syncing: Promise<void> | null = null;
-  private deciding: Promise<void> | null = null;
   private syncAgain = false;
   private giving = false;
 
@@ -178,6 +178,7 @@ export class MailboxWatcher {
       );
     }, leaseTiming(this.options.leaseMs).renewEveryMs);
     let client: ImapFlow | null = null;
+    let looks: DecisionLooks | null = null;
     try {
       client = await this.openFolder();
       const current = client;
@@ -189,21 +190,19 @@ export class MailboxWatcher {
       this.logger.info({ folder: this.options.mailbox.watch }, 'watching mailbox');
       this.requestSync(current, session);
       // Decisions are looked for at the reconcile interval only (a few STATUS commands), never per new message.
-      const decide = setInterval(
-        () => this.requestDecisions(session),
-        this.options.mailbox.reconcileSeconds * 1000,
-      );
-      this.requestDecisions(session);
+      const { checkDecisions } = this.options;
+      looks = checkDecisions
+        ? startDecisionLooks(checkDecisions, this.options.mailbox.reconcileSeconds * 1000, this.logger)
+        : null;
       await closedOrAborted(current, session.signal, this.stopping.signal);
       clearInterval(reconcile);
-      clearInterval(decide);
       return null;
     } catch (error) {
       return error;
     } finally {
       clearInterval(renew);
       await this.syncing?.catch(() => undefined);
-      await this.deciding;
+      await looks?.stop();
       if (client?.usable) await client.logout().catch(() => client?.close());
       else client?.close();
       this.session = null;
@@ -226,20 +225,6 @@ export class MailboxWatcher {
       client.close();
       throw error;
     }
-  }
-
-  // Single flight; a failed look is logged and tried again at the next interval, watching goes on.
-  private requestDecisions(session: AbortController): void {
-    const check = this.options.checkDecisions;
-    if (check === undefined || this.deciding || session.signal.aborted) return;
-    this.deciding = check()
-      .then(
-        () => undefined,
-        (error: unknown) => this.logger.warn({ err: error }, 'looking for decisions failed'),
-      )
-      .finally(() => {
-        this.deciding = null;
-      });
   }
 
   // Single flight: a notice that arrives during a pass schedules exactly one more pass.
