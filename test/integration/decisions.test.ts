@@ -261,4 +261,45 @@ describe('decisions from the mail client', () => {
     ]);
     expect(servers.sink.messages.filter((message) => message.to.includes(APPLICANT))).toEqual([]);
   }, 90_000);
+
+  it('a status taken back before its decision reply went is not told', async () => {
+    const statuses = [{ id: 'declined', folder: 'Declined', reply: true }];
+    // One reply a minute: the acknowledgement takes this minute, the decision reply waits for the next.
+    const { config, mail, filed, store, login, prefix } = await setup('decide-undo', {
+      decisions: { statuses },
+      replies: { ratePerMinute: 1 },
+    });
+    await start(config);
+    await mail.append(await buildMail({ messageId: '<jane-6@example.org>' }));
+    await waitForMessage(mail, filed, '<jane-6@example.org>');
+    await waitFor('the acknowledgement', () =>
+      servers.sink.messages.some((message) => message.to.includes(APPLICANT)) ? true : undefined,
+    );
+
+    const declined = `${filed}${mail.client.namespace?.delimiter ?? '/'}Declined`;
+    const supervisor = await supervisorClient(login);
+    await moveMessage(supervisor, filed, declined, '<jane-6@example.org>');
+    const candidate = await waitFor('declined', async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record?.decision?.status === 'declined' ? record : undefined;
+    });
+    await moveMessage(supervisor, declined, filed, '<jane-6@example.org>');
+    await waitFor('no status', async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record?.decision === null ? true : undefined;
+    });
+
+    const replies = new Queue('replies', { connection: servers.redis, prefix });
+    cleanups.push(() => replies.close());
+    const job = await waitFor(
+      'the decision reply job done',
+      async () => {
+        const found = await replies.getJob(`reply.${candidate.id}.decision-declined`);
+        return found && (await found.isCompleted()) ? found : undefined;
+      },
+      90_000,
+    );
+    expect(job.returnvalue).toMatchObject({ sent: false, reason: 'the candidate no longer has this status' });
+    expect(decisionsTo(APPLICANT)).toEqual([]);
+  }, 120_000);
 });

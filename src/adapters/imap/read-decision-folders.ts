@@ -38,7 +38,7 @@ export async function folderCounters(
 }
 
 /**
- * Reads a decision folder (selected on `client`): a status folder's messages by UID (one UID SEARCH ALL, then the
+ * Reads a decision folder (selected on `client`), after a NOOP: a status folder's messages by UID (one UID SEARCH ALL, then the
  * envelopes of the UIDs not seen before in one UID FETCH), or the messages of a vacancy's folder that carry a
  * status keyword (one UID SEARCH KEYWORD, then their flags and envelopes in one UID FETCH). Messages without a
  * Message-ID cannot be matched to a candidate and are left out.
@@ -50,6 +50,9 @@ export async function readDecisionFolder(
   before: FolderView | undefined,
   statuses: readonly DecisionStatusConfig[],
 ): Promise<FolderView> {
+  // A folder this connection has selected since its last read shows moves by others only after a NOOP: a search
+  // does not report expunges, and would still find a message the supervisor has moved out.
+  await client.noop();
   const view = { ...counters, path: folder.path, vacancy: folder.vacancy };
   if (folder.kind === 'status') {
     const known = before?.uidValidity === counters.uidValidity ? before.entries : {};
