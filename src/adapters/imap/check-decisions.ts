@@ -29,9 +29,9 @@ export interface DecisionCheckDependencies {
 /**
  * One look at the decision folders of a mailbox: one LIST, then one STATUS per status subfolder that exists and
  * (with CONDSTORE, when a status has a keyword) per vacancy folder, on the worker connection without leaving the
- * watched folder. Only a
- * folder whose counters moved is selected and read (on the flags connection); the changes are recorded, then what
- * was seen is saved, so a crash in between only repeats the (idempotent) recording. Returns the changes found.
+ * watched folder. Only a folder whose counters moved is selected and read (on the flags connection); the changes
+ * are recorded, then what was seen is saved, so a crash in between only repeats the (idempotent) recording.
+ * Returns the changes found.
  */
 export async function checkDecisions(deps: DecisionCheckDependencies): Promise<DecisionChange[]> {
   const { mailbox } = deps;
