@@ -99,6 +99,21 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** A supervisor's decision taken in their mail client: the status, when it was seen and where it came from. */
+export const candidateDecisionSchema = z.object({
+  /** A configured status id, e.g. `shortlisted`. */
+  status: z.string(),
+  /** When the daemon saw it. */
+  at: z.string(),
+  /** A message moved into a status folder, or a keyword set on a filed message. */
+  via: z.enum(['folder', 'keyword']),
+  /** The folder the message was in (the status folder, or the folder the keyword was set in). */
+  folder: z.string(),
+  /** The key of the candidate's message that carries it. */
+  message: z.string(),
+});
+export type CandidateDecision = z.infer<typeof candidateDecisionSchema>;
+
 /** A candidate: one applicant (by address) for one vacancy, merged across their messages. */
 export const candidateRecordSchema = z.object({
   id: z.string(),
@@ -119,6 +134,8 @@ export const candidateRecordSchema = z.object({
   lastSeen: z.string(),
   /** What operators and the daemon did to the candidate beyond merging its mail, oldest first. */
   history: z.array(historyEntrySchema).default([]),
+  /** The supervisor's latest decision from their mail client; absent or null while there is none. */
+  decision: candidateDecisionSchema.nullable().optional(),
 });
 export type CandidateRecord = z.infer<typeof candidateRecordSchema>;
 

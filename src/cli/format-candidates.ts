@@ -1,5 +1,6 @@
 import { buildCandidateProfile } from '../candidates/candidate-profile.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import { statusText } from '../candidates/decision-text.ts';
 import { candidateTopics } from '../stages/digests/digest-view.ts';
 import { formatTable } from './format-table.ts';
 
@@ -34,12 +35,17 @@ export function candidateJson(record: CandidateRecord, registration = '') {
     /** Their registration on the vacancy's form ('' when it has none). */
     registration,
     profile: buildCandidateProfile(record),
+    /** The supervisor's status from their mail client, null while there is none. */
+    status: record.decision?.status ?? null,
+    /** Where that status came from: `via` folder or keyword, the `folder`, `at` when it was seen, the `message` key. */
+    decision: record.decision ?? null,
   };
 }
 
 /**
  * A plain-text table of candidates for a terminal; a FORM column when a vacancy has a registration form, a TOPICS
- * column when an open call has enquirers, a HISTORY column (the latest change beyond mail) when one has a history.
+ * column when an open call has enquirers, a STATUS column once a supervisor has given a status, a HISTORY column
+ * (the latest change beyond mail) when one has a history.
  */
 export function formatCandidates(
   records: readonly CandidateRecord[],
@@ -48,6 +54,7 @@ export function formatCandidates(
   if (records.length === 0) return 'No candidates yet.';
   const topics = records.some((record) => candidateTopics(record).length > 0);
   const forms = registrations.size > 0;
+  const statuses = records.some((record) => statusText(record.decision) !== '');
   const history = records.some((record) => record.history.length > 0);
   const rows = records.map((record) => [
     record.vacancy,
@@ -61,12 +68,14 @@ export function formatCandidates(
     record.lastSeen.slice(0, 16).replace('T', ' '),
     ...(topics ? [candidateTopics(record).join('; ') || '-'] : []),
     ...(forms ? [registrations.get(record.id) || '-'] : []),
+    ...(statuses ? [statusText(record.decision) || '-'] : []),
     ...(history ? [latestChange(record)] : []),
   ]);
   const header = [
     ...['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'],
     ...(topics ? ['TOPICS'] : []),
     ...(forms ? ['FORM'] : []),
+    ...(statuses ? ['STATUS'] : []),
     ...(history ? ['HISTORY'] : []),
   ];
   return formatTable([header, ...rows]).join('\n');

@@ -5,7 +5,7 @@ import { SentRecipientsStore } from '../adapters/redis/sent-recipients-store.ts'
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import type { Config } from '../config/schema.ts';
-import { REPLY_KINDS } from '../domain/reply-kinds.ts';
+import { decisionLedgerKinds } from '../config/decision-schema.ts';
 import { resolveInside } from '../domain/sanitize-filename.ts';
 import { shortHash } from '../domain/short-hash.ts';
 import type {
@@ -38,7 +38,7 @@ export async function gatherPersonHoldings(
     vacancies: config.vacancies,
     candidates,
     enquiries: await enquiriesOf(stores, mailboxIds, address),
-    ledger: await ledgerOf(stores, scopes, address),
+    ledger: await ledgerOf(stores, scopes, address, decisionLedgerKinds(config)),
     bounceSuppressed: await new ReplyGuards(redis, keys, personal).isBounced(address, now),
     writtenToBy: await writtenToBy(new SentRecipientsStore(redis, keys, personal), mailboxIds, address),
     exportedDocuments: config.export ? await exportedFiles(config.export.dir, candidates) : null,
@@ -71,11 +71,12 @@ async function ledgerOf(
   stores: PersonStores,
   scopes: readonly string[],
   address: string,
+  kinds: readonly string[],
 ): Promise<PersonLedgerEntry[]> {
   const ledger = new ReplyLedger(stores.redis);
   const found: PersonLedgerEntry[] = [];
   for (const scope of scopes) {
-    for (const kind of REPLY_KINDS) {
+    for (const kind of kinds) {
       const entry =
         (await ledger.read(stores.keys.replyLedger(scope, stores.personal.hashAddress(address), kind))) ??
         (await ledger.read(stores.keys.replyLedger(scope, shortHash(address), kind)));

@@ -1,5 +1,6 @@
 import type { RedisClient } from '../adapters/redis/redis-client.ts';
 import { CandidateEraser } from '../adapters/redis/candidate-eraser.ts';
+import { decisionLedgerKinds } from '../config/decision-schema.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
 import { PersonTraces } from '../adapters/redis/person-traces.ts';
@@ -36,7 +37,7 @@ export async function withPersonStores<T>(
       keys,
       personal,
       candidates: new CandidateStore(redis, keys, personal),
-      eraser: new CandidateEraser(redis, keys, personal),
+      eraser: new CandidateEraser(redis, keys, personal, decisionLedgerKinds(config)),
       traces: new PersonTraces(redis, keys, personal),
     });
   } finally {

@@ -4,6 +4,7 @@ import type { mailboxFields } from './mailbox-schema.ts';
 import { mailboxSchema, smtpSchema } from './mailbox-schema.ts';
 import { ocrSchema, type OcrConfig } from './ocr-schema.ts';
 import { callFields, checkCall, enquirersSchema } from './call-schema.ts';
+import { decisionsSchema } from './decision-schema.ts';
 import { redisSchema } from './redis-schema.ts';
 import { checkVacancyRetention, retentionSchema, vacancyRetentionSchema } from './retention-schema.ts';
 import { bool, cronSchema, emailSchema, envName, idSchema, int, timezoneSchema } from './schema-fields.ts';
@@ -236,6 +237,8 @@ const configFields = z.strictObject({
   enquirers: enquirersSchema.prefault({}),
   /** How long candidate data is kept, and what then (see retention-schema.ts); absent: kept. */
   retention: retentionSchema.optional(),
+  /** Statuses a supervisor gives in their mail client: status subfolders and keywords (see decision-schema.ts). */
+  decisions: decisionsSchema.prefault({}),
   /**
    * Keys of the daemon's own: `secret` signs the token in every reply's body (e.g. "${TRIAGE_SECRET}");
    * `tokenKeyEnv` names the environment variable holding the key OAuth2 tokens are encrypted with in Redis;

@@ -1,5 +1,6 @@
 import { removePersonJobs } from '../adapters/queues/remove-person-jobs.ts';
 import { CandidateEraser } from '../adapters/redis/candidate-eraser.ts';
+import { decisionLedgerKinds } from '../config/decision-schema.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
 import { PersonTraces } from '../adapters/redis/person-traces.ts';
@@ -20,7 +21,7 @@ export function retentionPorts(services: StageServices, owner: string, logger: L
   return {
     config,
     candidates: new CandidateStore(redis, keys, personal),
-    erasures: new CandidateEraser(redis, keys, personal),
+    erasures: new CandidateEraser(redis, keys, personal, decisionLedgerKinds(config)),
     removeJobs: (candidateIds) =>
       removePersonJobs(redis, keys, config.redis.prefix, {
         candidateIds,

@@ -10,6 +10,7 @@ import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-da
 import { TriageError } from '../errors/triage-error.ts';
 import { requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
+import { decisionCheck } from './decision-checks.ts';
 import { LeaseQuota } from '../adapters/redis/lease-quota.ts';
 import { daemonProcessId } from '../adapters/redis/host-processes.ts';
 import { leaseTiming } from '../mailbox/lease-timing.ts';
@@ -83,6 +84,7 @@ export async function startDaemon(
         connections: services.connections,
         quota,
         slots: services.slots,
+        checkDecisions: decisionCheck(services, mailbox),
       }),
   );
   await scheduleDigests(services.queues.digests, planDigestSchedules(config));

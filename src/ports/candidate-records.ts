@@ -27,10 +27,14 @@ export interface CandidateRecords {
     incoming: IncomingApplication,
     threadCandidateId: string | null,
   ): Promise<MergeResult>;
-  /** Applies `change` to a candidate atomically; returns it as saved, or null when there is no such candidate. */
+  /**
+   * Applies `change` to a candidate atomically; returns it as saved, or null when there is no such candidate. With
+   * `digest: true` a change that alters the record counts for the next digest.
+   */
   update(
     candidateId: string,
     change: (record: CandidateRecord) => CandidateRecord,
+    options?: { digest?: boolean },
   ): Promise<CandidateRecord | null>;
   /**
    * Records the folder a message was filed in (and its UID there, when known) and which message holds the

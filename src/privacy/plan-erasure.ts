@@ -21,13 +21,24 @@ export function planCandidateErasure(
     addressHash,
     threadIds: [...threadIds],
     seen: record.messages.map((message) => ({ mailbox: message.mailbox, key: message.key })),
-    mail: record.messages.flatMap((message) =>
-      message.filedTo !== null && message.messageId !== null
-        ? [{ mailbox: message.mailbox, folder: message.filedTo, messageId: message.messageId }]
-        : [],
-    ),
+    mail: [
+      ...record.messages.flatMap((message) =>
+        message.filedTo !== null && message.messageId !== null
+          ? [{ mailbox: message.mailbox, folder: message.filedTo, messageId: message.messageId }]
+          : [],
+      ),
+      ...decidedMail(record),
+    ],
     removal,
   };
+}
+
+// The message the supervisor moved into a status folder is there, no longer in its filing folder.
+function decidedMail(record: CandidateRecord): CandidateErasure['mail'] {
+  const decision = record.decision;
+  const message = record.messages.find((entry) => entry.key === decision?.message);
+  if (!decision || decision.via !== 'folder' || !message?.messageId) return [];
+  return [{ mailbox: message.mailbox, folder: decision.folder, messageId: message.messageId }];
 }
 
 /**

@@ -39,6 +39,7 @@ async function writeConfig(
   name: string,
   login: { user: string; pass: string },
   prefix: string,
+  overrides: Record<string, unknown> = {},
 ): Promise<string> {
   const file = path.join(dir, `${name}.yaml`);
   const imap = { host: dovecot.host, port: dovecot.port, ...login };
@@ -55,6 +56,7 @@ async function writeConfig(
       ],
       workers: { stalledSeconds: 3 },
       log: undefined,
+      ...overrides,
     },
   );
   await writeFile(file, JSON.stringify(config));
@@ -131,4 +133,83 @@ describe('kill -9 while acknowledging, then restart', () => {
     ]);
     expect(candidate.flags).toContain('reply-unconfirmed');
   });
+});
+
+/**
+ * Acknowledges an application with a healthy daemon, then has the supervisor move it into Declined (whose status
+ * sends a decision reply) and runs a daemon that SIGKILLs itself at `faultPoint` while sending that reply, then a
+ * healthy daemon until it is settled; returns what reached the sink and the candidate.
+ */
+async function crashWhileTellingDecision(faultPoint: string) {
+  const name = `decision-${faultPoint}`;
+  const login = await dovecot.createUser(name);
+  const prefix = uniquePrefix(name);
+  prefixes.push(prefix);
+  const statuses = [{ id: 'declined', folder: 'Declined', reply: true }];
+  const config = await writeConfig(name, login, prefix, { decisions: { statuses } });
+  const applicant = `${name}@example.org`;
+  const mail = await openImapTestClient(dovecot, login);
+  await mail.append(
+    await buildMail({ messageId: `<${name}@example.org>`, from: `Applicant <${applicant}>` }),
+  );
+  const store = await openCandidateStore(redis, prefix);
+  const first = spawnCli(['--config', config, 'start']);
+  await waitFor('the acknowledgement', async () => {
+    const [record] = await store.list(['robust-ai']);
+    return record?.replies.length ? record : undefined;
+  });
+  first.kill('SIGTERM');
+  await once(first, 'exit');
+
+  const filed = `Applications${mail.client.namespace?.delimiter ?? '/'}robust-ai`;
+  const declined = `${filed}${mail.client.namespace?.delimiter ?? '/'}Declined`;
+  await mail.client.mailboxCreate(declined);
+  const lock = await mail.client.getMailboxLock(filed);
+  try {
+    await mail.client.messageMove({ header: { 'message-id': `<${name}@example.org>` } }, declined);
+  } finally {
+    lock.release();
+  }
+  const crashing = spawnCli(['--config', config, 'start'], { TRIAGE_FAULT_POINT: faultPoint });
+  const [, signal] = (await once(crashing, 'exit')) as [number | null, string | null];
+  const healthy = spawnCli(['--config', config, 'start']);
+  const candidate = await waitFor(
+    'the decision reply settled',
+    async () => {
+      const [record] = await store.list(['robust-ai']);
+      return (record?.replies.length ?? 0) > 1 ? record : undefined;
+    },
+    30_000,
+  );
+  healthy.kill('SIGTERM');
+  await once(healthy, 'exit');
+  await mail.close();
+  const sent = sink.messages.filter(
+    (message) => message.to.includes(applicant) && /has not been shortlisted/.test(message.raw),
+  );
+  return { signal, candidate, sent };
+}
+
+describe('kill -9 while telling a decision, then restart', () => {
+  it('when the server is ready for the message: the restarted daemon sends it, once', async () => {
+    const { signal, candidate, sent } = await crashWhileTellingDecision('reply-at-data');
+    expect(signal).toBe('SIGKILL');
+    expect(sent).toHaveLength(1);
+    expect(candidate.decision?.status).toBe('declined');
+    expect(candidate.replies.map((entry) => [entry.kind, entry.status])).toEqual([
+      ['acknowledgement', 'sent'],
+      ['decision-declined', 'sent'],
+    ]);
+  }, 90_000);
+
+  it('between send and completion: nothing is sent again, and the candidate says the reply is unconfirmed', async () => {
+    const { signal, candidate, sent } = await crashWhileTellingDecision('reply-after-send');
+    expect(signal).toBe('SIGKILL');
+    expect(sent).toHaveLength(1);
+    expect(candidate.replies.map((entry) => [entry.kind, entry.status])).toEqual([
+      ['acknowledgement', 'sent'],
+      ['decision-declined', 'unconfirmed'],
+    ]);
+    expect(candidate.flags).toContain('reply-unconfirmed');
+  }, 90_000);
 });

@@ -11,6 +11,7 @@ import { MailboxHealthStore } from '../redis/mailbox-health-store.ts';
 import type { RedisKeys } from '../redis/redis-keys.ts';
 import { connectImap } from './connect-imap.ts';
 import type { MailboxConnections } from './mailbox-connections.ts';
+import { startDecisionLooks, type DecisionLooks } from './decision-looks.ts';
 import { syncFolder } from './sync-folder.ts';
 import { backoff, closedOrAborted, pause } from './watch-waits.ts';
 import { leaseTiming } from '../../mailbox/lease-timing.ts';
@@ -34,6 +35,8 @@ export interface WatcherOptions {
   /** The cap on the mailbox's connections; the watcher's connection has a slot kept for it. */
   slots?: ConnectionSlotSource;
   batchSize?: number;
+  /** One look at the mailbox's decision folders (checkDecisions), every `reconcileSeconds` while watching. */
+  checkDecisions?: () => Promise<unknown>;
 }
 
 /**
@@ -175,6 +178,7 @@ export class MailboxWatcher {
       );
     }, leaseTiming(this.options.leaseMs).renewEveryMs);
     let client: ImapFlow | null = null;
+    let looks: DecisionLooks | null = null;
     try {
       client = await this.openFolder();
       const current = client;
@@ -185,6 +189,11 @@ export class MailboxWatcher {
       current.on('exists', () => this.requestSync(current, session));
       this.logger.info({ folder: this.options.mailbox.watch }, 'watching mailbox');
       this.requestSync(current, session);
+      // Decisions are looked for at the reconcile interval only (a few STATUS commands), never per new message.
+      const { checkDecisions } = this.options;
+      looks = checkDecisions
+        ? startDecisionLooks(checkDecisions, this.options.mailbox.reconcileSeconds * 1000, this.logger)
+        : null;
       await closedOrAborted(current, session.signal, this.stopping.signal);
       clearInterval(reconcile);
       return null;
@@ -193,6 +202,7 @@ export class MailboxWatcher {
     } finally {
       clearInterval(renew);
       await this.syncing?.catch(() => undefined);
+      await looks?.stop();
       if (client?.usable) await client.logout().catch(() => client?.close());
       else client?.close();
       this.session = null;

@@ -23,11 +23,19 @@ export class CandidateEraser implements CandidateErasures {
   private readonly redis: RedisClient;
   private readonly keys: RedisKeys;
   private readonly personal: PersonalData;
+  private readonly ledgerKinds: readonly string[];
 
-  constructor(redis: RedisClient, keys: RedisKeys, personal: PersonalData) {
+  /** `ledgerKinds`: the reply kinds kept in the ledger (replyLedgerKinds: each decision status is one). */
+  constructor(
+    redis: RedisClient,
+    keys: RedisKeys,
+    personal: PersonalData,
+    ledgerKinds: readonly string[] = REPLY_KINDS,
+  ) {
     this.redis = redis;
     this.keys = keys;
     this.personal = personal;
+    this.ledgerKinds = ledgerKinds;
   }
 
   /**
@@ -100,7 +108,7 @@ export class CandidateEraser implements CandidateErasures {
   async scrubLedger(scope: string, address: string): Promise<number> {
     const ledger = new ReplyLedger(this.redis);
     let kept = 0;
-    for (const kind of REPLY_KINDS) {
+    for (const kind of this.ledgerKinds) {
       const key = this.keys.replyLedger(scope, this.personal.hashAddress(address), kind);
       await ledger.adopt(key, this.keys.replyLedger(scope, shortHash(address), kind));
       const [, exists] = (await this.redis.multi().hdel(key, 'detail').exists(key).exec()) ?? [];

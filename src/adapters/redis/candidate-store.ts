@@ -117,17 +117,22 @@ export class CandidateStore implements CandidateRecords {
     await this.update(candidateId, (record) => withReply(record, reply, flag));
   }
 
-  /** Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change); returns it saved. */
+  /**
+   * Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change); returns it saved.
+   * With `digest: true` a change that alters the record is stamped for the next digest.
+   */
   async update(
     candidateId: string,
     change: (record: CandidateRecord) => CandidateRecord,
+    options: { digest?: boolean } = {},
   ): Promise<CandidateRecord | null> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const previous = await this.read(candidateId);
       const record = parseRecord(previous.text);
       if (record === null) return null;
       const next = change(record);
-      if (await this.save(previous, next, record.email, [])) return next;
+      const stamp: ChangeKind = options.digest === true ? 'updated' : 'none';
+      if (await this.save(previous, next, record.email, [], stamp)) return next;
     }
     throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }

@@ -8,6 +8,8 @@ export function redisKeys(prefix: string) {
     /** A mailbox's IMAP connections open across every process, each with when its slot lapses. */
     connectionSlots: (mailboxId: string) => key('imap-slots', mailboxId),
     cursor: (mailboxId: string) => key('cursor', mailboxId),
+    /** What a mailbox's watcher last saw in its decision folders (status subfolders, keywords), by folder path. */
+    decisionViews: (mailboxId: string) => key('decision-views', mailboxId),
     mailboxHealth: (mailboxId: string) => key('mailbox-health', mailboxId),
     seen: (mailboxId: string) => key('seen', mailboxId),
     candidate: (candidateId: string) => key('candidate', candidateId),

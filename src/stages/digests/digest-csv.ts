@@ -1,3 +1,4 @@
+import { statusText } from '../../candidates/decision-text.ts';
 import { csvCell } from '../../output/csv-cell.ts';
 import { mailText } from '../../output/mail-text.ts';
 import type { DigestVacancy } from './digest-input.ts';
@@ -30,6 +31,7 @@ export const CSV_COLUMNS = [
   'profile',
   'topics',
   'registration',
+  'status',
 ] as const;
 
 /**
@@ -77,5 +79,6 @@ function csvRow(entry: RankedCandidate, registrations: ReadonlyMap<string, strin
       .map((topic) => mailText(topic, { controls: '' }))
       .join(';'),
     registrations?.get(candidate.id) ?? '',
+    statusText(candidate.decision),
   ];
 }

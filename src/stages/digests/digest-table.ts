@@ -1,3 +1,4 @@
+import { statusText } from '../../candidates/decision-text.ts';
 import { mailText } from '../../output/mail-text.ts';
 import { DOCUMENT_WORDING } from '../replies/render-reply.ts';
 import type { RankedCandidate } from './digest-order.ts';
@@ -24,6 +25,8 @@ export interface TableRow {
   documents: string;
   /** The fit score, or "—" without a profile. */
   fit: string;
+  /** The supervisor's status from their mail client (`shortlisted`), '' while there is none. */
+  status: string;
 }
 
 /** A vacancy's candidates, ranked (compareRanked order), as table rows. Pure. */
@@ -48,6 +51,7 @@ export function tableRows(
       complete: entry.complete,
       documents: entry.complete ? 'complete' : `missing: ${missing.join(', ')}`,
       fit: entry.fit.parts.length === 0 ? '—' : String(entry.fit.score),
+      status: statusText(candidate.decision),
     };
   });
 }

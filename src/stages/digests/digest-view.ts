@@ -1,4 +1,5 @@
 import type { CandidateRecord } from '../../candidates/candidate-record.ts';
+import { decisionText } from '../../candidates/decision-text.ts';
 import { mailText } from '../../output/mail-text.ts';
 import { DOCUMENT_WORDING, subjectTag } from '../replies/render-reply.ts';
 import type { DigestInput, DigestVacancy } from './digest-input.ts';
@@ -37,6 +38,8 @@ export interface CandidateView {
   messages: number;
   /** Folders the messages were filed in; empty when none is filed yet. */
   folders: string[];
+  /** The supervisor's status and where it came from (decisionText); '' while there is none. */
+  decision: string;
 }
 
 /** One vacancy's part of a digest. */
@@ -156,6 +159,7 @@ function candidateView(
     registration: registrations?.get(candidate.id) ?? '',
     messages: candidate.messages.length,
     folders: filedFolders(candidate),
+    decision: decisionText(candidate.decision, (iso) => clock.when(iso)),
   };
 }
 

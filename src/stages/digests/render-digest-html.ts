@@ -104,6 +104,7 @@ export function candidateCardHtml(candidate: CandidateView): string {
     ['Received', `${escapeHtml(seen)} · ${escapeHtml(plural(candidate.messages, 'message'))}`],
     ['Documents', documentsHtml(candidate)],
     candidate.complete ? null : ['Missing', `<b>${escapeHtml(candidate.missing.join(', '))}</b>`],
+    candidate.decision === '' ? null : ['Decision', `<b>${escapeHtml(candidate.decision)}</b>`],
     candidate.topics.length === 0 ? null : ['Enquiry about', escapeHtml(candidate.topics.join('; '))],
     candidate.registration === '' ? null : ['Form', escapeHtml(candidate.registration)],
     candidate.profile === '' ? null : ['Profile', escapeHtml(candidate.profile)],

@@ -76,6 +76,7 @@ function tableLine(row: TableRow): string {
     row.publications === '' ? '' : `publications ${row.publications}`,
     row.keywords === '' ? '' : `keywords: ${row.keywords}`,
     row.documents,
+    row.status === '' ? '' : `status: ${row.status}`,
     `fit ${row.fit}`,
   ].filter(Boolean);
   return `${row.rank}. ${row.name}${row.change === '' ? '' : ` (${row.change})`} — ${facts.join(' · ')}`;
@@ -115,6 +116,7 @@ function candidateLines(candidate: CandidateView, index: number): string[] {
     `   ${seen} · ${plural(candidate.messages, 'message')}`,
     ...documents,
     candidate.complete ? '   Status: complete' : `   Missing: ${candidate.missing.join(', ')}`,
+    ...(candidate.decision === '' ? [] : [`   Decision: ${candidate.decision}`]),
     ...(candidate.topics.length === 0 ? [] : [`   Enquiry about: ${candidate.topics.join('; ')}`]),
     ...(candidate.registration === '' ? [] : [`   Form: ${candidate.registration}`]),
     ...(candidate.profile === '' ? [] : [`   Profile: ${candidate.profile}`]),

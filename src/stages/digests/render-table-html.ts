@@ -11,8 +11,17 @@ export function tableHtml(vacancy: VacancyView): string {
   const shown = vacancy.table.length;
   const all = shown + vacancy.omitted.table;
   const heading = `Ranking: ${all === shown ? `all ${all}` : `the first ${shown} of ${all}`} ${all === 1 ? 'candidate' : 'candidates'}`;
-  const head = ['#', 'Candidate', 'Degree and grade', 'Publications', 'Keywords', 'Documents', 'Fit']
-    .map((label, index) => `<th align="${index === 6 ? 'right' : 'left'}" valign="bottom">${label}</th>`)
+  const head = [
+    '#',
+    'Candidate',
+    'Degree and grade',
+    'Publications',
+    'Keywords',
+    'Documents',
+    'Status',
+    'Fit',
+  ]
+    .map((label, index) => `<th align="${index === 7 ? 'right' : 'left'}" valign="bottom">${label}</th>`)
     .join('');
   return [
     `<tr><td style="${paint(PALETTE.card, 'padding:12px 24px 4px;')}">`,
@@ -44,6 +53,7 @@ export function tableRowHtml(row: TableRow): string {
     escapeHtml(row.publications),
     escapeHtml(row.keywords),
     documents,
+    escapeHtml(row.status),
   ].map((cell) => `<td>${cell}</td>`);
   return `<tr valign="top" style="border-top:1px solid ${INK.rule};">${cells.join('')}<td align="right">${escapeHtml(row.fit)}</td></tr>`;
 }

@@ -13,10 +13,16 @@ const SHIPPED_CANDIDATES = ['../../../config/templates/', '../../../../config/te
 export const SHIPPED_TEMPLATES =
   SHIPPED_CANDIDATES.find((folder) => existsSync(folder)) ?? SHIPPED_CANDIDATES[0] ?? '';
 
-/** Loads every vacancy's templates: its own folder first, then `replies.templates`, then the shipped ones. */
+/**
+ * Loads every vacancy's templates (with a `decision-<status>` one for each status that sends it): its own folder
+ * first, then `replies.templates`, then the shipped ones.
+ */
 export async function loadVacancyTemplates(
-  config: Pick<Config, 'vacancies' | 'replies'>,
+  config: Pick<Config, 'vacancies' | 'replies'> & Partial<Pick<Config, 'decisions'>>,
 ): Promise<Map<string, ReplyTemplates>> {
+  const decisions = config.decisions?.enabled
+    ? config.decisions.statuses.filter((status) => status.reply).map((status) => status.id)
+    : [];
   const loaded = new Map<string, ReplyTemplates>();
   // Vacancies with the same folders share one compiled set (usually all of them share the shipped one).
   const byFolders = new Map<string, ReplyTemplates>();
@@ -25,7 +31,7 @@ export async function loadVacancyTemplates(
       (folder): folder is string => folder !== undefined,
     );
     const key = folders.join('\n');
-    const templates = byFolders.get(key) ?? (await loadReplyTemplates(folders));
+    const templates = byFolders.get(key) ?? (await loadReplyTemplates(folders, decisions));
     byFolders.set(key, templates);
     loaded.set(vacancy.id, templates);
   }

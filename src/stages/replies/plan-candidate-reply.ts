@@ -18,6 +18,8 @@ export interface CandidateReplyScene {
   openVacancies: readonly VacancyConfig[];
   /** The candidate's topics and registration, and the time deadlines are counted from. */
   call?: CallInput;
+  /** For a `decision`: the status it tells of. */
+  status?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export function planCandidateReply(scene: CandidateReplyScene, templates: ReplyT
       mailbox: scene.mailbox,
       openVacancies: scene.openVacancies,
       ...(scene.call ? { call: scene.call } : {}),
+      ...(scene.status === undefined ? {} : { status: scene.status }),
     },
     templates,
   );

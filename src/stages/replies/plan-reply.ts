@@ -36,6 +36,8 @@ export interface ReplySubjectMatter {
   openVacancies: readonly VacancyConfig[];
   /** The enquirer's topics, the candidate's registration, and the time deadlines are counted from. */
   call?: CallInput;
+  /** For a `decision`: the status it tells of (its template is `decision-<status>`). */
+  status?: string;
 }
 
 // References kept from the original: its first (the thread's root) and the latest ones (RFC 5322 3.6.4).
@@ -78,7 +80,7 @@ export function planReply(matter: ReplySubjectMatter, templates: ReplyTemplates)
     registration: buildRegistrationView(vacancy, call.registered),
     signature: signatureOf(mailbox.from),
   });
-  const rendered = renderReply(templates, matter.kind, context);
+  const rendered = renderReply(templates, matter.kind, context, matter.status);
   const inReplyTo = messageIdText(message.messageId);
   return {
     kind: matter.kind,

@@ -44,8 +44,16 @@ export interface ReplyTemplate {
   render: (context: ReplyContext) => string;
 }
 
-/** A compiled template per reply kind and format. */
-export type ReplyTemplates = Readonly<Record<ReplyKind, Readonly<Record<ReplyFormat, ReplyTemplate>>>>;
+/** The text and HTML template of one reply. */
+export type ReplyTemplatePair = Readonly<Record<ReplyFormat, ReplyTemplate>>;
+
+/**
+ * A compiled template per reply kind and format; a `decision` has one per status that sends it
+ * (`decision-<status>`), loaded only for those.
+ */
+export type ReplyTemplates = Readonly<Record<Exclude<ReplyKind, 'decision'>, ReplyTemplatePair>> & {
+  readonly decisions?: ReadonlyMap<string, ReplyTemplatePair>;
+};
 
 /** The plain inputs `buildReplyContext` turns into a template context. */
 export interface ReplyContextInput {
@@ -151,20 +159,19 @@ export function renderReply(
   templates: ReplyTemplates,
   kind: ReplyKind,
   context: ReplyContext,
+  status?: string,
 ): RenderedReply {
+  const pair = kind === 'decision' ? templates.decisions?.get(status ?? '') : templates[kind];
+  if (pair === undefined)
+    throw new TriageError('config-invalid', `no template loaded for the "decision-${status ?? ''}" reply`);
   return {
-    text: tidyText(renderOne(templates, kind, 'text', context)),
-    html: tidyHtml(renderOne(templates, kind, 'html', context)),
+    text: tidyText(renderOne(pair, 'text', context)),
+    html: tidyHtml(renderOne(pair, 'html', context)),
   };
 }
 
-function renderOne(
-  templates: ReplyTemplates,
-  kind: ReplyKind,
-  format: ReplyFormat,
-  context: ReplyContext,
-): string {
-  const template = templates[kind][format];
+function renderOne(pair: ReplyTemplatePair, format: ReplyFormat, context: ReplyContext): string {
+  const template = pair[format];
   try {
     return template.render(context);
   } catch (error) {

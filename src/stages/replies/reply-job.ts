@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { jobIdPart } from '../../domain/job-id-part.ts';
-import { REPLY_KINDS } from '../../domain/reply-kinds.ts';
+import { ledgerKind, REPLY_KINDS } from '../../domain/reply-kinds.ts';
 import { shortHash } from '../../domain/short-hash.ts';
 
 /** The queue of the reply stage. */
@@ -12,14 +12,16 @@ export const replyJobSchema = z.object({
   vacancy: z.string(),
   kind: z.enum(REPLY_KINDS),
   messageKey: z.string(),
+  /** For a `decision`: the status it tells of (a configured status id). */
+  status: z.string().optional(),
 });
 export type ReplyJob = z.infer<typeof replyJobSchema>;
 
 /**
- * One reply job per (candidate, reply kind) — the key of the reply ledger; a follow-up receipt, allowed once per
+ * One reply job per (candidate, reply kind; per status for a decision) — the key of the reply ledger; a follow-up receipt, allowed once per
  * window, gets one job per message and relies on the ledger for the window.
  */
 export function replyJobId(job: ReplyJob): string {
-  const base = `reply.${jobIdPart(job.candidateId)}.${job.kind}`;
+  const base = `reply.${jobIdPart(job.candidateId)}.${jobIdPart(ledgerKind(job.kind, job.status))}`;
   return job.kind === 'receipt' ? `${base}.${shortHash(job.messageKey, 16)}` : base;
 }

@@ -7,6 +7,7 @@ import {
   type ReplyContext,
   type ReplyFormat,
   type ReplyTemplate,
+  type ReplyTemplatePair,
   type ReplyTemplates,
 } from './render-reply.ts';
 import { REPLY_KINDS, type ReplyKind } from '../../domain/reply-kinds.ts';
@@ -85,24 +86,39 @@ const SAMPLES: readonly ReplyContext[] = [
 ];
 
 /**
- * Loads and compiles every reply template; for each file the first directory that has it wins, so
- * `[vacancyDir, defaultDir]` overrides file by file. Throws a `config-invalid` TriageError naming the file for a
- * template that is missing everywhere, does not parse, or uses a placeholder or helper the context does not have.
+ * Loads and compiles every reply template, and `decision-<status>` for each of `decisionStatuses` (the statuses
+ * that send one); for each file the first directory that has it wins, so `[vacancyDir, defaultDir]` overrides file
+ * by file. Throws a `config-invalid` TriageError naming the file for a template that is missing everywhere, does
+ * not parse, or uses a placeholder or helper the context does not have.
  */
-export async function loadReplyTemplates(directories: readonly string[]): Promise<ReplyTemplates> {
+export async function loadReplyTemplates(
+  directories: readonly string[],
+  decisionStatuses: readonly string[] = [],
+): Promise<ReplyTemplates> {
   // One file after another, in a fixed order, so that the first problem reported is always the same one.
-  const entries: Array<readonly [ReplyKind, Record<ReplyFormat, ReplyTemplate>]> = [];
+  const entries: Array<readonly [string, ReplyTemplatePair]> = [];
   for (const kind of REPLY_KINDS) {
-    const text = await loadTemplate(directories, kind, 'text');
-    const html = await loadTemplate(directories, kind, 'html');
-    entries.push([kind, { text, html }] as const);
+    if (kind === 'decision') continue;
+    entries.push([kind, await loadPair(directories, kind)] as const);
   }
-  return Object.fromEntries(entries) as Record<ReplyKind, Record<ReplyFormat, ReplyTemplate>>;
+  const decisions = new Map<string, ReplyTemplatePair>();
+  for (const status of decisionStatuses)
+    decisions.set(status, await loadPair(directories, `decision-${status}`));
+  return {
+    ...(Object.fromEntries(entries) as Record<Exclude<ReplyKind, 'decision'>, ReplyTemplatePair>),
+    decisions,
+  };
+}
+
+async function loadPair(directories: readonly string[], kind: string): Promise<ReplyTemplatePair> {
+  const text = await loadTemplate(directories, kind, 'text');
+  const html = await loadTemplate(directories, kind, 'html');
+  return { text, html };
 }
 
 async function loadTemplate(
   directories: readonly string[],
-  kind: ReplyKind,
+  kind: string,
   format: ReplyFormat,
 ): Promise<ReplyTemplate> {
   const name = `${kind}${EXTENSIONS[format]}`;

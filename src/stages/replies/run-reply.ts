@@ -1,7 +1,7 @@
 import type { CandidateFlag } from '../../candidates/candidate-record.ts';
 import { shortHash } from '../../domain/short-hash.ts';
 import type { Config } from '../../config/schema.ts';
-import type { ReplyKind } from '../../domain/reply-kinds.ts';
+import { ledgerKind } from '../../domain/reply-kinds.ts';
 import { TriageError } from '../../errors/triage-error.ts';
 import type { Logger } from '../../logging/create-logger.ts';
 import type { CandidateRecords } from '../../ports/candidate-records.ts';
@@ -31,12 +31,12 @@ export interface ReplyStagePorts extends ReplyDeliveryPorts {
   logger: Logger;
 }
 
-/** The ledger key of a candidate's reply of one kind: once per (vacancy, applicant address, kind). */
+/** The ledger key of a candidate's reply of one ledger kind (see ledgerKind): once per (vacancy, applicant, kind). */
 export function candidateReplyLedgerKey(
   keys: Pick<LedgerKeys, 'replyLedger' | 'addressHash'>,
   vacancyId: string,
   email: string,
-  kind: ReplyKind,
+  kind: string,
 ): string {
   return keys.replyLedger(vacancyId, keys.addressHash(email), kind);
 }
@@ -46,7 +46,7 @@ export function legacyReplyLedgerKey(
   keys: Pick<LedgerKeys, 'replyLedger'>,
   vacancyId: string,
   email: string,
-  kind: ReplyKind,
+  kind: string,
 ): string {
   return keys.replyLedger(vacancyId, shortHash(email), kind);
 }
@@ -60,12 +60,16 @@ export async function runReply(
   const scene = await loadScene(ports, payload);
   if (!scene) return { sent: false, reason: 'candidate or message no longer known' };
   const { candidate, message, vacancy, mailbox } = scene;
+  // A decision tells of the status the candidate has now: one given and taken back before the reply went is not told.
+  if (payload.kind === 'decision' && candidate.decision?.status !== payload.status)
+    return { sent: false, reason: 'the candidate no longer has this status' };
   const templates = ports.templates.get(vacancy.id);
   if (!templates) throw new TriageError('config-invalid', `no templates loaded for vacancy ${vacancy.id}`);
+  const kind = ledgerKind(payload.kind, payload.status);
   return deliverReply(ports, {
     kind: payload.kind,
-    ledgerKey: candidateReplyLedgerKey(ports.keys, vacancy.id, candidate.email, payload.kind),
-    legacyLedgerKey: legacyReplyLedgerKey(ports.keys, vacancy.id, candidate.email, payload.kind),
+    ledgerKey: candidateReplyLedgerKey(ports.keys, vacancy.id, candidate.email, kind),
+    legacyLedgerKey: legacyReplyLedgerKey(ports.keys, vacancy.id, candidate.email, kind),
     ttlMs: payload.kind === 'receipt' ? ports.replies.followUpWindowHours * 3600_000 : 0,
     recipient: replyRecipient(candidate, message),
     scope: vacancy.id,
@@ -81,7 +85,11 @@ export async function runReply(
           : entry.status === 'unconfirmed'
             ? 'reply-unconfirmed'
             : undefined;
-      await ports.candidates.recordReply(candidate.id, { ...entry, at: new Date().toISOString() }, flag);
+      await ports.candidates.recordReply(
+        candidate.id,
+        { ...entry, kind, at: new Date().toISOString() },
+        flag,
+      );
     },
     // \Answered on the original, in the folder it was filed in: by the UID filing reported, else by Message-ID.
     answer: async () => {
@@ -116,5 +124,6 @@ async function loadScene(ports: ReplyStagePorts, payload: ReplyJob): Promise<Can
       'registration form export unreadable',
     );
   const call = replyCallInput(candidate, registration, new Date());
-  return { kind: payload.kind, candidate, message, vacancy, mailbox, openVacancies, call };
+  const status = payload.status === undefined ? {} : { status: payload.status };
+  return { kind: payload.kind, candidate, message, vacancy, mailbox, openVacancies, call, ...status };
 }

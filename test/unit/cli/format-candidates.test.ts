@@ -63,6 +63,7 @@ describe('candidateJson', () => {
   it('public-shape: exactly the designed fields, plus folders, replies, history, topics and registration', () => {
     const json = candidateJson(record());
     expect(Object.keys(json).sort()).toEqual([
+      'decision',
       'documents',
       'email',
       'firstSeen',
@@ -77,6 +78,7 @@ describe('candidateJson', () => {
       'profile',
       'registration',
       'replies',
+      'status',
       'topics',
       'vacancy',
     ]);
@@ -106,7 +108,22 @@ describe('candidateJson', () => {
       topics: [],
       registration: '',
       profile: undefined,
+      status: null,
+      decision: null,
     });
+  });
+
+  it("status: the supervisor's status and where it came from", () => {
+    const decision = {
+      status: 'shortlisted',
+      at: '2025-01-20T10:00:00.000Z',
+      via: 'keyword' as const,
+      folder: 'Applications/robust-ai',
+      message: '<m1@mail.example>',
+    };
+    const json = candidateJson(record({ decision }));
+    expect(json.status).toBe('shortlisted');
+    expect(json.decision).toEqual(decision);
   });
 
   it('documents carry their kind and how it was read, but no digests, sizes or internal names', () => {
@@ -244,6 +261,25 @@ describe('formatCandidates', () => {
 });
 
 describe('replyStatus', () => {
+  it('status column: only once a supervisor gave a status, "-" for the others', () => {
+    const decided = record({
+      decision: {
+        status: 'declined',
+        at: '2025-01-20T10:00:00.000Z',
+        via: 'folder',
+        folder: 'Applications/robust-ai/Declined',
+        message: '<m1@mail.example>',
+      },
+    });
+    expect(formatCandidates([record()])).not.toContain('STATUS');
+    const [header, first, second] = formatCandidates([decided, record({ email: 'bo@mail.example' })]).split(
+      '\n',
+    );
+    expect(header).toMatch(/ STATUS$/);
+    expect(first).toMatch(/ declined$/);
+    expect(second).toMatch(/ -$/);
+  });
+
   it('reply-status: the latest reply and what became of it, or - before any', () => {
     expect(replyStatus(record())).toBe('-');
     expect(

@@ -37,11 +37,21 @@ const COMPLETE: ReplyContextInput = { ...INPUT, missing: [] };
 
 let templates: ReplyTemplates;
 beforeAll(async () => {
-  templates = await loadReplyTemplates([DEFAULTS]);
+  templates = await loadReplyTemplates([DEFAULTS], ['shortlisted', 'interview', 'declined']);
 });
 
-const render = (kind: (typeof REPLY_KINDS)[number], input: ReplyContextInput) =>
-  renderReply(templates, kind, buildReplyContext(input));
+// Every shipped template: each reply kind, a decision once per shipped status (`decision-declined`).
+const SHIPPED = [
+  ...REPLY_KINDS.filter((kind) => kind !== 'decision'),
+  'decision-shortlisted',
+  'decision-interview',
+  'decision-declined',
+] as const;
+
+const render = (kind: (typeof SHIPPED)[number], input: ReplyContextInput) =>
+  kind.startsWith('decision-')
+    ? renderReply(templates, 'decision', buildReplyContext(input), kind.slice('decision-'.length))
+    : renderReply(templates, kind as Exclude<typeof kind, `decision-${string}`>, buildReplyContext(input));
 
 describe('buildReplyContext', () => {
   it('labels documents, gives an instruction per missing kind and brackets the tags', () => {
@@ -113,7 +123,7 @@ describe('buildReplyContext', () => {
 });
 
 describe('renderReply with the default templates', () => {
-  it.each(REPLY_KINDS)('%s greets the applicant, names the vacancy and ends with the signature', (kind) => {
+  it.each(SHIPPED)('%s greets the applicant, names the vacancy and ends with the signature', (kind) => {
     const { text, html } = render(kind, INPUT);
     expect(text).toMatch(/^Dear Jane Doe,\n/);
     expect(text).toMatch(/\nDr Chen\n$/);
@@ -127,13 +137,13 @@ describe('renderReply with the default templates', () => {
     }
   });
 
-  it.each(REPLY_KINDS)('%s reads "Dear applicant" without a name', (kind) => {
+  it.each(SHIPPED)('%s reads "Dear applicant" without a name', (kind) => {
     const { text, html } = render(kind, { ...INPUT, applicantName: '' });
     expect(text).toMatch(/^Dear applicant,\n/);
     expect(html).toContain('Dear applicant,');
   });
 
-  it.each(REPLY_KINDS)('%s text is tidy and its HTML references nothing external', (kind) => {
+  it.each(SHIPPED)('%s text is tidy and its HTML references nothing external', (kind) => {
     for (const input of [INPUT, COMPLETE, { ...INPUT, applicantName: '', openVacancies: [] }]) {
       const { text, html } = render(kind, input);
       expect(text).not.toMatch(/\r|[ \t]\n|\n\n\n/);

@@ -50,8 +50,8 @@ async function defaultsWith(files: Record<string, string>): Promise<string> {
   return directory;
 }
 
-async function loadError(directories: string[]): Promise<Error> {
-  const error = await loadReplyTemplates(directories).then(
+async function loadError(directories: string[], decisions: string[] = []): Promise<Error> {
+  const error = await loadReplyTemplates(directories, decisions).then(
     () => null,
     (caught: unknown) => caught,
   );
@@ -63,9 +63,28 @@ describe('loadReplyTemplates', () => {
   it('finds a text and an HTML template for every kind in the defaults', async () => {
     const templates = await loadReplyTemplates([DEFAULTS]);
     for (const kind of REPLY_KINDS) {
+      if (kind === 'decision') continue;
       expect(templates[kind].text.file).toBe(path.join(DEFAULTS, `${kind}.txt.hbs`));
       expect(templates[kind].html.file).toBe(path.join(DEFAULTS, `${kind}.html.hbs`));
     }
+    expect(templates.decisions?.size).toBe(0);
+  });
+
+  it('loads a decision-<status> template for each status that sends one, the shipped ones for the defaults', async () => {
+    const templates = await loadReplyTemplates([DEFAULTS], ['shortlisted', 'interview', 'declined']);
+    for (const status of ['shortlisted', 'interview', 'declined']) {
+      expect(templates.decisions?.get(status)?.text.file).toBe(
+        path.join(DEFAULTS, `decision-${status}.txt.hbs`),
+      );
+    }
+    const { text } = renderReply(templates, 'decision', CONTEXT, 'declined');
+    expect(text).toContain('has not been shortlisted');
+    expect(text).toContain('Dear Jane Doe,');
+  });
+
+  it('stops the start naming the file when a status that sends a decision has no template', async () => {
+    const error = await loadError([DEFAULTS], ['on-hold']);
+    expect(error.message).toContain('decision-on-hold.txt.hbs');
   });
 
   it('takes each file from the first directory that has it (a vacancy overriding only the text, tidied)', async () => {
