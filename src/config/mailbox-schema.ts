@@ -34,6 +34,11 @@ export const mailboxFields = z.strictObject({
   from: z.string().min(1),
   watch: z.string().min(1).default('INBOX'),
   filing: z.string().min(1).default('Applications'),
+  /**
+   * Where mail that nearly carries a vacancy's tag (a review item) is filed; `/` separates folder levels. Absent:
+   * `<filing>/_review` (reviewFolderOf).
+   */
+  review: z.string().min(1).optional(),
   /** Seconds between full reconciles, whatever IDLE reports. */
   reconcileSeconds: int(5, 3600).default(60),
   /** On first start, only mail received in the last N days is triaged. */

@@ -97,6 +97,8 @@ const digestSchema = z.strictObject({
   /** Send a short "no new applications" digest when nothing happened (otherwise no e-mail). */
   sendEmpty: bool().default(false),
   weights: scoreWeightsSchema.prefault({}),
+  /** Days a candidate's question stays under "waiting for your answer" (the daemon cannot see your answer). */
+  questionDays: int(1, 365).default(7),
   /** Per supervisor address: their own schedule and/or time zone. */
   supervisors: z
     .record(z.string(), z.strictObject(scheduleFields))

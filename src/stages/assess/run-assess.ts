@@ -6,6 +6,7 @@ import type { JobQueue } from '../../ports/stage-stores.ts';
 import { replyJobId, type ReplyJob } from '../replies/reply-job.ts';
 import type { AssessJob } from './assess-job.ts';
 import { planAssessReply } from './plan-assess.ts';
+import { isInReview } from '../../candidates/review-state.ts';
 
 /** What the assess stage uses. */
 export interface AssessStagePorts {
@@ -19,7 +20,10 @@ export interface AssessStagePorts {
 /** What assessing one application message did. */
 export type AssessOutcome = { status: 'filed' | 'already-filed' | 'no-candidate'; folder?: string };
 
-/** The assess stage: file the message under its vacancy, record where, and queue the reply it calls for. */
+/**
+ * The assess stage: file the message under its vacancy (a review item's in the mailbox's review folder), record
+ * where, and queue the reply it calls for.
+ */
 export async function runAssess(
   ports: AssessStagePorts,
   payload: AssessJob,
@@ -34,6 +38,7 @@ export async function runAssess(
     mailbox,
     { uidValidity: payload.uidValidity, uid: payload.uid, messageId: message?.messageId ?? null },
     payload.vacancy,
+    { review: isInReview(candidate) },
   );
   const filedUid = filed.status === 'moved' ? filed.filed : null;
   const claimed =

@@ -39,8 +39,14 @@ export async function planMessage(
 ): Promise<IngestPlan> {
   const first = planIngest(parsed, context);
   const { classification, vacancy } = first.triage;
-  if (classification.kind !== 'untagged' && vacancy?.match !== 'topic') return first;
-  const colleague = await senderColleague(ports, context.mailbox, parsed.facts.from?.address ?? null);
+  const mayBeEnquiry = classification.kind === 'untagged' || vacancy?.match === 'topic';
+  if (!mayBeEnquiry && classification.kind !== 'review') return first;
+  const colleague = await senderColleague(
+    ports,
+    context.mailbox,
+    parsed.facts.from?.address ?? null,
+    !mayBeEnquiry,
+  );
   const plan = colleague === null ? first : planIngest(parsed, { ...context, colleague });
   if (plan.triage.enquiry?.status !== 'needs-documents' || ports.reader === null) return plan;
   // Study intent, but no topic in the text: the attached CV or proposal decides, read once for all the calls.
@@ -48,14 +54,21 @@ export async function planMessage(
   return planIngest(parsed, { ...context, colleague, documentsRead });
 }
 
-/** Why the sender is a colleague, when it matters: the mailbox has an open call or answers enquiries. */
+/**
+ * Why the sender is a colleague, when it matters: the mailbox has an open call or answers enquiries, or the message
+ * is a near miss (`review`: a colleague's mail is never one) — then, where the mailbox's Sent folder is not read,
+ * by the deny list and the mailbox's domain alone.
+ */
 async function senderColleague(
   ports: PlanMessagePorts,
   mailbox: MailboxConfig,
   address: string | null,
+  review: boolean,
 ): Promise<ColleagueVerdict | null> {
   const { enquirers } = ports.config;
-  if (address === null || !colleaguesMatter(ports.config, mailbox.id)) return null;
+  if (address === null) return null;
+  if (!colleaguesMatter(ports.config, mailbox.id))
+    return review ? colleagueRule(address, { mailbox, enquirers, inSent: false }) : null;
   const sent = enquirers.excludeSent ? ports.sentRecipients : null;
   if (sent !== null && ports.unreadSent === 'wait' && !(await sent.known(mailbox.id)))
     throw new TriageError(

@@ -38,7 +38,9 @@ describe('explainMessage', () => {
       'flags',
       'missing',
       'profile',
+      'question',
       'reply',
+      'review',
       'vacancy',
     ]);
     expect(Object.keys(explanation.classification ?? {}).sort()).toEqual(['detail', 'kind', 'rule']);
