@@ -13,7 +13,7 @@ export interface ReviewContext {
   /** The sender's own text. */
   text: string;
   documents: readonly DocumentFacts[];
-  /** What the open calls made of it: an enquiry (or one waiting for its documents) keeps that handling. */
+  /** What the open calls made of it: an enquiry keeps that handling. */
   enquiry: EnquiryRecognition | null;
   /** A colleague's mail is never a review item. */
   colleague: ColleagueVerdict | null;
@@ -36,7 +36,9 @@ export function reviewNearMiss(
   nearMiss: NearMiss;
 } | null {
   if (classification.kind !== 'untagged' || context.colleague !== null) return null;
-  if (context.enquiry !== null && context.enquiry.status !== 'not-enquiry') return null;
+  // An open call's enquiry keeps that handling; one waiting for its documents is held for review meanwhile (only
+  // a tag-like word makes a near miss where open calls take untagged mail), and its documents decide.
+  if (context.enquiry?.status === 'enquiry') return null;
   const nearMiss = recogniseNearMiss(facts.subject, {
     text: context.text,
     documents: context.documents,
