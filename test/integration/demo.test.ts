@@ -268,7 +268,13 @@ describe('npm run demo', () => {
     );
 
     expect(stdout).toMatch(/^Candidates \(7\)/m);
-    const rows = stdout.split('\n').filter((line) => /^(robust-ai|med-imaging|medical-ai) /.test(line));
+    const candidatesTable = stdout.slice(
+      stdout.indexOf('Candidates (7)'),
+      stdout.indexOf('Held for review ('),
+    );
+    const rows = candidatesTable
+      .split('\n')
+      .filter((line) => /^(robust-ai|med-imaging|medical-ai) /.test(line));
     expect(rows.map((row) => row.split(/\s{2,}/).slice(0, 2))).toEqual([
       ['robust-ai', 'Ada Lovelace'],
       ['robust-ai', 'Bo Zhang'],
