@@ -62,6 +62,11 @@ const repliesSchema = z.strictObject({
   /** A short receipt for other follow-ups, at most one per `followUpWindowHours`; off by default. */
   followUpReceipts: bool().default(false),
   followUpWindowHours: int(1, 24 * 365).default(24),
+  /**
+   * Ask the sender of a near miss (mail held for review) to send it again with the vacancy's tag: at most once per
+   * sender and vacancy (template resend.*.hbs); off by default.
+   */
+  resendRequest: bool().default(false),
   /** At most this many replies to one address per `windowHours` (all kinds and vacancies together). */
   maxPerAddress: int(1, 1000).default(5),
   /**

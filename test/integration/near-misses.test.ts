@@ -85,6 +85,40 @@ describe('near misses', () => {
   });
 });
 
+describe('resend requests', () => {
+  it('opted in: one "please resend with the tag" per sender and vacancy, however many near misses, the original marked \\Answered', async () => {
+    const { config, mail } = await setup('resend', { replies: { resendRequest: true } });
+    const review = `Applications${mail.client.namespace?.delimiter ?? '/'}_review`;
+    await start(config);
+    await mail.append(await fixture('review/tag-suffix-cv.eml'));
+    const [reply] = await waitFor('the resend request', () => {
+      const replies = sentTo('t.oliveira@correio.example');
+      return replies.length > 0 ? replies : undefined;
+    });
+    const parsed = await simpleParser(reply?.raw ?? '');
+    expect(parsed.inReplyTo).toBe('<20261130100208.77812@correio.example>');
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(parsed.text).toContain('please send your email again with [PHD-robustAI] in the subject');
+    await waitFor('the near miss marked \\Answered', async () =>
+      (await answered(mail, review)).includes('<20261130100208.77812@correio.example>') ? true : undefined,
+    );
+    await mail.append(
+      await buildMail({
+        messageId: '<second-near-miss@correio.example>',
+        from: '"Tomás Oliveira" <t.oliveira@correio.example>',
+        subject: '[PHD-robustAI2] Application, again',
+      }),
+    );
+    await waitForMessage(mail, review, '<second-near-miss@correio.example>');
+    // Its assessment is done once it is filed; a second request would be on its way by now.
+    await mail.append(await buildMail({ messageId: '<after@example.org>' }));
+    await waitFor('the acknowledgement to jane', () =>
+      sentTo('jane.doe@example.org').length > 0 ? true : undefined,
+    );
+    expect(sentTo('t.oliveira@correio.example')).toHaveLength(1);
+  });
+});
+
 describe('questions', () => {
   it('a question in the thread is listed under "waiting for your answer" and not marked \\Answered; a thank-you gets its receipt', async () => {
     const { config, mail, store, filed } = await setup('question', {

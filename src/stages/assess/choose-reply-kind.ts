@@ -11,7 +11,8 @@ import { isInReview } from '../../candidates/review-state.ts';
  * after the deadline); another that supplies the last missing document gets `complete`; other follow-ups get a
  * `receipt` when enabled, except a question (it waits for the supervisor's own answer). An open call's enquirer
  * gets one `information` reply when the call answers enquiries, and nothing else. A review item (isInReview) gets
- * nothing.
+ * nothing, unless `resendRequest` is on: then its near miss gets one `resend` (the ledger keeps it to one per
+ * sender and vacancy).
  */
 export function chooseReplyKind(
   candidate: CandidateRecord,
@@ -21,10 +22,13 @@ export function chooseReplyKind(
     deadline?: string | undefined;
     answersEnquiries?: boolean | null;
   },
-  replies: Pick<RepliesConfig, 'completion' | 'followUpReceipts'>,
+  replies: Pick<RepliesConfig, 'completion' | 'followUpReceipts'> &
+    Partial<Pick<RepliesConfig, 'resendRequest'>>,
 ): ReplyKind | null {
   const message = candidate.messages.find((entry) => entry.key === messageKey);
-  if (!message || isInReview(candidate)) return null;
+  if (!message) return null;
+  if (isInReview(candidate))
+    return replies.resendRequest === true && message.match === 'near-miss' ? 'resend' : null;
   const acknowledging = (candidate.acknowledges ?? candidate.messages[0]?.key) === messageKey;
   // An open call (answersEnquiries not null): its only reply is the one with its information.
   if (vacancy.answersEnquiries != null)

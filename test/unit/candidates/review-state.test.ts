@@ -59,6 +59,14 @@ describe('review items', () => {
     ]);
   });
 
+  it('resendRequest on: the near miss gets one "resend", a follow-up in its thread nothing', () => {
+    const filed = candidateRecord([review, inThread], [], []);
+    const resend = { ...REPLIES, resendRequest: true };
+    expect(chooseReplyKind(filed, '<near>', VACANCY, resend)).toBe('resend');
+    expect(chooseReplyKind(filed, '<thread>', VACANCY, resend)).toBeNull();
+    expect(chooseReplyKind(filed, '<near>', VACANCY, REPLIES)).toBeNull();
+  });
+
   it('a question gets no receipt, though receipts are on; a thank-you note does', () => {
     const question = messageRecord('<q>', '2026-12-02T10:00:00Z', {
       match: 'thread',

@@ -700,6 +700,7 @@ vacancies:
         completion: true,
         followUpReceipts: false,
         followUpWindowHours: 24,
+        resendRequest: false,
         maxPerAddress: 5,
         maxPerDomain: 1000,
         windowHours: 24,
@@ -713,6 +714,7 @@ vacancies:
         timezone: 'UTC',
         sendEmpty: false,
         weights: { degree: 3, publications: 2, keywords: 1 },
+        questionDays: 7,
         supervisors: {},
       },
       limits: {

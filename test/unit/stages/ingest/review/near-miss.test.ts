@@ -160,7 +160,7 @@ describe('findNearMissTag', () => {
 
   it.each([
     ['[PHD-robustAI2] application', 'tag-suffix', '[PHD-robustAI2]'],
-    ['Application [PHD-robustAI-2026]', 'tag-suffix', '[PHD-robustAI-2026]'],
+    ['Application [PHD-robustAI2026]', 'tag-suffix', '[PHD-robustAI2026]'],
     ['Application PHD-robustAIx', 'tag-suffix', 'PHD-robustAIx'],
     ['[PHD-robustIA] application', 'tag-mistyped', '[PHD-robustIA]'],
     ['[PHD-robustA]', 'tag-mistyped', '[PHD-robustA]'],
