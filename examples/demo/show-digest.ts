@@ -49,7 +49,7 @@ export async function showDigest(
       ...review[0]
         .trimEnd()
         .split('\n')
-        .map((line) => `  ${line}`),
+        .map((line) => (line === '' ? '' : `  ${line}`)),
     );
   return lines;
 }
