@@ -74,6 +74,11 @@ export const messageRecordSchema = z.object({
       evidence: z.array(z.string()),
     })
     .optional(),
+  /**
+   * Set when the message was merged into a review item (isInReview): it is filed in the review folder and holds no
+   * acknowledgement, whatever is merged later — so that a retried assessment files and answers it as the first did.
+   */
+  heldForReview: z.literal(true).optional(),
   /** A message without documents that asks the supervisor something (findQuestion): what it asks, and how it starts. */
   question: z.object({ phrases: z.array(z.string()), firstLines: z.string() }).optional(),
   /** The folder the message was filed in, once it was. */

@@ -26,7 +26,7 @@ export function withFiling(
 ): CandidateRecord {
   return {
     ...record,
-    acknowledges: record.acknowledges ?? (isInReview(record) ? null : messageKey),
+    acknowledges: record.acknowledges ?? (heldForReview(record, messageKey) ? null : messageKey),
     messages: record.messages.map((message) => {
       if (message.key !== messageKey) return message;
       const { filedUid: earlier, ...rest } = message;
@@ -34,6 +34,12 @@ export function withFiling(
       return { ...rest, filedTo: folder, ...(uid === undefined ? {} : { filedUid: uid }) };
     }),
   };
+}
+
+/** Whether a message waits in review: merged into a review item, or of a record that still is one. */
+function heldForReview(record: CandidateRecord, messageKey: string): boolean {
+  const message = record.messages.find((entry) => entry.key === messageKey);
+  return message?.heldForReview === true || isInReview(record);
 }
 
 /** The record with what became of a reply, and a flag with it when given. Pure. */

@@ -86,6 +86,10 @@ export function mergeCandidate(
     firstSeen: min(base.firstSeen, incoming.message.receivedAt),
     lastSeen: max(base.lastSeen, incoming.message.receivedAt),
   };
+  if (isInReview(record))
+    record.messages = record.messages.map((message) =>
+      message.key === incoming.message.key ? { ...message, heldForReview: true as const } : message,
+    );
   const resolved = existing !== null && isInReview(existing) && !isInReview(record);
   return {
     record: resolved

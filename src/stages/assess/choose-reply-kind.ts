@@ -10,9 +10,9 @@ import { isInReview } from '../../candidates/review-state.ts';
  * The message holding the acknowledgement (`acknowledges`, else the first message) gets it (`closed` when it came
  * after the deadline); another that supplies the last missing document gets `complete`; other follow-ups get a
  * `receipt` when enabled, except a question (it waits for the supervisor's own answer). An open call's enquirer
- * gets one `information` reply when the call answers enquiries, and nothing else. A review item (isInReview) gets
- * nothing, unless `resendRequest` is on: then its near miss gets one `resend` (the ledger keeps it to one per
- * sender and vacancy).
+ * gets one `information` reply when the call answers enquiries, and nothing else. A review item (isInReview) and a
+ * message held for review get nothing, unless `resendRequest` is on: then a review item's near miss gets one
+ * `resend` (the ledger keeps it to one per sender and vacancy).
  */
 export function chooseReplyKind(
   candidate: CandidateRecord,
@@ -27,8 +27,9 @@ export function chooseReplyKind(
 ): ReplyKind | null {
   const message = candidate.messages.find((entry) => entry.key === messageKey);
   if (!message) return null;
-  if (isInReview(candidate))
-    return replies.resendRequest === true && message.match === 'near-miss' ? 'resend' : null;
+  const inReview = isInReview(candidate);
+  if (inReview || message.heldForReview === true)
+    return replies.resendRequest === true && inReview && message.match === 'near-miss' ? 'resend' : null;
   const acknowledging = (candidate.acknowledges ?? candidate.messages[0]?.key) === messageKey;
   // An open call (answersEnquiries not null): its only reply is the one with its information.
   if (vacancy.answersEnquiries != null)

@@ -6,7 +6,6 @@ import type { JobQueue } from '../../ports/stage-stores.ts';
 import { replyJobId, type ReplyJob } from '../replies/reply-job.ts';
 import type { AssessJob } from './assess-job.ts';
 import { planAssessReply } from './plan-assess.ts';
-import { isInReview } from '../../candidates/review-state.ts';
 
 /** What the assess stage uses. */
 export interface AssessStagePorts {
@@ -38,7 +37,8 @@ export async function runAssess(
     mailbox,
     { uidValidity: payload.uidValidity, uid: payload.uid, messageId: message?.messageId ?? null },
     payload.vacancy,
-    { review: isInReview(candidate) },
+    // Decided when the message was merged, so that a retry files it where the first attempt did.
+    { review: message?.heldForReview === true },
   );
   const filedUid = filed.status === 'moved' ? filed.filed : null;
   const claimed =

@@ -59,6 +59,30 @@ describe('review items', () => {
     ]);
   });
 
+  it('held-for-review: a near miss assessed after the tagged resend was merged keeps its review folder and no reply', () => {
+    const applicant = { name: 'Jane', address: 'jane@example.org' };
+    const target = { id: 'robust-ai-c0ffee', vacancy: 'robust-ai', required: ['cv' as const] };
+    const first = mergeCandidate(null, target, {
+      message: review,
+      applicant,
+      documents: [],
+      flags: [],
+    }).record;
+    expect(first.messages[0]?.heldForReview).toBe(true);
+    const both = mergeCandidate(first, target, {
+      message: tagged,
+      applicant,
+      documents: [],
+      flags: [],
+    }).record;
+    expect(both.messages.find((message) => message.key === '<tagged>')?.heldForReview).toBeUndefined();
+    // The near miss's assessment runs last (its retry, or a slow worker): no acknowledgement is claimed for it.
+    const nearFiled = withFiling(both, '<near>', 'Applications/_review');
+    expect(nearFiled.acknowledges).toBeNull();
+    expect(chooseReplyKind(nearFiled, '<near>', VACANCY, { ...REPLIES, resendRequest: true })).toBeNull();
+    expect(withFiling(nearFiled, '<tagged>', 'Applications/robust-ai').acknowledges).toBe('<tagged>');
+  });
+
   it('resendRequest on: the near miss gets one "resend", a follow-up in its thread nothing', () => {
     const filed = candidateRecord([review, inThread], [], []);
     const resend = { ...REPLIES, resendRequest: true };
