@@ -72,6 +72,13 @@ export const mailboxSchema = z.preprocess(
         path: ['imap', 'auth'],
         message: 'required (user and password), unless the mailbox has auth: { type: oauth2, ... }',
       });
+    const review = mailbox.review?.replace(/\/+$/, '');
+    if (review !== undefined && (review === mailbox.watch || review === mailbox.filing))
+      context.addIssue({
+        code: 'custom',
+        path: ['review'],
+        message: `must be a folder of its own, not the ${review === mailbox.watch ? 'watched' : 'filing'} folder`,
+      });
     if (mailbox.auth !== undefined)
       for (const protocol of ['imap', 'smtp'] as const)
         if (mailbox[protocol].auth !== undefined)

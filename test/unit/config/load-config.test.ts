@@ -164,6 +164,23 @@ describe('parseConfig', () => {
       });
     });
 
+    it('review-folder: a review folder that is the watched or the filing folder is refused, naming the key', () => {
+      const withReview = (folder: string) =>
+        MINIMAL_YAML.replace(
+          '    from: \'"Dr Chen" <chen@uni.example>\'\n',
+          `    from: '"Dr Chen" <chen@uni.example>'\n    review: ${folder}\n`,
+        );
+      expectInvalid(
+        withReview('INBOX'),
+        'mailboxes[0].review: must be a folder of its own, not the watched folder',
+      );
+      expectInvalid(
+        withReview('Applications/'),
+        'mailboxes[0].review: must be a folder of its own, not the filing folder',
+      );
+      expect(parseConfig(withReview('Triage/Review'), {}).mailboxes[0]?.review).toBe('Triage/Review');
+    });
+
     it('example-without-secrets: both missing variables are named with their keys', async () => {
       expectInvalid(
         await readFile(EXAMPLE_PATH, 'utf8'),
