@@ -85,6 +85,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     bodyText: bodyText(parsed),
     colleague: context.colleague ?? null,
     documentTerms: context.documentsRead ? termsFound(context.documentsRead) : null,
+    documentsRead: context.documentsRead ?? null,
   });
   const { classification, vacancy, applicant } = triage;
   const recipient = chooseReplyRecipient(facts, context.mailbox.trustedAuthservIds ?? []);

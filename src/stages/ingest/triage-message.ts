@@ -56,6 +56,8 @@ export interface TriageContext {
   colleague?: ColleagueVerdict | null;
   /** The open calls' terms found in the attached documents (see recogniseEnquiry); null: not read. */
   documentTerms?: readonly string[] | null;
+  /** The attachments as read while planning (kinds from their content): what a near miss is judged on; null: not read. */
+  documentsRead?: readonly DocumentFacts[] | null;
 }
 
 /** Classifies a message, assigns its vacancy, and describes its applicant and documents. Pure. */
@@ -109,7 +111,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
   const review = reviewNearMiss(facts, classification, {
     vacancies: taggedVacanciesOf(vacancies, context.mailbox.id),
     text: context.text || (context.bodyText ?? ''),
-    documents,
+    documents: withReadKinds(documents, context.documentsRead ?? null),
     enquiry,
     colleague: context.colleague ?? null,
     openCalls: openCallsOf(vacancies, context.mailbox.id).length > 0,
@@ -160,6 +162,18 @@ function recogniseCall(
     hasDocuments: facts.attachments.some((attachment) => !attachment.inline),
   });
   return calls.length === 0 && recognition.status !== 'not-enquiry' ? null : recognition;
+}
+
+/** The documents with the kinds their reading decided, where they were read (and marked so). */
+function withReadKinds(
+  documents: readonly DocumentFacts[],
+  read: readonly DocumentFacts[] | null,
+): Array<DocumentFacts & { read?: true }> {
+  if (read === null) return [...documents];
+  return documents.map((document) => {
+    const found = read.find((entry) => entry.index === document.index && entry.reading !== null);
+    return found ? { ...document, kind: found.kind, read: true as const } : document;
+  });
 }
 
 function assignVacancy(

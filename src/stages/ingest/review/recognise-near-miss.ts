@@ -16,7 +16,8 @@ export interface NearMiss {
 /** What the recogniser reads besides the subject: the sender's own text, the documents' kinds, and the vacancies. */
 export interface NearMissContext {
   text: string;
-  documents: readonly { filename: string; kind: DocumentKind }[];
+  /** The attachments and their kinds: guessed from name and type, or `read` from their content. */
+  documents: readonly { filename: string; kind: DocumentKind; read?: true }[];
   /** The mailbox's tagged vacancies, in configured order. */
   vacancies: readonly { id: string; tag: string; keywords: readonly string[] }[];
   /** Whether mail without any tag-like word can be a near miss: not where open calls take untagged mail. */
@@ -54,7 +55,7 @@ export function recogniseNearMiss(subject: string, context: NearMissContext): Ne
 function applicationSigns(subject: string, context: NearMissContext): string[] {
   const signs = context.documents
     .filter((document) => APPLICATION_KINDS.has(document.kind))
-    .map((document) => `${document.kind} attached: ${document.filename}`);
+    .map((document) => `${document.kind}${document.read ? ' (read)' : ''} attached: ${document.filename}`);
   const intent = findStudyIntent(subject, context.text);
   if (intent !== null) signs.push(`study intent in the ${intent.place}: "${intent.quote}"`);
   return signs;

@@ -12,7 +12,7 @@ export interface ReviewContext {
   vacancies: readonly (VacancyConfig & { tag: string })[];
   /** The sender's own text. */
   text: string;
-  documents: readonly DocumentFacts[];
+  documents: readonly (DocumentFacts & { read?: true })[];
   /** What the open calls made of it: an enquiry keeps that handling. */
   enquiry: EnquiryRecognition | null;
   /** A colleague's mail is never a review item. */
