@@ -51,7 +51,7 @@ export interface IngestStagePorts {
 export type IngestOutcome =
   | { status: 'stale' | 'gone' }
   | { status: 'skipped'; kind: string; rule: string }
-  | { status: 'created' | 'merged' | 'duplicate'; candidateId: string };
+  | { status: 'created' | 'merged' | 'duplicate'; candidateId: string; kind: 'application' | 'review' };
 
 /**
  * The ingest stage: fetch, parse, plan (planIngest), merge into the candidate, read, queue the assessment — within
@@ -165,7 +165,11 @@ async function recordApplication(
     { outcome: merged.outcome, candidate: candidateId, vacancy: vacancy.id, match: incoming.message.match },
     'application recorded',
   );
-  return { status: merged.outcome, candidateId };
+  return {
+    status: merged.outcome,
+    candidateId,
+    kind: plan.triage.classification.kind === 'review' ? 'review' : 'application',
+  };
 }
 
 // Only the failed recipients that a reply the bounce names was really sent to (verifyBounce).
