@@ -3,6 +3,7 @@ import { buildCandidateProfile } from '../../src/candidates/candidate-profile.ts
 import type { CandidateRecord } from '../../src/candidates/candidate-record.ts';
 import { profileSummary } from '../../src/candidates/profile-summary.ts';
 import { formatCandidates } from '../../src/cli/format-candidates.ts';
+import { formatReview } from '../../src/cli/format-review.ts';
 import { formatTable } from '../../src/cli/format-table.ts';
 import type { Explanation } from '../../src/explain/explanation.ts';
 import { describeReply, formatAcknowledgements, type RepliesReport } from './format-replies.ts';
@@ -17,6 +18,8 @@ export interface ReportInput extends RepliesReport {
   watch: string;
   /** Each candidate's registration on their vacancy's form, as `candidates` shows it. */
   registrations: ReadonlyMap<string, string>;
+  /** The mail held for review (near misses), as `candidates --review` shows it. */
+  review: readonly CandidateRecord[];
 }
 
 /** The demo's report for a terminal: each message and what became of it, the candidates, folders and replies. */
@@ -27,6 +30,11 @@ export function formatReport(input: ReportInput): string {
     ...input.messages.map((message, index) => formatMessage(input, index, located[index] ?? null)),
     heading(`Candidates (${input.candidates.length}), as \`npm run triage -- candidates\` lists them`),
     formatCandidates(input.candidates, input.registrations),
+    '',
+    heading(
+      `Held for review (${input.review.length}), as \`npm run triage -- candidates --review\` lists them`,
+    ),
+    formatReview(input.review),
     '',
     heading('What their documents say (kinds from the content; profile as digests show it)'),
     ...input.candidates.flatMap(describeReading),
@@ -56,6 +64,10 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
   if (summary?.kind === 'application') {
     lines.push(`    triage:    ${describeApplication(explanation, summary)}`);
     lines.push(`    documents: ${describeDocuments(input, message.key, isFollowUp(input, index))}`);
+  } else if (summary?.kind === 'review' && explanation.review !== null) {
+    const { reason, matched, vacancy } = explanation.review;
+    lines.push(`    triage:    held for review: ${reason} "${printable(matched)}", probably for ${vacancy}`);
+    lines.push(`    evidence:  ${printable(explanation.review.evidence.join('; '))}`);
   } else {
     const verdict = summary
       ? `${summary.kind} (${printable(explanation.classification.detail)})`

@@ -31,6 +31,7 @@ import { clearReplies, saveReplies, shownDir } from './save-replies.ts';
 import { showDigest } from './show-digest.ts';
 import { startDemoImap } from './start-demo-imap.ts';
 import { waitUntilProcessed } from './wait-until-processed.ts';
+import { splitReview } from '../../src/candidates/review-state.ts';
 
 const WAIT_SECONDS = 60;
 /** The daemon's log (pino JSON lines), beside the replies in the git-ignored demo-output/. */
@@ -144,7 +145,7 @@ async function main(): Promise<number> {
     new SentRecipientsStore(redis, keys, personal),
   );
 
-  const candidates = await store.list(vacancyIds);
+  const { candidates, review } = splitReview(await store.list(vacancyIds));
   const folders = await readFolders(client);
   const inboxIds = messages.map((message) => message.facts.messageId);
   const received = await readReceivedMail(sink.messages);
@@ -153,7 +154,16 @@ async function main(): Promise<number> {
   const replies = { rules: replyRules, saved, dir: shownDir(), check };
   const forms = createRegistrationLookup(process.cwd());
   const registrations = await candidateRegistrations(forms, config, candidates);
-  const report = { messages, seen, candidates, folders, watch: mailbox.watch, registrations, ...replies };
+  const report = {
+    messages,
+    seen,
+    candidates,
+    review,
+    folders,
+    watch: mailbox.watch,
+    registrations,
+    ...replies,
+  };
   console.log(formatReport(report));
   console.log(`\n${(await showDigest(config, () => sink.messages, logger)).join('\n')}`);
   await cleanUp();

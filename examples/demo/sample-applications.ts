@@ -133,9 +133,19 @@ const SAMPLES: ReadonlyArray<{ shows: string; spec: Source; later?: true }> = [
     },
   },
   ...CALL_SAMPLES,
+  {
+    shows: 'a near miss: the tag with a stray "2" and a CV attached — held for review, not acknowledged',
+    spec: {
+      from: '"Tomás Oliveira" <t.oliveira@correio.example>',
+      subject: '[PHD-robustAI2] Application for the PhD position',
+      messageId: '<tomas-oliveira-application@correio.example>',
+      text: 'Dear Dr Chen,\n\nI am writing to apply for the PhD position advertised on your website. My CV is attached.\n\nTomás',
+      attachments: ['CV_Tomas_Oliveira.pdf'],
+    },
+  },
 ];
 
-/** Builds the demo INBOX: fourteen messages, oldest first, received over the last two hours. */
+/** Builds the demo INBOX: fifteen messages, oldest first, received over the last two hours. */
 export async function buildSampleMessages(now = new Date()): Promise<SampleMessage[]> {
   const start = now.getTime() - 2 * 60 * 60 * 1000;
   const messages: SampleMessage[] = [];

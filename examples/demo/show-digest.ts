@@ -38,6 +38,19 @@ export async function showDigest(
   const lines = ['Digest', '------', ...results.map((line) => `  ${line}`), `  HTML:       ${shown(html)}`];
   lines.push(`  screenshot: ${await screenshot(html)}`);
   lines.push(`  subject:    ${parsed.subject ?? ''}`);
+  // The digest's own summary line ("7 new applications …; 1 possible application to review.").
+  const summary = /^\S.*since the last digest.*$|^\d+ possible applications? to review\.$/m.exec(
+    parsed.text ?? '',
+  );
+  if (summary) lines.push(`  summary:    ${summary[0]}`);
+  const review = /^Possibly applications \(\d+\)$[\s\S]*?(?=^\S.*\n[-=]+$|^A CSV)/m.exec(parsed.text ?? '');
+  if (review)
+    lines.push(
+      ...review[0]
+        .trimEnd()
+        .split('\n')
+        .map((line) => (line === '' ? '' : `  ${line}`)),
+    );
   return lines;
 }
 

@@ -61,6 +61,8 @@ export async function waitUntilProcessed(
   throw new Error(`the daemon did not finish within ${timeoutMs / 1000} s (${progress.summary})`);
 }
 
+const FILED_KINDS: ReadonlySet<string> = new Set(['application', 'review']);
+
 async function readSeen(probe: ProcessedProbe): Promise<Map<string, SeenSummary>> {
   const stored = await probe.redis.hgetall(probe.keys.seen(probe.mailboxId));
   return new Map(Object.entries(stored).map(([key, value]) => [key, JSON.parse(value) as SeenSummary]));
@@ -72,7 +74,8 @@ async function checkProgress(probe: ProcessedProbe, seen: Map<string, SeenSummar
   if (triaged < distinct.size) {
     return { done: false, summary: `${triaged} of ${plural(distinct.size, 'distinct message')} triaged` };
   }
-  const applications = [...distinct].filter((key) => seen.get(key)?.kind === 'application');
+  // A review item (a near miss) is recorded and filed like an application, in the review folder.
+  const applications = [...distinct].filter((key) => FILED_KINDS.has(seen.get(key)?.kind ?? ''));
   const records = await probe.store.list(probe.vacancyIds);
   const filed = new Set(
     records.flatMap((record) =>
@@ -87,7 +90,7 @@ async function checkProgress(probe: ProcessedProbe, seen: Map<string, SeenSummar
     };
   }
   // A redelivered application is filed too: the watched folder ends up holding only the non-applications.
-  const expected = probe.messageKeys.filter((key) => seen.get(key)?.kind !== 'application').length;
+  const expected = probe.messageKeys.filter((key) => !FILED_KINDS.has(seen.get(key)?.kind ?? '')).length;
   const status = await probe.imap.status(probe.watch, { messages: true });
   if (status === false) return { done: false, summary: `cannot read the status of ${probe.watch}` };
   const left = status.messages ?? 0;

@@ -50,10 +50,11 @@ export const messageRecordSchema = z.object({
   uidValidity: z.string(),
   uid: z.number(),
   /**
-   * How its vacancy was found: its tag (exact or variant), its thread, an open call's topics, or an operator's
-   * `link`.
+   * How its vacancy was found: its tag (exact or variant), its thread, an open call's topics, an operator's `link`,
+   * or a near miss of the tag in mail that looks like an application (see recogniseNearMiss; such a message is held
+   * for review).
    */
-  match: z.enum(['exact', 'variant', 'thread', 'topic', 'linked']),
+  match: z.enum(['exact', 'variant', 'thread', 'topic', 'linked', 'near-miss']),
   /** For an open call's enquiry: the call's topics and programmes it matched (as configured). */
   call: z.object({ topics: z.array(z.string()), programmes: z.array(z.string()) }).optional(),
   /** The From address (lower-cased). */
@@ -66,6 +67,21 @@ export const messageRecordSchema = z.object({
   noReply: z.object({ rule: z.string(), detail: z.string() }).nullable().default(null),
   /** What the message's own text says (links, language tests, keywords…); null when it had none. */
   bodyProfile: documentProfileSchema.nullable().default(null),
+  /** For a near miss: why its subject's tag missed and why it looks like an application (recogniseNearMiss). */
+  nearMiss: z
+    .object({
+      reason: z.enum(['tag-mistyped', 'tag-suffix', 'tag-garbled', 'tag-missing']),
+      matched: z.string(),
+      evidence: z.array(z.string()),
+    })
+    .optional(),
+  /**
+   * Set when the message was merged into a review item (isInReview): it is filed in the review folder and holds no
+   * acknowledgement, whatever is merged later — so that a retried assessment files and answers it as the first did.
+   */
+  heldForReview: z.literal(true).optional(),
+  /** A message without documents that asks the supervisor something (findQuestion): what it asks, and how it starts. */
+  question: z.object({ phrases: z.array(z.string()), firstLines: z.string() }).optional(),
   /** The folder the message was filed in, once it was. */
   filedTo: z.string().nullable(),
   /** Its UID in that folder, when the server reported it (UIDPLUS); absent in records from before it was kept. */

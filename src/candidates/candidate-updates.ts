@@ -5,6 +5,7 @@ import type {
   HistoryEntry,
   ReplyRecord,
 } from './candidate-record.ts';
+import { isInReview } from './review-state.ts';
 
 /** The id a new candidate of a vacancy gets from the (keyed) hash of the applicant's address. */
 export function newCandidateId(vacancyId: string, addressHash: string): string {
@@ -13,8 +14,9 @@ export function newCandidateId(vacancyId: string, addressHash: string): string {
 
 /**
  * The record with a message's filing folder (and its UID there, when known; a filing that found the message gone
- * keeps the UID an earlier one recorded) set and, unless a message already holds it, the candidate's
- * acknowledgement given to this message. Pure.
+ * keeps the UID an earlier one recorded) set and, unless a message already holds it or the record is a review item
+ * (isInReview: the acknowledgement waits for a tagged message), the candidate's acknowledgement given to this
+ * message. Pure.
  */
 export function withFiling(
   record: CandidateRecord,
@@ -24,7 +26,7 @@ export function withFiling(
 ): CandidateRecord {
   return {
     ...record,
-    acknowledges: record.acknowledges ?? messageKey,
+    acknowledges: record.acknowledges ?? (heldForReview(record, messageKey) ? null : messageKey),
     messages: record.messages.map((message) => {
       if (message.key !== messageKey) return message;
       const { filedUid: earlier, ...rest } = message;
@@ -32,6 +34,12 @@ export function withFiling(
       return { ...rest, filedTo: folder, ...(uid === undefined ? {} : { filedUid: uid }) };
     }),
   };
+}
+
+/** Whether a message waits in review: merged into a review item, or of a record that still is one. */
+function heldForReview(record: CandidateRecord, messageKey: string): boolean {
+  const message = record.messages.find((entry) => entry.key === messageKey);
+  return message?.heldForReview === true || isInReview(record);
 }
 
 /** The record with what became of a reply, and a flag with it when given. Pure. */

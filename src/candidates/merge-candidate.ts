@@ -9,6 +9,8 @@ import {
   type MessageRecord,
 } from './candidate-record.ts';
 import { documentFlags } from './document-flags.ts';
+import { isInReview } from './review-state.ts';
+import { withHistory } from './candidate-updates.ts';
 
 /** One application message, ready to be merged into its candidate. */
 export interface IncomingApplication {
@@ -84,7 +86,22 @@ export function mergeCandidate(
     firstSeen: min(base.firstSeen, incoming.message.receivedAt),
     lastSeen: max(base.lastSeen, incoming.message.receivedAt),
   };
-  return { record, outcome: existing === null ? 'created' : 'merged' };
+  if (isInReview(record))
+    record.messages = record.messages.map((message) =>
+      message.key === incoming.message.key ? { ...message, heldForReview: true as const } : message,
+    );
+  const resolved = existing !== null && isInReview(existing) && !isInReview(record);
+  return {
+    record: resolved
+      ? withHistory(record, {
+          at: incoming.message.receivedAt,
+          action: 'review-resolved',
+          by: 'daemon',
+          detail: `message ${incoming.message.key} (${incoming.message.match} tag) makes the review item a candidate`,
+        })
+      : record,
+    outcome: existing === null ? 'created' : 'merged',
+  };
 }
 
 function min(a: string, b: string): string {

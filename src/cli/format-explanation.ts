@@ -20,8 +20,26 @@ export function formatExplanation(explanation: Explanation): string {
       ? [`recipient:      ${reply.recipientRule.rule} — ${reply.recipientRule.detail}`]
       : []),
     ...(explanation.bounce ? [`bounce:         ${explanation.bounce.reason}`] : []),
+    ...formatReview(explanation.review),
+    ...formatQuestion(explanation.question),
     ...(reply.text ? ['', reply.text] : []),
   ].join('\n');
+}
+
+/** A near miss: why it is held for review, for which vacancy, and the evidence, one line each. */
+function formatReview(review: Explanation['review']): string[] {
+  if (review === null) return [];
+  const matched = review.matched === '' ? '' : ` "${review.matched}"`;
+  return [
+    `review:         ${review.reason}${matched}, probably for ${review.vacancy}`,
+    ...review.evidence.map((line) => `  ${line}`),
+  ];
+}
+
+/** A question: the sentences that ask, one line each. */
+function formatQuestion(question: Explanation['question']): string[] {
+  if (question === null) return [];
+  return ['question:       waits for your answer', ...question.phrases.map((phrase) => `  "${phrase}"`)];
 }
 
 function formatDocument(document: ExplainedDocument): string {

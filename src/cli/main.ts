@@ -60,11 +60,14 @@ program
   .option('--vacancy <id>', 'only this vacancy')
   .option('--json', 'print JSON')
   .option('--csv', "print CSV: the digest attachment's columns after a vacancy column")
-  .action(async (options: { vacancy?: string; json?: boolean; csv?: boolean }) => {
+  .option('--review', 'list the mail held for review (its tag nearly matched) instead of the candidates')
+  .action(async (options: { vacancy?: string; json?: boolean; csv?: boolean; review?: boolean }) => {
     const { config: loaded } = await config();
     if (options.vacancy) requireVacancy(loaded, options.vacancy);
     if (options.json && options.csv)
       throw new TriageError('input-invalid', '--json and --csv cannot be used together');
+    if (options.review && options.csv)
+      throw new TriageError('input-invalid', '--review and --csv cannot be used together');
     const { runCandidates } = await import('./run-candidates.ts');
     await runCandidates(loaded, options);
   });

@@ -12,22 +12,32 @@ import {
 } from '../stages/digests/digest-vacancy.ts';
 import { createRegistrationLookup } from '../adapters/files/registration-lookup.ts';
 import { candidateJson, formatCandidates } from './format-candidates.ts';
+import { formatReview, reviewJson } from './format-review.ts';
+import { splitReview } from '../candidates/review-state.ts';
 import { printText } from './print-text.ts';
 
 /**
- * `triage candidates [--vacancy <id>] [--json | --csv]`: the candidates recorded so far (a known vacancy, or all)
- * as a table, JSON, or CSV with the digest attachment's columns after a `vacancy` column.
+ * `triage candidates [--vacancy <id>] [--json | --csv] [--review]`: the candidates recorded so far (a known
+ * vacancy, or all) as a table, JSON, or CSV with the digest attachment's columns after a `vacancy` column; with
+ * `--review`, the mail held for review instead (never counted among the candidates).
  */
 export async function runCandidates(
   config: Config,
-  options: { vacancy?: string; json?: boolean; csv?: boolean },
+  options: { vacancy?: string; json?: boolean; csv?: boolean; review?: boolean },
 ): Promise<void> {
   const ids = options.vacancy ? [options.vacancy] : config.vacancies.map((vacancy) => vacancy.id);
   const redis = await reachRedis(config.redis, 'cli');
   try {
     const keys = redisKeys(config.redis.prefix);
     const personal = await openPersonalData(redis, keys, config.security, process.env, { readOnly: true });
-    const records = await new CandidateStore(redis, keys, personal).list(ids);
+    const { candidates: records, review } = splitReview(
+      await new CandidateStore(redis, keys, personal).list(ids),
+    );
+    if (options.review) {
+      if (options.json) console.log(JSON.stringify(review.map(reviewJson), null, 2));
+      else printText(formatReview(review));
+      return;
+    }
     const registrations = await candidateRegistrations(
       createRegistrationLookup(process.cwd()),
       config,

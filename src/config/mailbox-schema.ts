@@ -34,6 +34,11 @@ export const mailboxFields = z.strictObject({
   from: z.string().min(1),
   watch: z.string().min(1).default('INBOX'),
   filing: z.string().min(1).default('Applications'),
+  /**
+   * Where mail that nearly carries a vacancy's tag (a review item) is filed; `/` separates folder levels. Absent:
+   * `<filing>/_review` (reviewFolderOf).
+   */
+  review: z.string().min(1).optional(),
   /** Seconds between full reconciles, whatever IDLE reports. */
   reconcileSeconds: int(5, 3600).default(60),
   /** On first start, only mail received in the last N days is triaged. */
@@ -66,6 +71,13 @@ export const mailboxSchema = z.preprocess(
         code: 'custom',
         path: ['imap', 'auth'],
         message: 'required (user and password), unless the mailbox has auth: { type: oauth2, ... }',
+      });
+    const review = mailbox.review?.replace(/\/+$/, '');
+    if (review !== undefined && (review === mailbox.watch || review === mailbox.filing))
+      context.addIssue({
+        code: 'custom',
+        path: ['review'],
+        message: `must be a folder of its own, not the ${review === mailbox.watch ? 'watched' : 'filing'} folder`,
       });
     if (mailbox.auth !== undefined)
       for (const protocol of ['imap', 'smtp'] as const)

@@ -63,6 +63,11 @@ const repliesSchema = z.strictObject({
   /** A short receipt for other follow-ups, at most one per `followUpWindowHours`; off by default. */
   followUpReceipts: bool().default(false),
   followUpWindowHours: int(1, 24 * 365).default(24),
+  /**
+   * Ask the sender of a near miss (mail held for review) to send it again with the vacancy's tag: at most once per
+   * sender and vacancy (template resend.*.hbs); off by default.
+   */
+  resendRequest: bool().default(false),
   /** At most this many replies to one address per `windowHours` (all kinds and vacancies together). */
   maxPerAddress: int(1, 1000).default(5),
   /**
@@ -98,6 +103,8 @@ const digestSchema = z.strictObject({
   /** Send a short "no new applications" digest when nothing happened (otherwise no e-mail). */
   sendEmpty: bool().default(false),
   weights: scoreWeightsSchema.prefault({}),
+  /** Days a candidate's question stays under "waiting for your answer" (the daemon cannot see your answer). */
+  questionDays: int(1, 365).default(7),
   /** Per supervisor address: their own schedule and/or time zone. */
   supervisors: z
     .record(z.string(), z.strictObject(scheduleFields))

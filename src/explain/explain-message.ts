@@ -1,5 +1,6 @@
 import { applyReadings, unreadDocuments } from '../candidates/apply-readings.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import { isInReview } from '../candidates/review-state.ts';
 import { ownAddresses } from '../config/own-addresses.ts';
 import type { Config, MailboxConfig } from '../config/schema.ts';
 import type { DocumentFacts } from '../documents/document-facts.ts';
@@ -179,11 +180,15 @@ async function explainCandidateReply(
   const job = planAssessReply(candidate, key, vacancy, ports.config.replies);
   if (job === null)
     return none(
-      vacancy.tag === undefined
-        ? vacancy.answerEnquiries
-          ? 'no reply: an enquirer gets one information reply, to their first message'
-          : 'no reply: the open call does not answer enquiries (answerEnquiries is off)'
-        : 'no reply: a follow-up that completes nothing (receipts are off)',
+      isInReview(candidate)
+        ? 'no reply: a review item (its tag nearly matched) gets no acknowledgement'
+        : candidate.messages.find((entry) => entry.key === key)?.question !== undefined
+          ? 'no reply: a question waits for your own answer (the digest lists it under "waiting for your answer")'
+          : vacancy.tag === undefined
+            ? vacancy.answerEnquiries
+              ? 'no reply: an enquirer gets one information reply, to their first message'
+              : 'no reply: the open call does not answer enquiries (answerEnquiries is off)'
+            : 'no reply: a follow-up that completes nothing (receipts are off)',
     );
   const templates = ports.templates.get(vacancy.id);
   const message = candidate.messages.find((entry) => entry.key === key);

@@ -27,6 +27,10 @@ export interface Explanation {
   };
   /** For a bounce: whom it names, which of our replies, and whom it suppresses and why; else null. */
   bounce: ExplainedBounce | null;
+  /** For a near miss (kind `review`): why its tag missed, the vacancy it is probably for, and the evidence; else null. */
+  review: { reason: string; vacancy: string; matched: string; evidence: string[] } | null;
+  /** For a message without documents that asks something: the asking sentences and its first lines; else null. */
+  question: { phrases: string[]; firstLines: string } | null;
 }
 
 /** A bounce as the ingest stage judges it (see verifyBounce). */
@@ -59,7 +63,7 @@ export function toExplanation(
   reply: Explanation['reply'],
   bounce: ExplainedBounce | null = null,
 ): Explanation {
-  const { classification, applicant } = plan.triage;
+  const { classification, applicant, nearMiss } = plan.triage;
   return {
     classification: { kind: classification.kind, rule: classification.rule, detail: classification.detail },
     vacancy: plan.triage.vacancy,
@@ -77,5 +81,15 @@ export function toExplanation(
     profile: candidate ? buildCandidateProfile(candidate) : null,
     reply,
     bounce,
+    review:
+      nearMiss === null
+        ? null
+        : {
+            reason: nearMiss.reason,
+            vacancy: nearMiss.vacancyId,
+            matched: nearMiss.matched,
+            evidence: nearMiss.evidence,
+          },
+    question: plan.application?.incoming.message.question ?? null,
   };
 }

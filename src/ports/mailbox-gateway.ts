@@ -42,8 +42,13 @@ export interface MailboxGateway {
     mailbox: MailboxConfig,
     where: { uidValidity: string; uid: number; size?: number | undefined },
   ): Promise<FetchedMessage>;
-  /** Moves a message of the watched folder into the vacancy's filing folder. */
-  file(mailbox: MailboxConfig, where: MessageLocation, vacancy: string): Promise<FilingOutcome>;
+  /** Moves a message of the watched folder into the vacancy's filing folder (with `review`, the review folder). */
+  file(
+    mailbox: MailboxConfig,
+    where: MessageLocation,
+    vacancy: string,
+    options?: { review: boolean },
+  ): Promise<FilingOutcome>;
   /**
    * Sets \Answered on a message: by its UID when the folder's UIDVALIDITY is still the one filing reported, else
    * by its Message-ID. A message that is no longer there is left alone.

@@ -45,7 +45,7 @@ function stageProcessor(name: StageName, services: StageServices): Processor {
     case 'ingest':
       return processor(ingestJobSchema, async (payload, job) => {
         const outcome = await runIngest(services.ingest, payload, id(job));
-        const classification = outcome.status === 'skipped' ? outcome.kind : 'application';
+        const classification = 'kind' in outcome ? outcome.kind : 'application';
         services.metrics.countMessage(outcome.status, classification);
         return outcome;
       });

@@ -91,6 +91,54 @@ describe('kill -9 in the middle of a backlog', () => {
     expect(inbox).toEqual([]);
   });
 
+  it('near-misses-under-kill: every near miss is filed for review once, every application with its vacancy', async () => {
+    const login = await dovecot.createUser('crash-review');
+    const { config, prefix } = await writeConfig('backlog-review', login);
+    const mail = await openImapTestClient(dovecot, login);
+    const count = 24;
+    for (let index = 0; index < count; index += 1) {
+      await mail.append(
+        await buildMail({
+          messageId: `<crash-review-${index}@example.org>`,
+          from: `A${index} <a${index}@example.org>`,
+          // Every other one carries the tag with a stray suffix: a near miss with a CV.
+          subject: index % 2 === 0 ? '[PHD-robustAI] Application' : '[PHD-robustAI2] Application',
+        }),
+      );
+    }
+    const delimiter = mail.client.namespace?.delimiter ?? '/';
+    const filed = `Applications${delimiter}robust-ai`;
+    const review = `Applications${delimiter}_review`;
+    const moved = async () => (await mail.messageIds(filed)).length + (await mail.messageIds(review)).length;
+    const first = spawnCli(['--config', config, 'start']);
+    await waitFor('some moved', async () => ((await moved()) >= 3 ? true : undefined));
+    first.kill('SIGKILL');
+    await once(first, 'exit');
+    const movedAtKill = await moved();
+
+    const second = spawnCli(['--config', config, 'start']);
+    await waitFor('all moved', async () => ((await moved()) === count ? true : undefined), 60_000);
+    second.kill('SIGTERM');
+    await once(second, 'exit');
+
+    const redis = new Redis(REDIS_URL);
+    const records = await (await openCandidateStore(redis, prefix)).list(['robust-ai']);
+    redis.disconnect();
+    const inReview = await mail.messageIds(review);
+    const applications = await mail.messageIds(filed);
+    await mail.close();
+    expect(movedAtKill).toBeLessThan(count);
+    expect(records).toHaveLength(count);
+    expect(records.every((record) => record.messages.length === 1)).toBe(true);
+    const nearMisses = records.filter((record) => record.messages[0]?.match === 'near-miss');
+    expect(nearMisses).toHaveLength(count / 2);
+    expect(nearMisses.every((record) => record.messages[0]?.filedTo === review)).toBe(true);
+    expect(nearMisses.every((record) => record.acknowledges === null)).toBe(true);
+    expect(new Set(inReview).size).toBe(count / 2);
+    expect(inReview).toHaveLength(count / 2);
+    expect(applications).toHaveLength(count / 2);
+  }, 120_000);
+
   it('takes up a message again however often the process working on it was killed', async () => {
     const login = await dovecot.createUser('stalls');
     const { config } = await writeConfig('stalls', login);

@@ -143,6 +143,15 @@ describe('npm run demo', () => {
         ],
       ],
       [14, [/not an application: untagged \(.*sender is a colleague \(sent-folder\)/]],
+      // A near miss: held for review in its own folder, never a candidate.
+      [
+        15,
+        [
+          /triage: +held for review: tag-suffix "\[PHD-robustAI2\]", probably for robust-ai$/m,
+          /evidence: +cv attached: CV_Tomas_Oliveira\.pdf;/,
+          /outcome: +filed in Applications\/_review$/m,
+        ],
+      ],
     ];
     for (const [number, patterns] of expected) {
       const block = messageBlock(stdout, number);
@@ -170,6 +179,7 @@ describe('npm run demo', () => {
       ],
       [6, 'none — the same message as #1 (acknowledged once)'],
       [11, 'suppressed — the sender asked for no automatic replies (X-Auto-Response-Suppress: OOF)'],
+      [15, 'none — held for review: a near miss gets no acknowledgement'],
       [
         13,
         'information sent to mei.tanaka@example.jp (nothing missing) → demo-output/replies/13-mei-tanaka-information.eml',
@@ -180,6 +190,17 @@ describe('npm run demo', () => {
         `    reply:     ${reply}`,
       );
     }
+
+    // The near miss is listed for review, in the report and in the digest, and not among the candidates.
+    expect(stdout).toMatch(/^Held for review \(1\), as `npm run triage -- candidates --review` lists them$/m);
+    expect(stdout).toMatch(
+      /^robust-ai +Tomás Oliveira +t\.oliveira@correio\.example +tag-suffix +\[PHD-robustAI2\]/m,
+    );
+    expect(stdout).toMatch(/^Candidates \(7\)/m);
+    expect(stdout).toMatch(/^ {2}summary: .*; 1 possible application to review\.$/m);
+    expect(stdout).toMatch(
+      /^ {2}1\. Tomás Oliveira <t\.oliveira@correio\.example> — tag with extra characters/m,
+    );
 
     // The report says of each acknowledged message what its acknowledgement said was missing.
     const acknowledged = reportedAcknowledgements(stdout);
@@ -247,7 +268,13 @@ describe('npm run demo', () => {
     );
 
     expect(stdout).toMatch(/^Candidates \(7\)/m);
-    const rows = stdout.split('\n').filter((line) => /^(robust-ai|med-imaging|medical-ai) /.test(line));
+    const candidatesTable = stdout.slice(
+      stdout.indexOf('Candidates (7)'),
+      stdout.indexOf('Held for review ('),
+    );
+    const rows = candidatesTable
+      .split('\n')
+      .filter((line) => /^(robust-ai|med-imaging|medical-ai) /.test(line));
     expect(rows.map((row) => row.split(/\s{2,}/).slice(0, 2))).toEqual([
       ['robust-ai', 'Ada Lovelace'],
       ['robust-ai', 'Bo Zhang'],

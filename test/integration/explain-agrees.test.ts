@@ -155,6 +155,15 @@ async function scenarios(): Promise<Array<{ name: string; mail: MailSpec }>> {
         attachments: [],
       },
     },
+    {
+      name: 'near-miss-held-for-review',
+      mail: {
+        from: '"Tomás Oliveira" <t.oliveira@correio.example>',
+        subject: '[PHD-robustAI2] Application',
+        messageId: '<agree-i1@correio.example>',
+        attachments: [cv],
+      },
+    },
   ];
 }
 
@@ -262,6 +271,7 @@ describe('explain and the daemon', () => {
       'none',
       'none',
       'information',
+      'none',
       'none',
     ]);
     expect(servers.sink.messages).toHaveLength(6);

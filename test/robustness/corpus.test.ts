@@ -19,6 +19,7 @@ const MIN_EXPLAINED = 0.95;
 
 const KNOWN_KINDS = {
   application: true,
+  review: true,
   'auto-reply': true,
   bounce: true,
   list: true,

@@ -5,7 +5,8 @@ import type { FiledUid, FilingOutcome, MessageLocation } from '../../ports/mailb
 import { messageIdSearch, searchCurrent } from './search-current.ts';
 
 /**
- * Moves a message from the selected (watched) folder into `<filing>/<vacancy>`, creating the folder when needed,
+ * Moves a message from the selected (watched) folder into `<filing>/<vacancy>` (`<filing>` itself when the vacancy
+ * is null: the review folder), creating the folder when needed,
  * and reports its UID there when the server tells it (UIDPLUS). Idempotent. With UIDPLUS and the UIDVALIDITY the
  * message was queued under, that is one UID MOVE whose COPYUID answer tells moved from not found; otherwise the
  * message is searched for first (by UID, or by Message-ID after a UIDVALIDITY change). imapflow uses COPY +
@@ -14,7 +15,7 @@ import { messageIdSearch, searchCurrent } from './search-current.ts';
 export async function fileMessage(
   client: ImapFlow,
   where: MessageLocation,
-  target: { filing: string; vacancy: string },
+  target: { filing: string; vacancy: string | null },
 ): Promise<FilingOutcome> {
   const namespace = client.namespace ?? { prefix: '', delimiter: '/' };
   const folder = filingFolder(

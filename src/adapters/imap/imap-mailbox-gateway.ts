@@ -12,6 +12,7 @@ import { fetchMessage } from './fetch-message.ts';
 import { fileMessage } from './file-message.ts';
 import type { ConnectionPurpose, MailboxConnections } from './mailbox-connections.ts';
 import { markAnswered } from './mark-answered.ts';
+import { reviewFolderOf } from '../../mailbox/filing-folder.ts';
 
 /**
  * The stages' mailbox operations over this process's IMAP connections: fetch and file on the mailbox's worker
@@ -40,9 +41,17 @@ export class ImapMailboxGateway implements MailboxGateway {
     );
   }
 
-  file(mailbox: MailboxConfig, where: MessageLocation, vacancy: string): Promise<FilingOutcome> {
+  file(
+    mailbox: MailboxConfig,
+    where: MessageLocation,
+    vacancy: string,
+    options?: { review: boolean },
+  ): Promise<FilingOutcome> {
+    const target = options?.review
+      ? { filing: reviewFolderOf(mailbox), vacancy: null }
+      : { filing: mailbox.filing, vacancy };
     return this.connections.withFolder(mailbox.id, mailbox.watch, (client) =>
-      fileMessage(client, where, { filing: mailbox.filing, vacancy }),
+      fileMessage(client, where, target),
     );
   }
 

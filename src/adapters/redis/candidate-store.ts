@@ -25,7 +25,7 @@ interface StoredRecord {
   text: string | null;
 }
 
-/** What a save changes for the digests: a new candidate, new documents, or nothing they report. */
+/** What a save changes for the digests: a new candidate, new documents or a question, or nothing they report. */
 type ChangeKind = 'created' | 'updated' | 'none';
 
 const MAX_ATTEMPTS = 20;
@@ -89,7 +89,8 @@ export class CandidateStore implements CandidateRecords {
       const change: ChangeKind =
         result.outcome === 'created'
           ? 'created'
-          : result.record.documents.length > (before?.documents.length ?? 0)
+          : result.record.documents.length > (before?.documents.length ?? 0) ||
+              incoming.message.question !== undefined
             ? 'updated'
             : 'none';
       // Only the candidate's own address is indexed: someone replying in their thread (a referee) is not them.

@@ -11,7 +11,8 @@ export function planAssessReply(
   candidate: CandidateRecord,
   messageKey: string,
   vacancy: VacancyConfig | undefined,
-  replies: Pick<RepliesConfig, 'completion' | 'followUpReceipts'>,
+  replies: Pick<RepliesConfig, 'completion' | 'followUpReceipts'> &
+    Partial<Pick<RepliesConfig, 'resendRequest'>>,
 ): ReplyJob | null {
   if (!vacancy) return null;
   const kind = chooseReplyKind(

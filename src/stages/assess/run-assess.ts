@@ -19,7 +19,10 @@ export interface AssessStagePorts {
 /** What assessing one application message did. */
 export type AssessOutcome = { status: 'filed' | 'already-filed' | 'no-candidate'; folder?: string };
 
-/** The assess stage: file the message under its vacancy, record where, and queue the reply it calls for. */
+/**
+ * The assess stage: file the message under its vacancy (a review item's in the mailbox's review folder), record
+ * where, and queue the reply it calls for.
+ */
 export async function runAssess(
   ports: AssessStagePorts,
   payload: AssessJob,
@@ -34,6 +37,8 @@ export async function runAssess(
     mailbox,
     { uidValidity: payload.uidValidity, uid: payload.uid, messageId: message?.messageId ?? null },
     payload.vacancy,
+    // Decided when the message was merged, so that a retry files it where the first attempt did.
+    { review: message?.heldForReview === true },
   );
   const filedUid = filed.status === 'moved' ? filed.filed : null;
   const claimed =

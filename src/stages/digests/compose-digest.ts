@@ -16,14 +16,15 @@ export interface ComposedDigest {
 
 /**
  * Composes a supervisor's digest: per vacancy the new and then the updated candidates (complete first, then by
- * fit score, then by arrival), totals and the deadline, plus a CSV of all candidates per vacancy. Returns
- * `null` when nothing changed and `sendEmpty` is false. Never attaches applicant documents. Pure.
+ * fit score, then by arrival), totals and the deadline, possible applications held for review and questions
+ * waiting for an answer, plus a CSV of all candidates per vacancy. Returns `null` when nothing changed (no
+ * candidate, no review item) and `sendEmpty` is false. Never attaches applicant documents. Pure.
  */
 export function composeDigest(input: DigestInput): ComposedDigest | null {
   // Under Gmail's clipping limit: what does not fit is counted, and is in the attached CSV.
   const view = fitDigestToSize(buildDigestView(input));
   const { counts } = view;
-  if (counts.new + counts.updated === 0 && !input.sendEmpty) return null;
+  if (counts.new + counts.updated + view.review === 0 && !input.sendEmpty) return null;
   return {
     subject: view.subject,
     text: renderDigestText(view),

@@ -2,6 +2,7 @@ import type { CandidateRecord } from '../../candidates/candidate-record.ts';
 import type { ScoreWeights } from '../../config/schema.ts';
 import type { DocumentKind } from '../../domain/document-kinds.ts';
 import type { CandidateProfile } from '../../domain/fit-profile.ts';
+import type { DigestAttention } from './digest-attention.ts';
 
 /** One vacancy of a supervisor's digest: what changed since the previous digest, and every candidate. */
 export interface DigestVacancy {
@@ -18,6 +19,8 @@ export interface DigestVacancy {
   all: Array<{ candidate: CandidateRecord; profile?: CandidateProfile }>;
   /** For a vacancy with a registration form: each candidate's registration as shown (registrationText), by id. */
   registrations?: ReadonlyMap<string, string>;
+  /** Review items ("possibly applications") and questions waiting for an answer (digestAttention); absent: none. */
+  attention?: DigestAttention;
 }
 
 /** Everything one supervisor's digest is made from. */

@@ -9,6 +9,7 @@ import { displayName } from './display-name.ts';
 import { tableRows, type TableRow } from './digest-table.ts';
 import type { FitScore } from './fit-score.ts';
 import { describeDeadline, digestClock, FLAG_WORDING, type DigestClock } from './format-digest-values.ts';
+import { attentionViews, type PossibleApplicationView, type QuestionView } from './attention-view.ts';
 
 // A file name is one line of a candidate's document list.
 const FILENAME_MAX = 200;
@@ -57,6 +58,12 @@ export interface VacancyView {
   updated: CandidateView[];
   /** Table rows and new and updated cards left out to keep the mail under the clipping limit: in the CSV. */
   omitted: { table: number; new: number; updated: number };
+  /** Review items new since the previous digest: mail that nearly carried the tag ("possibly applications"). */
+  possibly: PossibleApplicationView[];
+  /** Candidates' questions still waiting for the supervisor's answer. */
+  waiting: QuestionView[];
+  /** Review items and questions beyond the lists' length. */
+  more: { possibly: number; waiting: number };
 }
 
 /** Everything the text and HTML renderers show, ordered and formatted. */
@@ -66,6 +73,8 @@ export interface DigestView {
   date: string;
   timezone: string;
   counts: { new: number; updated: number };
+  /** Review items across the vacancies ("possibly applications"): news as well, though not candidates. */
+  review: number;
   vacancies: VacancyView[];
   signature: string;
 }
@@ -86,6 +95,7 @@ export function buildDigestView(input: DigestInput): DigestView {
     date: clock.day(input.now),
     timezone: input.timezone,
     counts,
+    review: vacancies.reduce((sum, vacancy) => sum + vacancy.possibly.length + vacancy.more.possibly, 0),
     vacancies,
     signature: input.signature.replace(/\r\n?/g, '\n').trim(),
   };
@@ -130,6 +140,7 @@ function vacancyView(vacancy: DigestVacancy, input: DigestInput, clock: DigestCl
     new: changes.new.map((entry) => candidateView(entry, clock, vacancy.registrations)),
     updated: changes.updated.map((entry) => candidateView(entry, clock, vacancy.registrations)),
     omitted: { table: 0, new: 0, updated: 0 },
+    ...attentionViews(vacancy.attention, clock),
   };
 }
 

@@ -3,6 +3,7 @@ import type { CandidateView, DigestView, VacancyView } from './digest-view.ts';
 import { plural } from '../../domain/plural.ts';
 import { summaryLine } from './render-digest-text.ts';
 import { omittedLine, tableHtml } from './render-table-html.ts';
+import { attentionHtml } from './render-attention.ts';
 
 /**
  * The HTML body of a digest: a complete, table-based e-mail document with inline styles only, no external
@@ -68,6 +69,7 @@ function vacancySection(vacancy: VacancyView): string {
     quiet,
     group('New applications', vacancy.new, vacancy.omitted.new),
     group('Updated applications', vacancy.updated, vacancy.omitted.updated),
+    attentionHtml(vacancy),
   ]
     .filter((line) => line !== '')
     .join('\n');

@@ -1,6 +1,7 @@
 import type { TableRow } from './digest-table.ts';
 import type { CandidateView, DigestView, VacancyView } from './digest-view.ts';
 import { plural } from '../../domain/plural.ts';
+import { attentionLines } from './render-attention.ts';
 
 const WIDTH = 100;
 
@@ -24,12 +25,21 @@ export function renderDigestText(view: DigestView): string {
     .trimEnd()}\n`;
 }
 
-/** `3 new and 1 updated application since the last digest.`, or the no-news sentence. */
+/**
+ * `3 new and 1 updated application since the last digest.` (with `; 1 possible application to review` when there
+ * are review items), or the no-news sentence.
+ */
 export function summaryLine(view: DigestView): string {
   const { new: added, updated } = view.counts;
-  if (added + updated === 0) return 'No new or updated applications since the last digest.';
+  const review =
+    view.review === 0
+      ? ''
+      : `${view.review} possible ${view.review === 1 ? 'application' : 'applications'} to review`;
+  if (added + updated === 0)
+    return review === '' ? 'No new or updated applications since the last digest.' : `${review}.`;
   const parts = [added > 0 ? `${added} new` : '', updated > 0 ? `${updated} updated` : ''].filter(Boolean);
-  return `${parts.join(' and ')} ${added + updated === 1 ? 'application' : 'applications'} since the last digest.`;
+  const changes = `${parts.join(' and ')} ${added + updated === 1 ? 'application' : 'applications'} since the last digest`;
+  return review === '' ? `${changes}.` : `${changes}; ${review}.`;
 }
 
 function vacancyLines(vacancy: VacancyView): string[] {
@@ -51,6 +61,7 @@ function vacancyLines(vacancy: VacancyView): string[] {
   const { omitted } = vacancy;
   lines.push(...groupLines('New applications', vacancy.new, omitted.new));
   lines.push(...groupLines('Updated applications', vacancy.updated, omitted.updated));
+  lines.push(...attentionLines(vacancy));
   return lines;
 }
 

@@ -12,6 +12,8 @@ import { replyMessageId } from '../replies/reply-headers.ts';
 import { composeDigest } from './compose-digest.ts';
 import { type DigestVacancy } from './digest-input.ts';
 import { digestProfile, digestVacancyHeading, registrationTexts } from './digest-vacancy.ts';
+import { digestAttention } from './digest-attention.ts';
+import { splitReview } from '../../candidates/review-state.ts';
 
 /** What sending a digest uses: the candidates, the digest watermarks and the at-most-once protocol's ports. */
 export interface DigestStagePorts extends DeliveryPorts {
@@ -99,10 +101,13 @@ async function gatherDigest(ports: DigestStagePorts, supervisorHash: string, run
   const watermarks = await digests.watermarks(supervisorHash, run.vacancies);
   const marks = new Map<string, number>();
   const vacancies: DigestVacancy[] = [];
+  const now = new Date().toISOString();
   for (const vacancy of config.vacancies.filter((entry) => run.vacancies.includes(entry.id))) {
     const since = await digests.changesSince(vacancy.id, watermarks.get(vacancy.id) ?? 0);
     marks.set(vacancy.id, since.upTo);
-    const all = await ports.candidates.list([vacancy.id]);
+    const records = await ports.candidates.list([vacancy.id]);
+    // Review items are listed as possible applications, never as candidates (ranking, totals, CSV).
+    const all = splitReview(records).candidates;
     const byId = new Map(all.map((candidate) => [candidate.id, candidate]));
     const changed = since.changed.flatMap(({ candidateId, isNew }) => {
       const candidate = byId.get(candidateId);
@@ -115,11 +120,15 @@ async function gatherDigest(ports: DigestStagePorts, supervisorHash: string, run
       ...(vacancy.registrations
         ? { registrations: await registrationTexts(ports.registrations, vacancy, all) }
         : {}),
+      attention: digestAttention(records, new Set(since.changed.map((change) => change.candidateId)), {
+        now,
+        questionDays: config.digest.questionDays,
+      }),
     });
   }
   const input = {
     supervisor: run.supervisor,
-    now: new Date().toISOString(),
+    now,
     timezone: run.timezone,
     vacancies,
     weights: config.digest.weights,

@@ -1,10 +1,13 @@
 import { normaliseTag } from '../../domain/normalise-tag.ts';
+import { foldConfusables, pipeAsLetter } from './confusable-characters.ts';
 
 /** A vacancy recognised in a subject: `exact` when `[tag]` appears verbatim, else `variant`; `matched` is the subject text that matched. */
 export interface VacancyMatch {
   vacancyId: string;
   kind: 'exact' | 'variant';
   matched: string;
+  /** Set on a `variant` that matched only with look-alike characters folded (CONFUSABLE_SETS), e.g. `robustAl`. */
+  confusable?: true;
 }
 
 /** One grapheme of the subject that carries letters or digits, with its comparable form and position. */
@@ -51,6 +54,7 @@ export function matchVacancy(
     const candidate = findExact(subject, vacancy) ?? findVariant(subject, units, vacancy);
     if (candidate) candidates.push(candidate);
   }
+  if (candidates.length === 0) candidates.push(...findConfusable(subject, vacancies));
   candidates.sort(
     (a, b) => rank(a) - rank(b) || a.position - b.position || b.match.matched.length - a.match.matched.length,
   );
@@ -59,6 +63,21 @@ export function matchVacancy(
 
 function rank(candidate: Candidate): number {
   return candidate.match.kind === 'exact' ? 0 : 1;
+}
+
+/** Variants that match once look-alike characters are folded on both sides (`[PHD-robustAl]`, `[PHD-r0bustAI]`). */
+function findConfusable(subject: string, vacancies: readonly { id: string; tag: string }[]): Candidate[] {
+  const text = pipeAsLetter(subject);
+  const units = toUnits(text).map((unit) => ({ ...unit, key: foldConfusables(unit.key) }));
+  return vacancies.flatMap((vacancy) => {
+    const found = findVariant(text, units, {
+      id: vacancy.id,
+      tag: foldConfusables(normaliseTag(vacancy.tag)),
+    });
+    if (!found) return [];
+    const matched = subject.slice(found.position, found.position + found.match.matched.length);
+    return [{ position: found.position, match: { ...found.match, matched, confusable: true as const } }];
+  });
 }
 
 function findExact(subject: string, vacancy: { id: string; tag: string }): Candidate | null {

@@ -15,6 +15,7 @@ import { triageMessage, type TriageResult } from './triage-message.ts';
 import type { ColleagueVerdict } from '../enquiries/colleague-rule.ts';
 import { documentTermsOf } from '../enquiries/match-open-call.ts';
 import { callTerms } from '../enquiries/recognise-enquiry.ts';
+import { findQuestion } from './questions/find-question.ts';
 
 /** What the plan needs besides the message: configuration, where it is, and the thread it replies to. */
 export interface IngestContext {
@@ -84,6 +85,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     bodyText: bodyText(parsed),
     colleague: context.colleague ?? null,
     documentTerms: context.documentsRead ? termsFound(context.documentsRead) : null,
+    documentsRead: context.documentsRead ?? null,
   });
   const { classification, vacancy, applicant } = triage;
   const recipient = chooseReplyRecipient(facts, context.mailbox.trustedAuthservIds ?? []);
@@ -105,7 +107,10 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
     application: null,
   };
   const vacancyConfig = context.config.vacancies.find((candidate) => candidate.id === vacancy?.id);
-  if (classification.kind !== 'application' || !vacancy || !vacancyConfig || !applicant) return plan;
+  const applies = classification.kind === 'application' || classification.kind === 'review';
+  if (!applies || !vacancy || !vacancyConfig || !applicant) return plan;
+  // A message that brings no document and asks something waits for the supervisor's answer (see the digest).
+  const question = triage.documents.length === 0 ? findQuestion(bodyText(parsed)) : null;
   const incoming: IncomingApplication = {
     message: {
       key,
@@ -124,6 +129,16 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
       ...(triage.enquiry?.status === 'enquiry'
         ? { call: { topics: triage.enquiry.topics, programmes: triage.enquiry.programmes } }
         : {}),
+      ...(triage.nearMiss === null
+        ? {}
+        : {
+            nearMiss: {
+              reason: triage.nearMiss.reason,
+              matched: triage.nearMiss.matched,
+              evidence: triage.nearMiss.evidence,
+            },
+          }),
+      ...(question === null ? {} : { question }),
     },
     applicant,
     documents: triage.documents,

@@ -1,4 +1,4 @@
-import { colleaguesMatter, openCallsOf } from '../../config/call-kinds.ts';
+import { colleaguesMatter, openCallsOf, taggedVacanciesOf } from '../../config/call-kinds.ts';
 import type { Config, MailboxConfig } from '../../config/schema.ts';
 import type { DocumentReader } from '../../documents/read-documents.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
@@ -9,6 +9,7 @@ import type { DocumentFacts } from '../../documents/document-facts.ts';
 import { planIngest, readingKeywords, type IngestContext, type IngestPlan } from './plan-ingest.ts';
 import { readMessage } from './read-message.ts';
 import { describeDocuments } from './triage-message.ts';
+import { findNearMissTag } from './review/near-miss-tag.ts';
 
 /** What planning a message reads besides the message: whom the mailbox wrote to, and its documents. */
 export interface PlanMessagePorts {
@@ -39,23 +40,64 @@ export async function planMessage(
 ): Promise<IngestPlan> {
   const first = planIngest(parsed, context);
   const { classification, vacancy } = first.triage;
-  if (classification.kind !== 'untagged' && vacancy?.match !== 'topic') return first;
-  const colleague = await senderColleague(ports, context.mailbox, parsed.facts.from?.address ?? null);
+  const mayBeEnquiry = classification.kind === 'untagged' || vacancy?.match === 'topic';
+  if (!mayBeEnquiry && classification.kind !== 'review') return first;
+  const colleague = await senderColleague(
+    ports,
+    context.mailbox,
+    parsed.facts.from?.address ?? null,
+    !mayBeEnquiry,
+  );
   const plan = colleague === null ? first : planIngest(parsed, { ...context, colleague });
-  if (plan.triage.enquiry?.status !== 'needs-documents' || ports.reader === null) return plan;
-  // Study intent, but no topic in the text: the attached CV or proposal decides, read once for all the calls.
-  const documentsRead = await readForCalls(ports.reader, ports.config, context.mailbox.id, parsed);
-  return planIngest(parsed, { ...context, colleague, documentsRead });
+  if (ports.reader === null) return plan;
+  if (plan.triage.enquiry?.status === 'needs-documents') {
+    // Study intent, but no topic in the text: the attached CV or proposal decides, read once for all the calls.
+    const documentsRead = await readAttachments(ports.reader, ports.config, context.mailbox.id, parsed);
+    return planIngest(parsed, { ...context, colleague, documentsRead });
+  }
+  if (!nearTagWithUnknownDocuments(plan, parsed, ports.config, context.mailbox.id)) return plan;
+  // A tag nearly right and a file whose name says nothing: its content tells whether it is a CV or transcript.
+  const documentsRead = await readAttachments(
+    ports.reader,
+    ports.config,
+    context.mailbox.id,
+    parsed,
+    'tagged',
+  );
+  const reviewer =
+    colleague ?? (await senderColleague(ports, context.mailbox, parsed.facts.from?.address ?? null, true));
+  return planIngest(parsed, { ...context, colleague: reviewer, documentsRead });
 }
 
-/** Why the sender is a colleague, when it matters: the mailbox has an open call or answers enquiries. */
+/** Untagged mail, not a review item yet, whose subject nearly carries a tag and which has a document of unknown kind. */
+function nearTagWithUnknownDocuments(
+  plan: IngestPlan,
+  parsed: ParsedMessage,
+  config: PlanMessagePorts['config'],
+  mailboxId: string,
+): boolean {
+  if (plan.triage.classification.kind !== 'untagged' || plan.triage.classification.rule === 'colleague')
+    return false;
+  if (findNearMissTag(parsed.facts.subject, taggedVacanciesOf(config.vacancies, mailboxId)) === null)
+    return false;
+  return describeDocuments(parsed.facts).some((document) => document.kind === 'other');
+}
+
+/**
+ * Why the sender is a colleague, when it matters: the mailbox has an open call or answers enquiries, or the message
+ * is a near miss (`review`: a colleague's mail is never one) — then, where the mailbox's Sent folder is not read,
+ * by the deny list and the mailbox's domain alone.
+ */
 async function senderColleague(
   ports: PlanMessagePorts,
   mailbox: MailboxConfig,
   address: string | null,
+  review: boolean,
 ): Promise<ColleagueVerdict | null> {
   const { enquirers } = ports.config;
-  if (address === null || !colleaguesMatter(ports.config, mailbox.id)) return null;
+  if (address === null) return null;
+  if (!colleaguesMatter(ports.config, mailbox.id))
+    return review ? colleagueRule(address, { mailbox, enquirers, inSent: false }) : null;
   const sent = enquirers.excludeSent ? ports.sentRecipients : null;
   if (sent !== null && ports.unreadSent === 'wait' && !(await sent.known(mailbox.id)))
     throw new TriageError(
@@ -67,16 +109,22 @@ async function senderColleague(
 }
 
 /**
- * The message's attachments read (off the event loop, within the message's budget) with every open call's
- * keywords and terms, so that the terms decide the call and the reading serves its candidate too.
+ * The message's attachments read (off the event loop, within the message's budget) with the keywords of every open
+ * call (whose terms then decide the call, and the reading serves its candidate too) or of every tagged vacancy
+ * (whose near miss their kinds decide).
  */
-async function readForCalls(
+async function readAttachments(
   reader: DocumentReader,
   config: PlanMessagePorts['config'],
   mailboxId: string,
   parsed: ParsedMessage,
+  vacancies: 'open' | 'tagged' = 'open',
 ): Promise<DocumentFacts[]> {
-  const keywords = [...new Set(openCallsOf(config.vacancies, mailboxId).flatMap(readingKeywords))];
+  const calls =
+    vacancies === 'open'
+      ? openCallsOf(config.vacancies, mailboxId)
+      : taggedVacanciesOf(config.vacancies, mailboxId);
+  const keywords = [...new Set(calls.flatMap(readingKeywords))];
   const applicantName = parsed.facts.from?.name ?? '';
   const read = await readMessage(
     reader,

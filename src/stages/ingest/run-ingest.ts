@@ -51,7 +51,7 @@ export interface IngestStagePorts {
 export type IngestOutcome =
   | { status: 'stale' | 'gone' }
   | { status: 'skipped'; kind: string; rule: string }
-  | { status: 'created' | 'merged' | 'duplicate'; candidateId: string };
+  | { status: 'created' | 'merged' | 'duplicate'; candidateId: string; kind: 'application' | 'review' };
 
 /**
  * The ingest stage: fetch, parse, plan (planIngest), merge into the candidate, read, queue the assessment — within
@@ -120,17 +120,18 @@ async function ingestMessage(
     );
     return { status: 'skipped', kind: classification.kind, rule: classification.rule };
   }
-  return recordApplication(ports, payload, fetched.parsed, plan.key, plan.application, logger);
+  return recordApplication(ports, payload, fetched.parsed, plan, plan.application, logger);
 }
 
 async function recordApplication(
   ports: IngestStagePorts,
   payload: IngestJob,
   parsed: ParsedMessage,
-  key: string,
+  plan: IngestPlan,
   application: PlannedApplication,
   logger: Logger,
 ): Promise<IngestOutcome> {
+  const { key } = plan;
   const { vacancy, incoming } = application;
   const required = vacancy.documents.required;
   // Recorded before the documents are read, so that a follow-up in its thread finds it however long that takes.
@@ -150,7 +151,8 @@ async function recordApplication(
     await exportDocuments(ports.config.export.dir, candidateId, incoming.documents, parsed.contents);
   }
   await ports.seen.markSeen(payload.mailbox, key, {
-    kind: 'application',
+    // `review`: a near miss, recorded and filed like an application but held for review.
+    kind: plan.triage.classification.kind,
     vacancy: vacancy.id,
     candidateId,
     at: new Date().toISOString(),
@@ -163,7 +165,11 @@ async function recordApplication(
     { outcome: merged.outcome, candidate: candidateId, vacancy: vacancy.id, match: incoming.message.match },
     'application recorded',
   );
-  return { status: merged.outcome, candidateId };
+  return {
+    status: merged.outcome,
+    candidateId,
+    kind: plan.triage.classification.kind === 'review' ? 'review' : 'application',
+  };
 }
 
 // Only the failed recipients that a reply the bounce names was really sent to (verifyBounce).

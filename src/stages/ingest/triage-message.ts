@@ -13,12 +13,14 @@ import { recogniseEnquiry, type EnquiryRecognition } from '../enquiries/recognis
 import { containerReading } from '../../documents/container-reading.ts';
 import { guessDocumentKind } from '../../documents/guess-document-kind.ts';
 import type { MailAddress, MessageFacts } from '../../mail/message-facts.ts';
+import { reviewNearMiss } from './review/review-near-miss.ts';
+import type { NearMiss } from './review/recognise-near-miss.ts';
 
 /** How the message's vacancy was found: its tag (exact or variant), the thread it replies to, or an open call's topics. */
 export interface VacancyAssignment {
   id: string;
   title: string;
-  match: 'exact' | 'variant' | 'thread' | 'topic';
+  match: 'exact' | 'variant' | 'thread' | 'topic' | 'near-miss';
   matched: string;
 }
 
@@ -32,6 +34,8 @@ export interface TriageResult {
   flags: CandidateFlag[];
   /** For untagged mail in a mailbox with open calls: whether it is an enquiry for one, and why. */
   enquiry: EnquiryRecognition | null;
+  /** For untagged mail that looks like an application: the vacancy it is probably for, and why (kind `review`). */
+  nearMiss: NearMiss | null;
 }
 
 /** What the pure triage needs besides the message: configuration, own addresses, and known threads. */
@@ -52,6 +56,8 @@ export interface TriageContext {
   colleague?: ColleagueVerdict | null;
   /** The open calls' terms found in the attached documents (see recogniseEnquiry); null: not read. */
   documentTerms?: readonly string[] | null;
+  /** The attachments as read while planning (kinds from their content): what a near miss is judged on; null: not read. */
+  documentsRead?: readonly DocumentFacts[] | null;
 }
 
 /** Classifies a message, assigns its vacancy, and describes its applicant and documents. Pure. */
@@ -101,7 +107,18 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
       detail: `${classification.detail}; not an open call's enquiry: ${[...enquiry.evidence, ...unread].join('; ')}`,
     };
   }
-  if (classification.kind !== 'application' || vacancy === null) {
+  const documents = describeDocuments(facts);
+  const review = reviewNearMiss(facts, classification, {
+    vacancies: taggedVacanciesOf(vacancies, context.mailbox.id),
+    text: context.text || (context.bodyText ?? ''),
+    documents: withReadKinds(documents, context.documentsRead ?? null),
+    enquiry,
+    colleague: context.colleague ?? null,
+    openCalls: openCallsOf(vacancies, context.mailbox.id).length > 0,
+  });
+  if (review !== null) ({ classification, vacancy } = review);
+  const nearMiss = review?.nearMiss ?? null;
+  if ((classification.kind !== 'application' && classification.kind !== 'review') || vacancy === null) {
     return {
       classification,
       vacancy: null,
@@ -110,10 +127,10 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
       missing: [],
       flags: [],
       enquiry,
+      nearMiss,
     };
   }
   const config = vacancies.find((candidate) => candidate.id === vacancy.id);
-  const documents = describeDocuments(facts);
   return {
     classification,
     vacancy,
@@ -122,6 +139,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     missing: missingKinds(config?.documents.required ?? [], documents),
     flags: messageFlags(facts, vacancy, config, context.receivedAt),
     enquiry,
+    nearMiss,
   };
 }
 
@@ -144,6 +162,18 @@ function recogniseCall(
     hasDocuments: facts.attachments.some((attachment) => !attachment.inline),
   });
   return calls.length === 0 && recognition.status !== 'not-enquiry' ? null : recognition;
+}
+
+/** The documents with the kinds their reading decided, where they were read (and marked so). */
+function withReadKinds(
+  documents: readonly DocumentFacts[],
+  read: readonly DocumentFacts[] | null,
+): Array<DocumentFacts & { read?: true }> {
+  if (read === null) return [...documents];
+  return documents.map((document) => {
+    const found = read.find((entry) => entry.index === document.index && entry.reading !== null);
+    return found ? { ...document, kind: found.kind, read: true as const } : document;
+  });
 }
 
 function assignVacancy(

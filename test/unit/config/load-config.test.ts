@@ -164,6 +164,23 @@ describe('parseConfig', () => {
       });
     });
 
+    it('review-folder: a review folder that is the watched or the filing folder is refused, naming the key', () => {
+      const withReview = (folder: string) =>
+        MINIMAL_YAML.replace(
+          '    from: \'"Dr Chen" <chen@uni.example>\'\n',
+          `    from: '"Dr Chen" <chen@uni.example>'\n    review: ${folder}\n`,
+        );
+      expectInvalid(
+        withReview('INBOX'),
+        'mailboxes[0].review: must be a folder of its own, not the watched folder',
+      );
+      expectInvalid(
+        withReview('Applications/'),
+        'mailboxes[0].review: must be a folder of its own, not the filing folder',
+      );
+      expect(parseConfig(withReview('Triage/Review'), {}).mailboxes[0]?.review).toBe('Triage/Review');
+    });
+
     it('example-without-secrets: both missing variables are named with their keys', async () => {
       expectInvalid(
         await readFile(EXAMPLE_PATH, 'utf8'),
@@ -700,6 +717,7 @@ vacancies:
         completion: true,
         followUpReceipts: false,
         followUpWindowHours: 24,
+        resendRequest: false,
         maxPerAddress: 5,
         maxPerDomain: 1000,
         windowHours: 24,
@@ -713,6 +731,7 @@ vacancies:
         timezone: 'UTC',
         sendEmpty: false,
         weights: { degree: 3, publications: 2, keywords: 1 },
+        questionDays: 7,
         supervisors: {},
       },
       limits: {

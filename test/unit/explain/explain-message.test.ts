@@ -38,7 +38,9 @@ describe('explainMessage', () => {
       'flags',
       'missing',
       'profile',
+      'question',
       'reply',
+      'review',
       'vacancy',
     ]);
     expect(Object.keys(explanation.classification ?? {}).sort()).toEqual(['detail', 'kind', 'rule']);
@@ -198,5 +200,35 @@ describe('explainMessage', () => {
 
   it('offline: explain never uses a thread, so an untagged follow-up stays untagged', async () => {
     expect((await explain('untagged-enquiry.eml')).vacancy).toBeNull();
+  });
+
+  it('review/tag-suffix-cv: the near miss, its probable vacancy and evidence, and no reply', async () => {
+    const explanation = await explain('review/tag-suffix-cv.eml');
+    expect(explanation.classification).toMatchObject({ kind: 'review', rule: 'near-miss' });
+    expect(explanation.review).toEqual({
+      reason: 'tag-suffix',
+      vacancy: 'robust-ai',
+      matched: '[PHD-robustAI2]',
+      evidence: [
+        'cv attached: CV_Tomas_Oliveira.pdf',
+        'study intent in the subject: "[PHD-robustAI2] Application for the PhD position"',
+        'subject "[PHD-robustAI2]" is close to the tag [PHD-robustAI]',
+      ],
+    });
+    expect(explanation.reply).toMatchObject({
+      send: false,
+      reason: 'no reply: a review item (its tag nearly matched) gets no acknowledgement',
+    });
+    expect(explanation.question).toBeNull();
+  });
+
+  it('questions/en-april-start: the question phrases, and no receipt', async () => {
+    const explanation = await explain('questions/en-april-start.eml');
+    expect(explanation.question).toEqual({
+      phrases: ['Would an April start be possible?'],
+      firstLines:
+        'thank you for confirming receipt of my application. Would an April start be possible? My master thesis defence is in March.',
+    });
+    expect(explanation.review).toBeNull();
   });
 });

@@ -72,6 +72,34 @@ describe('matchVacancy', () => {
     }
   });
 
+  it.each([
+    ['[PHD-robustAl] Application', '[PHD-robustAl]'],
+    ['[PHD-r0bustAI] Application', '[PHD-r0bustAI]'],
+    ['[PHD-robustA1] Application', '[PHD-robustA1]'],
+    ['[PHD-robustA|] Application', '[PHD-robustA|]'],
+    ['[PHD-robu5tAI] Application', '[PHD-robu5tAI]'],
+    ['[DPHIL-MedIrn] Application', '[DPHIL-MedIrn]'],
+  ])('confusable: %s is a variant of the tag, with the look-alike written as it came', (subject, matched) => {
+    const match = matchVacancy(subject, VACANCIES);
+    expect(match).toMatchObject({ kind: 'variant', matched, confusable: true });
+  });
+
+  it('confusable: an exact or tolerant match of another vacancy comes first', () => {
+    const vacancies = [...VACANCIES, { id: 'ai', tag: 'PHD-robustAl' }];
+    expect(matchVacancy('[PHD-robustAl] Application', vacancies)).toEqual({
+      vacancyId: 'ai',
+      kind: 'exact',
+      matched: '[PHD-robustAl]',
+    });
+  });
+
+  it.each(['[PHD-robustAX] Application', '[PHD-robustAI2] Application', 'robustAl PHD'])(
+    'confusable: %s is not one (more than look-alikes differ)',
+    (subject) => {
+      expect(matchVacancy(subject, VACANCIES)).toBeNull();
+    },
+  );
+
   it('accepts a tag configured with its brackets', () => {
     expect(matchVacancy('Re: [ML-2025] hello', [{ id: 'ml', tag: '[ML-2025]' }])).toEqual({
       vacancyId: 'ml',
