@@ -96,6 +96,21 @@ export const historyEntrySchema = z.object({
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
+/** A referee's mail linked to a candidate: who wrote it, how it was linked, and where it was filed. */
+export const referenceRecordSchema = z.object({
+  /** Key of the referee's message (its letter's documents carry it as `message`). */
+  key: z.string(),
+  messageId: z.string().nullable(),
+  subject: z.string(),
+  receivedAt: z.string(),
+  referee: z.object({ name: z.string(), address: z.string() }),
+  /** How it was linked: `thread`, `address` or `name`, and the evidence (e.g. `name "Priya Raman" in its text`). */
+  linkedBy: z.object({ rule: z.string(), detail: z.string() }),
+  /** The folder the message was filed in, once it was. */
+  filedTo: z.string().nullable(),
+});
+export type ReferenceRecord = z.infer<typeof referenceRecordSchema>;
+
 /** A candidate: one applicant (by address) for one vacancy, merged across their messages. */
 export const candidateRecordSchema = z.object({
   id: z.string(),
@@ -116,6 +131,8 @@ export const candidateRecordSchema = z.object({
   lastSeen: z.string(),
   /** What operators and the daemon did to the candidate beyond merging its mail, oldest first. */
   history: z.array(historyEntrySchema).default([]),
+  /** The referees' mails linked to the candidate, in the order they were linked. */
+  references: z.array(referenceRecordSchema).default([]),
 });
 export type CandidateRecord = z.infer<typeof candidateRecordSchema>;
 

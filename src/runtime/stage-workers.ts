@@ -45,7 +45,12 @@ function stageProcessor(name: StageName, services: StageServices): Processor {
     case 'ingest':
       return processor(ingestJobSchema, async (payload, job) => {
         const outcome = await runIngest(services.ingest, payload, id(job));
-        const classification = outcome.status === 'skipped' ? outcome.kind : 'application';
+        const classification =
+          outcome.status === 'skipped'
+            ? outcome.kind
+            : outcome.status === 'reference'
+              ? 'reference'
+              : 'application';
         services.metrics.countMessage(outcome.status, classification);
         return outcome;
       });

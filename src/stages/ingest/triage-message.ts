@@ -13,6 +13,8 @@ import { recogniseEnquiry, type EnquiryRecognition } from '../enquiries/recognis
 import { containerReading } from '../../documents/container-reading.ts';
 import { guessDocumentKind } from '../../documents/guess-document-kind.ts';
 import type { MailAddress, MessageFacts } from '../../mail/message-facts.ts';
+import { refereeVerdict } from './referees/referee-verdict.ts';
+import type { RefereeRecognition } from './referees/recognise-referee.ts';
 
 /** How the message's vacancy was found: its tag (exact or variant), the thread it replies to, or an open call's topics. */
 export interface VacancyAssignment {
@@ -32,6 +34,8 @@ export interface TriageResult {
   flags: CandidateFlag[];
   /** For untagged mail in a mailbox with open calls: whether it is an enquiry for one, and why. */
   enquiry: EnquiryRecognition | null;
+  /** For a tagged, threaded or untagged mail: whether it is a referee's, and why (null: not weighed). */
+  referee: RefereeRecognition | null;
 }
 
 /** What the pure triage needs besides the message: configuration, own addresses, and known threads. */
@@ -76,6 +80,22 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     };
     vacancy = { id: threadVacancy.id, title: threadVacancy.title, match: 'thread', matched: '' };
   }
+  const referee = refereeVerdict(facts, classification, context);
+  if (referee?.recognition.referee) {
+    const documents = describeDocuments(facts);
+    // The vacancy of a referee's mail: its tag or its thread, else the candidate it is linked to, later.
+    const known = vacancy ?? null;
+    return {
+      classification: { ...classification, kind: 'reference', rule: 'referee', detail: referee.detail },
+      vacancy: known,
+      applicant: null,
+      documents,
+      missing: [],
+      flags: [],
+      enquiry: null,
+      referee: referee.recognition,
+    };
+  }
   const enquiry = classification.kind === 'untagged' ? recogniseCall(facts, vacancies, context) : null;
   if (enquiry?.status === 'enquiry') {
     const call = vacancies.find((candidate) => candidate.id === enquiry.callId);
@@ -110,6 +130,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
       missing: [],
       flags: [],
       enquiry,
+      referee: referee?.recognition ?? null,
     };
   }
   const config = vacancies.find((candidate) => candidate.id === vacancy.id);
@@ -122,6 +143,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     missing: missingKinds(config?.documents.required ?? [], documents),
     flags: messageFlags(facts, vacancy, config, context.receivedAt),
     enquiry,
+    referee: referee?.recognition ?? null,
   };
 }
 

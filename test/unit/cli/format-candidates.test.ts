@@ -55,6 +55,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
     firstSeen: '2025-01-14T08:12:44.000Z',
     lastSeen: '2025-01-14T08:12:44.000Z',
     history: [],
+    references: [],
     ...overrides,
   };
 }

@@ -1,8 +1,9 @@
 import type { FoundReplyToken } from '../../../domain/reply-token.ts';
 import type { MessageFacts } from '../../../mail/message-facts.ts';
 
-/** What an incoming message is, as far as triage is concerned. */
-export type MessageKind = 'application' | 'auto-reply' | 'bounce' | 'list' | 'spam' | 'own' | 'untagged';
+/** What an incoming message is, as far as triage is concerned (`reference`: a referee's letter about an applicant). */
+export type MessageKind =
+  'application' | 'auto-reply' | 'bounce' | 'list' | 'spam' | 'own' | 'untagged' | 'reference';
 
 /** What classification needs to know about the daemon itself, the open vacancies and the message's text. */
 export interface ClassifyContext {
