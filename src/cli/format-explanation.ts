@@ -1,5 +1,5 @@
 import type { CandidateProfileView } from '../candidates/candidate-profile.ts';
-import type { ExplainedDocument, Explanation } from '../explain/explanation.ts';
+import type { ExplainedDocument, ExplainedReference, Explanation } from '../explain/explanation.ts';
 import { describeTextSource } from '../documents/text-provenance.ts';
 import type { GradeResult } from '../profile/profile-types.ts';
 
@@ -20,8 +20,18 @@ export function formatExplanation(explanation: Explanation): string {
       ? [`recipient:      ${reply.recipientRule.rule} — ${reply.recipientRule.detail}`]
       : []),
     ...(explanation.bounce ? [`bounce:         ${explanation.bounce.reason}`] : []),
+    ...(explanation.reference ? formatReference(explanation.reference) : []),
     ...(reply.text ? ['', reply.text] : []),
   ].join('\n');
+}
+
+function formatReference(reference: ExplainedReference): string[] {
+  const { referee, names, addresses, link } = reference;
+  return [
+    `referee:        ${referee.name} <${referee.email}>`,
+    `about:          ${[...names, ...addresses].join(', ') || 'nobody named or quoted'}`,
+    `linked:         ${link ? `${link.candidateId} by ${link.rule} — ${link.detail}` : 'no — held'}`,
+  ];
 }
 
 function formatDocument(document: ExplainedDocument): string {

@@ -30,7 +30,7 @@ export async function recordReference(
   thread: ThreadOwner | null,
 ): Promise<ReferenceOutcome> {
   await ports.holds.hold(held);
-  const link = await findLink(ports, mailbox, held, thread);
+  const link = await findReferenceLink(ports, mailbox.id, held, thread);
   if (link === null) return { status: 'held' };
   await linkReference(ports, mailbox, held, link);
   return { status: 'linked', link };
@@ -52,10 +52,14 @@ export async function linkWaitingReferences(
   return links;
 }
 
-// The candidate of the thread it replies to, else the one it names or quotes among its vacancy's (or the mailbox's).
-async function findLink(
-  ports: ReferencePorts,
-  mailbox: MailboxConfig,
+/**
+ * The candidate a referee's mail is about: the owner of the thread it replies to, else the one it quotes or names
+ * among its vacancy's candidates (or the mailbox's vacancies' when it names none); null: none yet, or ambiguous.
+ * The ingest stage and `explain` both link through here.
+ */
+export async function findReferenceLink(
+  ports: { config: Pick<Config, 'vacancies'>; candidates: Pick<CandidateRecords, 'get' | 'list'> },
+  mailboxId: string,
   held: HeldReference,
   thread: ThreadOwner | null,
 ): Promise<ReferenceLink | null> {
@@ -68,7 +72,7 @@ async function findLink(
     held.vacancy !== null
       ? [held.vacancy]
       : ports.config.vacancies
-          .filter((vacancy) => vacancy.mailbox === mailbox.id)
+          .filter((vacancy) => vacancy.mailbox === mailboxId)
           .map((vacancy) => vacancy.id);
   return findReferenceCandidate(held, await ports.candidates.list(vacancies));
 }
