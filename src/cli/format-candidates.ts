@@ -2,6 +2,7 @@ import { buildCandidateProfile } from '../candidates/candidate-profile.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { candidateTopics } from '../stages/digests/digest-view.ts';
 import { formatTable } from './format-table.ts';
+import { describeReferences } from '../candidates/reference-summary.ts';
 
 /** The public JSON shape of a candidate (`candidates --json`). */
 export function candidateJson(record: CandidateRecord, registration = '') {
@@ -31,13 +32,21 @@ export function candidateJson(record: CandidateRecord, registration = '') {
     topics: candidateTopics(record),
     /** Their registration on the vacancy's form ('' when it has none). */
     registration,
+    /** The referees whose letters are linked, and how each was linked. */
+    references: record.references.map(({ referee, linkedBy, receivedAt, filedTo }) => ({
+      name: referee.name,
+      email: referee.address,
+      linkedBy,
+      receivedAt,
+      filedTo,
+    })),
     profile: buildCandidateProfile(record),
   };
 }
 
 /**
  * A plain-text table of candidates for a terminal; a FORM column when a vacancy has a registration form, a TOPICS
- * column when an open call has enquirers.
+ * column when an open call has enquirers, a REFERENCES column when a referee's letter is linked.
  */
 export function formatCandidates(
   records: readonly CandidateRecord[],
@@ -46,6 +55,7 @@ export function formatCandidates(
   if (records.length === 0) return 'No candidates yet.';
   const topics = records.some((record) => candidateTopics(record).length > 0);
   const forms = registrations.size > 0;
+  const references = records.some((record) => record.references.length > 0);
   const rows = records.map((record) => [
     record.vacancy,
     record.name || '(no name)',
@@ -58,11 +68,13 @@ export function formatCandidates(
     record.lastSeen.slice(0, 16).replace('T', ' '),
     ...(topics ? [candidateTopics(record).join('; ') || '-'] : []),
     ...(forms ? [registrations.get(record.id) || '-'] : []),
+    ...(references ? [describeReferences(record) || '-'] : []),
   ]);
   const header = [
     ...['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'],
     ...(topics ? ['TOPICS'] : []),
     ...(forms ? ['FORM'] : []),
+    ...(references ? ['REFERENCES'] : []),
   ];
   return formatTable([header, ...rows]).join('\n');
 }

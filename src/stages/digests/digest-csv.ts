@@ -1,4 +1,5 @@
 import { csvCell } from '../../output/csv-cell.ts';
+import { describeReferences } from '../../candidates/reference-summary.ts';
 import { mailText } from '../../output/mail-text.ts';
 import type { DigestVacancy } from './digest-input.ts';
 import { orderAll, type RankedCandidate } from './digest-order.ts';
@@ -30,6 +31,7 @@ export const CSV_COLUMNS = [
   'profile',
   'topics',
   'registration',
+  'references',
 ] as const;
 
 /**
@@ -77,5 +79,6 @@ function csvRow(entry: RankedCandidate, registrations: ReadonlyMap<string, strin
       .map((topic) => mailText(topic, { controls: '' }))
       .join(';'),
     registrations?.get(candidate.id) ?? '',
+    mailText(describeReferences(candidate), { controls: '' }),
   ];
 }

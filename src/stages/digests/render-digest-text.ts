@@ -76,6 +76,7 @@ function tableLine(row: TableRow): string {
     row.publications === '' ? '' : `publications ${row.publications}`,
     row.keywords === '' ? '' : `keywords: ${row.keywords}`,
     row.documents,
+    row.references === '' ? '' : `references: ${row.references}`,
     `fit ${row.fit}`,
   ].filter(Boolean);
   return `${row.rank}. ${row.name}${row.change === '' ? '' : ` (${row.change})`} — ${facts.join(' · ')}`;
@@ -117,6 +118,7 @@ function candidateLines(candidate: CandidateView, index: number): string[] {
     candidate.complete ? '   Status: complete' : `   Missing: ${candidate.missing.join(', ')}`,
     ...(candidate.topics.length === 0 ? [] : [`   Enquiry about: ${candidate.topics.join('; ')}`]),
     ...(candidate.registration === '' ? [] : [`   Form: ${candidate.registration}`]),
+    ...(candidate.references === '' ? [] : [`   References: ${candidate.references}`]),
     ...(candidate.profile === '' ? [] : [`   Profile: ${candidate.profile}`]),
     `   Fit score: ${candidate.fitText}`,
     ...(candidate.flags.length > 0 ? [`   Flags: ${candidate.flags.join('; ')}`] : []),
