@@ -56,6 +56,9 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
   if (summary?.kind === 'application') {
     lines.push(`    triage:    ${describeApplication(explanation, summary)}`);
     lines.push(`    documents: ${describeDocuments(input, message.key, isFollowUp(input, index))}`);
+  } else if (summary?.kind === 'reference') {
+    lines.push(`    triage:    a referee's letter (${printable(explanation.classification.detail)})`);
+    lines.push(`    linked:    ${describeLink(input, message.key)}`);
   } else {
     const verdict = summary
       ? `${summary.kind} (${printable(explanation.classification.detail)})`
@@ -65,6 +68,20 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
   lines.push(`    outcome:   ${describeOutcome(input, index, folder)}`);
   lines.push(`    reply:     ${describeReply(input, index)}`);
   return `${lines.join('\n')}\n`;
+}
+
+// To whose candidate a referee's letter was linked, how, and what it added; or that it waits for the applicant.
+function describeLink(input: ReportInput, key: string): string {
+  for (const candidate of input.candidates) {
+    const reference = candidate.references.find((entry) => entry.key === key);
+    if (reference === undefined) continue;
+    const letters = candidate.documents
+      .filter((document) => document.message === key)
+      .map((document) => `${printable(document.filename)} (${document.kind})`);
+    const { rule, detail } = reference.linkedBy;
+    return `to ${printable(candidate.name || candidate.email)}'s candidate by ${rule} (${printable(detail)}); letter: ${letters.join(', ') || 'none'}`;
+  }
+  return "not yet: held until the applicant's own mail arrives";
 }
 
 function describeApplication(explanation: Explanation, summary: SeenSummary): string {
