@@ -2,6 +2,7 @@ import type { CandidateRecord } from '../../../candidates/candidate-record.ts';
 import type { HeldReference, ReferenceLink } from '../../../candidates/held-reference.ts';
 import { withReference, withReferenceFiled } from '../../../candidates/with-reference.ts';
 import type { Config, MailboxConfig } from '../../../config/schema.ts';
+import { faultPoint } from '../../../errors/fault-point.ts';
 import type { CandidateRecords, ThreadOwner } from '../../../ports/candidate-records.ts';
 import type { MailboxGateway } from '../../../ports/mailbox-gateway.ts';
 import type { ReferenceHolds } from '../../../ports/reference-holds.ts';
@@ -94,10 +95,12 @@ async function linkReference(
     return withReference(record, held, link, required, new Date().toISOString());
   });
   if (linked === null) return;
+  faultPoint('reference-after-link');
   const where = { uidValidity: held.uidValidity, uid: held.uid, messageId: held.messageId };
   const filed = await ports.gateway.file(mailbox, where, linked.vacancy);
   await ports.candidates.update(link.candidateId, (record) =>
     withReferenceFiled(record, held.key, filed.folder),
   );
+  faultPoint('reference-after-file');
   await ports.holds.release(mailbox.id, held.key);
 }
