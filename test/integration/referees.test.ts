@@ -97,10 +97,11 @@ describe("referees' letters", () => {
   });
 
   it('referee-after-applicant: an untagged letter in the body, naming "Raman, Priya", linked at once', async () => {
-    const { config, mail, store, filed } = await setup('ref-after', REQUIRING_REFERENCE);
+    const { config, mail, store, filed, prefix } = await setup('ref-after', REQUIRING_REFERENCE);
     await start(config);
     await mail.append(await priyasApplication());
     await waitForAcknowledgement();
+    const [, before] = await servers.redis.zrange(`${prefix}:changed:robust-ai`, '0', '-1', 'WITHSCORES');
     await mail.append(await rossisLetter());
     await waitForMessage(mail, filed, '<rossi-ref@polimi.example.it>');
     const candidate = await waitFor('the letter linked and filed', async () => {
@@ -118,6 +119,9 @@ describe("referees' letters", () => {
     expect(candidate.missing).toEqual(['transcript']);
     expect(candidate.messages.map((message) => message.key)).toEqual(['<priya-app@mail.example.com>']);
     expect(sentTo('m.rossi@polimi.example.it')).toHaveLength(0);
+    // The letter is news for the digests: Priya's candidate is changed again after her application.
+    const [, after] = await servers.redis.zrange(`${prefix}:changed:robust-ai`, '0', '-1', 'WITHSCORES');
+    expect(Number(after)).toBeGreaterThan(Number(before));
     expect(sentTo('priya.raman@mail.example.com')).toHaveLength(1);
     expect(await store.list(['robust-ai', 'med-imaging'])).toHaveLength(1);
   });

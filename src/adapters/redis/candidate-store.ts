@@ -117,7 +117,10 @@ export class CandidateStore implements CandidateRecords {
     await this.update(candidateId, (record) => withReply(record, reply, flag));
   }
 
-  /** Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change); returns it saved. */
+  /**
+   * Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change); returns it saved. A
+   * change that adds documents is reported to the digests (the candidate is `updated`).
+   */
   async update(
     candidateId: string,
     change: (record: CandidateRecord) => CandidateRecord,
@@ -127,7 +130,9 @@ export class CandidateStore implements CandidateRecords {
       const record = parseRecord(previous.text);
       if (record === null) return null;
       const next = change(record);
-      if (await this.save(previous, next, record.email, [])) return next;
+      // A change that adds documents (a referee's letter linked) is news for the digests, as a merge that does.
+      const reported: ChangeKind = next.documents.length > record.documents.length ? 'updated' : 'none';
+      if (await this.save(previous, next, record.email, [], reported)) return next;
     }
     throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }
