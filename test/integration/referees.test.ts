@@ -1,3 +1,4 @@
+import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
@@ -94,6 +95,10 @@ describe("referees' letters", () => {
     expect(sentTo('priya.raman@mail.example.com')).toHaveLength(1);
     expect(sentTo('j.smith@kcl.example.ac.uk')).toHaveLength(0);
     expect(await store.list(['robust-ai', 'med-imaging'])).toHaveLength(1);
+    // The acknowledgement tells the truth: the letter that came first is not asked for again.
+    const ack = (await simpleParser(sentTo('priya.raman@mail.example.com')[0]?.raw ?? '')).text ?? '';
+    expect(ack).toMatch(/missing:\n- academic transcript/);
+    expect(ack).not.toMatch(/- reference letter: please reply/);
   });
 
   it('referee-after-applicant: an untagged letter in the body, naming "Raman, Priya", linked at once', async () => {
