@@ -1,7 +1,11 @@
 import type { MessageFacts } from '../../../mail/message-facts.ts';
 import { guessDocumentKind } from '../../../documents/guess-document-kind.ts';
+import { ownText } from '../../../mail/own-text.ts';
 import type { Classification } from '../classify-message.ts';
 import { recogniseReferee, type RefereeRecognition } from './recognise-referee.ts';
+
+// A letter in the text is read from its first pages.
+const OWN_TEXT_LIMIT = 20_000;
 
 /** A referee recognition and its one-line evidence for the classification. */
 export interface RefereeVerdict {
@@ -23,7 +27,8 @@ export function refereeVerdict(
   const sender = facts.from?.address ?? '';
   const recognition = recogniseReferee({
     subject: facts.subject,
-    text: context.bodyText ?? context.text ?? '',
+    // The referee's own words: an applicant's mail quoted below them ("my CV", "I am applying") is not theirs.
+    text: ownText(context.bodyText ?? context.text ?? '', { limit: OWN_TEXT_LIMIT, stopAtSignature: false }),
     documents: facts.attachments
       .filter((attachment) => !attachment.inline && attachment.container?.status !== 'unpacked')
       .map((attachment) => ({

@@ -72,6 +72,18 @@ describe('recognising a referee', () => {
     expect(result.vacancy?.id).toBe('robust-ai');
   });
 
+  it('in-thread-quoting-the-application: the applicant own words quoted below the referee are not the referee', async () => {
+    const result = await triage('in-thread-quoting-the-application.eml', 'robust-ai');
+    expect(result.classification.kind).toBe('reference');
+    expect(result.referee?.evidence.join(', ')).not.toMatch(/I am applying|my CV/);
+  });
+
+  it('outlook-html-recommendation: an HTML-only letter in the body, untagged, naming "Miss Adaeze Nwosu"', async () => {
+    const result = await triage('outlook-html-recommendation.eml');
+    expect(result.classification.kind).toBe('reference');
+    expect(result.referee?.names).toContain('Adaeze Nwosu');
+  });
+
   it('address-quoted-no-name: a reference naming the applicant only by address', async () => {
     const result = await triage('address-quoted-no-name.eml');
     expect(result.classification.kind).toBe('reference');
