@@ -108,6 +108,9 @@ export const referenceRecordSchema = z.object({
   linkedBy: z.object({ rule: z.string(), detail: z.string() }),
   /** The folder the message was filed in, once it was. */
   filedTo: z.string().nullable(),
+  /** The mailbox it came to, and whether its referee asked for no automatic reply (for the referee's receipt). */
+  mailbox: z.string().default(''),
+  noReply: z.object({ rule: z.string(), detail: z.string() }).nullable().default(null),
 });
 export type ReferenceRecord = z.infer<typeof referenceRecordSchema>;
 

@@ -24,6 +24,8 @@ export const heldReferenceSchema = z.object({
   threadIds: z.array(z.string()),
   /** Why it is a referee's mail (the classification's detail). */
   evidence: z.string(),
+  /** Set when the referee asked for no automatic reply (e.g. X-Auto-Response-Suppress: All). */
+  noReply: z.object({ rule: z.string(), detail: z.string() }).nullable().default(null),
   /** Its letter: the attachments, or the text itself when nothing is attached. */
   documents: z.array(documentRecordSchema.omit({ message: true })),
 });

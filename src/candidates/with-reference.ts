@@ -35,6 +35,8 @@ export function withReference(
         referee: held.referee,
         linkedBy: { rule: link.rule, detail: link.detail },
         filedTo: null,
+        mailbox: held.mailbox,
+        noReply: held.noReply,
       },
     ],
   };

@@ -62,6 +62,8 @@ const repliesSchema = z.strictObject({
   /** A short receipt for other follow-ups, at most one per `followUpWindowHours`; off by default. */
   followUpReceipts: bool().default(false),
   followUpWindowHours: int(1, 24 * 365).default(24),
+  /** A short receipt to a referee once their letter is linked to its applicant (once per vacancy); off by default. */
+  refereeReceipts: bool().default(false),
   /** At most this many replies to one address per `windowHours` (all kinds and vacancies together). */
   maxPerAddress: int(1, 1000).default(5),
   /**

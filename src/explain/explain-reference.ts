@@ -35,7 +35,11 @@ export async function explainReference(
     },
     reply: {
       send: false,
-      reason: `a referee's letter, never answered as an application: ${where}`,
+      reason:
+        `a referee's letter, never answered as an application: ${where}` +
+        (ports.config.replies.refereeReceipts
+          ? '; once linked, the referee gets one short receipt (replies.refereeReceipts)'
+          : ''),
       to: null,
       subject: null,
       text: null,

@@ -135,6 +135,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       replyKey,
       assess: queues.assess,
       enquiries: queues.enquiries,
+      replies: queues.replies,
       reader,
       memory: new MemoryBudget(config.workers.inFlightMb * 1024 * 1024),
       ownAddresses: own,

@@ -159,4 +159,43 @@ describe("referees' letters", () => {
     expect(sentTo('j.smith@kcl.example.ac.uk')).toHaveLength(0);
     expect(sentTo('priya.raman@mail.example.com')).toHaveLength(1);
   });
+
+  it('referee-receipt: with replies.refereeReceipts on, the referee gets one short receipt, threaded, naming nothing of the applicant', async () => {
+    const { config, mail, store, filed } = await setup('ref-receipt', {
+      ...REQUIRING_REFERENCE,
+      replies: { refereeReceipts: true },
+    });
+    await start(config);
+    await mail.append(await priyasApplication());
+    await waitForAcknowledgement();
+    await mail.append(await smithsLetter());
+    await mail.append(await smithsLetter()); // delivered twice
+    const [receipt] = await waitFor('the receipt to the referee', () => {
+      const sent = sentTo('j.smith@kcl.example.ac.uk');
+      return sent.length > 0 ? sent : undefined;
+    });
+    const parsed = await simpleParser(receipt?.raw ?? '');
+    expect(parsed.inReplyTo).toBe('<smith-ref@kcl.example.ac.uk>');
+    expect(parsed.subject).toBe('Re: [PHD-robustAI] Reference for Priya Raman');
+    expect(parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(parsed.text).toMatch(/^Dear Dr John Smith,\n/);
+    expect(parsed.text).toContain('your letter about an applicant for the position');
+    expect(parsed.text).not.toMatch(/priya|CV_Priya/i);
+    const candidate = await waitFor('the receipt recorded', async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record?.replies.some((reply) => reply.kind === 'reference-receipt') ? record : undefined;
+    });
+    // Both copies filed: the second one's link changed nothing, and its receipt job met the ledger.
+    await waitFor('both copies filed', async () =>
+      (await mail.messageIds(filed)).filter((id) => id === '<smith-ref@kcl.example.ac.uk>').length === 2
+        ? true
+        : undefined,
+    );
+    expect(candidate.replies.map((reply) => [reply.kind, reply.to])).toEqual([
+      ['acknowledgement', 'priya.raman@mail.example.com'],
+      ['reference-receipt', 'j.smith@kcl.example.ac.uk'],
+    ]);
+    expect(sentTo('j.smith@kcl.example.ac.uk')).toHaveLength(1);
+    expect(sentTo('priya.raman@mail.example.com')).toHaveLength(1);
+  });
 });

@@ -117,6 +117,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
             vacancy: vacancy?.id ?? null,
             recognition: triage.referee,
             evidence: classification.detail,
+            noReply: classification.replySuppressed,
             documents: triage.documents,
             text: bodyText(parsed),
           })

@@ -11,6 +11,7 @@ import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
 import type { JobQueue, SeenIndex } from '../../ports/stage-stores.ts';
 import { assessJobId, type AssessJob } from '../assess/assess-job.ts';
 import { enquiryJobId, type EnquiryJob } from '../enquiries/enquiry-job.ts';
+import type { ReplyJob } from '../replies/reply-job.ts';
 import type { IngestJob } from './ingest-job.ts';
 import type { InFlightBudget } from '../../ports/in-flight-budget.ts';
 import { type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
@@ -44,6 +45,8 @@ export interface IngestStagePorts {
   replyKey: Buffer;
   assess: JobQueue<AssessJob>;
   enquiries: JobQueue<EnquiryJob>;
+  /** Where a referee's receipt is queued (`replies.refereeReceipts`). */
+  replies: JobQueue<ReplyJob>;
   /** Reads attachments in reading processes. */
   reader: DocumentReader;
   /** The mail this process works on at once (`workers.inFlightMb`). */

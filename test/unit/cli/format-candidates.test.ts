@@ -121,6 +121,8 @@ describe('candidateJson', () => {
           referee: { name: 'Dr John Smith', address: 'j.smith@kcl.example' },
           linkedBy: { rule: 'name', detail: 'names "Jane Doe"' },
           filedTo: 'Applications/robust-ai',
+          mailbox: 'chen',
+          noReply: null,
         },
       ],
     });

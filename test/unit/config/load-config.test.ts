@@ -700,6 +700,7 @@ vacancies:
         completion: true,
         followUpReceipts: false,
         followUpWindowHours: 24,
+        refereeReceipts: false,
         maxPerAddress: 5,
         maxPerDomain: 1000,
         windowHours: 24,

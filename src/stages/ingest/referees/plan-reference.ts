@@ -18,6 +18,8 @@ export interface ReferenceContext {
   recognition: RefereeRecognition;
   /** Why it is a referee's mail (the classification's detail). */
   evidence: string;
+  /** Set when the referee asked for no automatic reply. */
+  noReply: { rule: string; detail: string } | null;
   documents: readonly DocumentFacts[];
   /** The message's own text: the letter when nothing is attached. */
   text: string;
@@ -65,6 +67,7 @@ export function planReference(facts: MessageFacts, context: ReferenceContext): H
       .filter((id) => id !== null)
       .map((id) => id.toLowerCase()),
     evidence: context.evidence,
+    noReply: context.noReply,
     documents: attached.length > 0 ? attached : text.length > 0 ? [inBody] : [],
   };
 }

@@ -7,13 +7,17 @@ import type { CandidateRecords, ThreadOwner } from '../../../ports/candidate-rec
 import type { MailboxGateway } from '../../../ports/mailbox-gateway.ts';
 import type { ReferenceHolds } from '../../../ports/reference-holds.ts';
 import { findReferenceCandidate, matchReference } from './link-reference.ts';
+import type { JobQueue } from '../../../ports/stage-stores.ts';
+import { replyJobId, type ReplyJob } from '../../replies/reply-job.ts';
 
 /** What holding and linking referees' mails uses. */
 export interface ReferencePorts {
-  config: Pick<Config, 'vacancies'>;
+  config: Pick<Config, 'vacancies' | 'replies'>;
   candidates: CandidateRecords;
   holds: ReferenceHolds;
   gateway: Pick<MailboxGateway, 'file'>;
+  /** Where the referee's receipt is queued, when `replies.refereeReceipts` is on. */
+  replies: JobQueue<ReplyJob>;
 }
 
 /** What became of a referee's mail: linked to a candidate, or held until its applicant's mail arrives. */
@@ -102,5 +106,16 @@ async function linkReference(
     withReferenceFiled(record, held.key, filed.folder),
   );
   faultPoint('reference-after-file');
+  // Queued before the held entry goes, so a crash here is repaired by the retry; the job id and the ledger keep
+  // it to one receipt.
+  if (ports.config.replies.refereeReceipts) {
+    const job: ReplyJob = {
+      candidateId: link.candidateId,
+      vacancy: linked.vacancy,
+      kind: 'reference-receipt',
+      messageKey: held.key,
+    };
+    await ports.replies.add('reply', job, { jobId: replyJobId(job) });
+  }
   await ports.holds.release(mailbox.id, held.key);
 }

@@ -12,6 +12,8 @@ function reference(name: string, address: string): ReferenceRecord {
     referee: { name, address },
     linkedBy: { rule: 'name', detail: 'names "Priya Raman"' },
     filedTo: 'Applications/robust-ai',
+    mailbox: 'chen',
+    noReply: null,
   };
 }
 

@@ -33,6 +33,8 @@ describe('candidateAsOf', () => {
       referee,
       linkedBy: { rule: 'name', detail: 'names "Jane"' },
       filedTo: null,
+      mailbox: 'chen',
+      noReply: null,
     });
     const withLetters = {
       ...merged,

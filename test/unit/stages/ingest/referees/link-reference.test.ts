@@ -23,6 +23,7 @@ function held(changes: Partial<HeldReference> = {}): HeldReference {
     addresses: [],
     threadIds: [],
     evidence: "referee's mail (score 7)",
+    noReply: null,
     documents: [{ ...documentRecord('reference', ''), filename: 'Reference.pdf' }].map(
       ({ message: _message, ...document }) => document,
     ),
