@@ -41,4 +41,17 @@ describe('referees in the digest', () => {
     const csv = digest?.attachments[0]?.content ?? '';
     expect(csv).toContain(',"2 (Dr J. Smith, Prof. M. Rossi)"');
   });
+
+  it("a hostile referee's name is one line without control characters, HTML-escaped", () => {
+    const hostile = candidate('hostile', {
+      name: 'Priya Raman',
+      references: [reference('Dr Eve\u001b[31m\r\nBcc: x@evil.example <script>', 'eve@evil.example')],
+    });
+    const mail = composeDigest(digestInput([vacancy('robust-ai', [changed(hostile, true)])]));
+    const line = mail?.text.split('\n').find((entry) => entry.startsWith('   References:')) ?? '';
+    expect(line).toContain('Bcc: x@evil.example');
+    expect(line).not.toMatch(/\p{Cc}/u);
+    expect(mail?.text).not.toMatch(/^Bcc:/m);
+    expect(mail?.html).not.toContain('<script>');
+  });
 });
