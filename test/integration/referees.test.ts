@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runForget } from '../../src/cli/run-forget.ts';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -198,4 +199,50 @@ describe("referees' letters", () => {
     expect(sentTo('j.smith@kcl.example.ac.uk')).toHaveLength(1);
     expect(sentTo('priya.raman@mail.example.com')).toHaveLength(1);
   });
+
+  it('forget-held: a held letter goes with its referee, and with the applicant it names', async () => {
+    const { config, mail, prefix } = await setup('ref-forget');
+    await start(config);
+    const held = `${prefix}:held-references:chen`;
+    await mail.append(await smithsLetter());
+    await mail.append(await priyasApplication());
+    // A letter tagged for the other vacancy waits: Priya applied to robust-ai only.
+    await mail.append(
+      await buildMail({
+        from: ROSSI,
+        messageId: '<rossi-medim@polimi.example.it>',
+        subject: '[DPHIL-MedIm] Reference for Priya Raman',
+        text: 'Dear Dr Chen,\n\nI am pleased to recommend Ms Priya Raman. She was a student in my course.\n\nMaria Rossi',
+        attachments: [await pdfAttachment('Reference_Priya_Raman_MedIm.pdf')],
+      }),
+    );
+    await waitFor('one letter linked, one held', async () => {
+      const keys = await servers.redis.hkeys(held);
+      return keys.length === 1 && keys[0] === '<rossi-medim@polimi.example.it>' ? true : undefined;
+    });
+    expect(await forget(config, 'm.rossi@polimi.example.it', true)).toContain(
+      "1 referee's letter held for a candidate (from them or about them)",
+    );
+    expect(await servers.redis.hlen(held)).toBe(1);
+    // Priya's record names her: the letter naming her goes with her record.
+    const printed = await forget(config, 'priya.raman@mail.example.com', false);
+    expect(printed).toContain('1 candidate record (robust-ai)');
+    expect(printed).toContain("1 referee's letter held for a candidate (from them or about them)");
+    expect(await servers.redis.hlen(held)).toBe(0);
+  });
 });
+
+/** Runs `forget` as the CLI does, and returns what it printed. */
+async function forget(config: Parameters<typeof runForget>[0], address: string, dryRun: boolean) {
+  const printed: string[] = [];
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    printed.push(String(chunk));
+    return true;
+  });
+  try {
+    await runForget(config, address, { dryRun, mail: false });
+  } finally {
+    write.mockRestore();
+  }
+  return printed.join('');
+}

@@ -28,6 +28,21 @@ export function matchReference(held: HeldReference, candidate: LinkableCandidate
 }
 
 /**
+ * Whether a held referee's mail holds this person: they wrote it, it quotes their address, or it names one of
+ * their candidates' names (what `forget` removes with them). Pure.
+ */
+export function heldReferenceHolds(
+  held: HeldReference,
+  person: { address: string; names: readonly string[] },
+): boolean {
+  return (
+    held.referee.address === person.address ||
+    held.addresses.includes(person.address) ||
+    held.names.some((mentioned) => person.names.some((name) => name !== '' && sameName(mentioned, name)))
+  );
+}
+
+/**
  * The one candidate a referee's mail is about, by the strongest rule that finds any (thread, then address, then
  * name); null when none does, or when the strongest finds several (it waits rather than guess). Pure.
  */
