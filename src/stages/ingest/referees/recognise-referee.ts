@@ -20,7 +20,7 @@ const OWN_APPLICATION_CAP = 2;
 
 const SUBJECT =
   /\b(?:references?|recommendations?|referee|letters? of support|support letter|lor)\b|empfehlung|gutachten|referenz|recommandation|lettre de soutien|recomendaci[oó]n|carta de referencia|raccomandazione|referenza|lettera di presentazione|推荐信|推薦信/iu;
-// The sender speaks of their own application: never a referee's mail, whatever else it says.
+// The sender speaks of their own application: strong evidence against a referee's mail.
 const OWN_APPLICATION: readonly { label: string; pattern: RegExp }[] = [
   {
     label: "'I am applying'",
