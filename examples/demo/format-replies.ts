@@ -28,6 +28,7 @@ export function describeReply(input: RepliesReport, index: number): string {
   const summary = message && input.seen.get(message.key);
   if (message === undefined || summary === undefined) return 'none — not triaged';
   if (summary.kind === 'review') return 'none — held for review: a near miss gets no acknowledgement';
+  if (summary.kind === 'reference') return "none — a referee's letter: referees get no automatic reply";
   if (summary.kind !== 'application') return `none — not an application (${summary.kind})`;
   const candidate = input.candidates.find((entry) => entry.messages.some((m) => m.key === message.key));
   if (candidate === undefined) return 'none — no candidate was recorded for it';

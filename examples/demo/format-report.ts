@@ -68,6 +68,9 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
     const { reason, matched, vacancy } = explanation.review;
     lines.push(`    triage:    held for review: ${reason} "${printable(matched)}", probably for ${vacancy}`);
     lines.push(`    evidence:  ${printable(explanation.review.evidence.join('; '))}`);
+  } else if (summary?.kind === 'reference') {
+    lines.push(`    triage:    a referee's letter (${printable(explanation.classification.detail)})`);
+    lines.push(`    linked:    ${describeLink(input, message.key)}`);
   } else {
     const verdict = summary
       ? `${summary.kind} (${printable(explanation.classification.detail)})`
@@ -77,6 +80,20 @@ function formatMessage(input: ReportInput, index: number, folder: string | null)
   lines.push(`    outcome:   ${describeOutcome(input, index, folder)}`);
   lines.push(`    reply:     ${describeReply(input, index)}`);
   return `${lines.join('\n')}\n`;
+}
+
+// To whose candidate a referee's letter was linked, how, and what it added; or that it waits for the applicant.
+function describeLink(input: ReportInput, key: string): string {
+  for (const candidate of input.candidates) {
+    const reference = candidate.references.find((entry) => entry.key === key);
+    if (reference === undefined) continue;
+    const letters = candidate.documents
+      .filter((document) => document.message === key)
+      .map((document) => `${printable(document.filename)} (${document.kind})`);
+    const { rule, detail } = reference.linkedBy;
+    return `to ${printable(candidate.name || candidate.email)}'s candidate by ${rule} (${printable(detail)}); letter: ${letters.join(', ') || 'none'}`;
+  }
+  return "not yet: held until the applicant's own mail arrives";
 }
 
 function describeApplication(explanation: Explanation, summary: SeenSummary): string {

@@ -143,9 +143,19 @@ const SAMPLES: ReadonlyArray<{ shows: string; spec: Source; later?: true }> = [
       attachments: ['CV_Tomas_Oliveira.pdf'],
     },
   },
+  {
+    shows: "a referee's letter for Ada, tagged: linked to her candidate, never answered, never a candidate",
+    spec: {
+      from: '"Dr Mary Somerville" <m.somerville@example.ac.uk>',
+      subject: '[PHD-robustAI] Reference for Ada Lovelace',
+      messageId: '<somerville-reference@example.ac.uk>',
+      text: 'Dear Dr Chen,\n\nplease find attached my letter of reference for Ms Ada Lovelace, who was a student in my course on numerical analysis.\n\nBest regards,\nMary Somerville\nSenior Lecturer, Department of Mathematics',
+      attachments: ['Reference_Ada_Lovelace.pdf'],
+    },
+  },
 ];
 
-/** Builds the demo INBOX: fifteen messages, oldest first, received over the last two hours. */
+/** Builds the demo INBOX: sixteen messages, oldest first, received over the last two hours. */
 export async function buildSampleMessages(now = new Date()): Promise<SampleMessage[]> {
   const start = now.getTime() - 2 * 60 * 60 * 1000;
   const messages: SampleMessage[] = [];

@@ -89,8 +89,12 @@ async function checkProgress(probe: ProcessedProbe, seen: Map<string, SeenSummar
       summary: `${unfiled} of ${plural(applications.length, 'application')} not filed yet`,
     };
   }
-  // A redelivered application is filed too: the watched folder ends up holding only the non-applications.
-  const expected = probe.messageKeys.filter((key) => !FILED_KINDS.has(seen.get(key)?.kind ?? '')).length;
+  // A redelivered application is filed too, and so is a near miss (into review) and a referee's letter once linked
+  // (a held one stays): the watched folder ends up holding only the other messages.
+  const linked = new Set(records.flatMap((record) => record.references.map((reference) => reference.key)));
+  const expected = probe.messageKeys.filter(
+    (key) => !FILED_KINDS.has(seen.get(key)?.kind ?? '') && !linked.has(key),
+  ).length;
   const status = await probe.imap.status(probe.watch, { messages: true });
   if (status === false) return { done: false, summary: `cannot read the status of ${probe.watch}` };
   const left = status.messages ?? 0;

@@ -129,6 +129,23 @@ export const candidateDecisionSchema = z.object({
   message: z.string(),
 });
 export type CandidateDecision = z.infer<typeof candidateDecisionSchema>;
+/** A referee's mail linked to a candidate: who wrote it, how it was linked, and where it was filed. */
+export const referenceRecordSchema = z.object({
+  /** Key of the referee's message (its letter's documents carry it as `message`). */
+  key: z.string(),
+  messageId: z.string().nullable(),
+  subject: z.string(),
+  receivedAt: z.string(),
+  referee: z.object({ name: z.string(), address: z.string() }),
+  /** How it was linked: `thread`, `address` or `name`, and the evidence (e.g. `name "Priya Raman" in its text`). */
+  linkedBy: z.object({ rule: z.string(), detail: z.string() }),
+  /** The folder the message was filed in, once it was. */
+  filedTo: z.string().nullable(),
+  /** The mailbox it came to, and whether its referee asked for no automatic reply (for the referee's receipt). */
+  mailbox: z.string().default(''),
+  noReply: z.object({ rule: z.string(), detail: z.string() }).nullable().default(null),
+});
+export type ReferenceRecord = z.infer<typeof referenceRecordSchema>;
 
 /** A candidate: one applicant (by address) for one vacancy, merged across their messages. */
 export const candidateRecordSchema = z.object({
@@ -152,6 +169,8 @@ export const candidateRecordSchema = z.object({
   history: z.array(historyEntrySchema).default([]),
   /** The supervisor's latest decision from their mail client; absent or null while there is none. */
   decision: candidateDecisionSchema.nullable().optional(),
+  /** The referees' mails linked to the candidate, in the order they were linked. */
+  references: z.array(referenceRecordSchema).default([]),
 });
 export type CandidateRecord = z.infer<typeof candidateRecordSchema>;
 

@@ -52,6 +52,7 @@ export function mergeCandidate(
     firstSeen: incoming.message.receivedAt,
     lastSeen: incoming.message.receivedAt,
     history: [],
+    references: [],
   };
   const known = new Set(base.documents.map((document) => document.sha256));
   // The same file twice in one message counts as received once, like a file sent again later.

@@ -3,6 +3,7 @@ import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { statusText } from '../candidates/decision-text.ts';
 import { candidateTopics } from '../stages/digests/digest-view.ts';
 import { formatTable } from './format-table.ts';
+import { describeReferences } from '../candidates/reference-summary.ts';
 
 /** The public JSON shape of a candidate (`candidates --json`). */
 export function candidateJson(record: CandidateRecord, registration = '') {
@@ -34,6 +35,14 @@ export function candidateJson(record: CandidateRecord, registration = '') {
     topics: candidateTopics(record),
     /** Their registration on the vacancy's form ('' when it has none). */
     registration,
+    /** The referees whose letters are linked, and how each was linked. */
+    references: record.references.map(({ referee, linkedBy, receivedAt, filedTo }) => ({
+      name: referee.name,
+      email: referee.address,
+      linkedBy,
+      receivedAt,
+      filedTo,
+    })),
     profile: buildCandidateProfile(record),
     /** The supervisor's status from their mail client, null while there is none. */
     status: record.decision?.status ?? null,
@@ -45,7 +54,7 @@ export function candidateJson(record: CandidateRecord, registration = '') {
 /**
  * A plain-text table of candidates for a terminal; a FORM column when a vacancy has a registration form, a TOPICS
  * column when an open call has enquirers, a STATUS column once a supervisor has given a status, a HISTORY column
- * (the latest change beyond mail) when one has a history.
+ * (the latest change beyond mail) when one has a history, a REFERENCES column when a referee's letter is linked.
  */
 export function formatCandidates(
   records: readonly CandidateRecord[],
@@ -56,6 +65,7 @@ export function formatCandidates(
   const forms = registrations.size > 0;
   const statuses = records.some((record) => statusText(record.decision) !== '');
   const history = records.some((record) => record.history.length > 0);
+  const references = records.some((record) => record.references.length > 0);
   const rows = records.map((record) => [
     record.vacancy,
     record.name || '(no name)',
@@ -70,6 +80,7 @@ export function formatCandidates(
     ...(forms ? [registrations.get(record.id) || '-'] : []),
     ...(statuses ? [statusText(record.decision) || '-'] : []),
     ...(history ? [latestChange(record)] : []),
+    ...(references ? [describeReferences(record) || '-'] : []),
   ]);
   const header = [
     ...['VACANCY', 'NAME', 'EMAIL', 'DOCUMENTS', 'MISSING', 'FLAGS', 'MSGS', 'REPLY', 'LAST SEEN'],
@@ -77,6 +88,7 @@ export function formatCandidates(
     ...(forms ? ['FORM'] : []),
     ...(statuses ? ['STATUS'] : []),
     ...(history ? ['HISTORY'] : []),
+    ...(references ? ['REFERENCES'] : []),
   ];
   return formatTable([header, ...rows]).join('\n');
 }

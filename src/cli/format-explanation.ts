@@ -1,5 +1,5 @@
 import type { CandidateProfileView } from '../candidates/candidate-profile.ts';
-import type { ExplainedDocument, Explanation } from '../explain/explanation.ts';
+import type { ExplainedDocument, ExplainedReference, Explanation } from '../explain/explanation.ts';
 import { describeTextSource } from '../documents/text-provenance.ts';
 import type { GradeResult } from '../profile/profile-types.ts';
 
@@ -22,6 +22,7 @@ export function formatExplanation(explanation: Explanation): string {
     ...(explanation.bounce ? [`bounce:         ${explanation.bounce.reason}`] : []),
     ...formatReview(explanation.review),
     ...formatQuestion(explanation.question),
+    ...(explanation.reference ? formatReference(explanation.reference) : []),
     ...(reply.text ? ['', reply.text] : []),
   ].join('\n');
 }
@@ -40,6 +41,15 @@ function formatReview(review: Explanation['review']): string[] {
 function formatQuestion(question: Explanation['question']): string[] {
   if (question === null) return [];
   return ['question:       waits for your answer', ...question.phrases.map((phrase) => `  "${phrase}"`)];
+}
+
+function formatReference(reference: ExplainedReference): string[] {
+  const { referee, names, addresses, link } = reference;
+  return [
+    `referee:        ${referee.name} <${referee.email}>`,
+    `about:          ${[...names, ...addresses].join(', ') || 'nobody named or quoted'}`,
+    `linked:         ${link ? `${link.candidateId} by ${link.rule} — ${link.detail}` : 'no — held'}`,
+  ];
 }
 
 function formatDocument(document: ExplainedDocument): string {

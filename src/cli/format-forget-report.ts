@@ -11,6 +11,8 @@ export interface ForgetReport {
   vacancies: string[];
   counts: ErasureCounts;
   enquiries: number;
+  /** Referees' mails held for a candidate that they wrote, or that quote or name the person. */
+  heldReferences: number;
   /** What stays as keyed hashes; null on a dry run. */
   kept: KeptTraces | null;
 }
@@ -18,7 +20,8 @@ export interface ForgetReport {
 /** The lines `forget` prints. Pure. */
 export function formatForgetReport(report: ForgetReport): string[] {
   const { counts } = report;
-  const held = counts.candidates + report.enquiries + counts.jobs + counts.deadLetters;
+  const held =
+    counts.candidates + report.enquiries + counts.jobs + counts.deadLetters + report.heldReferences;
   const verb = report.dryRun ? 'Would remove' : 'Removed';
   const keptNothing =
     report.kept === null || (report.kept.ledgerEntries === 0 && report.kept.bounceSuppressions === 0);
@@ -32,6 +35,11 @@ export function formatForgetReport(report: ForgetReport): string[] {
     `  ${plural(counts.candidates, 'candidate record')}${vacancies}, with ${plural(counts.messages, 'message')} and ${plural(counts.documents, 'document')} (profiles and readings)`,
     `  ${plural(report.enquiries, 'enquiry log entry', 'enquiry log entries')}`,
     `  ${plural(counts.jobs, 'queued or finished job')}, ${plural(counts.deadLetters, 'dead letter')}`,
+    ...(report.heldReferences === 0
+      ? []
+      : [
+          `  ${plural(report.heldReferences, "referee's letter")} held for a candidate (from them or about them)`,
+        ]),
     `  ${plural(counts.exportedFolders, 'folder')} of exported documents`,
     `  ${report.dryRun && report.mail ? mail.replace('deleted', 'to delete') : mail}`,
   ];

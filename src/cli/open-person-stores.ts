@@ -4,6 +4,7 @@ import { decisionLedgerKinds } from '../config/decision-schema.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { openPersonalData } from '../adapters/redis/personal-data-store.ts';
 import { PersonTraces } from '../adapters/redis/person-traces.ts';
+import { ReferenceHoldStore } from '../adapters/redis/reference-hold-store.ts';
 import { reachRedis } from '../adapters/redis/reach-redis.ts';
 import { redisKeys, type RedisKeys } from '../adapters/redis/redis-keys.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
@@ -20,6 +21,8 @@ export interface PersonStores {
   candidates: CandidateStore;
   eraser: CandidateEraser;
   traces: PersonTraces;
+  /** Referees' mails waiting for their applicant's candidate. */
+  holds: ReferenceHoldStore;
 }
 
 /** Runs `work` with the personal-data stores open (`readOnly`: nothing is written to open them), then disconnects. */
@@ -39,6 +42,7 @@ export async function withPersonStores<T>(
       candidates: new CandidateStore(redis, keys, personal),
       eraser: new CandidateEraser(redis, keys, personal, decisionLedgerKinds(config)),
       traces: new PersonTraces(redis, keys, personal),
+      holds: new ReferenceHoldStore(redis, keys, personal),
     });
   } finally {
     redis.disconnect();

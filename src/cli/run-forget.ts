@@ -16,6 +16,7 @@ import {
   type PersonStores,
 } from './open-person-stores.ts';
 import { printText } from './print-text.ts';
+import { heldReferenceHolds } from '../stages/ingest/referees/link-reference.ts';
 import { quietLogger } from './quiet-logger.ts';
 
 /** What `forget` is asked to do. */
@@ -52,11 +53,13 @@ async function forgetPerson(
   const records = await findPersonRecords(stores.candidates, vacancyIds, address);
   const enquiries = await stores.traces.enquiryEntries(mailboxIds, address);
   const enquiryCount = [...enquiries.values()].reduce((sum, keys) => sum + keys.length, 0);
+  const held = await heldReferencesOf(stores, mailboxIds, address, records);
   const base = {
     address,
     dryRun: options.dryRun,
     mail: options.mail,
     vacancies: records.map((r) => r.vacancy),
+    heldReferences: held.length,
   };
   if (options.dryRun) {
     const counts = await plannedCounts(config, stores, address, records, options.mail);
@@ -79,6 +82,7 @@ async function forgetPerson(
       counts.deadLetters += jobs.deadLetters;
     }
     await stores.traces.removeEnquiryEntries(enquiries);
+    for (const reference of held) await stores.holds.release(reference.mailbox, reference.key);
     const scopes = [...vacancyIds, ...mailboxIds.map((id) => `mailbox-${id}`)];
     const kept = await stores.traces.keepAsHashes(scopes, address, stores.eraser);
     const subject = stores.personal.hashAddress(address);
@@ -95,6 +99,18 @@ async function forgetPerson(
   } finally {
     await mail.close();
   }
+}
+
+// The referees' mails held in these mailboxes that the person wrote, or that quote their address or name them.
+async function heldReferencesOf(
+  stores: PersonStores,
+  mailboxIds: readonly string[],
+  address: string,
+  records: readonly CandidateRecord[],
+) {
+  const person = { address, names: records.map((record) => record.name) };
+  const held = await Promise.all(mailboxIds.map((mailboxId) => stores.holds.held(mailboxId)));
+  return held.flat().filter((reference) => heldReferenceHolds(reference, person));
 }
 
 // The jobs and dead letters about these candidates or the address (`dryRun`: counted only).

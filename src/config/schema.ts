@@ -68,6 +68,8 @@ const repliesSchema = z.strictObject({
    * sender and vacancy (template resend.*.hbs); off by default.
    */
   resendRequest: bool().default(false),
+  /** A short receipt to a referee once their letter is linked to its applicant (once per vacancy); off by default. */
+  refereeReceipts: bool().default(false),
   /** At most this many replies to one address per `windowHours` (all kinds and vacancies together). */
   maxPerAddress: int(1, 1000).default(5),
   /**

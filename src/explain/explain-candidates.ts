@@ -11,7 +11,8 @@ import { shortHash } from '../domain/short-hash.ts';
 import type { CandidateRecords, ThreadOwner } from '../ports/candidate-records.ts';
 
 /** The candidate history `explain` may read: the daemon's store (`--history`), read only. */
-export type CandidateHistory = Pick<CandidateRecords, 'findByThread' | 'findByAddress' | 'get' | 'newId'>;
+export type CandidateHistory = Pick<CandidateRecords, 'findByThread' | 'findByAddress' | 'get' | 'newId'> &
+  Partial<Pick<CandidateRecords, 'list'>>;
 
 /**
  * The candidate records of a dry run: what the run changes is kept in memory, over the daemon's history when

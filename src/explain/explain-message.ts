@@ -28,6 +28,7 @@ import type { ReplyTemplates } from '../stages/replies/render-reply.ts';
 import { ExplainCandidates, type CandidateHistory } from './explain-candidates.ts';
 import { signedReplyText } from './signed-reply-text.ts';
 import { toExplanation, type ExplainedBounce, type Explanation } from './explanation.ts';
+import { explainReference } from './explain-reference.ts';
 
 /** What a dry run reads: configuration and templates, and optionally the documents and the daemon's history. */
 export interface ExplainPorts {
@@ -92,6 +93,13 @@ export async function explainMessage(parsed: ParsedMessage, ports: ExplainPorts)
     : planIngest(parsed, { ...context, mailbox: { id: ports.mailboxId } });
   const bounce = plan.bounce ? await explainBounce(plan.bounce, ports) : null;
   const recipientRule = { rule: plan.recipient.rule, detail: plan.recipient.detail };
+  if (plan.reference !== null) {
+    const reference = await explainReference(plan.reference, context.thread, ports);
+    return {
+      ...toExplanation(plan, null, plan.triage.documents, reference.reply, bounce),
+      reference: reference.explained,
+    };
+  }
   if (plan.application === null || !mailbox) {
     const enquiry = mailbox ? await explainEnquiry(plan, mailbox, ports, own) : null;
     const reply = enquiry ? { ...enquiry, recipientRule } : notAnApplication(plan);

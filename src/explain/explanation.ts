@@ -31,6 +31,17 @@ export interface Explanation {
   review: { reason: string; vacancy: string; matched: string; evidence: string[] } | null;
   /** For a message without documents that asks something: the asking sentences and its first lines; else null. */
   question: { phrases: string[]; firstLines: string } | null;
+  /** For a referee's mail: whom it names or quotes, and the candidate it is linked to and why (or why it waits). */
+  reference?: ExplainedReference;
+}
+
+/** A referee's mail as the ingest stage links it (see findReferenceLink). */
+export interface ExplainedReference {
+  referee: { name: string; email: string };
+  names: string[];
+  addresses: string[];
+  /** The candidate it is linked to, by which rule and on what evidence; null: held until its applicant writes. */
+  link: { candidateId: string; rule: string; detail: string } | null;
 }
 
 /** A bounce as the ingest stage judges it (see verifyBounce). */

@@ -1,4 +1,5 @@
 import {
+  type CandidateDecision,
   compareArrival,
   type CandidateFlag,
   type CandidateRecord,
@@ -26,8 +27,8 @@ export interface MergePlan {
 /**
  * Plans merging candidate `from` into `into` (the same applicant writing from two addresses): messages in arrival
  * order, documents deduplicated by SHA-256 (a repeat flags `duplicate-document`, as for a file sent twice), replies,
- * flags, `missing` against the vacancy's required kinds, first and last seen; the history of both in order, then
- * one `merge` entry. Candidates of different vacancies, or one candidate with itself, are an argument error. Pure.
+ * flags, `missing` against the vacancy's required kinds, first and last seen, the referees' letters, the later
+ * supervisor's decision; the history of both in order, then one `merge` entry. Candidates of different vacancies, or one candidate with itself, are an argument error. Pure.
  */
 export function planMerge(
   from: CandidateRecord,
@@ -68,6 +69,11 @@ export function planMerge(
     firstSeen: earliest(into.firstSeen, from.firstSeen),
     lastSeen: latest(into.lastSeen, from.lastSeen),
     history: [...into.history, ...from.history].sort(byTime),
+    references: [
+      ...into.references,
+      ...from.references.filter((reference) => !into.references.some((kept) => kept.key === reference.key)),
+    ],
+    decision: latestDecision(into.decision ?? null, from.decision ?? null),
   };
   const entry: HistoryEntry = { at, action: 'merge', by: 'operator', detail: summary };
   return {
@@ -76,6 +82,12 @@ export function planMerge(
     threadIds: threadIdsOf(from.messages),
     summary,
   };
+}
+
+// Of two supervisors' decisions the later one stands, as when a message is moved twice.
+function latestDecision(a: CandidateDecision | null, b: CandidateDecision | null): CandidateDecision | null {
+  if (a === null || b === null) return a ?? b;
+  return b.at > a.at ? b : a;
 }
 
 function byTime(a: HistoryEntry, b: HistoryEntry): number {

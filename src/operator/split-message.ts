@@ -143,6 +143,7 @@ function emptyCandidate(
     acknowledges: null,
     firstSeen: receivedAt,
     lastSeen: receivedAt,
+    references: [],
     history: [],
   };
 }

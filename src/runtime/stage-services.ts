@@ -24,6 +24,7 @@ import { loadReplyKey } from '../adapters/redis/reply-key-store.ts';
 import { ReplyLedger } from '../adapters/redis/reply-ledger.ts';
 import { SentReplies } from '../adapters/redis/sent-replies.ts';
 import { SeenStore } from '../adapters/redis/seen-store.ts';
+import { ReferenceHoldStore } from '../adapters/redis/reference-hold-store.ts';
 import { SentRecipientsStore } from '../adapters/redis/sent-recipients-store.ts';
 import { createRegistrationLookup } from '../adapters/files/registration-lookup.ts';
 import { ReplyTransports } from '../adapters/smtp/reply-transport.ts';
@@ -127,12 +128,14 @@ export async function openStageServices(config: Config, logger: Logger): Promise
     ingest: {
       ...common,
       seen: new SeenStore(redis, keys),
+      holds: new ReferenceHoldStore(redis, keys, personal),
       addressHash: ledgerKeys.addressHash,
       guards,
       sent,
       replyKey,
       assess: queues.assess,
       enquiries: queues.enquiries,
+      replies: queues.replies,
       reader,
       memory: new MemoryBudget(config.workers.inFlightMb * 1024 * 1024),
       ownAddresses: own,

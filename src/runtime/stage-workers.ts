@@ -45,7 +45,8 @@ function stageProcessor(name: StageName, services: StageServices): Processor {
     case 'ingest':
       return processor(ingestJobSchema, async (payload, job) => {
         const outcome = await runIngest(services.ingest, payload, id(job));
-        const classification = 'kind' in outcome ? outcome.kind : 'application';
+        const classification =
+          outcome.status === 'reference' ? 'reference' : 'kind' in outcome ? outcome.kind : 'application';
         services.metrics.countMessage(outcome.status, classification);
         return outcome;
       });

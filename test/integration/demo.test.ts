@@ -152,6 +152,15 @@ describe('npm run demo', () => {
           /outcome: +filed in Applications\/_review$/m,
         ],
       ],
+      // A referee's letter: linked to the applicant's candidate and filed with it, never a candidate of its own.
+      [
+        16,
+        [
+          /triage: +a referee's letter \(referee's mail \(score [\d.]+\): subject 'Reference'/,
+          /linked: +to Ada Lovelace's candidate by name \(names "Ada Lovelace"\); letter: Reference_Ada_Lovelace\.pdf \(reference\)$/m,
+          /outcome: +filed in Applications\/robust-ai$/m,
+        ],
+      ],
     ];
     for (const [number, patterns] of expected) {
       const block = messageBlock(stdout, number);
@@ -178,6 +187,7 @@ describe('npm run demo', () => {
         'complete sent to bo.zhang@example.net (application now complete) → demo-output/replies/05-bo-zhang-complete.eml',
       ],
       [6, 'none — the same message as #1 (acknowledged once)'],
+      [15, "none — a referee's letter: referees get no automatic reply"],
       [11, 'suppressed — the sender asked for no automatic replies (X-Auto-Response-Suppress: OOF)'],
       [15, 'none — held for review: a near miss gets no acknowledgement'],
       [
@@ -212,6 +222,15 @@ describe('npm run demo', () => {
       );
       expect(entry.replyMissing, `message ${entry.number}: reply line vs ${entry.txt}`).toEqual(sentMissing);
     }
+
+    // Ada's candidate lists her referee; the referee is nobody's candidate and got nothing.
+    expect(stdout).toMatch(
+      /^robust-ai +Ada Lovelace .*cv,transcript,reference .* 1 \(Dr Mary Somerville\)$/m,
+    );
+    expect(stdout).not.toMatch(/^\S+ +Dr Mary Somerville /m);
+    expect(readFileSync(join(ROOT, 'demo-output', 'digest.html'), 'utf8')).toContain(
+      'references: 1 (Dr Mary Somerville)',
+    );
 
     // The daemon's log went to a file, not into the report.
     expect(stdout).toMatch(/^ {2}Daemon {2}the real one, .*its log goes to demo-output\/daemon\.log$/m);
@@ -284,18 +303,20 @@ describe('npm run demo', () => {
       ['medical-ai', 'Amara Nwosu'],
       ['medical-ai', 'Mei Tanaka'],
     ]);
-    // The registration form: Ada by address, Bo by name (another address), Carlos and Elif not found.
+    // The registration form: Ada by address, Bo by name (another address), Carlos and Elif not found; then the
+    // REFERENCES column (none for them).
     expect(rows[1]).toMatch(
-      /registered \(by name "Bo Zhang", form line 3; address bozhang\.iitd@gmail\.example\)$/,
+      /registered \(by name "Bo Zhang", form line 3; address bozhang\.iitd@gmail\.example\) +-$/,
     );
-    expect(rows[2]).toMatch(/not registered$/);
+    expect(rows[2]).toMatch(/not registered +-$/);
     expect(readFileSync(join(REPLIES, '03-carlos-perez-acknowledgement.txt'), 'utf8')).toContain(
       'I could not find you among those who registered their interest on the form',
     );
     expect(boText).not.toContain('I could not find you');
     expect(stdout).toMatch(/^ {2}INBOX +5 messages$/m);
     expect(stdout).toMatch(/^ {4}medical-ai +2 messages$/m);
-    expect(stdout).toMatch(/^ {4}robust-ai +6 messages$/m);
+    // Ada's application and its redelivery, Bo's two, Carlos', Elif's and the referee's letter for Ada.
+    expect(stdout).toMatch(/^ {4}robust-ai +7 messages$/m);
     expect(stdout).toMatch(/^ {4}med-imaging +1 message$/m);
     expect(stdout).toMatch(/npm run triage -- check/);
     // It ends with the supervisor's digest, written out for a person to look at.

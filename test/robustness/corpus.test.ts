@@ -26,6 +26,7 @@ const KNOWN_KINDS = {
   spam: true,
   own: true,
   untagged: true,
+  reference: true,
 } satisfies Record<MessageKind, true>;
 
 /** Every file under the corpus, whatever its extension, as paths relative to it. */

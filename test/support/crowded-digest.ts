@@ -102,5 +102,6 @@ function applicant(index: number, incomplete: boolean): CandidateRecord {
     firstSeen: receivedAt,
     lastSeen: receivedAt,
     history: [],
+    references: [],
   };
 }

@@ -61,5 +61,6 @@ export function candidateRecord(
     firstSeen: messages[0]?.receivedAt ?? '',
     lastSeen: messages.at(-1)?.receivedAt ?? '',
     history: [],
+    references: [],
   };
 }

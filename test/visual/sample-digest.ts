@@ -57,6 +57,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
     firstSeen: sample.firstSeen,
     lastSeen: sample.lastSeen ?? sample.firstSeen,
     history: [],
+    references: [],
   };
 }
 

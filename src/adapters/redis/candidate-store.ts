@@ -120,7 +120,8 @@ export class CandidateStore implements CandidateRecords {
 
   /**
    * Applies `change` to a candidate atomically (compare-and-set, retried on concurrent change); returns it saved.
-   * With `digest: true` a change that alters the record is stamped for the next digest.
+   * A change that adds documents (a referee's letter linked), or any change with `digest: true`, is stamped for the
+   * next digest (the candidate is `updated`).
    */
   async update(
     candidateId: string,
@@ -132,8 +133,9 @@ export class CandidateStore implements CandidateRecords {
       const record = parseRecord(previous.text);
       if (record === null) return null;
       const next = change(record);
-      const stamp: ChangeKind = options.digest === true ? 'updated' : 'none';
-      if (await this.save(previous, next, record.email, [], stamp)) return next;
+      const reported: ChangeKind =
+        options.digest === true || next.documents.length > record.documents.length ? 'updated' : 'none';
+      if (await this.save(previous, next, record.email, [], reported)) return next;
     }
     throw new Error(`candidate ${candidateId} changed concurrently ${MAX_ATTEMPTS} times`);
   }

@@ -21,6 +21,8 @@ export function redisKeys(prefix: string) {
       key('reply', vacancyId, addressHash, kind),
     bounced: () => key('bounced'),
     enquiries: (mailboxId: string) => key('enquiries', mailboxId),
+    /** A mailbox's referees' mails waiting for their applicant's candidate, by message key. */
+    heldReferences: (mailboxId: string) => key('held-references', mailboxId),
     changeSequence: () => key('change-seq'),
     changedCandidates: (vacancyId: string) => key('changed', vacancyId),
     createdCandidates: (vacancyId: string) => key('created', vacancyId),

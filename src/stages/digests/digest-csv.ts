@@ -1,5 +1,6 @@
 import { statusText } from '../../candidates/decision-text.ts';
 import { csvCell } from '../../output/csv-cell.ts';
+import { describeReferences } from '../../candidates/reference-summary.ts';
 import { mailText } from '../../output/mail-text.ts';
 import type { DigestVacancy } from './digest-input.ts';
 import { orderAll, type RankedCandidate } from './digest-order.ts';
@@ -32,6 +33,7 @@ export const CSV_COLUMNS = [
   'topics',
   'registration',
   'status',
+  'references',
 ] as const;
 
 /**
@@ -80,5 +82,6 @@ function csvRow(entry: RankedCandidate, registrations: ReadonlyMap<string, strin
       .join(';'),
     registrations?.get(candidate.id) ?? '',
     statusText(candidate.decision),
+    mailText(describeReferences(candidate), { controls: '' }),
   ];
 }

@@ -3,6 +3,7 @@ import { mailText } from '../../output/mail-text.ts';
 import { DOCUMENT_WORDING } from '../replies/render-reply.ts';
 import type { RankedCandidate } from './digest-order.ts';
 import { displayName } from './display-name.ts';
+import { describeReferences } from '../../candidates/reference-summary.ts';
 
 // Each cell is one short line: the table is an overview, the cards and the CSV carry the rest.
 const CELL_MAX = 60;
@@ -23,6 +24,8 @@ export interface TableRow {
   complete: boolean;
   /** "complete", or "missing: CV, academic transcript". */
   documents: string;
+  /** The referees whose letters are linked: `2 (Dr J. Smith, Prof. M. Rossi)`; '' when none. */
+  references: string;
   /** The fit score, or "—" without a profile. */
   fit: string;
   /** The supervisor's status from their mail client (`shortlisted`), '' while there is none. */
@@ -50,6 +53,7 @@ export function tableRows(
       keywords: mailText((facts?.keywords ?? []).join(', '), { controls: '', max: KEYWORDS_MAX }),
       complete: entry.complete,
       documents: entry.complete ? 'complete' : `missing: ${missing.join(', ')}`,
+      references: cell(describeReferences(candidate)),
       fit: entry.fit.parts.length === 0 ? '—' : String(entry.fit.score),
       status: statusText(candidate.decision),
     };

@@ -1,6 +1,7 @@
 import type { CandidateRecord } from '../../candidates/candidate-record.ts';
 import { decisionText } from '../../candidates/decision-text.ts';
 import { mailText } from '../../output/mail-text.ts';
+import { describeReferences } from '../../candidates/reference-summary.ts';
 import { DOCUMENT_WORDING, subjectTag } from '../replies/render-reply.ts';
 import type { DigestInput, DigestVacancy } from './digest-input.ts';
 import { digestSubject } from './digest-subject.ts';
@@ -36,6 +37,8 @@ export interface CandidateView {
   topics: string[];
   /** Their registration on the vacancy's form (registrationText); '' when it has none. */
   registration: string;
+  /** The referees whose letters are linked: `2 (Dr J. Smith, Prof. M. Rossi)`; '' when none. */
+  references: string;
   messages: number;
   /** Folders the messages were filed in; empty when none is filed yet. */
   folders: string[];
@@ -168,6 +171,7 @@ function candidateView(
     flags: [...new Set(candidate.flags)].map((flag) => FLAG_WORDING[flag]),
     topics: candidateTopics(candidate).map((topic) => mailText(topic)),
     registration: registrations?.get(candidate.id) ?? '',
+    references: mailText(describeReferences(candidate), { controls: '' }),
     messages: candidate.messages.length,
     folders: filedFolders(candidate),
     decision: decisionText(candidate.decision, (iso) => clock.when(iso)),

@@ -109,6 +109,7 @@ export function candidateCardHtml(candidate: CandidateView): string {
     candidate.decision === '' ? null : ['Decision', `<b>${escapeHtml(candidate.decision)}</b>`],
     candidate.topics.length === 0 ? null : ['Enquiry about', escapeHtml(candidate.topics.join('; '))],
     candidate.registration === '' ? null : ['Form', escapeHtml(candidate.registration)],
+    candidate.references === '' ? null : ['References', escapeHtml(candidate.references)],
     candidate.profile === '' ? null : ['Profile', escapeHtml(candidate.profile)],
     ['Fit score', escapeHtml(candidate.fitText)],
     candidate.flags.length === 0

@@ -88,6 +88,7 @@ function tableLine(row: TableRow): string {
     row.keywords === '' ? '' : `keywords: ${row.keywords}`,
     row.documents,
     row.status === '' ? '' : `status: ${row.status}`,
+    row.references === '' ? '' : `references: ${row.references}`,
     `fit ${row.fit}`,
   ].filter(Boolean);
   return `${row.rank}. ${row.name}${row.change === '' ? '' : ` (${row.change})`} — ${facts.join(' · ')}`;
@@ -130,6 +131,7 @@ function candidateLines(candidate: CandidateView, index: number): string[] {
     ...(candidate.decision === '' ? [] : [`   Decision: ${candidate.decision}`]),
     ...(candidate.topics.length === 0 ? [] : [`   Enquiry about: ${candidate.topics.join('; ')}`]),
     ...(candidate.registration === '' ? [] : [`   Form: ${candidate.registration}`]),
+    ...(candidate.references === '' ? [] : [`   References: ${candidate.references}`]),
     ...(candidate.profile === '' ? [] : [`   Profile: ${candidate.profile}`]),
     `   Fit score: ${candidate.fitText}`,
     ...(candidate.flags.length > 0 ? [`   Flags: ${candidate.flags.join('; ')}`] : []),

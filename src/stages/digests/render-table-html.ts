@@ -43,9 +43,13 @@ export function tableRowHtml(row: TableRow): string {
     row.change === '' ? '' : `<br><span style="color:${CHANGE_INK[row.change]};">${row.change}</span>`;
   const candidate = joinLines(`<b>${escapeHtml(row.name)}</b>`, escapeHtml(row.institution));
   const degree = joinLines(escapeHtml(row.degree), escapeHtml(row.grade));
-  const documents = row.complete
+  const status = row.complete
     ? escapeHtml(row.documents)
     : `<span style="color:${PALETTE.missing.color};">${escapeHtml(row.documents)}</span>`;
+  const documents = joinLines(
+    status,
+    row.references === '' ? '' : `references: ${escapeHtml(row.references)}`,
+  );
   const cells = [
     `${row.rank}${change}`,
     candidate,

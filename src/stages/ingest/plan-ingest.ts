@@ -16,6 +16,8 @@ import type { ColleagueVerdict } from '../enquiries/colleague-rule.ts';
 import { documentTermsOf } from '../enquiries/match-open-call.ts';
 import { callTerms } from '../enquiries/recognise-enquiry.ts';
 import { findQuestion } from './questions/find-question.ts';
+import type { HeldReference } from '../../candidates/held-reference.ts';
+import { planReference } from './referees/plan-reference.ts';
 
 /** What the plan needs besides the message: configuration, where it is, and the thread it replies to. */
 export interface IngestContext {
@@ -65,6 +67,8 @@ export interface IngestPlan {
   enquiry: EnquiryJob | null;
   /** Null when the message is not an application: it is only remembered as seen, and left in place. */
   application: PlannedApplication | null;
+  /** For a referee's mail: what is held and linked to the applicant's candidate (never an application). */
+  reference: HeldReference | null;
 }
 
 /**
@@ -105,6 +109,21 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
           })
         : null,
     application: null,
+    reference:
+      classification.kind === 'reference' && triage.referee
+        ? planReference(facts, {
+            key,
+            mailboxId: context.mailbox.id,
+            location: context.location,
+            receivedAt: context.receivedAt,
+            vacancy: vacancy?.id ?? null,
+            recognition: triage.referee,
+            evidence: classification.detail,
+            noReply: classification.replySuppressed,
+            documents: triage.documents,
+            text: bodyText(parsed),
+          })
+        : null,
   };
   const vacancyConfig = context.config.vacancies.find((candidate) => candidate.id === vacancy?.id);
   const applies = classification.kind === 'application' || classification.kind === 'review';

@@ -11,6 +11,7 @@ import type { MailboxGateway } from '../../ports/mailbox-gateway.ts';
 import type { JobQueue, SeenIndex } from '../../ports/stage-stores.ts';
 import { assessJobId, type AssessJob } from '../assess/assess-job.ts';
 import { enquiryJobId, type EnquiryJob } from '../enquiries/enquiry-job.ts';
+import type { ReplyJob } from '../replies/reply-job.ts';
 import type { IngestJob } from './ingest-job.ts';
 import type { InFlightBudget } from '../../ports/in-flight-budget.ts';
 import { type IngestPlan, type PlannedApplication } from './plan-ingest.ts';
@@ -18,6 +19,11 @@ import { planMessage } from './plan-message.ts';
 import type { SentRecipients } from '../../ports/call-ports.ts';
 import { readApplication } from './read-message.ts';
 import { verifyBounce } from '../replies/bounce-suppression.ts';
+import type { ReferenceHolds } from '../../ports/reference-holds.ts';
+import type { MailboxConfig } from '../../config/schema.ts';
+import type { HeldReference } from '../../candidates/held-reference.ts';
+import type { ThreadOwner } from '../../ports/candidate-records.ts';
+import { linkWaitingReferences, recordReference } from './referees/record-reference.ts';
 
 /** What the ingest stage uses. */
 export interface IngestStagePorts {
@@ -27,6 +33,8 @@ export interface IngestStagePorts {
   >;
   gateway: MailboxGateway;
   candidates: CandidateRecords;
+  /** Referees' mails waiting for their applicant's candidate. */
+  holds: ReferenceHolds;
   seen: SeenIndex;
   guards: Pick<ReplyGuardStore, 'suppressBounced'>;
   /** Whom our replies went to: a bounce suppresses only those. */
@@ -37,6 +45,8 @@ export interface IngestStagePorts {
   replyKey: Buffer;
   assess: JobQueue<AssessJob>;
   enquiries: JobQueue<EnquiryJob>;
+  /** Where a referee's receipt is queued (`replies.refereeReceipts`). */
+  replies: JobQueue<ReplyJob>;
   /** Reads attachments in reading processes. */
   reader: DocumentReader;
   /** The mail this process works on at once (`workers.inFlightMb`). */
@@ -51,6 +61,7 @@ export interface IngestStagePorts {
 export type IngestOutcome =
   | { status: 'stale' | 'gone' }
   | { status: 'skipped'; kind: string; rule: string }
+  | { status: 'reference'; candidateId: string | null }
   | { status: 'created' | 'merged' | 'duplicate'; candidateId: string; kind: 'application' | 'review' };
 
 /**
@@ -107,6 +118,7 @@ async function ingestMessage(
       jobId: enquiryJobId(plan.enquiry, ports.addressHash),
     });
   const { classification } = plan.triage;
+  if (plan.reference !== null) return recordRefereeMail(ports, mailbox, plan.reference, thread, logger);
   if (plan.application === null) {
     await ports.seen.markSeen(mailbox.id, plan.key, {
       kind: classification.kind,
@@ -120,11 +132,34 @@ async function ingestMessage(
     );
     return { status: 'skipped', kind: classification.kind, rule: classification.rule };
   }
-  return recordApplication(ports, payload, fetched.parsed, plan, plan.application, logger);
+  return recordApplication(ports, mailbox, payload, fetched.parsed, plan, plan.application, logger);
+}
+
+// A referee's mail: held, and linked to its applicant's candidate when there is one; never a candidate of its own.
+async function recordRefereeMail(
+  ports: IngestStagePorts,
+  mailbox: MailboxConfig,
+  held: HeldReference,
+  thread: ThreadOwner | null,
+  logger: Logger,
+): Promise<IngestOutcome> {
+  const outcome = await recordReference(ports, mailbox, held, thread);
+  const candidateId = outcome.status === 'linked' ? outcome.link.candidateId : null;
+  const vacancy = candidateId === null ? held.vacancy : (await ports.candidates.get(candidateId))?.vacancy;
+  await ports.seen.markSeen(mailbox.id, held.key, {
+    kind: 'reference',
+    vacancy: vacancy ?? null,
+    candidateId,
+    at: new Date().toISOString(),
+  });
+  const rule = outcome.status === 'linked' ? outcome.link.rule : null;
+  logger.info({ status: outcome.status, candidate: candidateId, rule }, "referee's mail");
+  return { status: 'reference', candidateId };
 }
 
 async function recordApplication(
   ports: IngestStagePorts,
+  mailbox: MailboxConfig,
   payload: IngestJob,
   parsed: ParsedMessage,
   plan: IngestPlan,
@@ -141,6 +176,10 @@ async function recordApplication(
     application.threadCandidateId,
   );
   const candidateId = merged.record.id;
+  // Also for a duplicate: a crash after the merge and before the referees' letters were linked is repaired here.
+  const references = await linkWaitingReferences(ports, mailbox, merged.record);
+  if (references.length > 0)
+    logger.info({ candidate: candidateId, count: references.length }, "referees' mails linked");
   // Only the documents not read yet (none after a crash that came after this step).
   const unread = unreadDocuments(merged.record, key, incoming.documents);
   const read = await readApplication(ports.reader, unread, parsed, application, ports.config.extraction);
@@ -158,8 +197,15 @@ async function recordApplication(
     at: new Date().toISOString(),
   });
   // Queued even for a duplicate: a crash after the merge and before this line is repaired by the retry.
-  const { mailbox, uidValidity, uid } = payload;
-  const assess: AssessJob = { mailbox, uidValidity, uid, candidateId, vacancy: vacancy.id, messageKey: key };
+  const { uidValidity, uid } = payload;
+  const assess: AssessJob = {
+    mailbox: payload.mailbox,
+    uidValidity,
+    uid,
+    candidateId,
+    vacancy: vacancy.id,
+    messageKey: key,
+  };
   await ports.assess.add('message', assess, { jobId: assessJobId(assess) });
   logger.info(
     { outcome: merged.outcome, candidate: candidateId, vacancy: vacancy.id, match: incoming.message.match },

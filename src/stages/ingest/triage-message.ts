@@ -15,6 +15,8 @@ import { guessDocumentKind } from '../../documents/guess-document-kind.ts';
 import type { MailAddress, MessageFacts } from '../../mail/message-facts.ts';
 import { reviewNearMiss } from './review/review-near-miss.ts';
 import type { NearMiss } from './review/recognise-near-miss.ts';
+import { refereeVerdict } from './referees/referee-verdict.ts';
+import type { RefereeRecognition } from './referees/recognise-referee.ts';
 
 /** How the message's vacancy was found: its tag (exact or variant), the thread it replies to, or an open call's topics. */
 export interface VacancyAssignment {
@@ -36,6 +38,8 @@ export interface TriageResult {
   enquiry: EnquiryRecognition | null;
   /** For untagged mail that looks like an application: the vacancy it is probably for, and why (kind `review`). */
   nearMiss: NearMiss | null;
+  /** For a tagged, threaded or untagged mail: whether it is a referee's, and why (null: not weighed). */
+  referee: RefereeRecognition | null;
 }
 
 /** What the pure triage needs besides the message: configuration, own addresses, and known threads. */
@@ -81,6 +85,23 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
       detail: 'replies to a filed application',
     };
     vacancy = { id: threadVacancy.id, title: threadVacancy.title, match: 'thread', matched: '' };
+  }
+  const referee = refereeVerdict(facts, classification, context);
+  if (referee?.recognition.referee) {
+    const documents = describeDocuments(facts);
+    // The vacancy of a referee's mail: its tag or its thread, else the candidate it is linked to, later.
+    const known = vacancy ?? null;
+    return {
+      classification: { ...classification, kind: 'reference', rule: 'referee', detail: referee.detail },
+      vacancy: known,
+      applicant: null,
+      documents,
+      missing: [],
+      flags: [],
+      enquiry: null,
+      nearMiss: null,
+      referee: referee.recognition,
+    };
   }
   const enquiry = classification.kind === 'untagged' ? recogniseCall(facts, vacancies, context) : null;
   if (enquiry?.status === 'enquiry') {
@@ -128,6 +149,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
       flags: [],
       enquiry,
       nearMiss,
+      referee: referee?.recognition ?? null,
     };
   }
   const config = vacancies.find((candidate) => candidate.id === vacancy.id);
@@ -140,6 +162,7 @@ export function triageMessage(facts: MessageFacts, context: TriageContext): Tria
     flags: messageFlags(facts, vacancy, config, context.receivedAt),
     enquiry,
     nearMiss,
+    referee: referee?.recognition ?? null,
   };
 }
 

@@ -23,5 +23,8 @@ export type ReplyJob = z.infer<typeof replyJobSchema>;
  */
 export function replyJobId(job: ReplyJob): string {
   const base = `reply.${jobIdPart(job.candidateId)}.${jobIdPart(ledgerKind(job.kind, job.status))}`;
-  return job.kind === 'receipt' ? `${base}.${shortHash(job.messageKey, 16)}` : base;
+  // A referee's receipt answers one letter of the candidate's; the ledger keeps it to one per referee.
+  return job.kind === 'receipt' || job.kind === 'reference-receipt'
+    ? `${base}.${shortHash(job.messageKey, 16)}`
+    : base;
 }

@@ -17,6 +17,7 @@ import {
 import type { ReplyJob } from './reply-job.ts';
 import type { ReplyTemplates } from './render-reply.ts';
 import type { RegistrationLookup } from '../../ports/call-ports.ts';
+import { refereeScene } from './referee-scene.ts';
 
 /** What the reply stage uses. */
 export interface ReplyStagePorts extends ReplyDeliveryPorts {
@@ -74,7 +75,8 @@ export async function runReply(
     recipient: replyRecipient(candidate, message),
     scope: vacancy.id,
     applicant: candidate.email,
-    idSeed: payload.kind === 'receipt' ? payload.messageKey : undefined,
+    idSeed:
+      payload.kind === 'receipt' || payload.kind === 'reference-receipt' ? payload.messageKey : undefined,
     noReply: message.noReply,
     mailbox,
     plan: () => planCandidateReply(scene, templates),
@@ -111,11 +113,21 @@ export async function runReply(
 }
 
 async function loadScene(ports: ReplyStagePorts, payload: ReplyJob): Promise<CandidateReplyScene | null> {
-  const candidate = await ports.candidates.get(payload.candidateId);
-  const message = candidate?.messages.find((entry) => entry.key === payload.messageKey);
+  const stored = await ports.candidates.get(payload.candidateId);
+  // A referee's receipt is addressed to the referee, about their own letter (refereeScene).
+  const scene =
+    stored === null
+      ? null
+      : payload.kind === 'reference-receipt'
+        ? refereeScene(stored, payload.messageKey)
+        : { candidate: stored, message: stored.messages.find((entry) => entry.key === payload.messageKey) };
+  const candidate = scene?.candidate;
+  const message = scene?.message;
   const vacancy = ports.config.vacancies.find((entry) => entry.id === payload.vacancy);
   const mailbox = ports.config.mailboxes.find((entry) => entry.id === message?.mailbox);
   if (!candidate || !message || !vacancy || !mailbox) return null;
+  if (payload.kind === 'reference-receipt')
+    return { kind: payload.kind, candidate, message, vacancy, mailbox, openVacancies: [] };
   const openVacancies = ports.config.vacancies.filter((open) => open.mailbox === mailbox.id);
   const registration = await ports.registrations.lookup(vacancy, candidate);
   if (registration.status === 'error')

@@ -55,6 +55,7 @@ function record(overrides: Partial<CandidateRecord> = {}): CandidateRecord {
     firstSeen: '2025-01-14T08:12:44.000Z',
     lastSeen: '2025-01-14T08:12:44.000Z',
     history: [],
+    references: [],
     ...overrides,
   };
 }
@@ -76,6 +77,7 @@ describe('candidateJson', () => {
       'missing',
       'name',
       'profile',
+      'references',
       'registration',
       'replies',
       'status',
@@ -107,6 +109,7 @@ describe('candidateJson', () => {
       history: [],
       topics: [],
       registration: '',
+      references: [],
       profile: undefined,
       status: null,
       decision: null,
@@ -124,6 +127,37 @@ describe('candidateJson', () => {
     const json = candidateJson(record({ decision }));
     expect(json.status).toBe('shortlisted');
     expect(json.decision).toEqual(decision);
+  });
+
+  it('referees: each linked letter with its referee and how it was linked, and a REFERENCES column', () => {
+    const linked = record({
+      references: [
+        {
+          key: '<ref@kcl.example>',
+          messageId: '<ref@kcl.example>',
+          subject: 'Reference for Jane Doe',
+          receivedAt: '2025-01-15T09:00:00.000Z',
+          referee: { name: 'Dr John Smith', address: 'j.smith@kcl.example' },
+          linkedBy: { rule: 'name', detail: 'names "Jane Doe"' },
+          filedTo: 'Applications/robust-ai',
+          mailbox: 'chen',
+          noReply: null,
+        },
+      ],
+    });
+    expect(candidateJson(linked).references).toEqual([
+      {
+        name: 'Dr John Smith',
+        email: 'j.smith@kcl.example',
+        linkedBy: { rule: 'name', detail: 'names "Jane Doe"' },
+        receivedAt: '2025-01-15T09:00:00.000Z',
+        filedTo: 'Applications/robust-ai',
+      },
+    ]);
+    const table = formatCandidates([linked, record({ id: 'other', email: 'x@mail.example' })]).split('\n');
+    expect(table[0]).toMatch(/REFERENCES$/);
+    expect(table[1]).toMatch(/1 \(Dr John Smith\)$/);
+    expect(table[2]).toMatch(/ -$/);
   });
 
   it('documents carry their kind and how it was read, but no digests, sizes or internal names', () => {

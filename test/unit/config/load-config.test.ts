@@ -718,6 +718,7 @@ vacancies:
         followUpReceipts: false,
         followUpWindowHours: 24,
         resendRequest: false,
+        refereeReceipts: false,
         maxPerAddress: 5,
         maxPerDomain: 1000,
         windowHours: 24,

@@ -112,6 +112,7 @@ const record: CandidateRecord = {
   firstSeen: '2026-03-02T09:15:00.000Z',
   lastSeen: '2026-03-04T16:40:00.000Z',
   history: [],
+  references: [],
 };
 
 function holdings(changes: Partial<PersonHoldings> = {}): PersonHoldings {

@@ -1,9 +1,12 @@
 import type { FoundReplyToken } from '../../../domain/reply-token.ts';
 import type { MessageFacts } from '../../../mail/message-facts.ts';
 
-/** What an incoming message is, as far as triage is concerned; `review`: an application whose tag nearly matched. */
+/**
+ * What an incoming message is, as far as triage is concerned: `review`, an application whose tag nearly matched;
+ * `reference`, a referee's letter about an applicant.
+ */
 export type MessageKind =
-  'application' | 'review' | 'auto-reply' | 'bounce' | 'list' | 'spam' | 'own' | 'untagged';
+  'application' | 'review' | 'reference' | 'auto-reply' | 'bounce' | 'list' | 'spam' | 'own' | 'untagged';
 
 /** What classification needs to know about the daemon itself, the open vacancies and the message's text. */
 export interface ClassifyContext {

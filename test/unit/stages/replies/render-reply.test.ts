@@ -137,10 +137,21 @@ describe('renderReply with the default templates', () => {
     }
   });
 
-  it.each(SHIPPED)('%s reads "Dear applicant" without a name', (kind) => {
-    const { text, html } = render(kind, { ...INPUT, applicantName: '' });
-    expect(text).toMatch(/^Dear applicant,\n/);
-    expect(html).toContain('Dear applicant,');
+  it.each(SHIPPED.filter((kind) => kind !== 'reference-receipt'))(
+    '%s reads "Dear applicant" without a name',
+    (kind) => {
+      const { text, html } = render(kind, { ...INPUT, applicantName: '' });
+      expect(text).toMatch(/^Dear applicant,\n/);
+      expect(html).toContain('Dear applicant,');
+    },
+  );
+
+  it('reference-receipt: to the referee ("Dear colleague" without a name), naming nothing of the applicant\'s', () => {
+    const { text, html } = render('reference-receipt', { ...INPUT, applicantName: '' });
+    expect(text).toMatch(/^Dear colleague,\n/);
+    expect(html).toContain('Dear colleague,');
+    expect(text).toContain(`your letter about an applicant for the position "${INPUT.vacancy.title}"`);
+    for (const document of INPUT.received) expect(text).not.toContain(document.filename);
   });
 
   it.each(SHIPPED)('%s text is tidy and its HTML references nothing external', (kind) => {
