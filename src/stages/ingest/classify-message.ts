@@ -56,16 +56,16 @@ const RULES: readonly Rule[] = [
   loopHeader,
   emptyReturnPath,
   systemSender,
-  noSender,
   contentEvidence,
   listPrecedence,
   listHeader,
+  noSender,
 ];
 
 /**
  * Classifies a parsed message; the first matching rule wins: own → bounce (a delay notice is not one) → our reply token (own) or another
  * responder's (auto-reply) → spam → auto-reply headers and senders → content evidence (plain-text bounces, delay
- * notices, feedback reports, challenges, header-less auto-replies) → list → tag.
+ * notices, feedback reports, challenges, header-less auto-replies) → list → no usable From (unattributed) → tag.
  */
 export function classifyMessage(facts: MessageFacts, context: ClassifyContext): Classification {
   const replySuppressed = findReplySuppression(facts);

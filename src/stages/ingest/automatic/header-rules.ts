@@ -115,8 +115,16 @@ export const systemSender: Rule = (facts) => {
   return sender ? { kind: 'auto-reply', rule: 'system-sender', detail: sender } : null;
 };
 
+// Without a From there is nobody to record or to answer; that alone is no sign of a machine (people's mail loses
+// its From in forwarding scripts and broken clients), so it is not called automatic.
 export const noSender: Rule = ({ from }) =>
-  from ? null : { kind: 'auto-reply', rule: 'no-sender', detail: 'no usable From address' };
+  from
+    ? null
+    : {
+        kind: 'unattributed',
+        rule: 'no-sender',
+        detail: 'no usable From address: nobody to record or to answer',
+      };
 
 export const listPrecedence: Rule = (facts) =>
   firstHeader(

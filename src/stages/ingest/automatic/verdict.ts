@@ -3,10 +3,20 @@ import type { MessageFacts } from '../../../mail/message-facts.ts';
 
 /**
  * What an incoming message is, as far as triage is concerned: `review`, an application whose tag nearly matched;
- * `reference`, a referee's letter about an applicant.
+ * `reference`, a referee's letter about an applicant; `unattributed`, mail without a usable From address (nobody to
+ * record or to answer, and no sign that a machine sent it).
  */
 export type MessageKind =
-  'application' | 'review' | 'reference' | 'auto-reply' | 'bounce' | 'list' | 'spam' | 'own' | 'untagged';
+  | 'application'
+  | 'review'
+  | 'reference'
+  | 'auto-reply'
+  | 'bounce'
+  | 'list'
+  | 'spam'
+  | 'own'
+  | 'unattributed'
+  | 'untagged';
 
 /** What classification needs to know about the daemon itself, the open vacancies and the message's text. */
 export interface ClassifyContext {

@@ -67,7 +67,7 @@ const CASES: readonly (readonly [fixture: string, kind: MessageKind, rule: strin
   ['noreply-sender.eml', 'auto-reply', 'system-sender', 'sender no-reply@portal.uni.example'],
   ['list-request-sender.eml', 'auto-reply', 'system-sender', 'sender phd-announce-request@lists.uni.example'],
   ['owner-prefix-sender.eml', 'auto-reply', 'system-sender', 'sender owner-phd-l@listserv.example'],
-  ['no-from.eml', 'auto-reply', 'no-sender', 'no usable From address'],
+  ['no-from.eml', 'unattributed', 'no-sender', 'no usable From address: nobody to record or to answer'],
   ['precedence-bulk.eml', 'list', 'precedence', 'Precedence: bulk'],
   ['x-precedence-junk.eml', 'list', 'precedence', 'X-Precedence: junk'],
   ['list-id.eml', 'list', 'list-header', 'List-Id: Machine learning jobs <ml-jobs.lists.ml.example>'],
