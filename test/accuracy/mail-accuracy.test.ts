@@ -43,9 +43,9 @@ describe.skipIf(!present)('automatic mail on the real-world corpus (held-out spl
 
   // Issue 14 asks at most 2 %; the held-out part measures 2 of 41 (a mail without a From header, and one from a
   // system address), both never answered (see the README). This ceiling keeps it from getting worse.
-  it('at most 5 % of human mail is taken for automatic', () => {
+  it('at most 2.5 % of human mail is taken for automatic', () => {
     const human = heldOut.filter((outcome) => outcome.mail.label === 'human');
     expect(human.length).toBeGreaterThan(0);
-    expect(share(human, takenForAutomatic)).toBeLessThanOrEqual(0.05);
+    expect(share(human, takenForAutomatic)).toBeLessThanOrEqual(0.025);
   });
 });

@@ -25,6 +25,7 @@ const KNOWN_KINDS = {
   list: true,
   spam: true,
   own: true,
+  unattributed: true,
   untagged: true,
   reference: true,
 } satisfies Record<MessageKind, true>;

@@ -39,6 +39,7 @@ export interface Classification {
 const SUPPRESSING: ReadonlySet<string> = new Set(['all', 'autoreply', 'oof']);
 
 // Content evidence comes before the list rules: a bounce or an auto-reply relayed by a mailing list is still one.
+// A missing From comes last: whatever else says the mail is automatic says more.
 const RULES: readonly Rule[] = [
   ownAddress,
   ownLoopMarker,

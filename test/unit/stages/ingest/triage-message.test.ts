@@ -231,10 +231,11 @@ describe('triageMessage', () => {
     expect(result.documents).toEqual([]);
   });
 
-  it('no-from: an application-looking message without a sender has no applicant', async () => {
+  it('no-from: a tagged message without a sender is unattributed, not automatic: no applicant, no vacancy', async () => {
     const result = await triage('no-from.eml');
-    expect(result.classification.kind).toBe('auto-reply');
+    expect(result.classification.kind).toBe('unattributed');
     expect(result.applicant).toBeNull();
+    expect(result.vacancy).toBeNull();
   });
 
   it('oversize: a headers-only message is flagged oversize-message', async () => {
