@@ -100,7 +100,7 @@ describe('decisions from the mail client', () => {
     expect(digest.text).toContain(`Decision: shortlisted (moved to ${shortlist}`);
     expect(digest.html).toContain('>Status</th>');
     const csv = digest.attachments.find((attachment) => attachment.filename === 'robust-ai-candidates.csv');
-    expect(csv?.content.toString('utf8')).toMatch(/,status\r\n[^\r]*,shortlisted\r\n/);
+    expect(csv?.content.toString('utf8')).toMatch(/,status,references\r\n[^\r]*,shortlisted,\r\n/);
   }, 90_000);
 
   it('a keyword set by another IMAP client on a filed message (in lower case) gives its status; moving it out again takes it away', async () => {

@@ -148,7 +148,7 @@ describe('npm run demo', () => {
         15,
         [
           /triage: +held for review: tag-suffix "\[PHD-robustAI2\]", probably for robust-ai$/m,
-          /evidence: +cv attached: CV_Tomas_Oliveira\.pdf;/,
+          /evidence: +cv(?: \(read\))? attached: CV_Tomas_Oliveira\.pdf;/,
           /outcome: +filed in Applications\/_review$/m,
         ],
       ],
@@ -187,7 +187,7 @@ describe('npm run demo', () => {
         'complete sent to bo.zhang@example.net (application now complete) → demo-output/replies/05-bo-zhang-complete.eml',
       ],
       [6, 'none — the same message as #1 (acknowledged once)'],
-      [15, "none — a referee's letter: referees get no automatic reply"],
+      [16, "none — a referee's letter: referees get no automatic reply"],
       [11, 'suppressed — the sender asked for no automatic replies (X-Auto-Response-Suppress: OOF)'],
       [15, 'none — held for review: a near miss gets no acknowledgement'],
       [
@@ -304,11 +304,11 @@ describe('npm run demo', () => {
       ['medical-ai', 'Mei Tanaka'],
     ]);
     // The registration form: Ada by address, Bo by name (another address), Carlos and Elif not found; then the
-    // REFERENCES column (none for them).
+    // HISTORY and REFERENCES columns (none for them: Ada's referee's letter gives her both).
     expect(rows[1]).toMatch(
-      /registered \(by name "Bo Zhang", form line 3; address bozhang\.iitd@gmail\.example\) +-$/,
+      /registered \(by name "Bo Zhang", form line 3; address bozhang\.iitd@gmail\.example\) +- +-$/,
     );
-    expect(rows[2]).toMatch(/not registered +-$/);
+    expect(rows[2]).toMatch(/not registered +- +-$/);
     expect(readFileSync(join(REPLIES, '03-carlos-perez-acknowledgement.txt'), 'utf8')).toContain(
       'I could not find you among those who registered their interest on the form',
     );
