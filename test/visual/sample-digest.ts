@@ -1,5 +1,7 @@
-import type { CandidateFlag, CandidateRecord } from '../../src/candidates/candidate-record.ts';
+import type { CandidateFlag, CandidateRecord, MessageRecord } from '../../src/candidates/candidate-record.ts';
 import type { DocumentKind } from '../../src/domain/document-kinds.ts';
+import { splitReview } from '../../src/candidates/review-state.ts';
+import { digestAttention } from '../../src/stages/digests/digest-attention.ts';
 import type { DigestInput, DigestVacancy } from '../../src/stages/digests/digest-input.ts';
 import type { CandidateProfile } from '../../src/domain/fit-profile.ts';
 
@@ -14,7 +16,17 @@ interface Sample {
   messages?: number;
   profile?: CandidateProfile;
   change: 'new' | 'updated' | 'none';
+  /** A status the supervisor gave by moving the mail into this subfolder. */
+  status?: [id: string, folder: string];
+  /** Referees whose letters were linked: name and address. */
+  referees?: Array<[name: string, address: string]>;
+  /** The last message asks something (a question waiting for an answer). */
+  question?: MessageRecord['question'];
+  /** A near miss held for review instead of a candidate. */
+  nearMiss?: MessageRecord['nearMiss'];
 }
+
+const NOW = '2026-11-24T08:00:00Z';
 
 function record(vacancy: string, folder: string, sample: Sample, index: number): CandidateRecord {
   const count = sample.messages ?? 1;
@@ -44,20 +56,43 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
       mailbox: 'chen',
       uidValidity: '1',
       uid: index * 10 + n,
-      match: 'exact' as const,
+      match: sample.nearMiss ? ('near-miss' as const) : ('exact' as const),
+      ...(sample.nearMiss ? { nearMiss: sample.nearMiss, heldForReview: true as const } : {}),
+      ...(sample.question && n === count - 1 && n > 0 ? { question: sample.question } : {}),
       bodyProfile: null,
       sender: '',
       replyTo: null,
       references: [],
       noReply: null,
-      filedTo: folder,
+      filedTo: sample.nearMiss ? 'Applications/_review' : folder,
     })),
     replies: [],
     acknowledges: null,
     firstSeen: sample.firstSeen,
     lastSeen: sample.lastSeen ?? sample.firstSeen,
     history: [],
-    references: [],
+    references: (sample.referees ?? []).map(([name, address], n) => ({
+      key: `r${index}-${n}`,
+      messageId: `<r${index}-${n}@mail>`,
+      subject: `Reference for ${sample.name}`,
+      receivedAt: sample.lastSeen ?? sample.firstSeen,
+      referee: { name, address },
+      linkedBy: { rule: 'name', detail: `names "${sample.name}"` },
+      filedTo: sample.nearMiss ? 'Applications/_review' : folder,
+      mailbox: 'chen',
+      noReply: null,
+    })),
+    ...(sample.status
+      ? {
+          decision: {
+            status: sample.status[0],
+            at: sample.lastSeen ?? sample.firstSeen,
+            via: 'folder' as const,
+            folder: `${folder}/${sample.status[1]}`,
+            message: `m${index}-0`,
+          },
+        }
+      : {}),
   };
 }
 
@@ -73,14 +108,21 @@ function vacancy(
   }));
   const withProfile = <T extends object>(entry: T, profile?: CandidateProfile) =>
     profile === undefined ? entry : { ...entry, profile };
+  const records = entries.map(({ candidate }) => candidate);
+  const changedIds = new Set(
+    entries.filter(({ sample }) => sample.change !== 'none').map(({ candidate }) => candidate.id),
+  );
+  const candidates = new Set(splitReview(records).candidates);
+  const listed = entries.filter(({ candidate }) => candidates.has(candidate));
   return {
     vacancy: meta,
-    changed: entries
+    attention: digestAttention(records, changedIds, { now: NOW, questionDays: 7 }),
+    changed: listed
       .filter(({ sample }) => sample.change !== 'none')
       .map(({ sample, candidate }) =>
         withProfile({ candidate, isNew: sample.change === 'new' }, sample.profile),
       ),
-    all: entries.map(({ sample, candidate }) => withProfile({ candidate }, sample.profile)),
+    all: listed.map(({ sample, candidate }) => withProfile({ candidate }, sample.profile)),
   };
 }
 
@@ -163,6 +205,8 @@ const robustAi: Sample[] = [
     firstSeen: '2026-11-18T11:00:00Z',
     lastSeen: '2026-11-23T18:47:00Z',
     messages: 2,
+    referees: [['Prof. Taras Shevchenko', 't.shevchenko@example.edu.ua']],
+    status: ['shortlisted', 'Shortlist'],
     change: 'updated',
   },
   {
@@ -181,7 +225,27 @@ const robustAi: Sample[] = [
       ['transcript', 'Transcript_BTech_MTech.pdf'],
     ],
     firstSeen: '2026-11-10T05:21:00Z',
+    referees: [
+      ['Dr Anjali Iyer', 'a.iyer@example.ac.in'],
+      ['Prof. Marco Rossi', 'm.rossi@example.it'],
+    ],
+    status: ['interview', 'Interview'],
     change: 'none',
+  },
+  {
+    name: 'Daniel Osei',
+    email: 'd.osei@example.com',
+    files: [['cv', 'Daniel_Osei_CV.pdf']],
+    firstSeen: '2026-11-23T21:14:00Z',
+    nearMiss: {
+      reason: 'tag-suffix',
+      matched: '[PHD-robustAI2026]',
+      evidence: [
+        'cv attached: Daniel_Osei_CV.pdf',
+        'subject "[PHD-robustAI2026]" is close to the tag [PHD-robustAI]',
+      ],
+    },
+    change: 'new',
   },
 ];
 
@@ -205,6 +269,11 @@ const medImaging: Sample[] = [
     firstSeen: '2026-11-20T23:50:00Z',
     lastSeen: '2026-11-23T10:02:00Z',
     messages: 2,
+    question: {
+      phrases: ['Would a start in April be possible?'],
+      firstLines:
+        'Dear Dr Chen, thank you for your reply. Would a start in April be possible? My visa appointment is in March.',
+    },
     flags: ['reply-failed'],
     change: 'updated',
   },
@@ -237,10 +306,13 @@ const medImaging: Sample[] = [
   },
 ];
 
-/** A realistic two-vacancy digest input: twelve candidates, some new, some updated, some unchanged. */
+/**
+ * A realistic two-vacancy digest input: twelve candidates, some new, some updated, some unchanged, with statuses,
+ * referees, a question waiting for an answer and a near miss held for review.
+ */
 export const SAMPLE_DIGEST: DigestInput = {
   supervisor: 'e.chen@uni.example',
-  now: '2026-11-24T08:00:00Z',
+  now: NOW,
   timezone: 'Europe/London',
   weights: { degree: 3, publications: 2, keywords: 1 },
   sendEmpty: false,
