@@ -78,7 +78,7 @@ function record(vacancy: string, folder: string, sample: Sample, index: number):
       receivedAt: sample.lastSeen ?? sample.firstSeen,
       referee: { name, address },
       linkedBy: { rule: 'name', detail: `names "${sample.name}"` },
-      filedTo: sample.nearMiss ? 'Applications/_review' : folder,
+      filedTo: folder,
       mailbox: 'chen',
       noReply: null,
     })),
