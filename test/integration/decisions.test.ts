@@ -264,10 +264,8 @@ describe('decisions from the mail client', () => {
 
   it('a status taken back before its decision reply went is not told', async () => {
     const statuses = [{ id: 'declined', folder: 'Declined', reply: true }];
-    // One reply a minute: the acknowledgement takes this minute, the decision reply waits for the next.
     const { config, mail, filed, store, login, prefix } = await setup('decide-undo', {
       decisions: { statuses },
-      replies: { ratePerMinute: 1 },
     });
     await start(config);
     await mail.append(await buildMail({ messageId: '<jane-6@example.org>' }));
@@ -276,6 +274,10 @@ describe('decisions from the mail client', () => {
       servers.sink.messages.some((message) => message.to.includes(APPLICANT)) ? true : undefined,
     );
 
+    // The reply workers take no job while the queue is paused: the decision reply waits until the status is gone.
+    const replies = new Queue('replies', { connection: servers.redis, prefix });
+    cleanups.push(() => replies.close());
+    await replies.pause();
     const declined = `${filed}${mail.client.namespace?.delimiter ?? '/'}Declined`;
     const supervisor = await supervisorClient(login);
     await moveMessage(supervisor, filed, declined, '<jane-6@example.org>');
@@ -283,22 +285,21 @@ describe('decisions from the mail client', () => {
       const [record] = await store.list(['robust-ai']);
       return record?.decision?.status === 'declined' ? record : undefined;
     });
+    const jobId = `reply.${candidate.id}.decision-declined`;
+    await waitFor('the decision reply queued', async () =>
+      (await replies.getJob(jobId)) ? true : undefined,
+    );
     await moveMessage(supervisor, declined, filed, '<jane-6@example.org>');
     await waitFor('no status', async () => {
       const [record] = await store.list(['robust-ai']);
       return record?.decision === null ? true : undefined;
     });
+    await replies.resume();
 
-    const replies = new Queue('replies', { connection: servers.redis, prefix });
-    cleanups.push(() => replies.close());
-    const job = await waitFor(
-      'the decision reply job done',
-      async () => {
-        const found = await replies.getJob(`reply.${candidate.id}.decision-declined`);
-        return found && (await found.isCompleted()) ? found : undefined;
-      },
-      90_000,
-    );
+    const job = await waitFor('the decision reply job done', async () => {
+      const found = await replies.getJob(jobId);
+      return found && (await found.isCompleted()) ? found : undefined;
+    });
     expect(job.returnvalue).toMatchObject({ sent: false, reason: 'the candidate no longer has this status' });
     expect(decisionsTo(APPLICANT)).toEqual([]);
   }, 120_000);
