@@ -3,6 +3,7 @@ import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.t
 import { messageKey } from '../../mail/message-key.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
 import type { DocumentFacts } from '../../documents/document-facts.ts';
+import type { DocumentProfile } from '../../profile/profile-types.ts';
 import type { ThreadOwner } from '../../ports/candidate-records.ts';
 import type { EnquiryJob } from '../enquiries/enquiry-job.ts';
 import { planEnquiry } from '../enquiries/plan-enquiry.ts';
@@ -178,14 +179,20 @@ export function readingKeywords(vacancy: VacancyConfig): string[] {
   return [...new Set([...vacancy.keywords, ...documentTermsOf([callTerms(vacancy)])])];
 }
 
-/** Documents read with several calls' keywords, keeping in each profile only those of `keywords`. Pure. */
+/**
+ * Documents read with several calls' keywords, keeping in each profile only those of `keywords` (and none of the
+ * names a letter introduces). Pure.
+ */
 function narrowKeywords(documents: readonly DocumentFacts[], keywords: readonly string[]): DocumentFacts[] {
   const kept = new Set(keywords.map((keyword) => keyword.toLowerCase()));
   return documents.map((document) => {
     const profile = document.reading?.profile;
     if (!document.reading || !profile) return document;
     const own = profile.keywords.filter((keyword) => kept.has(keyword.toLowerCase()));
-    return { ...document, reading: { ...document.reading, profile: { ...profile, keywords: own } } };
+    const narrowed: DocumentProfile = { ...profile, keywords: own };
+    // The names a letter introduces stay with the held reference: an application's documents do not keep them.
+    delete narrowed.applicantsNamed;
+    return { ...document, reading: { ...document.reading, profile: narrowed } };
   });
 }
 

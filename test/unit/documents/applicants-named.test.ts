@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { applicantsNamed } from '../../../src/documents/applicant-names.ts';
+import { readExtracted } from '../../../src/documents/read-document.ts';
+import { extractDocument } from '../../../src/documents/extract/extract-document.ts';
+import { buildDocument } from '../../support/documents/build-document.ts';
+import { referenceLetter } from '../../support/documents/reference-letters.ts';
+import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
+import { placeholderDocument } from '../../support/documents/sample-specs.ts';
+
+async function read(pdf: Buffer, filename: string, applicantsNamed: boolean) {
+  const hint = { filename, contentType: 'application/pdf' };
+  const extraction = await extractDocument(pdf, hint, TEST_LIMITS);
+  return readExtracted(extraction, { ...hint, keywords: [], applicantName: '', applicantsNamed });
+}
+
+describe("the applicants' names a letter introduces", () => {
+  it('keeps at most five, each on one line and at most 80 characters', () => {
+    const text = [
+      'I recommend Ms Priya Raman.',
+      'I recommend Mr Tomás\nOliveira.',
+      ...['Ana Lima', 'Bo Chen', 'Cai Wen', 'Dara Ode', 'Eli Roth'].map((name) => `In support of ${name}.`),
+    ].join(' ');
+    const names = applicantsNamed(text);
+    expect(names).toHaveLength(5);
+    expect(names.slice(0, 2)).toEqual(['Priya Raman', 'Tomás Oliveira']);
+    const long = applicantsNamed(`I recommend ${'Abcdefghijklmnopqrstuvwxyz'.repeat(4)} Raman.`);
+    expect(long[0]).toHaveLength(80);
+  });
+
+  it('a real PDF letter read as a reference keeps the name it recommends, when asked', async () => {
+    const pdf = await buildDocument(referenceLetter('Priya Raman'), 'pdf');
+    const asked = await read(pdf, 'letter.pdf', true);
+    expect(asked.kind).toBe('reference');
+    expect(asked.reading.profile?.applicantsNamed).toEqual(['Priya Raman']);
+    const notAsked = await read(pdf, 'letter.pdf', false);
+    expect(notAsked.kind).toBe('reference');
+    expect(notAsked.reading.profile).not.toHaveProperty('applicantsNamed');
+  });
+
+  it('a document that is no letter keeps no names, even when asked', async () => {
+    const pdf = await buildDocument(placeholderDocument('I recommend Ms Priya Raman'), 'pdf');
+    const result = await read(pdf, 'letter.pdf', true);
+    expect(result.kind).not.toBe('reference');
+    expect(result.reading.profile).not.toHaveProperty('applicantsNamed');
+  });
+});
