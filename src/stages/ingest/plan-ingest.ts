@@ -35,8 +35,9 @@ export interface IngestContext {
   /** Why the sender is a colleague (colleagueRule): never recorded as an enquirer nor sent an enquiry reply. */
   colleague?: ColleagueVerdict | null;
   /**
-   * The attachments as read with every open call's keywords (planMessage): the terms found in them decide the
-   * call, and an enquiry's documents are not read again; null or absent: not read.
+   * The attachments as read while planning (planMessage), with the keywords of every vacancy the mail may be for:
+   * the terms found in them decide an open call, their kinds a near miss or a referee's mail, and an application's
+   * documents are not read again; null or absent: not read.
    */
   documentsRead?: readonly DocumentFacts[] | null;
 }
@@ -48,7 +49,7 @@ export interface PlannedApplication {
   threadCandidateId: string | null;
   /** What reading its documents and text needs. */
   reading: { keywords: readonly string[]; applicantName: string };
-  /** Its documents as already read while planning (an open call decided by them), keywords narrowed; else null. */
+  /** Its documents as already read while planning (see IngestContext.documentsRead), keywords narrowed; else null. */
   read: DocumentFacts[] | null;
 }
 
@@ -166,10 +167,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
   };
   const threadCandidateId = context.thread?.vacancy === vacancy.id ? context.thread.candidateId : null;
   const reading = { keywords: readingKeywords(vacancyConfig), applicantName: applicant.name };
-  const read =
-    context.documentsRead && vacancyConfig.tag === undefined
-      ? narrowKeywords(context.documentsRead, reading.keywords)
-      : null;
+  const read = context.documentsRead ? narrowKeywords(context.documentsRead, reading.keywords) : null;
   return { ...plan, application: { vacancy: vacancyConfig, incoming, threadCandidateId, reading, read } };
 }
 

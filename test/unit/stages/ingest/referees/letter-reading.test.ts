@@ -130,6 +130,11 @@ describe("a referee's letter read, not only named", () => {
     expect(planned.triage.classification.kind).toBe('application');
     expect(planned.triage.referee?.evidence).toEqual(["the applicant's own cv attached"]);
     expect(planned.application?.incoming.applicant.address).toBe('jane.doe@example.org');
+    // Read once: the application's documents are recorded with the reading done while planning.
+    expect(planned.application?.read).toMatchObject([{ filename: 'document.pdf', kind: 'cv' }]);
+    expect(planned.application?.read?.[0]?.reading?.profile?.keywords).toEqual(
+      expect.arrayContaining(['PyTorch']),
+    );
   });
 
   it('an ordinary application with a CV by name, and untagged mail with no sign of a letter, are not read here', async () => {
