@@ -137,6 +137,20 @@ describe("a referee's letter read, not only named", () => {
     );
   });
 
+  it("the applicant's own mail forwarding her letter stays hers; her record keeps no names from it", async () => {
+    const { planned, reads } = await plan({
+      from: 'Priya Raman <priya.raman@mail.example.com>',
+      subject: '[PHD-robustAI] my reference letter',
+      text: 'Dear Dr Chen,\n\nmy referee asked me to forward his letter.\n\nPriya',
+      attachments: [await letterPdf()],
+    });
+    expect(reads).toBe(1);
+    expect(planned.triage.classification.kind).toBe('application');
+    expect(planned.triage.referee?.evidence).toEqual(['names its own sender (Priya Raman)']);
+    expect(planned.application?.read).toMatchObject([{ filename: 'letter.pdf', kind: 'reference' }]);
+    expect(planned.application?.read?.[0]?.reading?.profile).not.toHaveProperty('applicantsNamed');
+  });
+
   it('an ordinary application with a CV by name, and untagged mail with no sign of a letter, are not read here', async () => {
     const application = await plan({ subject: '[PHD-robustAI] Application' });
     expect(application.reads).toBe(0);
