@@ -30,7 +30,8 @@ export interface PlanMessagePorts {
  * The ingest plan of one message (planIngest) with what it needs looked up: for mail that could be an enquiry
  * (untagged, or an open call's), whether the sender is a colleague — then waiting, in the daemon, until the
  * mailbox's Sent folder has been read once — and, for study intent without a topic in the text, the open calls'
- * terms in its documents. Tagged applications never wait. The ingest stage and `explain` both plan through here.
+ * terms in its documents; for a mail that may be a referee's, its letters' kinds and names (readRefereeLetters).
+ * Tagged applications never wait. The ingest stage and `explain` both plan through here.
  */
 export async function planMessage(
   parsed: ParsedMessage,

@@ -32,7 +32,7 @@ export function refereeVerdict(
 ): RefereeVerdict | null {
   if (classification.kind !== 'application' && classification.kind !== 'untagged') return null;
   const sender = facts.from?.address ?? '';
-  const readings = (context.documentsRead ?? []).filter((document) => document.reading !== null);
+  const readings = context.documentsRead ?? [];
   const recognition = recogniseReferee({
     subject: facts.subject,
     // The referee's own words: an applicant's mail quoted below them ("my CV", "I am applying") is not theirs.
@@ -41,7 +41,13 @@ export function refereeVerdict(
       .map((attachment, index) => ({ attachment, index }))
       .filter(({ attachment }) => !attachment.inline && attachment.container?.status !== 'unpacked')
       .map(({ attachment, index }) => {
-        const read = readings.find((document) => document.index === index);
+        // Only a kind its content decided counts as read; one that found none (`other`) leaves the name's kind.
+        const read = readings.find(
+          (document) =>
+            document.index === index &&
+            document.kind !== 'other' &&
+            document.reading?.kindSource === 'content',
+        );
         return {
           filename: attachment.filename ?? '',
           kind: read?.kind ?? guessDocumentKind(attachment.filename, attachment.contentType),

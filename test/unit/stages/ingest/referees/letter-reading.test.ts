@@ -119,6 +119,18 @@ describe("a referee's letter read, not only named", () => {
     expect(planned.reference?.names).toEqual(['Priya Raman']);
   });
 
+  it("a letter named as one whose content says nothing stays a letter by its name, not 'read'", async () => {
+    const { planned, reads } = await plan({
+      ...LETTER_MAIL,
+      subject: '[PHD-robustAI] Reference for Priya Raman',
+      attachments: [await pdfAttachment('Reference_Priya_Raman.pdf')],
+    });
+    expect(reads).toBe(1);
+    expect(planned.triage.classification.kind).toBe('reference');
+    expect(planned.triage.referee?.evidence).toContain('letter Reference_Priya_Raman.pdf (+3)');
+    expect(planned.reference?.names).toEqual(['Priya Raman']);
+  });
+
   it("tagged document.pdf that reads as a CV: the applicant's own mail, an application", async () => {
     const { planned, reads } = await plan({
       from: 'Jane Doe <jane.doe@example.org>',
