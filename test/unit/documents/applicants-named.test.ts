@@ -37,6 +37,23 @@ describe("the applicants' names a letter introduces", () => {
     expect(notAsked.reading.profile).not.toHaveProperty('applicantsNamed');
   });
 
+  it('a German letter: "empfehle ich Frau Anna Schmidt" keeps Anna Schmidt', async () => {
+    const letter = {
+      blocks: [
+        { text: 'Lehrstuhl für Informatik, Technische Universität München', style: 'heading' as const },
+        { text: 'Sehr geehrter Herr Dr. Chen,' },
+        {
+          text: 'hiermit empfehle ich Frau Anna Schmidt nachdrücklich für die Promotionsstelle. Ich kenne sie seit drei Jahren; sie hat ihre Masterarbeit unter meiner Betreuung geschrieben und gehört zu den besten Studierenden, die ich betreut habe.',
+        },
+        { text: 'Mit freundlichen Grüßen' },
+        { text: 'Prof. Dr. Klaus Weber' },
+      ],
+    };
+    const result = await read(await buildDocument(letter, 'pdf'), 'Schreiben.pdf', true);
+    expect(result.kind).toBe('reference');
+    expect(result.reading.profile?.applicantsNamed).toEqual(['Anna Schmidt']);
+  });
+
   it('a document that is no letter keeps no names, even when asked', async () => {
     const pdf = await buildDocument(placeholderDocument('I recommend Ms Priya Raman'), 'pdf');
     const result = await read(pdf, 'letter.pdf', true);
