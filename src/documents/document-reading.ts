@@ -43,6 +43,7 @@ export const documentProfileSchema = z.object({
     z.object({ test: z.enum(['IELTS', 'TOEFL', 'PTE', 'Duolingo']), score: z.number(), written: z.string() }),
   ),
   keywords: z.array(z.string()),
+  applicantsNamed: z.array(z.string()).optional(),
 }) satisfies z.ZodType<DocumentProfile>;
 
 /** How reading a document went (the text itself is not stored). */

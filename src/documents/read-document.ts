@@ -1,6 +1,7 @@
 import type { DocumentKind } from '../domain/document-kinds.ts';
 import type { DocumentReading, ExtractionRecord } from './document-reading.ts';
 import { extractDocumentProfile } from '../profile/extract-document-profile.ts';
+import { applicantsNamed } from './applicant-names.ts';
 import { classifyDocument } from './classify-document.ts';
 import type { ExtractedText } from './extraction.ts';
 
@@ -13,6 +14,8 @@ interface ReadingContext {
   contentType: string;
   keywords: readonly string[];
   applicantName: string;
+  /** Set: a reference letter's reading keeps the applicants' names it introduces (see applicantsNamed). */
+  applicantsNamed?: boolean;
 }
 
 /** From a document's extracted text: its kind (content first, then name), and the profile it gives. Pure. */
@@ -25,18 +28,20 @@ export function readExtracted(
     contentType: request.contentType,
     extraction,
   });
+  const profile =
+    extraction.status === 'ok'
+      ? extractDocumentProfile(extraction.text, {
+          kind: decision.kind,
+          keywords: request.keywords,
+          applicantName: request.applicantName,
+        })
+      : null;
+  const letter = profile !== null && decision.kind === 'reference' && request.applicantsNamed === true;
   const reading: DocumentReading = {
     extraction: extractionRecord(extraction),
     kindSource: decision.source,
     evidence: decision.evidence,
-    profile:
-      extraction.status === 'ok'
-        ? extractDocumentProfile(extraction.text, {
-            kind: decision.kind,
-            keywords: request.keywords,
-            applicantName: request.applicantName,
-          })
-        : null,
+    profile: letter ? { ...profile, applicantsNamed: applicantsNamed(extraction.text) } : profile,
   };
   return { kind: decision.kind, reading };
 }

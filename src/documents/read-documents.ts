@@ -15,6 +15,8 @@ export interface ReadRequest {
   keywords: readonly string[];
   /** The sender's display name, to recognise the applicant among a paper's authors. */
   applicantName: string;
+  /** Set: a reference letter's reading keeps the applicants' names it introduces (a referee's mail). */
+  applicantsNamed?: boolean;
   /** The message's reading time, shared by its documents; a reader that honours it stops when it is spent. */
   clock?: ReadingClock;
 }
@@ -41,7 +43,7 @@ export async function readDocuments(
   reader: DocumentReader,
   documents: readonly DocumentFacts[],
   contents: readonly Buffer[],
-  context: Pick<ReadRequest, 'keywords' | 'applicantName'>,
+  context: Pick<ReadRequest, 'keywords' | 'applicantName' | 'applicantsNamed'>,
   budget: MessageBudget,
 ): Promise<DocumentFacts[]> {
   const unread = documents.map((document) =>

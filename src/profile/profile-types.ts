@@ -102,6 +102,11 @@ export interface DocumentProfile {
   languageTests: LanguageTest[];
   /** The vacancy keywords found in this text (as configured). */
   keywords: string[];
+  /**
+   * The applicants' names a reference letter introduces ("I recommend Ms Priya Raman"), when its reading was asked
+   * for them (a referee's mail, see refereeLetterToRead); absent otherwise.
+   */
+  applicantsNamed?: string[];
 }
 
 /** What extracting a profile from one text needs besides the text. */

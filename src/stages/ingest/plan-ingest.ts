@@ -3,6 +3,7 @@ import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.t
 import { messageKey } from '../../mail/message-key.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
 import type { DocumentFacts } from '../../documents/document-facts.ts';
+import type { DocumentProfile } from '../../profile/profile-types.ts';
 import type { ThreadOwner } from '../../ports/candidate-records.ts';
 import type { EnquiryJob } from '../enquiries/enquiry-job.ts';
 import { planEnquiry } from '../enquiries/plan-enquiry.ts';
@@ -34,8 +35,9 @@ export interface IngestContext {
   /** Why the sender is a colleague (colleagueRule): never recorded as an enquirer nor sent an enquiry reply. */
   colleague?: ColleagueVerdict | null;
   /**
-   * The attachments as read with every open call's keywords (planMessage): the terms found in them decide the
-   * call, and an enquiry's documents are not read again; null or absent: not read.
+   * The attachments as read while planning (planMessage), with the keywords of every vacancy the mail may be for:
+   * the terms found in them decide an open call, their kinds a near miss or a referee's mail, and an application's
+   * documents are not read again; null or absent: not read.
    */
   documentsRead?: readonly DocumentFacts[] | null;
 }
@@ -47,7 +49,7 @@ export interface PlannedApplication {
   threadCandidateId: string | null;
   /** What reading its documents and text needs. */
   reading: { keywords: readonly string[]; applicantName: string };
-  /** Its documents as already read while planning (an open call decided by them), keywords narrowed; else null. */
+  /** Its documents as already read while planning (see IngestContext.documentsRead), keywords narrowed; else null. */
   read: DocumentFacts[] | null;
 }
 
@@ -165,10 +167,7 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
   };
   const threadCandidateId = context.thread?.vacancy === vacancy.id ? context.thread.candidateId : null;
   const reading = { keywords: readingKeywords(vacancyConfig), applicantName: applicant.name };
-  const read =
-    context.documentsRead && vacancyConfig.tag === undefined
-      ? narrowKeywords(context.documentsRead, reading.keywords)
-      : null;
+  const read = context.documentsRead ? narrowKeywords(context.documentsRead, reading.keywords) : null;
   return { ...plan, application: { vacancy: vacancyConfig, incoming, threadCandidateId, reading, read } };
 }
 
@@ -178,14 +177,20 @@ export function readingKeywords(vacancy: VacancyConfig): string[] {
   return [...new Set([...vacancy.keywords, ...documentTermsOf([callTerms(vacancy)])])];
 }
 
-/** Documents read with several calls' keywords, keeping in each profile only those of `keywords`. Pure. */
+/**
+ * Documents read with several calls' keywords, keeping in each profile only those of `keywords` (and none of the
+ * names a letter introduces). Pure.
+ */
 function narrowKeywords(documents: readonly DocumentFacts[], keywords: readonly string[]): DocumentFacts[] {
   const kept = new Set(keywords.map((keyword) => keyword.toLowerCase()));
   return documents.map((document) => {
     const profile = document.reading?.profile;
     if (!document.reading || !profile) return document;
     const own = profile.keywords.filter((keyword) => kept.has(keyword.toLowerCase()));
-    return { ...document, reading: { ...document.reading, profile: { ...profile, keywords: own } } };
+    const narrowed: DocumentProfile = { ...profile, keywords: own };
+    // The names a letter introduces stay with the held reference: an application's documents do not keep them.
+    delete narrowed.applicantsNamed;
+    return { ...document, reading: { ...document.reading, profile: narrowed } };
   });
 }
 

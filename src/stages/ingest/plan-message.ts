@@ -10,6 +10,7 @@ import { planIngest, readingKeywords, type IngestContext, type IngestPlan } from
 import { readMessage } from './read-message.ts';
 import { describeDocuments } from './triage-message.ts';
 import { findNearMissTag } from './review/near-miss-tag.ts';
+import { refereeLetterToRead } from './referees/letter-to-read.ts';
 
 /** What planning a message reads besides the message: whom the mailbox wrote to, and its documents. */
 export interface PlanMessagePorts {
@@ -29,7 +30,8 @@ export interface PlanMessagePorts {
  * The ingest plan of one message (planIngest) with what it needs looked up: for mail that could be an enquiry
  * (untagged, or an open call's), whether the sender is a colleague — then waiting, in the daemon, until the
  * mailbox's Sent folder has been read once — and, for study intent without a topic in the text, the open calls'
- * terms in its documents. Tagged applications never wait. The ingest stage and `explain` both plan through here.
+ * terms in its documents; for a mail that may be a referee's, its letters' kinds and names (readRefereeLetters).
+ * Tagged applications never wait. The ingest stage and `explain` both plan through here.
  */
 export async function planMessage(
   parsed: ParsedMessage,
@@ -41,7 +43,8 @@ export async function planMessage(
   const first = planIngest(parsed, context);
   const { classification, vacancy } = first.triage;
   const mayBeEnquiry = classification.kind === 'untagged' || vacancy?.match === 'topic';
-  if (!mayBeEnquiry && classification.kind !== 'review') return first;
+  if (!mayBeEnquiry && classification.kind !== 'review')
+    return readRefereeLetters(first, parsed, context, ports, null);
   const colleague = await senderColleague(
     ports,
     context.mailbox,
@@ -55,7 +58,8 @@ export async function planMessage(
     const documentsRead = await readAttachments(ports.reader, ports.config, context.mailbox.id, parsed);
     return planIngest(parsed, { ...context, colleague, documentsRead });
   }
-  if (!nearTagWithUnknownDocuments(plan, parsed, ports.config, context.mailbox.id)) return plan;
+  if (!nearTagWithUnknownDocuments(plan, parsed, ports.config, context.mailbox.id))
+    return readRefereeLetters(plan, parsed, context, ports, colleague);
   // A tag nearly right and a file whose name says nothing: its content tells whether it is a CV or transcript.
   const documentsRead = await readAttachments(
     ports.reader,
@@ -67,6 +71,34 @@ export async function planMessage(
   const reviewer =
     colleague ?? (await senderColleague(ports, context.mailbox, parsed.facts.from?.address ?? null, true));
   return planIngest(parsed, { ...context, colleague: reviewer, documentsRead });
+}
+
+/**
+ * The plan again with the attachments read, when they may be a referee's letter (refereeLetterToRead): a letter
+ * read as a reference weighs as one and the names it introduces count for recognition and linking; one read as a
+ * CV, transcript or cover letter makes the mail its applicant's. Else the plan as it is.
+ */
+async function readRefereeLetters(
+  plan: IngestPlan,
+  parsed: ParsedMessage,
+  context: Parameters<typeof planMessage>[1],
+  ports: PlanMessagePorts,
+  colleague: ColleagueVerdict | null,
+): Promise<IngestPlan> {
+  const { classification, referee } = plan.triage;
+  const read = refereeLetterToRead({
+    subject: parsed.facts.subject,
+    kind: classification.kind,
+    rule: classification.rule,
+    refereeScore: referee?.score ?? null,
+    inThread: context.thread !== null,
+    kinds: describeDocuments(parsed.facts)
+      .filter((document) => document.reading === null)
+      .map((document) => document.kind),
+  });
+  if (ports.reader === null || !read) return plan;
+  const documentsRead = await readAttachments(ports.reader, ports.config, context.mailbox.id, parsed, 'all');
+  return planIngest(parsed, { ...context, colleague, documentsRead });
 }
 
 /** Untagged mail, not a review item yet, whose subject nearly carries a tag and which has a document of unknown kind. */
@@ -110,27 +142,30 @@ async function senderColleague(
 
 /**
  * The message's attachments read (off the event loop, within the message's budget) with the keywords of every open
- * call (whose terms then decide the call, and the reading serves its candidate too) or of every tagged vacancy
- * (whose near miss their kinds decide).
+ * call (whose terms then decide the call, and the reading serves its candidate too), of every tagged vacancy
+ * (whose near miss their kinds decide) or of all the mailbox's vacancies (a possible referee's letter, whose
+ * reading then keeps the applicants' names it introduces).
  */
 async function readAttachments(
   reader: DocumentReader,
   config: PlanMessagePorts['config'],
   mailboxId: string,
   parsed: ParsedMessage,
-  vacancies: 'open' | 'tagged' = 'open',
+  vacancies: 'open' | 'tagged' | 'all' = 'open',
 ): Promise<DocumentFacts[]> {
   const calls =
     vacancies === 'open'
       ? openCallsOf(config.vacancies, mailboxId)
-      : taggedVacanciesOf(config.vacancies, mailboxId);
+      : vacancies === 'tagged'
+        ? taggedVacanciesOf(config.vacancies, mailboxId)
+        : config.vacancies.filter((vacancy) => vacancy.mailbox === mailboxId);
   const keywords = [...new Set(calls.flatMap(readingKeywords))];
   const applicantName = parsed.facts.from?.name ?? '';
   const read = await readMessage(
     reader,
     describeDocuments(parsed.facts),
     parsed,
-    { keywords, applicantName },
+    { keywords, applicantName, applicantsNamed: vacancies === 'all' },
     config.extraction,
   );
   return read.documents;

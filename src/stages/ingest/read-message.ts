@@ -19,7 +19,7 @@ export async function readMessage(
   reader: DocumentReader,
   documents: readonly DocumentFacts[],
   parsed: Pick<ParsedMessage, 'contents' | 'text'>,
-  context: { keywords: readonly string[]; applicantName: string },
+  context: { keywords: readonly string[]; applicantName: string; applicantsNamed?: boolean },
   budget: MessageBudget,
 ): Promise<ReadMessage> {
   return {

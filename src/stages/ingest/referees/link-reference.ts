@@ -1,6 +1,6 @@
 import type { CandidateRecord } from '../../../candidates/candidate-record.ts';
 import type { HeldReference, ReferenceLink } from '../../../candidates/held-reference.ts';
-import { sameName } from './applicant-names.ts';
+import { sameName } from '../../../documents/applicant-names.ts';
 
 /** What linking reads of a candidate. */
 export type LinkableCandidate = Pick<CandidateRecord, 'id' | 'vacancy' | 'name' | 'email' | 'messages'>;

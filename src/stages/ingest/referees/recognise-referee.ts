@@ -4,13 +4,13 @@ import { findCoverLetterClues } from '../../../documents/kind-evidence/cover-let
 import { foldText, readDocumentText } from '../../../documents/kind-evidence/document-text.ts';
 import { readLetterShape } from '../../../documents/kind-evidence/letter-shape.ts';
 import { findReferenceClues } from '../../../documents/kind-evidence/reference-clues.ts';
-import { addressesQuoted, namesMentioned, sameName } from './applicant-names.ts';
+import { addressesQuoted, namesMentioned, sameName } from '../../../documents/applicant-names.ts';
 
 /** A mail whose evidence weighs at least this much is a referee's. */
 export const REFEREE_THRESHOLD = 4;
 /** "reference / recommendation / letter of support" in the subject, in the languages read. */
 export const SUBJECT_WEIGHT = 3;
-/** An attachment whose name says it is a reference letter (`reference` kind). */
+/** An attachment whose name, or content when read, says it is a reference letter (`reference` kind). */
 export const LETTER_WEIGHT = 3;
 /** A named applicant introduced in the subject or the text ("reference for Priya Raman"), or an address quoted. */
 export const NAMED_APPLICANT_WEIGHT = 1;
@@ -43,11 +43,14 @@ const LETTER_FORM: ReadonlySet<string> = new Set(['letter form', 'salutation', '
 // Kinds only the applicant sends: a mail that carries one is theirs.
 const APPLICANT_KINDS: ReadonlySet<DocumentKind> = new Set(['cv', 'transcript', 'cover-letter']);
 
-/** The mail as recognition sees it: subject, its own text, attachments with the kinds their names give. */
+/** The mail as recognition sees it: subject, its own text, attachments with their kinds (by name, or read). */
 export interface RefereeInput {
   subject: string;
   text: string;
-  documents: readonly { filename: string; kind: DocumentKind }[];
+  /** `read`: the kind comes from the document's content, else from its name. */
+  documents: readonly { filename: string; kind: DocumentKind; read?: boolean }[];
+  /** The applicants' names the attached letters introduce, where they were read (see applicantsNamed). */
+  letterNames?: readonly string[];
   /** Addresses that are not the applicant's: the sender's, the mailbox's own. */
   notApplicant: ReadonlySet<string>;
   /** The sender's display name: a mail about its own sender is an applicant's, not a referee's. */
@@ -60,7 +63,7 @@ export interface RefereeRecognition {
   score: number;
   /** "subject 'reference' (+3)", "letter Reference_Priya_Raman.pdf (+3)", "'my CV' (−4)", … */
   evidence: string[];
-  /** The applicants' names the subject and text introduce, as written. */
+  /** The applicants' names the subject, text and read letters introduce, as written. */
   names: string[];
   /** Addresses quoted in the text (not the sender's nor the mailbox's). */
   addresses: string[];
@@ -73,7 +76,13 @@ export interface RefereeRecognition {
  * transcript, cover letter) or their own application in the text decides against it. Pure.
  */
 export function recogniseReferee(input: RefereeInput): RefereeRecognition {
-  const names = [...new Set([...namesMentioned(input.subject), ...namesMentioned(input.text)])];
+  const names = [
+    ...new Set([
+      ...namesMentioned(input.subject),
+      ...namesMentioned(input.text),
+      ...(input.letterNames ?? []),
+    ]),
+  ];
   const addresses = addressesQuoted(input.text, input.notApplicant);
   const own = input.documents.find((document) => APPLICANT_KINDS.has(document.kind));
   if (own !== undefined)
@@ -92,7 +101,10 @@ export function recogniseReferee(input: RefereeInput): RefereeRecognition {
     ...input.documents
       .filter((document) => document.kind === 'reference')
       .slice(0, 1)
-      .map((document) => ({ weight: LETTER_WEIGHT, label: `letter ${document.filename}` })),
+      .map((document) => ({
+        weight: LETTER_WEIGHT,
+        label: `letter ${document.filename}${document.read === true ? ' (read)' : ''}`,
+      })),
     ...letterClues(input.text),
     ...(names.length > 0 ? [{ weight: NAMED_APPLICANT_WEIGHT, label: `names ${names.join(', ')}` }] : []),
     ...(addresses.length > 0

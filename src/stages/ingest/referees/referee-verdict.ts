@@ -1,3 +1,4 @@
+import type { DocumentFacts } from '../../../documents/document-facts.ts';
 import type { MessageFacts } from '../../../mail/message-facts.ts';
 import { guessDocumentKind } from '../../../documents/guess-document-kind.ts';
 import { ownText } from '../../../mail/own-text.ts';
@@ -21,20 +22,39 @@ export interface RefereeVerdict {
 export function refereeVerdict(
   facts: MessageFacts,
   classification: Classification,
-  context: { ownAddresses: ReadonlySet<string>; bodyText?: string; text?: string },
+  context: {
+    ownAddresses: ReadonlySet<string>;
+    bodyText?: string;
+    text?: string;
+    /** The attachments as read while planning (see refereeLetterToRead); null or absent: not read. */
+    documentsRead?: readonly DocumentFacts[] | null;
+  },
 ): RefereeVerdict | null {
   if (classification.kind !== 'application' && classification.kind !== 'untagged') return null;
   const sender = facts.from?.address ?? '';
+  const readings = context.documentsRead ?? [];
   const recognition = recogniseReferee({
     subject: facts.subject,
     // The referee's own words: an applicant's mail quoted below them ("my CV", "I am applying") is not theirs.
     text: ownText(context.bodyText ?? context.text ?? '', { limit: OWN_TEXT_LIMIT, stopAtSignature: false }),
     documents: facts.attachments
-      .filter((attachment) => !attachment.inline && attachment.container?.status !== 'unpacked')
-      .map((attachment) => ({
-        filename: attachment.filename ?? '',
-        kind: guessDocumentKind(attachment.filename, attachment.contentType),
-      })),
+      .map((attachment, index) => ({ attachment, index }))
+      .filter(({ attachment }) => !attachment.inline && attachment.container?.status !== 'unpacked')
+      .map(({ attachment, index }) => {
+        // Only a kind its content decided counts as read; one that found none (`other`) leaves the name's kind.
+        const read = readings.find(
+          (document) =>
+            document.index === index &&
+            document.kind !== 'other' &&
+            document.reading?.kindSource === 'content',
+        );
+        return {
+          filename: attachment.filename ?? '',
+          kind: read?.kind ?? guessDocumentKind(attachment.filename, attachment.contentType),
+          read: read !== undefined,
+        };
+      }),
+    letterNames: readings.flatMap((document) => document.reading?.profile?.applicantsNamed ?? []),
     notApplicant: new Set([...context.ownAddresses, sender]),
     senderName: facts.from?.name ?? '',
   });

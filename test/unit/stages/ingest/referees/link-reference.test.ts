@@ -5,7 +5,7 @@ import {
   findReferenceCandidate,
   matchReference,
 } from '../../../../../src/stages/ingest/referees/link-reference.ts';
-import { sameName } from '../../../../../src/stages/ingest/referees/applicant-names.ts';
+import { sameName } from '../../../../../src/documents/applicant-names.ts';
 import { candidateRecord, documentRecord, messageRecord } from '../../../../support/records.ts';
 
 function held(changes: Partial<HeldReference> = {}): HeldReference {

@@ -1,4 +1,4 @@
-import { foldText } from '../../../documents/kind-evidence/document-text.ts';
+import { foldText } from './kind-evidence/document-text.ts';
 
 // A name as written: two to four capitalised words ("Priya Raman", "Ana-María de la Cruz" keeps its capitalised
 // parts), or "Surname, Given"; a CJK name of two to four characters.
@@ -46,6 +46,20 @@ export function namesMentioned(text: string): string[] {
   const cjk = CJK_BEFORE.exec(text)?.[1];
   if (cjk !== undefined) names.add(cjk);
   return [...names];
+}
+
+// What a letter's reading keeps of the names it introduces: a few, each short and on one line.
+const MOST_NAMES = 5;
+const LONGEST_NAME = 80;
+
+/**
+ * The applicants' names a letter's text introduces (namesMentioned), as kept with its reading: at most five, each
+ * on one line and at most 80 characters. Pure.
+ */
+export function applicantsNamed(text: string): string[] {
+  return namesMentioned(text)
+    .slice(0, MOST_NAMES)
+    .map((name) => name.replace(/\s+/gu, ' ').trim().slice(0, LONGEST_NAME));
 }
 
 /** A name's parts, folded (no accents, lower case, no titles), in no particular order: "Raman, Priya" → raman, priya. */
