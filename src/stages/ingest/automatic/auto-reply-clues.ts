@@ -18,6 +18,14 @@ export const AUTO_REPLY_SUBJECTS: readonly ContentClue[] = [
     'out-of-office subject',
     /^\s*(?:out of (?:the )?office|ooo\b|on (?:vacation|holiday|leave)\b)/i,
   ),
+  // "Away until May 5" is what a person could also write: it decides only with an absence sentence in the body.
+  clue(
+    'auto-reply',
+    'subject',
+    2,
+    'away-until subject',
+    /^\s*away (?:until|till|from (?:the |my )?(?:office|desk))\b/i,
+  ),
   clue(
     'auto-reply',
     'subject',
@@ -90,7 +98,7 @@ export const AUTO_REPLY_BODIES: readonly ContentClue[] = [
     'body',
     2,
     'limited e-mail access',
-    /\b(?:limited|no) access to (?:my )?e-?mails?\b|\bkeinen zugriff auf (?:meine )?e-?mails\b/i,
+    /\b(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mails?\b|\bkeinen zugriff auf (?:meine )?e-?mails\b/i,
   ),
   clue(
     'auto-reply',
