@@ -26,6 +26,15 @@ export const AUTO_REPLY_SUBJECTS: readonly ContentClue[] = [
     'away-until subject',
     /^\s*away (?:until|till|from (?:the |my )?(?:office|desk))\b/i,
   ),
+  // AOL's responder marks the subject "Re: <subject> (Automatic Response)". A person answering one quotes it,
+  // so it decides only with an absence sentence in the body.
+  clue(
+    'auto-reply',
+    'subject',
+    2,
+    'auto-response subject suffix',
+    /\(auto(?:matic)?[\s-]*(?:reply|response)\)/i,
+  ),
   clue(
     'auto-reply',
     'subject',
@@ -91,7 +100,7 @@ export const AUTO_REPLY_BODIES: readonly ContentClue[] = [
     'body',
     2,
     'out-of-office sentence',
-    /\b(?:i am|i'm|i will be|i'll be)(?: currently)? (?:out of (?:the )?office|away from (?:the|my) (?:office|desk|e-?mail)|on (?:annual |parental |sick )?(?:leave|vacation|holiday))/i,
+    /\b(?:i am|i'm|i will be|i'll be)(?: currently)? (?:out of (?:the )?office|away from (?:the|my) (?:office|desk|e-?mail)|away until\b|on (?:annual |parental |sick )?(?:leave|vacation|holiday))/i,
   ),
   clue(
     'auto-reply',

@@ -58,6 +58,13 @@ describe('automatic mail recognised by its content, through the real parser and 
     ['abwesenheitsnotiz.eml', 'auto-reply', 'auto-reply-text', /German auto-reply subject.*German absence/],
     ['reponse-automatique.eml', 'auto-reply', 'auto-reply-text', /French auto-reply subject.*French absence/],
     ['zidong-huifu.eml', 'auto-reply', 'auto-reply-text', /Chinese auto-reply subject.*Chinese absence/],
+    // AOL's "(Automatic Response)" suffix weighs 2, like "Away until …": each decides only with an absence sentence.
+    [
+      'aol-automatic-response-suffix.eml',
+      'auto-reply',
+      'auto-reply-text',
+      /auto-response subject suffix \(\+2\), out-of-office sentence \(\+2\)/,
+    ],
     // "Away until …" weighs 2: it decides only with the body's absence sentences.
     [
       'away-until.eml',
@@ -135,6 +142,15 @@ describe('automatic mail recognised by its content, through the real parser and 
     const raw = await buildMail({
       subject: 'Away until Monday - [PHD-robustAI] Application',
       text: 'Dear Dr Chen,\n\nI am travelling to a conference; my application for the position is below.\n\nJane',
+      attachments: [],
+    });
+    expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
+  it('a person quoting an "(Automatic Response)" subject without an absence sentence is an application', async () => {
+    const raw = await buildMail({
+      subject: 'Re: [PHD-robustAI] Application (Automatic Response)',
+      text: 'Dear Dr Chen,\n\nI received your automatic response; here is my application again.\n\nJane',
       attachments: [],
     });
     expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
