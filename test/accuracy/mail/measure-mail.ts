@@ -83,8 +83,8 @@ export function takenForAutomatic(outcome: MailOutcome): boolean {
   return [outcome.plain, outcome.tagged].some((run) => run !== null && AUTOMATIC_KINDS.has(run.kind));
 }
 
-// The example configuration, with enquiry replies on: untagged mail that reads like an enquiry would be answered.
-async function measurementConfig(): Promise<Config> {
+/** The example configuration, with enquiry replies on: untagged mail that reads like an enquiry would be answered. */
+export async function measurementConfig(): Promise<Config> {
   const example = parseConfig(
     await readFile(new URL('../../../config/triage.example.yaml', import.meta.url), 'utf8'),
     { IMAP_PASSWORD: 'x', SMTP_PASSWORD: 'y' },
@@ -105,7 +105,8 @@ async function runMail(mail: CorpusMail, config: Config): Promise<MailOutcome> {
   }
 }
 
-async function planOnce(raw: Buffer, config: Config): Promise<NonNullable<MailOutcome['plain']>> {
+/** One run of the real parser and ingest plan over a raw message: its classification and whether a reply is planned. */
+export async function planOnce(raw: Buffer, config: Config): Promise<NonNullable<MailOutcome['plain']>> {
   const parsed = await parseMessage(raw, config.limits);
   const mailbox = config.mailboxes[0];
   if (mailbox === undefined) throw new Error('the example configuration has no mailbox');

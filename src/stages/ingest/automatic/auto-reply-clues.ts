@@ -18,6 +18,23 @@ export const AUTO_REPLY_SUBJECTS: readonly ContentClue[] = [
     'out-of-office subject',
     /^\s*(?:out of (?:the )?office|ooo\b|on (?:vacation|holiday|leave)\b)/i,
   ),
+  // "Away until May 5" is what a person could also write: it decides only with an absence sentence in the body.
+  clue(
+    'auto-reply',
+    'subject',
+    2,
+    'away-until subject',
+    /^\s*away (?:until|till|from (?:the |my )?(?:office|desk))\b/i,
+  ),
+  // AOL's responder marks the subject "Re: <subject> (Automatic Response)". A person answering one quotes it,
+  // so it decides only with an absence sentence in the body.
+  clue(
+    'auto-reply',
+    'subject',
+    2,
+    'auto-response subject suffix',
+    /\(auto(?:matic)?[\s-]*(?:reply|response)\)/i,
+  ),
   clue(
     'auto-reply',
     'subject',
@@ -83,14 +100,14 @@ export const AUTO_REPLY_BODIES: readonly ContentClue[] = [
     'body',
     2,
     'out-of-office sentence',
-    /\b(?:i am|i'm|i will be|i'll be)(?: currently)? (?:out of (?:the )?office|away from (?:the|my) (?:office|desk|e-?mail)|on (?:annual |parental |sick )?(?:leave|vacation|holiday))/i,
+    /\b(?:i am|i'm|i will be|i'll be)(?: currently)? (?:out of (?:the )?office|away from (?:the|my) (?:office|desk|e-?mail)|away until\b|on (?:annual |parental |sick )?(?:leave|vacation|holiday))/i,
   ),
   clue(
     'auto-reply',
     'body',
     2,
     'limited e-mail access',
-    /\b(?:limited|no) access to (?:my )?e-?mails?\b|\bkeinen zugriff auf (?:meine )?e-?mails\b/i,
+    /\b(?:limited|no)\s+access\s+to\s+(?:my\s+)?e-?mails?\b|\bkeinen zugriff auf (?:meine )?e-?mails\b/i,
   ),
   clue(
     'auto-reply',

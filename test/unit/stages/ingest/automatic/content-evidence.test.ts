@@ -58,6 +58,20 @@ describe('automatic mail recognised by its content, through the real parser and 
     ['abwesenheitsnotiz.eml', 'auto-reply', 'auto-reply-text', /German auto-reply subject.*German absence/],
     ['reponse-automatique.eml', 'auto-reply', 'auto-reply-text', /French auto-reply subject.*French absence/],
     ['zidong-huifu.eml', 'auto-reply', 'auto-reply-text', /Chinese auto-reply subject.*Chinese absence/],
+    // AOL's "(Automatic Response)" suffix weighs 2, like "Away until …": each decides only with an absence sentence.
+    [
+      'aol-automatic-response-suffix.eml',
+      'auto-reply',
+      'auto-reply-text',
+      /auto-response subject suffix \(\+2\), out-of-office sentence \(\+2\)/,
+    ],
+    // "Away until …" weighs 2: it decides only with the body's absence sentences.
+    [
+      'away-until.eml',
+      'auto-reply',
+      'auto-reply-text',
+      /away-until subject \(\+2\), limited e-mail access \(\+2\), will reply on return \(\+1\)/,
+    ],
     // HTML only, as Outlook sends many: its text is read for the absence sentence.
     [
       'outlook-html-automatic-reply.eml',
@@ -119,6 +133,24 @@ describe('automatic mail recognised by its content, through the real parser and 
   it('sentences alone decide nothing: "I am out of the office next week" in a tagged mail is an application', async () => {
     const raw = await buildMail({
       text: 'Dear Dr Chen,\n\nI am out of the office next week; I will read your answer when I return.\n\nJane',
+      attachments: [],
+    });
+    expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
+  it('"Away until Monday" in a tagged subject with a person\'s words is an application', async () => {
+    const raw = await buildMail({
+      subject: 'Away until Monday - [PHD-robustAI] Application',
+      text: 'Dear Dr Chen,\n\nI am travelling to a conference; my application for the position is below.\n\nJane',
+      attachments: [],
+    });
+    expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
+  it('a person quoting an "(Automatic Response)" subject without an absence sentence is an application', async () => {
+    const raw = await buildMail({
+      subject: 'Re: [PHD-robustAI] Application (Automatic Response)',
+      text: 'Dear Dr Chen,\n\nI received your automatic response; here is my application again.\n\nJane',
       attachments: [],
     });
     expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
