@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('IMAP commands per message', () => {
-  it('drains a backlog in at most 3 commands per message (fetch, move, \\Answered stores grouped): no search, no folder switch', async () => {
+  it('drains a backlog with one fetch and one move per message and \\Answered at most twice: no search, no folder switch', async () => {
     counter = await startImapCommandCounter(servers.dovecot);
     const { login, prefix, mail, filed } = await setup('commands');
     // The daemon reaches Dovecot through the counting proxy; no reconcile pass during the test.
@@ -54,13 +54,14 @@ describe('IMAP commands per message', () => {
     const commands = counter.counts();
     // Per message: its fetch, its move, and \Answered by the UID the move reported. A message moved into the
     // filing folder after the flags connection's last command takes a second STORE (the first finds it not yet
-    // in view), but the replies marked while a STORE is in flight go together in the next one, so the STOREs
-    // are fewer than the messages. One FETCH more for the first pass: the sizes of the messages it queues.
+    // in view); replies marked while a STORE is in flight go together in the next one. How many go together
+    // depends on timing (on a quiet machine each reply comes alone), so only the design's bound is checked: at
+    // most two STOREs per message. One FETCH more for the first pass: the sizes of the messages it queues.
     const { 'UID FETCH': fetches = 0, 'UID MOVE': moves = 0, 'UID STORE': stores = 0 } = commands;
     expect(fetches).toBe(count + 1);
     expect(moves).toBe(count);
     expect(stores).toBeGreaterThanOrEqual(1);
-    expect(fetches + moves + stores).toBeLessThanOrEqual(3 * count);
+    expect(stores).toBeLessThanOrEqual(2 * count);
     // Once per daemon, not per message: the first pass's two searches, one SELECT per connection (IDLE, worker,
     // flags), the NOOP before that pass.
     expect(commands['UID SEARCH']).toBe(2);
