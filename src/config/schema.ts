@@ -65,7 +65,7 @@ const repliesSchema = z.strictObject({
   followUpWindowHours: int(1, 24 * 365).default(24),
   /**
    * Ask the sender of a near miss (mail held for review) to send it again with the vacancy's tag: at most once per
-   * sender and vacancy (template resend.*.hbs); off by default.
+   * sender and vacancy (template resend-request.*.hbs); off by default.
    */
   resendRequest: bool().default(false),
   /** A short receipt to a referee once their letter is linked to its applicant (once per vacancy); off by default. */

@@ -1,7 +1,7 @@
 /**
  * The replies the daemon can send; each goes at most once per (vacancy, applicant) and kind. `information` answers
  * an open call's enquirer with the call's programmes and deadlines; `decision` tells a candidate of a status the
- * supervisor gave in their mail client (once per status: its ledger kind is `decision-<status>`); `resend` asks a
+ * supervisor gave in their mail client (once per status: its ledger kind is `decision-<status>`); `resend-request` asks a
  * near miss (a review item) to send the mail again with the tag (`replies.resendRequest`, off by default);
  * `reference-receipt` (off by default) tells a referee their letter arrived, once per (vacancy, referee).
  */
@@ -13,7 +13,7 @@ export const REPLY_KINDS = [
   'enquiry',
   'information',
   'decision',
-  'resend',
+  'resend-request',
   'reference-receipt',
 ] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];

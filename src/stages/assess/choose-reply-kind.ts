@@ -12,7 +12,7 @@ import { isInReview } from '../../candidates/review-state.ts';
  * `receipt` when enabled, except a question (it waits for the supervisor's own answer). An open call's enquirer
  * gets one `information` reply when the call answers enquiries, and nothing else. A review item (isInReview) and a
  * message held for review get nothing, unless `resendRequest` is on: then a review item's near miss gets one
- * `resend` (the ledger keeps it to one per sender and vacancy).
+ * `resend-request` (the ledger keeps it to one per sender and vacancy).
  */
 export function chooseReplyKind(
   candidate: CandidateRecord,
@@ -29,7 +29,9 @@ export function chooseReplyKind(
   if (!message) return null;
   const inReview = isInReview(candidate);
   if (inReview || message.heldForReview === true)
-    return replies.resendRequest === true && inReview && message.match === 'near-miss' ? 'resend' : null;
+    return replies.resendRequest === true && inReview && message.match === 'near-miss'
+      ? 'resend-request'
+      : null;
   const acknowledging = (candidate.acknowledges ?? candidate.messages[0]?.key) === messageKey;
   // An open call (answersEnquiries not null): its only reply is the one with its information.
   if (vacancy.answersEnquiries != null)

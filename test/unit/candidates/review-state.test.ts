@@ -86,7 +86,7 @@ describe('review items', () => {
   it('resendRequest on: the near miss gets one "resend", a follow-up in its thread nothing', () => {
     const filed = candidateRecord([review, inThread], [], []);
     const resend = { ...REPLIES, resendRequest: true };
-    expect(chooseReplyKind(filed, '<near>', VACANCY, resend)).toBe('resend');
+    expect(chooseReplyKind(filed, '<near>', VACANCY, resend)).toBe('resend-request');
     expect(chooseReplyKind(filed, '<thread>', VACANCY, resend)).toBeNull();
     expect(chooseReplyKind(filed, '<near>', VACANCY, REPLIES)).toBeNull();
   });
