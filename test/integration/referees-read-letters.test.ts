@@ -1,36 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
+import { PRIYA_ADDRESS, priyasApplication, REQUIRING_REFERENCE } from '../support/referee-mail.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { referenceLetter } from '../support/documents/reference-letters.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
-const PRIYA = 'priya.raman@mail.example.com';
+const PRIYA = PRIYA_ADDRESS;
 const SMITH = 'j.smith@kcl.example.ac.uk';
-const REQUIRING_REFERENCE = {
-  vacancies: [
-    {
-      id: 'robust-ai',
-      tag: 'PHD-robustAI',
-      title: 'PhD in Robust and Adaptive AI',
-      supervisors: ['chen@uni.example'],
-      documents: { required: ['cv', 'transcript', 'reference'] },
-    },
-  ],
-};
 
 const sentTo = (address: string) => servers.sink.messages.filter((message) => message.to.includes(address));
-
-async function priyasApplication(): Promise<Buffer> {
-  return buildMail({
-    from: `Priya Raman <${PRIYA}>`,
-    messageId: '<priya-app@mail.example.com>',
-    subject: '[PHD-robustAI] Application - Priya Raman',
-    text: 'Dear Dr Chen,\n\nI am writing to apply for the PhD position. Please find attached my CV.\n\nBest regards,\nPriya Raman',
-    attachments: [await pdfAttachment('CV_Priya_Raman.pdf')],
-  });
-}
 
 /** Nothing but the letter itself says whom it is about: untagged, no name in the subject or body, letter.pdf. */
 async function smithsLetter(): Promise<Buffer> {

@@ -2,41 +2,20 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it, vi } from 'vitest';
 import { runForget } from '../../src/cli/run-forget.ts';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
+import { priyasApplication, REQUIRING_REFERENCE } from '../support/referee-mail.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 
-const PRIYA = 'Priya Raman <priya.raman@mail.example.com>';
 const SMITH = 'Dr John Smith <j.smith@kcl.example.ac.uk>';
 const ROSSI = 'Prof. Maria Rossi <m.rossi@polimi.example.it>';
-const REQUIRING_REFERENCE = {
-  vacancies: [
-    {
-      id: 'robust-ai',
-      tag: 'PHD-robustAI',
-      title: 'PhD in Robust and Adaptive AI',
-      supervisors: ['chen@uni.example'],
-      documents: { required: ['cv', 'transcript', 'reference'] },
-    },
-  ],
-};
 
 const sentTo = (address: string) => servers.sink.messages.filter((message) => message.to.includes(address));
 const waitForAcknowledgement = () =>
   waitFor('the acknowledgement to Priya', () =>
     sentTo('priya.raman@mail.example.com').length === 1 ? true : undefined,
   );
-
-async function priyasApplication(): Promise<Buffer> {
-  return buildMail({
-    from: PRIYA,
-    messageId: '<priya-app@mail.example.com>',
-    subject: '[PHD-robustAI] Application - Priya Raman',
-    text: 'Dear Dr Chen,\n\nI am writing to apply for the PhD position. Please find attached my CV. Two reference letters will follow.\n\nBest regards,\nPriya Raman',
-    attachments: [await pdfAttachment('CV_Priya_Raman.pdf')],
-  });
-}
 
 async function smithsLetter(): Promise<Buffer> {
   return buildMail({
