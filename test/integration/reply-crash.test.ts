@@ -91,7 +91,7 @@ async function crashWhileReplying(faultPoint: string) {
       const [record] = await store.list(['robust-ai']);
       return record?.replies.length ? record : undefined;
     },
-    30_000,
+    60_000,
   );
   healthy.kill('SIGTERM');
   await once(healthy, 'exit');
@@ -106,7 +106,7 @@ describe('kill -9 while acknowledging, then restart', () => {
     expect(sent).toHaveLength(1);
     expect(candidate.replies).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'sent' })]);
     expect(candidate.messages).toHaveLength(1);
-  });
+  }, 90_000);
 
   it('when the server is ready for the message: the restarted daemon sends it, once', async () => {
     const { signal, candidate, sent } = await crashWhileReplying('reply-at-data');
@@ -114,7 +114,7 @@ describe('kill -9 while acknowledging, then restart', () => {
     expect(sent).toHaveLength(1);
     expect(candidate.replies).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'sent' })]);
     expect(candidate.flags).not.toContain('reply-unconfirmed');
-  });
+  }, 90_000);
 
   it('once the ledger says sent, before the candidate does: not sent again, and the restart records it', async () => {
     const { signal, candidate, sent } = await crashWhileReplying('reply-after-mark-sent');
@@ -122,7 +122,7 @@ describe('kill -9 while acknowledging, then restart', () => {
     expect(sent).toHaveLength(1);
     expect(candidate.replies).toEqual([expect.objectContaining({ kind: 'acknowledgement', status: 'sent' })]);
     expect(candidate.flags).not.toContain('reply-unconfirmed');
-  });
+  }, 90_000);
 
   it('between send and completion: nothing is sent again, and the candidate says the reply is unconfirmed', async () => {
     const { signal, candidate, sent } = await crashWhileReplying('reply-after-send');
@@ -132,7 +132,7 @@ describe('kill -9 while acknowledging, then restart', () => {
       expect.objectContaining({ kind: 'acknowledgement', status: 'unconfirmed' }),
     ]);
     expect(candidate.flags).toContain('reply-unconfirmed');
-  });
+  }, 90_000);
 });
 
 /**
@@ -179,7 +179,7 @@ async function crashWhileTellingDecision(faultPoint: string) {
       const [record] = await store.list(['robust-ai']);
       return (record?.replies.length ?? 0) > 1 ? record : undefined;
     },
-    30_000,
+    60_000,
   );
   healthy.kill('SIGTERM');
   await once(healthy, 'exit');
