@@ -5,9 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { Socket } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { onOcrStart } from './ocr/ocr-notice.ts';
 import type { ChildAnswer, ChildReady, ChildTask } from './reading-process.ts';
+import { attachBytes, BYTES_FD, ByteIntake } from './task-bytes.ts';
 
 const MEGABYTE = 1024 * 1024;
 // What the process reserves after it measures its baseline (the heap growing back after the module loaded; about
@@ -34,7 +36,10 @@ async function startReadingChild(): Promise<void> {
   await readFile(new URL(import.meta.url));
   const bound = mode === 'watchdog' ? unbounded() : limitOwnMemory(memoryMb);
   const ready: ChildReady = { type: 'ready', ...bound };
-  process.on('message', (message: ChildTask) => void answer(work, message));
+  const bytes = new Socket({ fd: BYTES_FD, readable: true, writable: false });
+  bytes.unref();
+  const intake = new ByteIntake(bytes);
+  process.on('message', (message: ChildTask) => void answer(work, message, intake));
   process.send(ready);
 }
 
@@ -87,12 +92,16 @@ function guardAgainstOrphaning(): Promise<void> {
   return new Promise((resolve) => guard.once('online', () => resolve()));
 }
 
-async function answer(work: WorkerFunction, message: ChildTask): Promise<void> {
+async function answer(work: WorkerFunction, message: ChildTask, intake: ByteIntake): Promise<void> {
   // One task at a time: OCR starting belongs to this one, and gives it (and its message) more time.
   onOcrStart((seconds) => process.send?.({ type: 'extend', id: message.id, seconds } satisfies ChildAnswer));
   let reply: ChildAnswer;
   try {
-    reply = { type: 'answer', id: message.id, result: await work(message.task) };
+    const task =
+      message.byteLength === null
+        ? message.task
+        : attachBytes(message.task, await intake.take(message.byteLength));
+    reply = { type: 'answer', id: message.id, result: await work(task) };
   } catch (error) {
     reply = {
       type: 'error',

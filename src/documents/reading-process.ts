@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { RssWatchdog } from './rss-watchdog.ts';
+import { BYTES_FD, detachBytes } from './task-bytes.ts';
 
 /** How a reading process's memory is bounded: the kernel's data limit, an RSS watchdog, or V8's heap limit only. */
 export type MemoryBound = 'kernel' | 'watchdog' | 'heap';
@@ -18,6 +20,8 @@ export interface ChildTask {
   type: 'task';
   id: number;
   task: unknown;
+  /** The task's `bytes` follow on the bytes pipe (see task-bytes), this many; null: the task has none. */
+  byteLength: number | null;
 }
 
 /** A reading process's answer to one task, or (`extend`) a request for more time for it: OCR has started. */
@@ -61,6 +65,7 @@ const OUT_OF_MEMORY = /out of memory|allocation failed/i;
  */
 export class ReadingProcess {
   readonly #child;
+  readonly #bytes: Writable;
   readonly #ready: Promise<ChildReady | ReadingOutcome>;
   readonly #closed: Promise<void>;
   readonly #memoryMb: number;
@@ -85,9 +90,12 @@ export class ReadingProcess {
       options.memoryBound ?? 'auto',
     ];
     this.#child = spawn(process.execPath, args, {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc', 'pipe'],
       serialization: 'advanced',
     });
+    this.#bytes = this.#child.stdio[BYTES_FD] as Writable;
+    // A process killed while its bytes were on their way: the write fails, and the task ends as the process did.
+    this.#bytes.on('error', () => this.kill('closed'));
     this.#child.stderr?.setEncoding('utf8');
     this.#child.stderr?.on('data', (chunk: string) => {
       this.#stderr = (this.#stderr + chunk).slice(-STDERR_TAIL_CHARACTERS);
@@ -148,9 +156,17 @@ export class ReadingProcess {
         };
         this.#child.on('message', onMessage);
         void this.#closed.then(() => resolve(this.#exitOutcome()));
-        this.#child.send({ type: 'task', id, task } satisfies ChildTask, (error) => {
+        const sent = detachBytes(task);
+        const message: ChildTask = {
+          type: 'task',
+          id,
+          task: sent.task,
+          byteLength: sent.bytes?.byteLength ?? null,
+        };
+        this.#child.send(message, (error) => {
           if (error) this.kill('closed');
         });
+        if (sent.bytes !== null) this.#bytes.write(sent.bytes);
       });
     } finally {
       clearTimeout(timer);
@@ -165,6 +181,7 @@ export class ReadingProcess {
     const handles = [
       this.#child,
       this.#child.channel,
+      this.#bytes as { ref?(): void; unref?(): void },
       this.#child.stderr as { ref?(): void; unref?(): void } | null,
     ];
     for (const handle of handles) {

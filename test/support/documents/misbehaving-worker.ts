@@ -1,4 +1,5 @@
 import extractInWorker, { type ExtractionTask } from '../../../src/documents/extraction-worker.ts';
+import { createHash } from 'node:crypto';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractedText } from '../../../src/documents/extraction.ts';
@@ -6,7 +7,8 @@ import type { ExtractedText } from '../../../src/documents/extraction.ts';
 /**
  * A stand-in extraction worker for pool tests: the file name asks it to misbehave — `hang` spins forever
  * (only terminating the thread stops it), `exhaust-memory` grows its heap until the thread's limit kills it,
- * `exit` ends its thread — and anything else is read by the real worker.
+ * `exit` ends its thread, `sha256` answers the SHA-256 of the bytes it was given — and anything else is read by the
+ * real worker.
  */
 export default function misbehavingWorker(task: ExtractionTask): Promise<ExtractedText> {
   const mode = task.hint.filename ?? '';
@@ -20,6 +22,8 @@ export default function misbehavingWorker(task: ExtractionTask): Promise<Extract
     for (;;) hoard.push(Array.from({ length: 100_000 }, (_, i) => i * Math.random()));
   }
   if (mode === 'exit') process.exit(3);
+  if (mode === 'sha256')
+    return Promise.resolve(answer(createHash('sha256').update(task.bytes).digest('hex')));
   if (mode.startsWith('overlap:')) return overlapping(mode.slice('overlap:'.length));
   return extractInWorker(task);
 }
@@ -35,7 +39,10 @@ async function overlapping(folder: string): Promise<ExtractedText> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   rmSync(mark);
-  const text = others > 0 ? 'together' : 'alone';
+  return answer(others > 0 ? 'together' : 'alone');
+}
+
+function answer(text: string): ExtractedText {
   return {
     status: 'ok',
     format: 'text',

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,6 +41,20 @@ describe('ExtractionPool', () => {
     const together = await Promise.all([1, 2].map(() => pool.extract(Buffer.from('x'), hint)));
     expect(together.map((result) => result.text)).toEqual(['together', 'together']);
     await rm(folder, { recursive: true, force: true });
+  });
+
+  it('gives each document its own bytes, whole, one after another in the same process and after one was killed', async () => {
+    const pool = openPool({ threads: 1, timeoutSeconds: 2, maxBytes: 64 * 1024 * 1024 }, MISBEHAVING);
+    const documents = [20 * 1024 * 1024, 3, 1024 * 1024 + 7].map((size) => randomBytes(size));
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const hint = { filename: 'sha256', contentType: 'application/pdf' };
+    const answers = await Promise.all(documents.map((bytes) => pool.extract(bytes, hint)));
+    expect(answers.map((answer) => answer.text)).toEqual(documents.map(sha256));
+    // A process killed (out of time) after a large document's bytes: the next process gets the next document's.
+    const killed = await pool.extract(randomBytes(20 * 1024 * 1024), { ...hint, filename: 'hang' });
+    expect(killed.status).toBe('timeout');
+    const after = await pool.extract(documents[2] ?? Buffer.alloc(0), hint);
+    expect(after.text).toBe(sha256(documents[2] ?? Buffer.alloc(0)));
   });
 
   it('reads many documents of every format at once, each getting its own text', async () => {
