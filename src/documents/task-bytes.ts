@@ -12,7 +12,7 @@ export const BYTES_FD = 4;
 /** A task without its `bytes` (when it had a Uint8Array there), and those bytes. */
 export function detachBytes(task: unknown): { task: unknown; bytes: Uint8Array | null } {
   if (typeof task !== 'object' || task === null || !('bytes' in task)) return { task, bytes: null };
-  const { bytes, ...rest } = task as { bytes: unknown };
+  const { bytes, ...rest } = task;
   return bytes instanceof Uint8Array ? { task: rest, bytes } : { task, bytes: null };
 }
 
