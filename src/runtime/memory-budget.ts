@@ -1,5 +1,11 @@
 import type { InFlightBudget } from '../ports/in-flight-budget.ts';
 
+/** What runs when work that held at least `fromBytes` gives them back (a garbage collection). */
+export interface Release {
+  fromBytes: number;
+  run: () => void;
+}
+
 /**
  * A byte-weighted semaphore: work that holds bytes in memory (a message being fetched, parsed and read) takes its
  * size from the budget first, and waits while the budget is spent. A request larger than the whole budget takes
@@ -10,11 +16,13 @@ export class MemoryBudget implements InFlightBudget {
   readonly capacity: number;
   #available: number;
   #waiting: { bytes: number; grant: () => void }[] = [];
+  readonly #release: Release | null;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, release: Release | null = null) {
     if (!(capacity > 0)) throw new RangeError('a memory budget must be positive');
     this.capacity = capacity;
     this.#available = capacity;
+    this.#release = release;
   }
 
   /** Bytes not taken now. */
@@ -35,6 +43,7 @@ export class MemoryBudget implements InFlightBudget {
       return await work();
     } finally {
       this.#available += taken;
+      if (this.#release !== null && taken >= this.#release.fromBytes) this.#release.run();
       this.#serve();
     }
   }

@@ -8,6 +8,7 @@ import { openMailboxLogins, requireTokenKey } from '../adapters/oauth/open-mailb
 import { createQueues, type PipelineQueues } from '../adapters/queues/create-queues.ts';
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { MemoryBudget } from './memory-budget.ts';
+import { collectGarbage } from './collect-garbage.ts';
 import { availableParallelism } from 'node:os';
 import { HostProcesses } from '../adapters/redis/host-processes.ts';
 import { readersPerProcess } from '../documents/readers-per-process.ts';
@@ -39,6 +40,9 @@ import type { EnquiryStagePorts } from '../stages/enquiries/run-enquiry.ts';
 import type { IngestStagePorts } from '../stages/ingest/run-ingest.ts';
 import { loadVacancyTemplates } from '../stages/replies/load-vacancy-templates.ts';
 import type { ReplyStagePorts } from '../stages/replies/run-reply.ts';
+
+// A message at least this large (its size on the server) is followed by a full garbage collection.
+const COLLECT_AFTER_BYTES = 4 * 1024 * 1024;
 
 /** Everything the stages of one process use: the adapters behind their ports, opened once and shared. */
 export interface StageServices {
@@ -137,7 +141,10 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       enquiries: queues.enquiries,
       replies: queues.replies,
       reader,
-      memory: new MemoryBudget(config.workers.inFlightMb * 1024 * 1024),
+      memory: new MemoryBudget(config.workers.inFlightMb * 1024 * 1024, {
+        fromBytes: COLLECT_AFTER_BYTES,
+        run: collectGarbage,
+      }),
       ownAddresses: own,
       sentRecipients,
     },

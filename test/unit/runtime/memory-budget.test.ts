@@ -68,6 +68,17 @@ describe('MemoryBudget', () => {
     await Promise.all(runs);
   });
 
+  it('runs its release after work that held at least its threshold, failed or not, and not after smaller work', async () => {
+    const released: number[] = [];
+    const budget = new MemoryBudget(100, { fromBytes: 40, run: () => released.push(budget.available) });
+    await budget.run(39, () => Promise.resolve());
+    expect(released).toEqual([]);
+    await budget.run(40, () => Promise.resolve());
+    await expect(budget.run(500, () => Promise.reject(new Error('parse failed')))).rejects.toThrow();
+    // After the bytes were given back: what is released is no longer counted as held.
+    expect(released).toEqual([100, 100]);
+  });
+
   it('gives the bytes back when the work fails', async () => {
     const budget = new MemoryBudget(100);
     await expect(budget.run(70, () => Promise.reject(new Error('imap gone')))).rejects.toThrow('imap gone');
