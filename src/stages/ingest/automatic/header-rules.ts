@@ -115,6 +115,13 @@ export const systemSender: Rule = (facts) => {
   return sender ? { kind: 'auto-reply', rule: 'system-sender', detail: sender } : null;
 };
 
+/**
+ * A complaint from Outlook.com's (Hotmail's) junk-mail reporting program: the reported message comes back whole, as
+ * its sender wrote it, with this header added.
+ */
+export const complaintCopy: Rule = (facts) =>
+  firstHeader(facts, ['x-hmxmroriginalrecipient'], () => true, 'auto-reply', 'feedback-report');
+
 // Without a From there is nobody to record or to answer; that alone is no sign of a machine (people's mail loses
 // its From in forwarding scripts and broken clients), so it is not called automatic.
 export const noSender: Rule = ({ from }) =>

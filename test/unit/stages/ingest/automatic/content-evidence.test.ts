@@ -53,6 +53,13 @@ describe('automatic mail recognised by its content, through the real parser and 
     ['bounce-relayed-by-list.eml', 'bounce', 'bounce-text', /MTA failure banner \(\+3\)/],
     ['sendmail-delay-warning.eml', 'auto-reply', 'delay-notice', /delay-notice subject \(\+3\)/],
     ['arf-multipart-mixed.eml', 'auto-reply', 'feedback-report', /feedback-report part \(\+4\)/],
+    // Outlook.com's junk-mail reports send the reported message back whole, marked only by this header.
+    [
+      'hotmail-complaint-copy.eml',
+      'auto-reply',
+      'feedback-report',
+      /^X-HmXmrOriginalRecipient: student\.reader@hotmail\.example$/i,
+    ],
     ['challenge-response.eml', 'auto-reply', 'challenge-response', /confirmation-request subject/],
     ['lotus-auto-out-of-office.eml', 'auto-reply', 'auto-reply-text', /English auto-reply subject \(\+3\)/],
     ['abwesenheitsnotiz.eml', 'auto-reply', 'auto-reply-text', /German auto-reply subject.*German absence/],
