@@ -1,5 +1,5 @@
 import type { Clue } from './clue.ts';
-import type { DocumentText } from './document-text.ts';
+import { headOf, type DocumentText } from './document-text.ts';
 
 /** Each line of code or markup (a LaTeX command, a brace, a statement): manuals and teaching notes show code. */
 export const CODE_LINE_WEIGHT = 0.1;
@@ -11,6 +11,17 @@ const CODE_MIN_LINES = 20;
 export const SLIDES_WEIGHT = 8;
 const SLIDES_MIN_PAGES = 8;
 const SLIDES_MAX_WORDS_PER_PAGE = 45;
+/**
+ * A letter to a journal's editor about a manuscript (a submission, a response to referees): it applies for nothing.
+ * It outweighs a salutation, a closing and a file name such as `coverletter.pdf` together.
+ */
+export const EDITOR_LETTER_WEIGHT = 6;
+const EDITOR_SALUTATION_LINES = 20;
+
+// "Dear Editor,", "Dear Editors", "Dear Editor-in-Chief", "Dear Associate Editor", "Dear Dr Rossi, Editor".
+const EDITOR_SALUTATION =
+  /^dear (?:(?:the |associate |handling |academic |guest )?editors?\b|editor-in-chief\b|.{2,40}, (?:associate )?editor\b)/;
+const MANUSCRIPT = /\b(?:manuscript|referees?|reviewers?)\b/;
 
 // A line of source: a LaTeX command with an argument, a lone brace, a statement's end, a tag, a keyword.
 const CODE_LINE =
@@ -26,6 +37,8 @@ export function findLookAlikeClues(doc: DocumentText): Clue[] {
       weight: Math.min(CODE_MAX, code * CODE_LINE_WEIGHT),
       label: `${code} lines of code or markup`,
     });
+  const editorLetter = editorLetterClue(doc);
+  if (editorLetter !== null) clues.push(editorLetter);
   const perPage = doc.pages === null || doc.pages === 0 ? null : doc.words / doc.pages;
   if (
     doc.pages !== null &&
@@ -39,4 +52,14 @@ export function findLookAlikeClues(doc: DocumentText): Clue[] {
       label: `slides (${doc.pages} pages, ${Math.round(perPage)} words a page)`,
     });
   return clues;
+}
+
+function editorLetterClue(doc: DocumentText): Clue | null {
+  const salutation = headOf(doc, EDITOR_SALUTATION_LINES).find((line) => EDITOR_SALUTATION.test(line));
+  if (salutation === undefined || !MANUSCRIPT.test(doc.body)) return null;
+  return {
+    kind: 'other',
+    weight: EDITOR_LETTER_WEIGHT,
+    label: `a letter to a journal's editor about a manuscript ('${salutation}')`,
+  };
 }

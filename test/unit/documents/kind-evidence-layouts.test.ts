@@ -17,9 +17,14 @@ const CONTENT_TYPES: Partial<Record<FixtureFormat, string>> = {
 const pool = new ExtractionPool(EXTRACTION);
 afterAll(() => pool.close());
 
-async function readKind(blocks: Block[], format: FixtureFormat, columns: 1 | 2 = 1): Promise<KindDecision> {
+async function readKind(
+  blocks: Block[],
+  format: FixtureFormat,
+  columns: 1 | 2 = 1,
+  filename = `document.${format}`,
+): Promise<KindDecision> {
   const content = await buildDocument({ blocks, columns }, format);
-  const hint = { filename: `document.${format}`, contentType: CONTENT_TYPES[format] ?? 'application/pdf' };
+  const hint = { filename, contentType: CONTENT_TYPES[format] ?? 'application/pdf' };
   return classifyDocument({ ...hint, extraction: await pool.extract(content, hint) });
 }
 
@@ -127,6 +132,26 @@ describe('kinds of real layouts', () => {
       'pdf',
     );
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+  });
+
+  it('does not take a letter to a journal editor submitting a manuscript for a cover letter, even named so', async () => {
+    const decision = await readKind(
+      [
+        body('Department of Physics, 12 Example Road, Exampletown'),
+        body('3 March 2026'),
+        body('Dear Editor,'),
+        body('We would like to submit the manuscript entitled "Noise in coupled quantum dots" for'),
+        body('consideration for publication in your journal. We suggest the following referees:'),
+        body('Prof. A. Author and Dr B. Author.'),
+        body('Yours sincerely,'),
+        body('Ana Autora'),
+      ],
+      'pdf',
+      1,
+      'coverletter.pdf',
+    );
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+    expect(decision.evidence[0]).toBe("a letter to a journal's editor about a manuscript ('dear editor,')");
   });
 
   it('reads a Spanish research proposal in ODT', async () => {

@@ -46,6 +46,8 @@ export const BOUNCE_CLUES: readonly ContentClue[] = [
     'mail-system sender',
     /^(?:"?(?:mail delivery (?:system|subsystem)|system administrator|mail administrator|postmaster|mailer-daemon)"?\s*<)|(?:^|<)(?:imss|mailer|mail_?service|[\w.-]*_mail_service|mailadmin|mail-?daemon)@/i,
   ),
+  // Only delivery reports carry one, even when a gateway wraps them in multipart/mixed (McAfee's).
+  clue('bounce', 'parts', 4, 'delivery-status part', /^message\/(?:global-)?delivery-status$/),
   clue(
     'bounce',
     'parts',

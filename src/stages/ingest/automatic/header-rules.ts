@@ -115,6 +115,17 @@ export const systemSender: Rule = (facts) => {
   return sender ? { kind: 'auto-reply', rule: 'system-sender', detail: sender } : null;
 };
 
+/** Challenge-response services' own markers: Bluebottle asks the sender to have their address allowed. */
+export const challengeHeader: Rule = (facts) =>
+  firstHeader(facts, ['x-bluebottle-request'], () => true, 'auto-reply', 'challenge-response');
+
+/**
+ * A complaint from Outlook.com's (Hotmail's) junk-mail reporting program: the reported message comes back whole, as
+ * its sender wrote it, with this header added.
+ */
+export const complaintCopy: Rule = (facts) =>
+  firstHeader(facts, ['x-hmxmroriginalrecipient'], () => true, 'auto-reply', 'feedback-report');
+
 // Without a From there is nobody to record or to answer; that alone is no sign of a machine (people's mail loses
 // its From in forwarding scripts and broken clients), so it is not called automatic.
 export const noSender: Rule = ({ from }) =>
@@ -135,8 +146,11 @@ export const listPrecedence: Rule = (facts) =>
     'precedence',
   );
 
+// fml, the Japanese list server, marks its mail X-MLServer and X-ML-Name rather than List-*.
 export const listHeader: Rule = (facts) => {
-  const name = Object.keys(facts.headers).find((key) => key.startsWith('list-') || key === 'mailing-list');
+  const name = Object.keys(facts.headers).find(
+    (key) => key.startsWith('list-') || key === 'mailing-list' || key === 'x-mlserver' || key === 'x-ml-name',
+  );
   if (name === undefined) return null;
   return {
     kind: 'list',

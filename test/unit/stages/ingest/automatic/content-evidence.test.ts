@@ -53,7 +53,20 @@ describe('automatic mail recognised by its content, through the real parser and 
     ['bounce-relayed-by-list.eml', 'bounce', 'bounce-text', /MTA failure banner \(\+3\)/],
     ['sendmail-delay-warning.eml', 'auto-reply', 'delay-notice', /delay-notice subject \(\+3\)/],
     ['arf-multipart-mixed.eml', 'auto-reply', 'feedback-report', /feedback-report part \(\+4\)/],
+    // Outlook.com's junk-mail reports send the reported message back whole, marked only by this header.
+    [
+      'hotmail-complaint-copy.eml',
+      'auto-reply',
+      'feedback-report',
+      /^X-HmXmrOriginalRecipient: student\.reader@hotmail\.example$/i,
+    ],
     ['challenge-response.eml', 'auto-reply', 'challenge-response', /confirmation-request subject/],
+    // Bluebottle's challenge has a person's From and a reply's subject: its own header says what it is.
+    ['bluebottle-challenge.eml', 'auto-reply', 'challenge-response', /^X-Bluebottle-Request: <7781>$/i],
+    // A gateway's DSN wrapped in multipart/mixed, from an empty sender: its delivery-status part decides.
+    ['dsn-in-multipart-mixed.eml', 'bounce', 'bounce-text', /delivery-status part \(\+4\)/],
+    // fml, the Japanese list server, marks its notices and posts X-MLServer, not List-*.
+    ['fml-list-notice.eml', 'list', 'list-header', /^X-MLServer: fml/i],
     ['lotus-auto-out-of-office.eml', 'auto-reply', 'auto-reply-text', /English auto-reply subject \(\+3\)/],
     ['abwesenheitsnotiz.eml', 'auto-reply', 'auto-reply-text', /German auto-reply subject.*German absence/],
     ['reponse-automatique.eml', 'auto-reply', 'auto-reply-text', /French auto-reply subject.*French absence/],
