@@ -18,6 +18,7 @@ export const daemonSection: BenchSection = {
     'drain-timeout-seconds': { type: 'string' },
     'redis-url': { type: 'string' },
     'cpu-prof': { type: 'string' },
+    compiled: { type: 'boolean' },
   },
   usage: [
     '--applications <n>          applications in the backlog, each from its own applicant (default 2000)',
@@ -35,6 +36,8 @@ export const daemonSection: BenchSection = {
     '                            (default $REDIS_URL or redis://127.0.0.1:6379)',
     '--cpu-prof <dir>            profile the 1-process drain’s daemon with node --cpu-prof into <dir> and list',
     '                            its main thread’s top functions by self time',
+    '--compiled                  build the daemon (npm run build) and run it from dist/ as the installed',
+    '                            `triage` and the systemd unit do (default: from source, as `npm start`)',
   ],
   prepare(values: FlagValues) {
     const settings = daemonSettings(values);

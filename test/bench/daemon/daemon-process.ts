@@ -2,11 +2,14 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { YOUNG_GENERATION_FLAG } from '../../../src/cli/node-flags.ts';
 import { spawnCli } from '../../support/run-cli.ts';
 import { DaemonLogs } from './daemon-logs.ts';
 import { sampleTreeRss, type TreePeak } from './tree-rss.ts';
 
 const MAIN = fileURLToPath(new URL('../../../src/cli/main.ts', import.meta.url));
+/** The daemon as installed: `npm run build`'s output. */
+export const COMPILED_MAIN = fileURLToPath(new URL('../../../dist/src/cli/main.js', import.meta.url));
 const KILL_AFTER_MS = 30_000;
 
 /** A `triage start` process of the benchmark. */
@@ -32,13 +35,21 @@ export interface StoppedDaemon {
   stopMs: number;
 }
 
-/** Starts `triage --config <file> start`; with `cpuProfDir`, under `node --cpu-prof` writing its profile there. */
-export function startDaemonProcess(configFile: string, cpuProfDir?: string): DaemonProcess {
+/**
+ * Starts `triage --config <file> start` from source, or from `entry` (COMPILED_MAIN); with `cpuProfDir`, under
+ * `node --cpu-prof` writing its profile there.
+ */
+export function startDaemonProcess(
+  configFile: string,
+  entry: string | null,
+  cpuProfDir?: string,
+): DaemonProcess {
   const args = ['--config', configFile, 'start'];
+  const profile = cpuProfDir === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', cpuProfDir];
   const child =
-    cpuProfDir === undefined
+    entry === null && cpuProfDir === undefined
       ? spawnCli(args)
-      : spawn(process.execPath, ['--cpu-prof', '--cpu-prof-dir', cpuProfDir, MAIN, ...args], {
+      : spawn(process.execPath, [YOUNG_GENERATION_FLAG, ...profile, entry ?? MAIN, ...args], {
           env: { ...process.env, TRIAGE_LOG_FORMAT: 'json' },
         });
   const pid = child.pid;

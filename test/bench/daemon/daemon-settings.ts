@@ -18,6 +18,8 @@ export interface DaemonBenchSettings {
   redisUrl: string;
   /** Profile the 1-process drain's daemon (node --cpu-prof) into this folder; null: no profile. */
   cpuProf: string | null;
+  /** Run the daemon built into dist/ (as installed), not from source. */
+  compiled: boolean;
 }
 
 export const DAEMON_TITLE = 'Daemon: backlog, latency, memory, scale-out';
@@ -50,6 +52,7 @@ export function daemonSettings(values: FlagValues): DaemonBenchSettings {
     drainTimeoutSeconds: wholeNumberFlag(values, 'drain-timeout-seconds', 1800, 1),
     redisUrl,
     cpuProf: cpuProf ?? null,
+    compiled: values.compiled === true,
   };
 }
 

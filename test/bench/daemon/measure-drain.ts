@@ -10,6 +10,8 @@ import { type DaemonProcess, startDaemonProcess, type StoppedDaemon } from './da
 export interface DrainPlan {
   processes: number;
   configFile: string;
+  /** The daemon's entry when not run from source (COMPILED_MAIN). */
+  entry: string | null;
   sink: SmtpSink;
   /** Every applicant of the backlog: each must get exactly one acknowledgement. */
   applicants: ReadonlySet<string>;
@@ -58,7 +60,7 @@ export async function measureDrain(plan: DrainPlan): Promise<DrainResult> {
   const replies = new ReplyCounter(plan.sink, plan.applicants);
   const started = performance.now();
   const daemons = Array.from({ length: plan.processes }, (_, index) =>
-    startDaemonProcess(plan.configFile, index === 0 ? plan.cpuProfDir : undefined),
+    startDaemonProcess(plan.configFile, plan.entry, index === 0 ? plan.cpuProfDir : undefined),
   );
   const sampler = plan.metricsPort === undefined ? null : sampleMetricsMemory(plan.metricsPort);
   let startMs: number | null = null;

@@ -13,6 +13,8 @@ import type { ApplicationPhases, PhaseReader } from './latency-phases.ts';
 export interface LatencyPlan {
   count: number;
   configFile: string;
+  /** The daemon's entry when not run from source (COMPILED_MAIN). */
+  entry: string | null;
   sink: SmtpSink;
   /** APPENDs a message to INBOX (on the benchmark's own connection, not counted); where it went, by APPENDUID. */
   append(raw: Buffer): Promise<AppendedMessage>;
@@ -56,7 +58,7 @@ export async function measureLatency(plan: LatencyPlan): Promise<LatencyResult> 
     const at = { monotonic: performance.now(), wall: Date.now() };
     for (const to of message.to) waiting.get(to.toLowerCase())?.(at);
   });
-  const daemon = startDaemonProcess(plan.configFile);
+  const daemon = startDaemonProcess(plan.configFile, plan.entry);
   const samplesMs: number[] = [];
   const phases: ApplicationPhases[] = [];
   let missed = 0;

@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { openCandidateStore } from '../../support/open-candidate-store.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import type { BenchTable, Figure, SectionResult } from '../bench-table.ts';
 import { progress } from '../measure.ts';
 import { type ProfileSummary, summariseCpuProfile } from './cpu-profile-summary.ts';
 import { writeDaemonConfig } from './daemon-config.ts';
+import { COMPILED_MAIN } from './daemon-process.ts';
 import { DAEMON_TITLE, type DaemonBenchSettings } from './daemon-settings.ts';
 import { backlogTable, drainTable, floorTable, redisTable } from './daemon-tables.ts';
 import { startImapCommandCounter } from '../../support/imap-command-counter.ts';
@@ -26,8 +29,12 @@ import { latencyTable, memoryTable, processRows, profileTables } from './process
 import { measureRedisMemory, type RedisMemory, removeKeys } from './redis-memory.ts';
 
 /** What every run of the section shares: the servers, the Redis connection and the loaded backlog. */
+const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
+
 interface BenchWorld {
   settings: DaemonBenchSettings;
+  /** The daemon's entry when run as installed (`--compiled`); null: from source. */
+  entry: string | null;
   imap: { host: string; port: number; user: string; pass: string };
   sink: SmtpSink;
   redis: Redis;
@@ -54,6 +61,7 @@ export async function runDaemonBench(settings: DaemonBenchSettings): Promise<Sec
     cleanups.push(() => admin.close());
     const world: BenchWorld = {
       settings,
+      entry: settings.compiled ? buildDaemon() : null,
       imap: { host: dovecot.host, port: dovecot.port, ...login },
       sink,
       redis,
@@ -103,6 +111,18 @@ export async function runDaemonBench(settings: DaemonBenchSettings): Promise<Sec
   }
 }
 
+/** `npm run build`, for `--compiled`: the daemon then runs from dist/ as installed. */
+function buildDaemon(): string {
+  progress('building the daemon (npm run build) to run it from dist/');
+  const built = spawnSync('npm', ['run', '-s', 'build'], {
+    cwd: REPOSITORY,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (built.status !== 0)
+    throw new Error(`npm run build failed (${built.status ?? built.signal ?? 'unknown'})`);
+  return COMPILED_MAIN;
+}
+
 /** One drain under a fresh prefix, on a fresh copy of the backlog; the prefix is removed afterwards. */
 async function runDrain(
   world: BenchWorld,
@@ -128,6 +148,7 @@ async function runDrain(
       applicants: backlog.applicants,
       store: await openCandidateStore(world.redis, prefix),
       timeoutMs: world.settings.drainTimeoutSeconds * 1000,
+      entry: world.entry,
       cpuProfDir: cpuProfDir ?? undefined,
       metricsPort,
     });
@@ -155,6 +176,7 @@ async function runLatency(world: BenchWorld): Promise<LatencyResult> {
     return await measureLatency({
       count: world.settings.latencyCount,
       configFile,
+      entry: world.entry,
       sink: world.sink,
       append: (raw) => appendToInbox(world.admin, raw),
       imap: counter,

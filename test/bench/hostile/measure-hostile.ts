@@ -56,7 +56,7 @@ const FIRST_APPLICANT = 2_000_000;
 export async function measureHostile(plan: HostilePlan): Promise<HostileResult> {
   const genuine = await buildGenuine(plan.genuineCount + 20);
   const batch = await buildHostileBatch(genuine.map((mail) => mail.address));
-  const daemon = startDaemonProcess(plan.configFile);
+  const daemon = startDaemonProcess(plan.configFile, null);
   const queues = ['ingest', 'assess', 'replies', 'enquiries'].map(
     (name) => new Queue(name, { connection: plan.redis, prefix: plan.prefix }),
   );

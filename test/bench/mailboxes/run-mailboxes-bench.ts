@@ -94,7 +94,7 @@ async function measureFleet(run: FleetRun): Promise<FleetFigures> {
   progress(`mailboxes: starting ${settings.processes} daemon processes`);
   const daemons: DaemonProcess[] = [];
   for (let index = 0; index < settings.processes; index += 1)
-    daemons.push(startDaemonProcess(run.configFile));
+    daemons.push(startDaemonProcess(run.configFile, null));
   run.cleanups.push(() => Promise.all(daemons.map((daemon) => daemon.stop())));
   await Promise.all(daemons.map((daemon) => daemon.logs.waitFor('daemon started')));
   const started = performance.now();
