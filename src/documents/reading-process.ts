@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { childExecArgv } from './child-exec-argv.ts';
 import { RssWatchdog } from './rss-watchdog.ts';
 import { BYTES_FD, detachBytes } from './task-bytes.ts';
 
@@ -269,23 +270,4 @@ export class ReadingProcess {
     const how = exit?.signal != null ? `killed by ${exit.signal}` : `exit code ${exit?.code ?? 'unknown'}`;
     return lastLine ? `${how}: ${lastLine}` : how;
   }
-}
-
-/**
- * The parent's flags a reading process needs too: how TypeScript is run (the source runs with Node's type
- * stripping) and the package-export conditions. Not debugger, heap or `--import`/`--require` hooks (a test
- * runner's), which a process that only reads documents does not want.
- */
-export function childExecArgv(execArgv: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let index = 0; index < execArgv.length; index += 1) {
-    const flag = execArgv[index] ?? '';
-    if (/^--(no-)?experimental-(strip|transform)-types$/.test(flag)) kept.push(flag);
-    else if (/^(--conditions|-C)=/.test(flag)) kept.push(flag);
-    else if ((flag === '--conditions' || flag === '-C') && execArgv[index + 1] !== undefined) {
-      kept.push(flag, execArgv[index + 1] ?? '');
-      index += 1;
-    }
-  }
-  return kept;
 }
