@@ -5,6 +5,7 @@ import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { EnquiryStore } from '../adapters/redis/enquiry-store.ts';
 import { PersonTraces } from '../adapters/redis/person-traces.ts';
 import { PurgeLock } from '../adapters/redis/purge-lock.ts';
+import { ReferenceHoldStore } from '../adapters/redis/reference-hold-store.ts';
 import { retentionDefaults } from '../config/retention-schema.ts';
 import type { Logger } from '../logging/create-logger.ts';
 import type { StageServices } from '../runtime/stage-services.ts';
@@ -35,6 +36,12 @@ export function retentionPorts(services: StageServices, owner: string, logger: L
       const log = new EnquiryStore(redis, keys, personal);
       let removed = 0;
       for (const mailbox of config.mailboxes) removed += await log.expire(mailbox.id, expired);
+      return removed;
+    },
+    expireHeldReferences: async (expired) => {
+      const holds = new ReferenceHoldStore(redis, keys, personal);
+      let removed = 0;
+      for (const mailbox of config.mailboxes) removed += await holds.expire(mailbox.id, expired);
       return removed;
     },
     lock: new PurgeLock(redis, keys),

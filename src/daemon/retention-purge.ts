@@ -6,11 +6,13 @@ import type { CandidateErasures, ErasurePorts } from '../ports/erasure-ports.ts'
 import { add, eraseCandidates, finishErasures, noErasure } from '../privacy/erase-candidates.ts';
 import {
   enquiryExpired,
+  heldReferenceExpired,
   planRetention,
   retentionRule,
   type VacancyPurge,
 } from '../privacy/plan-retention.ts';
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
+import type { HeldReference } from '../candidates/held-reference.ts';
 import { runEvery, type Periodic } from './run-every.ts';
 
 /** Candidates erased per call of eraseCandidates: a stop waits for at most one batch. */
@@ -26,6 +28,8 @@ export interface RetentionPurgePorts {
   removeMail: ErasurePorts['removeMail'];
   /** Removes the enquiry log entries (all mailboxes) that `expired` says are past; how many went. */
   expireEnquiries(expired: (at: string) => boolean): Promise<number>;
+  /** Removes the held referees' letters (all mailboxes) that `expired` says are past; how many went. */
+  expireHeldReferences(expired: (held: HeldReference) => boolean): Promise<number>;
   lock: Pick<PurgeLock, 'acquire' | 'renew' | 'release'>;
   /** Appends to the privacy audit trail (counts only). */
   audit(entry: Record<string, unknown>): Promise<void>;
@@ -90,6 +94,7 @@ async function purgeOnce(ports: RetentionPurgePorts, log: Logger, stopping: () =
     const plan = planRetention(config, await ports.candidates.list(vacancyIds), new Date());
     for (const purge of plan.purges) if (!stopping()) await eraseDue(ports, log, purge, stopping);
     if (!stopping()) await expireEnquiries(ports, log);
+    if (!stopping()) await expireHeldReferences(ports, log);
   } finally {
     clearInterval(renewal);
     await lock.release(owner).catch(() => undefined);
@@ -113,6 +118,17 @@ async function expireEnquiries(ports: RetentionPurgePorts, log: Logger): Promise
   if (enquiries === 0) return;
   log.info({ enquiries }, 'retention purge of the enquiry log');
   await ports.audit({ at: now.toISOString(), action: 'retention-enquiries', enquiries });
+}
+
+// A referee's letter that never found its applicant goes when a candidate of its vacancy would have.
+async function expireHeldReferences(ports: RetentionPurgePorts, log: Logger): Promise<void> {
+  const now = new Date();
+  const references = await ports.expireHeldReferences((held) =>
+    heldReferenceExpired(ports.config, held, now),
+  );
+  if (references === 0) return;
+  log.info({ references }, "retention purge of the referees' held letters");
+  await ports.audit({ at: now.toISOString(), action: 'retention-references', references });
 }
 
 async function eraseDue(

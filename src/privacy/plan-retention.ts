@@ -81,6 +81,26 @@ export function enquiryExpired(config: Pick<Config, 'retention'>, at: string, no
   return addPeriod(new Date(made), rule.months, rule.days).getTime() <= now.getTime();
 }
 
+/**
+ * Whether a referee's letter held since `receivedAt`, never linked to a candidate, has expired at `now`: when it
+ * names a vacancy with a rule, when a candidate of that vacancy would be (its deadline + period, else receipt +
+ * period); when it names none (or one not configured), as an enquiry would; never when its vacancy is kept for
+ * ever. Pure.
+ */
+export function heldReferenceExpired(
+  config: RetentionSettings,
+  held: { vacancy: string | null; receivedAt: string },
+  now: Date,
+): boolean {
+  const vacancy = config.vacancies.find((candidate) => candidate.id === held.vacancy);
+  if (vacancy === undefined) return enquiryExpired(config, held.receivedAt, now);
+  const rule = retentionRule(config, vacancy);
+  const received = Date.parse(held.receivedAt);
+  if (rule === null || Number.isNaN(received)) return false;
+  const from = vacancy.deadline === undefined ? new Date(received) : new Date(vacancy.deadline);
+  return addPeriod(from, rule.months, rule.days).getTime() <= now.getTime();
+}
+
 /** Whether any vacancy's data is ever purged (the daemon runs the purge only then). Pure. */
 export function retentionConfigured(config: RetentionSettings): boolean {
   return config.vacancies.some((vacancy) => retentionRule(config, vacancy) !== null);

@@ -33,6 +33,13 @@ export class ReferenceHoldStore implements ReferenceHolds {
     );
   }
 
+  /** Removes a mailbox's held letters that `expired` says are past; how many went. */
+  async expire(mailboxId: string, expired: (held: HeldReference) => boolean): Promise<number> {
+    const gone = (await this.held(mailboxId)).filter(expired).map((held) => held.key);
+    if (gone.length > 0) await this.redis.hdel(this.keys.heldReferences(mailboxId), ...gone);
+    return gone.length;
+  }
+
   async release(mailboxId: string, key: string): Promise<void> {
     await this.redis.hdel(this.keys.heldReferences(mailboxId), key);
   }

@@ -5,6 +5,7 @@ import type { Config } from '../../../src/config/schema.ts';
 import {
   addPeriod,
   enquiryExpired,
+  heldReferenceExpired,
   planRetention,
   retentionConfigured,
   retentionRule,
@@ -222,5 +223,34 @@ describe('planRetention', () => {
     expect(enquiryExpired(rule, '2025-12-07T12:00:01Z', now)).toBe(false);
     expect(enquiryExpired(rule, 'not a date', now)).toBe(false);
     expect(enquiryExpired({ retention: undefined }, '2000-01-01T00:00:00Z', now)).toBe(false);
+  });
+
+  it("a referee's held letter goes when a candidate of its vacancy would, and as an enquiry when it names none", () => {
+    const settings = config(
+      [{ deadline: '2026-03-01T12:00:00Z' }, { retention: { days: 30 } }, { retention: { keep: 'forever' } }],
+      { months: 6 },
+    );
+    const now = new Date('2026-09-02T00:00:00Z');
+    const held = (vacancy: string | null, receivedAt: string) =>
+      heldReferenceExpired(settings, { vacancy, receivedAt }, now);
+    // v0 has a deadline: six months after it, however late the letter came.
+    expect(held('v0', '2026-08-30T00:00:00Z')).toBe(true);
+    expect(
+      heldReferenceExpired(
+        settings,
+        { vacancy: 'v0', receivedAt: '2026-02-01T00:00:00Z' },
+        new Date('2026-08-31T00:00:00Z'),
+      ),
+    ).toBe(false);
+    // v1 has no deadline and its own 30 days: from the letter.
+    expect(held('v1', '2026-08-02T23:59:59Z')).toBe(true);
+    expect(held('v1', '2026-08-04T00:00:00Z')).toBe(false);
+    // v2 is kept for ever; none named (or one no longer configured): the top-level six months from the letter.
+    expect(held('v2', '2000-01-01T00:00:00Z')).toBe(false);
+    expect(held(null, '2026-03-01T23:59:59Z')).toBe(true);
+    expect(held('gone', '2026-03-02T00:00:01Z')).toBe(false);
+    expect(
+      heldReferenceExpired(config([{}]), { vacancy: 'v0', receivedAt: '2000-01-01T00:00:00Z' }, now),
+    ).toBe(false);
   });
 });
