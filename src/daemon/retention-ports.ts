@@ -19,6 +19,12 @@ export function retentionPorts(services: StageServices, owner: string, logger: L
   const { config, redis, keys, personal } = services;
   const traces = new PersonTraces(redis, keys, personal);
   const hashAddress = (address: string) => personal.hashAddress(address);
+  // Runs `expire` on every mailbox, one after another; how many entries went in all.
+  const eachMailbox = async (expire: (mailboxId: string) => Promise<number>): Promise<number> => {
+    let removed = 0;
+    for (const mailbox of config.mailboxes) removed += await expire(mailbox.id);
+    return removed;
+  };
   return {
     config,
     candidates: new CandidateStore(redis, keys, personal),
@@ -32,17 +38,13 @@ export function retentionPorts(services: StageServices, owner: string, logger: L
     exportDir: config.export?.dir ?? null,
     removeMail: (mailboxId, folder, messageIds, removal) =>
       services.filedMail.remove(mailboxId, folder, messageIds, removal),
-    expireEnquiries: async (expired) => {
+    expireEnquiries: (expired) => {
       const log = new EnquiryStore(redis, keys, personal);
-      let removed = 0;
-      for (const mailbox of config.mailboxes) removed += await log.expire(mailbox.id, expired);
-      return removed;
+      return eachMailbox((mailboxId) => log.expire(mailboxId, expired));
     },
-    expireHeldReferences: async (expired) => {
+    expireHeldReferences: (expired) => {
       const holds = new ReferenceHoldStore(redis, keys, personal);
-      let removed = 0;
-      for (const mailbox of config.mailboxes) removed += await holds.expire(mailbox.id, expired);
-      return removed;
+      return eachMailbox((mailboxId) => holds.expire(mailboxId, expired));
     },
     lock: new PurgeLock(redis, keys),
     audit: (entry) => traces.audit(entry),
