@@ -38,22 +38,13 @@ export function mergeCandidate(
   if (existing?.messages.some((message) => message.key === incoming.message.key)) {
     return { record: existing, outcome: 'duplicate' };
   }
-  const base: CandidateRecord = existing ?? {
-    id: candidate.id,
-    vacancy: candidate.vacancy,
-    name: '',
-    email: incoming.applicant.address,
-    documents: [],
-    missing: [],
-    flags: [],
-    messages: [],
-    replies: [],
-    acknowledges: null,
-    firstSeen: incoming.message.receivedAt,
-    lastSeen: incoming.message.receivedAt,
-    history: [],
-    references: [],
-  };
+  const base =
+    existing ??
+    emptyCandidate(
+      candidate.vacancy,
+      { id: candidate.id, email: incoming.applicant.address, name: '' },
+      incoming.message.receivedAt,
+    );
   const known = new Set(base.documents.map((document) => document.sha256));
   // The same file twice in one message counts as received once, like a file sent again later.
   const added = incoming.documents.filter(
@@ -111,4 +102,28 @@ function min(a: string, b: string): string {
 
 function max(a: string, b: string): string {
   return a.localeCompare(b) >= 0 ? a : b;
+}
+
+/** A candidate with nothing yet: no message, document, reply, reference or history. Pure. */
+export function emptyCandidate(
+  vacancy: string,
+  who: { id: string; email: string; name: string },
+  receivedAt: string,
+): CandidateRecord {
+  return {
+    id: who.id,
+    vacancy,
+    name: who.name,
+    email: who.email,
+    documents: [],
+    missing: [],
+    flags: [],
+    messages: [],
+    replies: [],
+    acknowledges: null,
+    firstSeen: receivedAt,
+    lastSeen: receivedAt,
+    references: [],
+    history: [],
+  };
 }

@@ -6,6 +6,7 @@ import {
 } from '../candidates/candidate-record.ts';
 import { withHistory } from '../candidates/candidate-updates.ts';
 import { documentFlags } from '../candidates/document-flags.ts';
+import { emptyCandidate } from '../candidates/merge-candidate.ts';
 import { missingKinds, type DocumentKind } from '../domain/document-kinds.ts';
 import { plural } from '../domain/plural.ts';
 import { TriageError } from '../errors/triage-error.ts';
@@ -123,27 +124,4 @@ function recomputeFlags(
 ): CandidateFlag[] {
   const kept = flags.filter((flag) => !DOCUMENT_FLAGS.has(flag));
   return [...new Set([...kept, ...documentFlags(documents, name)])].sort();
-}
-
-function emptyCandidate(
-  vacancy: string,
-  who: { id: string; email: string; name: string },
-  receivedAt: string,
-): CandidateRecord {
-  return {
-    id: who.id,
-    vacancy,
-    name: who.name,
-    email: who.email,
-    documents: [],
-    missing: [],
-    flags: [],
-    messages: [],
-    replies: [],
-    acknowledges: null,
-    firstSeen: receivedAt,
-    lastSeen: receivedAt,
-    references: [],
-    history: [],
-  };
 }
