@@ -1,7 +1,7 @@
 import type { DocumentKind } from '../domain/document-kinds.ts';
 import type { DocumentFacts } from '../documents/document-facts.ts';
 import { missingKinds } from '../domain/document-kinds.ts';
-import type { MailAddress } from '../mail/message-facts.ts';
+import type { MailAddress, MessageFacts } from '../mail/message-facts.ts';
 import {
   compareArrival,
   type CandidateFlag,
@@ -18,6 +18,33 @@ export interface IncomingApplication {
   applicant: MailAddress;
   documents: DocumentFacts[];
   flags: CandidateFlag[];
+}
+
+/** What identifies a message and where it is, as its record keeps it. */
+export type MessagePlace = Pick<
+  MessageRecord,
+  'key' | 'messageId' | 'subject' | 'receivedAt' | 'mailbox' | 'uidValidity' | 'uid' | 'references'
+>;
+
+/**
+ * A message's identity and place for its record; for threading, the last nine of its References and its own
+ * Message-ID. Pure.
+ */
+export function messagePlace(
+  facts: Pick<MessageFacts, 'messageId' | 'subject' | 'references'>,
+  key: string,
+  at: { mailbox: string; uidValidity: string; uid: number; receivedAt: string },
+): MessagePlace {
+  return {
+    key,
+    messageId: facts.messageId,
+    subject: facts.subject,
+    receivedAt: at.receivedAt,
+    mailbox: at.mailbox,
+    uidValidity: at.uidValidity,
+    uid: at.uid,
+    references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
+  };
 }
 
 /** The merged record and what the merge did. */

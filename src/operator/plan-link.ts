@@ -1,6 +1,6 @@
 import type { CandidateRecord } from '../candidates/candidate-record.ts';
 import { withHistory } from '../candidates/candidate-updates.ts';
-import type { IncomingApplication } from '../candidates/merge-candidate.ts';
+import { messagePlace, type IncomingApplication } from '../candidates/merge-candidate.ts';
 import type { VacancyConfig } from '../config/schema.ts';
 import { plural } from '../domain/plural.ts';
 import { messageKey } from '../mail/message-key.ts';
@@ -40,17 +40,14 @@ export function planLink(
   const key = messageKey(facts);
   const incoming: IncomingApplication = {
     message: {
-      key,
-      messageId: facts.messageId,
-      subject: facts.subject,
-      receivedAt: context.receivedAt,
-      mailbox: context.mailboxId,
-      uidValidity: context.location.uidValidity,
-      uid: context.location.uid,
+      ...messagePlace(facts, key, {
+        ...context.location,
+        mailbox: context.mailboxId,
+        receivedAt: context.receivedAt,
+      }),
       match: 'linked',
       sender: facts.from?.address.toLowerCase() ?? '',
       replyTo: chooseReplyRecipient(facts, context.trustedAuthservIds).address,
-      references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
       noReply: null,
       bodyProfile: null,
     },

@@ -1,4 +1,4 @@
-import type { IncomingApplication } from '../../candidates/merge-candidate.ts';
+import { messagePlace, type IncomingApplication } from '../../candidates/merge-candidate.ts';
 import type { Config, MailboxConfig, VacancyConfig } from '../../config/schema.ts';
 import { messageKey } from '../../mail/message-key.ts';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
@@ -134,17 +134,15 @@ export function planIngest(parsed: ParsedMessage, context: IngestContext): Inges
   const question = triage.documents.length === 0 ? findQuestion(bodyText(parsed)) : null;
   const incoming: IncomingApplication = {
     message: {
-      key,
-      messageId: facts.messageId,
-      subject: facts.subject,
-      receivedAt: context.receivedAt,
-      mailbox: context.mailbox.id,
-      uidValidity: context.location.uidValidity,
-      uid: context.location.uid,
+      ...messagePlace(facts, key, {
+        mailbox: context.mailbox.id,
+        uidValidity: context.location.uidValidity,
+        uid: context.location.uid,
+        receivedAt: context.receivedAt,
+      }),
       match: vacancy.match,
       sender: applicant.address,
       replyTo: recipient.address,
-      references: [...facts.references.slice(-9), facts.messageId].filter((id) => id !== null),
       noReply: classification.replySuppressed,
       bodyProfile: null,
       ...(triage.enquiry?.status === 'enquiry'
