@@ -1,10 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { openCandidateStore } from '../../support/open-candidate-store.ts';
 import { openPersonalData } from '../../../src/adapters/redis/personal-data-store.ts';
+import { CursorStore, type MailboxCursor } from '../../../src/adapters/redis/cursor-store.ts';
 import { redisKeys } from '../../../src/adapters/redis/redis-keys.ts';
+import { INGEST_QUEUE, ingestJobId } from '../../../src/stages/ingest/ingest-job.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Queue } from 'bullmq';
 import { ImapFlow } from 'imapflow';
 import { Redis } from 'ioredis';
 import type { CandidateRecord } from '../../../src/candidates/candidate-record.ts';
@@ -17,6 +20,8 @@ import { startPrivateRedis, type PrivateRedis } from './redis-server.ts';
 
 /** The folder the chaos daemons watch (a folder, not INBOX, so that it can be deleted and recreated). */
 export const WATCHED = 'Incoming';
+/** The mailbox's id in the chaos configuration (test/support/test-config.ts). */
+const MAILBOX_ID = 'chen';
 
 /** Everything a chaos run needs: its own Redis, Dovecot and SMTP sink, one mailbox user, a config file. */
 export interface ChaosWorld {
@@ -31,6 +36,10 @@ export interface ChaosWorld {
   append(raw: Buffer): Promise<void>;
   /** Every candidate of both vacancies, read afresh. */
   candidates(): Promise<CandidateRecord[]>;
+  /** Where the watcher has got to in the watched folder, as the daemons keep it in Redis. */
+  cursor(): Promise<MailboxCursor | null>;
+  /** Of these UIDs under `uidValidity`, those an ingest job was ever queued for (completed jobs are kept). */
+  ingested(uidValidity: string, uids: readonly number[]): Promise<number[]>;
   /** A fresh IMAP client for looking at the mailbox (the caller closes it). */
   mail(): Promise<ImapTestClient>;
   close(): Promise<void>;
@@ -90,6 +99,18 @@ export async function startChaosWorld(name: string): Promise<ChaosWorld> {
     },
     append,
     candidates: async () => (await openCandidateStore(store, prefix)).list(['robust-ai', 'med-imaging']),
+    cursor: () => new CursorStore(store, redisKeys(prefix)).read(MAILBOX_ID),
+    ingested: async (uidValidity, uids) => {
+      const queue = new Queue(INGEST_QUEUE, { connection: store, prefix, skipMetasUpdate: true });
+      try {
+        const jobs = await Promise.all(
+          uids.map((uid) => queue.getJob(ingestJobId({ mailbox: MAILBOX_ID, uidValidity, uid }))),
+        );
+        return uids.filter((_, index) => jobs[index] !== undefined);
+      } finally {
+        await queue.close();
+      }
+    },
     mail: () => openImapTestClient(dovecot, login),
     close: async () => {
       appender?.close();
