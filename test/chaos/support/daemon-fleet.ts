@@ -68,11 +68,6 @@ export class DaemonFleet {
     );
   }
 
-  /** Log lines whose message is `msg`. */
-  find(msg: string): LogLine[] {
-    return this.logs.filter((line) => line.msg === msg);
-  }
-
   /** Warnings and errors (pino levels 40 and up), for the report of a failed run. */
   problems(): LogLine[] {
     return this.logs.filter((line) => (line.level ?? 0) >= 40);
