@@ -35,6 +35,7 @@ export function formatStatus(status: DaemonStatus): string {
     age(mailbox.fetchAgeSeconds),
     mailbox.cursor === null ? '-' : `${mailbox.cursor.uidValidity}/${mailbox.cursor.lastUid}`,
     String(mailbox.backlog),
+    String(mailbox.heldLetters),
     `${mailbox.connections}/${mailbox.maxConnections}`,
     mailbox.auth,
   ]);
@@ -53,10 +54,13 @@ export function formatStatus(status: DaemonStatus): string {
   const lines = [
     'Mailboxes',
     ...formatTable(
-      [['mailbox', 'watcher', 'mode', 'last fetch', 'cursor', 'backlog', 'imap', 'login'], ...mailboxRows],
+      [
+        ['mailbox', 'watcher', 'mode', 'last fetch', 'cursor', 'backlog', 'held letters', 'imap', 'login'],
+        ...mailboxRows,
+      ],
       {
         indent: '  ',
-        rightAligned: [false, false, false, false, false, true, true, false],
+        rightAligned: [false, false, false, false, false, true, true, true, false],
       },
     ),
     '',

@@ -32,6 +32,8 @@ export interface MailboxStatus extends MailboxHealth {
   cursor: { uidValidity: string; lastUid: number } | null;
   /** Messages of this mailbox queued for ingest and not yet taken up or finished. */
   backlog: number;
+  /** Referees' letters held for an applicant who has not written yet (they stay in the watched folder). */
+  heldLetters: number;
   /** IMAP connections open to the mailbox across every daemon process (their slots), and the cap. */
   connections: number;
   maxConnections: number;

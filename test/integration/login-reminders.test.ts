@@ -26,6 +26,7 @@ function statuses(): MailboxStatus[] {
     authRetryAt: null,
     cursor: null,
     backlog: 0,
+    heldLetters: 0,
   };
   return [
     {

@@ -185,6 +185,7 @@ describe('the operator HTTP endpoint', () => {
     expect(metrics).toMatch(/^triage_messages_total\{outcome="created",classification="application"\} 1$/m);
     expect(metrics).toMatch(/^triage_extraction_seconds_count\{format="pdf"\} 1$/m);
     expect(metrics).toMatch(/^triage_mailbox_auth_ok\{mailbox="chen"\} 1$/m);
+    expect(metrics).toMatch(/^triage_mailbox_held_letters\{mailbox="chen"\} 0$/m);
     // The process's own memory, for the operator's dashboards (and the benchmark's breakdown).
     expect(metrics).toMatch(/^process_resident_memory_bytes [1-9]\d{6,}$/m);
     expect(metrics).toMatch(/^nodejs_heap_size_used_bytes [1-9]\d{5,}$/m);

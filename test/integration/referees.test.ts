@@ -1,5 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it, vi } from 'vitest';
+import { readDaemonStatus } from '../../src/adapters/redis/read-daemon-status.ts';
+import { formatStatus } from '../../src/cli/format-status.ts';
 import { runForget } from '../../src/cli/run-forget.ts';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
 import { priyasApplication, REQUIRING_REFERENCE } from '../support/referee-mail.ts';
@@ -46,6 +48,11 @@ describe("referees' letters", () => {
       (await servers.redis.hlen(`${prefix}:held-references:chen`)) === 1 ? true : undefined,
     );
     expect(await store.list(['robust-ai'])).toEqual([]);
+    const heldLetters = async () => (await readDaemonStatus(servers.redis, config)).mailboxes[0]?.heldLetters;
+    expect(await heldLetters()).toBe(1);
+    expect(formatStatus(await readDaemonStatus(servers.redis, config))).toMatch(
+      /held letters.*\n.*chen.* 1 /,
+    );
     await mail.append(await priyasApplication());
     const candidate = await waitFor('the letter linked and filed', async () => {
       const [record] = await store.list(['robust-ai']);
@@ -69,6 +76,7 @@ describe("referees' letters", () => {
     expect(candidate.history.map((entry) => [entry.action, entry.by])).toEqual([['reference', 'daemon']]);
     expect(candidate.history[0]?.detail).toMatch(/linked by name: names "Priya Raman"; referee's mail/);
     expect(await servers.redis.hlen(`${prefix}:held-references:chen`)).toBe(0);
+    expect(await heldLetters()).toBe(0);
     expect(candidate.replies.map((reply) => [reply.kind, reply.to])).toEqual([
       ['acknowledgement', 'priya.raman@mail.example.com'],
     ]);

@@ -62,6 +62,12 @@ export class DaemonMetrics {
     labelNames: ['mailbox'],
     registers: [this.registry],
   });
+  private readonly heldLetters = new Gauge({
+    name: 'triage_mailbox_held_letters',
+    help: "Referees' letters held for an applicant who has not written yet",
+    labelNames: ['mailbox'],
+    registers: [this.registry],
+  });
   private readonly deadLetters = new Gauge({
     name: 'triage_dead_letters',
     help: 'Jobs that failed for good',
@@ -114,6 +120,7 @@ export class DaemonMetrics {
         { mailbox: mailbox.id },
         mailbox.auth === 'auth-failed' || mailbox.auth === 'needs-login' ? 0 : 1,
       );
+      this.heldLetters.set({ mailbox: mailbox.id }, mailbox.heldLetters);
     }
     this.deadLetters.set(status.deadLetters);
     this.unconfirmed.set(status.unconfirmedReplies);

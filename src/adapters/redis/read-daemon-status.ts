@@ -110,6 +110,7 @@ export async function readMailboxStatuses(
       staleAfterSeconds: mailbox.reconcileSeconds * 3,
       cursor: await cursors.read(mailbox.id),
       backlog: backlog.get(mailbox.id) ?? 0,
+      heldLetters: await redis.hlen(keys.heldReferences(mailbox.id)),
       connections: await redis.zcount(keys.connectionSlots(mailbox.id), Date.now(), '+inf'),
       maxConnections: mailbox.maxConnections,
     });

@@ -20,6 +20,7 @@ const needsLogin = {
   authRetryAt: '2026-12-06T10:00:00.000Z',
   cursor: null,
   backlog: 0,
+  heldLetters: 0,
 };
 
 describe('a mailbox that needs a new sign-in', () => {

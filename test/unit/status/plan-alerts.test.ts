@@ -24,6 +24,7 @@ function mailbox(extra: Partial<MailboxStatus> = {}): MailboxStatus {
     authRetryAt: null,
     cursor: { uidValidity: '1', lastUid: 4 },
     backlog: 0,
+    heldLetters: 0,
     ...extra,
   };
 }
