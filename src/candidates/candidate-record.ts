@@ -102,11 +102,12 @@ export type ReplyRecord = z.infer<typeof replyRecordSchema>;
 
 /**
  * One change made to a candidate beyond the merging of its mail: an operator's merge, split, link, resend or
- * dismissal, a decision taken in the mail client, a referee's letter linked… Kept in order, never rewritten.
+ * dismissal, a decision taken in the mail client, a referee's letter linked or erased… Kept in order, never
+ * rewritten, except that erasing a referee rewords the entries that named them (privacy/erase-referee.ts).
  */
 export const historyEntrySchema = z.object({
   at: z.string(),
-  /** What was done, e.g. `merge`, `split`, `link`, `resend`, `dismiss`, `status`, `reference`. */
+  /** What was done, e.g. `merge`, `split`, `link`, `resend`, `dismiss`, `status`, `reference`, `erasure`. */
   action: z.string(),
   /** Who did it: `operator` (a CLI command) or `daemon` (a stage or the watcher). */
   by: z.enum(['operator', 'daemon']),

@@ -1,6 +1,7 @@
 import type { KeptTraces } from '../adapters/redis/person-traces.ts';
 import { plural } from '../domain/plural.ts';
 import type { ErasureCounts } from '../privacy/erase-candidates.ts';
+import type { RefereeLetterCounts } from './forget-referee-letters.ts';
 
 /** What `forget` found and removed (or, with --dry-run, would remove). */
 export interface ForgetReport {
@@ -13,6 +14,8 @@ export interface ForgetReport {
   enquiries: number;
   /** Referees' mails held for a candidate that they wrote, or that quote or name the person. */
   heldReferences: number;
+  /** Letters the person wrote as a referee, linked to applicants' records. */
+  refereeLetters: RefereeLetterCounts;
   /** What stays as keyed hashes; null on a dry run. */
   kept: KeptTraces | null;
 }
@@ -21,7 +24,12 @@ export interface ForgetReport {
 export function formatForgetReport(report: ForgetReport): string[] {
   const { counts } = report;
   const held =
-    counts.candidates + report.enquiries + counts.jobs + counts.deadLetters + report.heldReferences;
+    counts.candidates +
+    report.enquiries +
+    counts.jobs +
+    counts.deadLetters +
+    report.heldReferences +
+    report.refereeLetters.letters;
   const verb = report.dryRun ? 'Would remove' : 'Removed';
   const keptNothing =
     report.kept === null || (report.kept.ledgerEntries === 0 && report.kept.bounceSuppressions === 0);
@@ -39,6 +47,11 @@ export function formatForgetReport(report: ForgetReport): string[] {
       ? []
       : [
           `  ${plural(report.heldReferences, "referee's letter")} held for a candidate (from them or about them)`,
+        ]),
+    ...(report.refereeLetters.letters === 0
+      ? []
+      : [
+          `  ${plural(report.refereeLetters.letters, 'letter')} they wrote as a referee, on ${plural(report.refereeLetters.candidates, "applicant's record", "applicants' records")}, with ${plural(report.refereeLetters.documents, 'document')} (the applicants' own mail stays)`,
         ]),
     `  ${plural(counts.exportedFolders, 'folder')} of exported documents`,
     `  ${report.dryRun && report.mail ? mail.replace('deleted', 'to delete') : mail}`,

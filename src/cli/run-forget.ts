@@ -9,6 +9,7 @@ import { resolveInside } from '../domain/sanitize-filename.ts';
 import type { ErasurePorts } from '../ports/erasure-ports.ts';
 import { eraseCandidates, noErasure, type ErasureCounts } from '../privacy/erase-candidates.ts';
 import { formatForgetReport, type ForgetReport } from './format-forget-report.ts';
+import { countRefereeLetters, eraseRefereeLetters, refereeLettersOf } from './forget-referee-letters.ts';
 import {
   findPersonRecords,
   personAddress,
@@ -54,6 +55,7 @@ async function forgetPerson(
   const enquiries = await stores.traces.enquiryEntries(mailboxIds, address);
   const enquiryCount = [...enquiries.values()].reduce((sum, keys) => sum + keys.length, 0);
   const held = await heldReferencesOf(stores, mailboxIds, address, records);
+  const letters = await refereeLettersOf(config, stores, vacancyIds, address);
   const base = {
     address,
     dryRun: options.dryRun,
@@ -63,7 +65,9 @@ async function forgetPerson(
   };
   if (options.dryRun) {
     const counts = await plannedCounts(config, stores, address, records, options.mail);
-    return { ...base, counts, enquiries: enquiryCount, kept: null };
+    const refereeLetters = countRefereeLetters(letters, options.mail);
+    counts.mail += refereeLetters.mail;
+    return { ...base, counts, enquiries: enquiryCount, refereeLetters, kept: null };
   }
   const mail = lazyMailRemover(config, stores);
   try {
@@ -83,6 +87,14 @@ async function forgetPerson(
     }
     await stores.traces.removeEnquiryEntries(enquiries);
     for (const reference of held) await stores.holds.release(reference.mailbox, reference.key);
+    const refereeLetters = await eraseRefereeLetters(
+      config,
+      stores,
+      letters,
+      address,
+      options.mail ? mail.remove : null,
+    );
+    counts.mail += refereeLetters.mail;
     const scopes = [...vacancyIds, ...mailboxIds.map((id) => `mailbox-${id}`)];
     const kept = await stores.traces.keepAsHashes(scopes, address, stores.eraser);
     const subject = stores.personal.hashAddress(address);
@@ -93,9 +105,10 @@ async function forgetPerson(
       subject,
       vacancy: options.vacancy ?? null,
       counts,
+      refereeLetters: { letters: refereeLetters.letters, candidates: refereeLetters.candidates },
       kept,
     });
-    return { ...base, counts, enquiries: enquiryCount, kept };
+    return { ...base, counts, enquiries: enquiryCount, refereeLetters, kept };
   } finally {
     await mail.close();
   }

@@ -217,17 +217,56 @@ describe("referees' letters", () => {
     expect(printed).toContain("1 referee's letter held for a candidate (from them or about them)");
     expect(await servers.redis.hlen(held)).toBe(0);
   });
+
+  it("forget-referee: a linked letter leaves the applicant's record with its document, and with --mail the mailbox; her own mail stays", async () => {
+    const { config, mail, store, filed } = await setup('ref-forget-linked', REQUIRING_REFERENCE);
+    await start(config);
+    await mail.append(await priyasApplication());
+    await waitForAcknowledgement();
+    await mail.append(await smithsLetter());
+    await waitFor('the letter linked and filed', async () => {
+      const [record] = await store.list(['robust-ai']);
+      return record?.references[0]?.filedTo ? true : undefined;
+    });
+    await waitForMessage(mail, filed, '<smith-ref@kcl.example.ac.uk>');
+    const line = "1 letter they wrote as a referee, on 1 applicant's record, with 1 document";
+    const planned = await forget(config, 'j.smith@kcl.example.ac.uk', true, true);
+    expect(planned).toContain(line);
+    expect(planned).toContain('1 filed message to delete from the mailbox');
+    expect((await store.list(['robust-ai']))[0]?.references).toHaveLength(1);
+
+    const printed = await forget(config, 'j.smith@kcl.example.ac.uk', false, true);
+    expect(printed).toContain(line);
+    expect(printed).toContain('1 filed message deleted from the mailbox');
+    const [record] = await store.list(['robust-ai']);
+    expect(record?.email).toBe('priya.raman@mail.example.com');
+    expect(record?.references).toEqual([]);
+    expect(record?.documents.map((document) => document.filename)).toEqual(['CV_Priya_Raman.pdf']);
+    expect(record?.missing).toEqual(['transcript', 'reference']);
+    expect(JSON.stringify(record)).not.toMatch(/smith/i);
+    expect(record?.history.at(-1)).toMatchObject({ action: 'erasure', by: 'operator' });
+    const left = await mail.messageIds(filed);
+    expect(left).not.toContain('<smith-ref@kcl.example.ac.uk>');
+    expect(left).toContain(record?.messages[0]?.messageId);
+    // Forgetting the referee again finds nothing on the record.
+    expect(await forget(config, 'j.smith@kcl.example.ac.uk', true, true)).not.toContain('as a referee');
+  });
 });
 
 /** Runs `forget` as the CLI does, and returns what it printed. */
-async function forget(config: Parameters<typeof runForget>[0], address: string, dryRun: boolean) {
+async function forget(
+  config: Parameters<typeof runForget>[0],
+  address: string,
+  dryRun: boolean,
+  mail = false,
+) {
   const printed: string[] = [];
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     printed.push(String(chunk));
     return true;
   });
   try {
-    await runForget(config, address, { dryRun, mail: false });
+    await runForget(config, address, { dryRun, mail });
   } finally {
     write.mockRestore();
   }
