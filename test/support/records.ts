@@ -1,4 +1,5 @@
 import type { CandidateRecord, MessageRecord } from '../../src/candidates/candidate-record.ts';
+import type { HeldReference } from '../../src/candidates/held-reference.ts';
 import type { DocumentKind } from '../../src/domain/document-kinds.ts';
 
 /** A message record with plain defaults. */
@@ -62,5 +63,30 @@ export function candidateRecord(
     lastSeen: messages.at(-1)?.receivedAt ?? '',
     history: [],
     references: [],
+  };
+}
+
+/** Dr Smith's mail about Priya Raman as held for linking, with one reference letter; `changes` override. */
+export function heldReference(changes: Partial<HeldReference> = {}): HeldReference {
+  return {
+    key: '<ref@kcl.example>',
+    mailbox: 'chen',
+    uidValidity: '7',
+    uid: 3,
+    messageId: '<ref@kcl.example>',
+    subject: 'Reference for Priya Raman',
+    receivedAt: '2026-11-20T09:00:00.000Z',
+    referee: { name: 'Dr John Smith', address: 'j.smith@kcl.example' },
+    vacancy: null,
+    names: ['Priya Raman'],
+    addresses: [],
+    threadIds: [],
+    evidence: "referee's mail (score 7)",
+    noReply: null,
+    documents: [documentRecord('reference', '')].map(({ message: _message, ...letter }) => ({
+      ...letter,
+      filename: 'Reference.pdf',
+    })),
+    ...changes,
   };
 }

@@ -2,30 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { HeldReference } from '../../../src/candidates/held-reference.ts';
 import { withReference } from '../../../src/candidates/with-reference.ts';
 import { withoutReferee } from '../../../src/privacy/erase-referee.ts';
-import { candidateRecord, documentRecord, messageRecord } from '../../support/records.ts';
+import { candidateRecord, documentRecord, heldReference, messageRecord } from '../../support/records.ts';
 
 const REQUIRED = ['cv', 'transcript', 'reference'] as const;
 
 function letter(key: string, name: string, address: string): HeldReference {
-  return {
+  const [document] = heldReference().documents;
+  return heldReference({
     key,
-    mailbox: 'chen',
-    uidValidity: '7',
-    uid: 3,
     messageId: key,
-    subject: 'Reference for Priya Raman',
-    receivedAt: '2026-11-20T09:00:00.000Z',
     referee: { name, address },
-    vacancy: null,
-    names: ['Priya Raman'],
-    addresses: [],
-    threadIds: [],
-    evidence: "referee's mail (score 7)",
-    noReply: null,
-    documents: [{ ...documentRecord('reference', ''), filename: `${key}.pdf`, sha256: key }].map(
-      ({ message: _message, ...document }) => document,
-    ),
-  };
+    documents: [{ ...document!, filename: `${key}.pdf`, sha256: key }],
+  });
 }
 
 // Priya's record with two letters from Dr Smith (one Smith wrote with a capitalised address) and one from Prof. Rossi.
