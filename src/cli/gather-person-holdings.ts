@@ -13,6 +13,7 @@ import type {
   PersonExportedFiles,
   PersonHoldings,
   PersonLedgerEntry,
+  PersonRefereeLetter,
 } from '../privacy/person-holdings.ts';
 import { digestProfile } from '../stages/digests/digest-vacancy.ts';
 import { describeFit } from '../stages/digests/digest-view.ts';
@@ -38,6 +39,7 @@ export async function gatherPersonHoldings(
     vacancies: config.vacancies,
     candidates,
     enquiries: await enquiriesOf(stores, mailboxIds, address),
+    refereeLetters: await refereeLettersBy(stores, vacancyIds, mailboxIds, address),
     ledger: await ledgerOf(stores, scopes, address, decisionLedgerKinds(config)),
     bounceSuppressed: await new ReplyGuards(redis, keys, personal).isBounced(address, now),
     writtenToBy: await writtenToBy(new SentRecipientsStore(redis, keys, personal), mailboxIds, address),
@@ -47,6 +49,48 @@ export async function gatherPersonHoldings(
       flag: (flag) => FLAG_WORDING[flag],
     },
   };
+}
+
+// The letters the person wrote as a referee: on applicants' records, and held for an applicant yet to write.
+async function refereeLettersBy(
+  stores: PersonStores,
+  vacancyIds: readonly string[],
+  mailboxIds: readonly string[],
+  address: string,
+): Promise<PersonRefereeLetter[]> {
+  const theirs = (referee: { address: string }) => referee.address.toLowerCase() === address;
+  const linked = (await stores.candidates.list(vacancyIds)).flatMap((record) =>
+    record.references
+      .filter((reference) => theirs(reference.referee))
+      .map((reference) => ({
+        state: 'linked' as const,
+        vacancy: record.vacancy,
+        mailbox: reference.mailbox,
+        messageId: reference.messageId,
+        subject: reference.subject,
+        receivedAt: reference.receivedAt,
+        folder: reference.filedTo,
+        documents: record.documents
+          .filter((document) => document.message === reference.key)
+          .map((document) => document.filename),
+      })),
+  );
+  const held = (await Promise.all(mailboxIds.map((mailboxId) => stores.holds.held(mailboxId)))).flat();
+  return [
+    ...linked,
+    ...held
+      .filter((letter) => theirs(letter.referee))
+      .map((letter) => ({
+        state: 'held' as const,
+        vacancy: letter.vacancy,
+        mailbox: letter.mailbox,
+        messageId: letter.messageId,
+        subject: letter.subject,
+        receivedAt: letter.receivedAt,
+        folder: null,
+        documents: letter.documents.map((document) => document.filename),
+      })),
+  ];
 }
 
 async function enquiriesOf(

@@ -17,6 +17,21 @@ export interface PersonLedgerEntry {
   messageId: string;
 }
 
+/** A letter the person wrote as a referee: linked to an applicant's record, or held until its applicant writes. */
+export interface PersonRefereeLetter {
+  state: 'linked' | 'held';
+  /** The vacancy of the record it is linked to, or the one it names while held (null: any of the mailbox's). */
+  vacancy: string | null;
+  mailbox: string;
+  messageId: string | null;
+  subject: string;
+  receivedAt: string;
+  /** The folder it was filed in; null while it waits in the watched folder. */
+  folder: string | null;
+  /** The names of the documents it brought. */
+  documents: string[];
+}
+
 /** The exported copies of one candidate's documents (`export.dir`), by file name. */
 export interface PersonExportedFiles {
   candidateId: string;
@@ -41,6 +56,8 @@ export interface PersonHoldings {
   vacancies: ReadonlyArray<Pick<VacancyConfig, 'id' | 'title' | 'supervisors'>>;
   candidates: readonly CandidateRecord[];
   enquiries: readonly PersonEnquiry[];
+  /** Letters they wrote as a referee (the applicants' records themselves are not theirs, and not exported). */
+  refereeLetters: readonly PersonRefereeLetter[];
   ledger: readonly PersonLedgerEntry[];
   /** Whether replies to the address are suppressed now because one bounced. */
   bounceSuppressed: boolean;

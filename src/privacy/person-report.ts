@@ -44,6 +44,7 @@ function reportJson(holdings: PersonHoldings, notes: string[]) {
       messageKey,
       ...entry,
     })),
+    refereeLetters: holdings.refereeLetters,
     replyLedger: holdings.ledger,
     bounceSuppressed: holdings.bounceSuppressed,
     writtenToBy: holdings.writtenToBy,
@@ -58,6 +59,7 @@ function heldLine(holdings: PersonHoldings): string | null {
   const nothing =
     candidates.length === 0 &&
     enquiries.length === 0 &&
+    holdings.refereeLetters.length === 0 &&
     ledger.length === 0 &&
     !holdings.bounceSuppressed &&
     holdings.writtenToBy.length === 0 &&
@@ -74,6 +76,9 @@ function heldLine(holdings: PersonHoldings): string | null {
       'document',
     ),
     count(enquiries.length, 'enquiry', 'enquiries'),
+    ...(holdings.refereeLetters.length > 0
+      ? [count(holdings.refereeLetters.length, 'letter as a referee', 'letters as a referee')]
+      : []),
     ...(ledger.length > 0 ? [count(ledger.length, 'reply-ledger entry', 'reply-ledger entries')] : []),
     ...(holdings.bounceSuppressed ? ['a bounce suppression'] : []),
     ...(holdings.writtenToBy.length > 0 ? ['a colleague mark (Sent folder)'] : []),

@@ -1,6 +1,6 @@
 import { mailText } from '../output/mail-text.ts';
 import { candidateSummary } from './candidate-summary.ts';
-import type { PersonEnquiry, PersonHoldings } from './person-holdings.ts';
+import type { PersonEnquiry, PersonHoldings, PersonRefereeLetter } from './person-holdings.ts';
 import { readableTime } from './readable-time.ts';
 
 /**
@@ -25,6 +25,11 @@ export function personSummary(holdings: PersonHoldings, held: string, notes: rea
     '',
     `== Enquiries (${enquiries.length}) ==`,
     ...(enquiries.length === 0 ? ['None.'] : enquiries.map(describeEnquiry)),
+    '',
+    `== Letters written as a referee (${holdings.refereeLetters.length}) ==`,
+    ...(holdings.refereeLetters.length === 0
+      ? ['None.']
+      : holdings.refereeLetters.map(describeRefereeLetter)),
     '',
     `== Reply ledger (${ledger.length}) ==`,
     ...(ledger.length === 0
@@ -72,4 +77,13 @@ function describeEnquiry(enquiry: PersonEnquiry): string {
   const to = field('to');
   const detail = field('detail');
   return `  ${readableTime(field('at'))}  mailbox ${enquiry.mailbox}, message ${mailText(enquiry.messageKey)}: ${field('kind') || 'enquiry'} reply ${field('status') || '?'}${to ? ` to ${to}` : ''}${detail ? `: ${detail}` : ''}`;
+}
+
+function describeRefereeLetter(letter: PersonRefereeLetter): string {
+  const where =
+    letter.state === 'linked'
+      ? `linked to an applicant's record for ${letter.vacancy ?? '?'}${letter.folder ? `, filed in ${mailText(letter.folder)}` : ''}`
+      : `held in mailbox ${letter.mailbox} until the applicant it concerns writes`;
+  const documents = letter.documents.map((name) => mailText(name, { controls: '' })).join(', ');
+  return `  ${readableTime(letter.receivedAt)}  "${mailText(letter.subject)}"${letter.messageId ? ` (Message-ID ${mailText(letter.messageId)})` : ''}: ${where}${documents ? `; documents: ${documents}` : ''}`;
 }

@@ -2,6 +2,10 @@ import { simpleParser } from 'mailparser';
 import { describe, expect, it, vi } from 'vitest';
 import { readDaemonStatus } from '../../src/adapters/redis/read-daemon-status.ts';
 import { formatStatus } from '../../src/cli/format-status.ts';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runExportPerson } from '../../src/cli/run-export-person.ts';
 import { runForget } from '../../src/cli/run-forget.ts';
 import { buildMail, pdfAttachment } from '../support/build-mail.ts';
 import { priyasApplication, REQUIRING_REFERENCE } from '../support/referee-mail.ts';
@@ -188,7 +192,7 @@ describe("referees' letters", () => {
   });
 
   it('forget-held: a held letter goes with its referee, and with the applicant it names', async () => {
-    const { config, mail, prefix } = await setup('ref-forget');
+    const { config, mail, prefix, store } = await setup('ref-forget');
     await start(config);
     const held = `${prefix}:held-references:chen`;
     await mail.append(await smithsLetter());
@@ -203,10 +207,19 @@ describe("referees' letters", () => {
         attachments: [await pdfAttachment('Reference_Priya_Raman_MedIm.pdf')],
       }),
     );
+    // Smith's letter on Priya's record (mails may be taken up in any order, so it may be held for a while first).
     await waitFor('one letter linked, one held', async () => {
       const keys = await servers.redis.hkeys(held);
-      return keys.length === 1 && keys[0] === '<rossi-medim@polimi.example.it>' ? true : undefined;
+      const [priya] = await store.list(['robust-ai']);
+      return keys.length === 1 &&
+        keys[0] === '<rossi-medim@polimi.example.it>' &&
+        priya?.references.length === 1
+        ? true
+        : undefined;
     });
+    expect((await exportPerson(config, 'm.rossi@polimi.example.it')).refereeLetters).toMatchObject([
+      { state: 'held', vacancy: 'med-imaging', folder: null, documents: ['Reference_Priya_Raman_MedIm.pdf'] },
+    ]);
     expect(await forget(config, 'm.rossi@polimi.example.it', true)).toContain(
       "1 referee's letter held for a candidate (from them or about them)",
     );
@@ -229,6 +242,19 @@ describe("referees' letters", () => {
       return record?.references[0]?.filedTo ? true : undefined;
     });
     await waitForMessage(mail, filed, '<smith-ref@kcl.example.ac.uk>');
+    // What a subject access request of the referee shows: the letter, where it is, not the applicant's record.
+    expect((await exportPerson(config, 'j.smith@kcl.example.ac.uk')).refereeLetters).toEqual([
+      {
+        state: 'linked',
+        vacancy: 'robust-ai',
+        mailbox: 'chen',
+        messageId: '<smith-ref@kcl.example.ac.uk>',
+        subject: '[PHD-robustAI] Reference for Priya Raman',
+        receivedAt: expect.any(String),
+        folder: filed,
+        documents: ['Reference_Priya_Raman.pdf'],
+      },
+    ]);
     const line = "1 letter they wrote as a referee, on 1 applicant's record, with 1 document";
     const planned = await forget(config, 'j.smith@kcl.example.ac.uk', true, true);
     expect(planned).toContain(line);
@@ -248,10 +274,23 @@ describe("referees' letters", () => {
     const left = await mail.messageIds(filed);
     expect(left).not.toContain('<smith-ref@kcl.example.ac.uk>');
     expect(left).toContain(record?.messages[0]?.messageId);
-    // Forgetting the referee again finds nothing on the record.
+    // Forgetting the referee again finds nothing on the record, and nothing of theirs is exported.
     expect(await forget(config, 'j.smith@kcl.example.ac.uk', true, true)).not.toContain('as a referee');
+    expect((await exportPerson(config, 'j.smith@kcl.example.ac.uk')).refereeLetters).toEqual([]);
   });
 });
+
+/** Runs `export-person` as the CLI does (quietly), and returns the person.json it wrote. */
+async function exportPerson(config: Parameters<typeof runExportPerson>[0], address: string) {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), 'triage-sar-')), 'export');
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  try {
+    await runExportPerson(config, address, { out });
+  } finally {
+    write.mockRestore();
+  }
+  return JSON.parse(await readFile(path.join(out, 'person.json'), 'utf8')) as { refereeLetters: unknown[] };
+}
 
 /** Runs `forget` as the CLI does, and returns what it printed. */
 async function forget(

@@ -140,6 +140,7 @@ function holdings(changes: Partial<PersonHoldings> = {}): PersonHoldings {
       { scope: 'robust-ai', kind: 'acknowledgement', state: 'sent', messageId: '<ack-1@uni.example>' },
       { scope: 'mailbox-chen', kind: 'enquiry', state: 'sent', messageId: '<enq-1@uni.example>' },
     ],
+    refereeLetters: [],
     bounceSuppressed: false,
     writtenToBy: [],
     exportedDocuments: [
@@ -290,5 +291,46 @@ describe('personReport', () => {
     );
     expect(summary).toContain('The Sent folder of chen shows mail to this address: kept as a keyed hash');
     expect(json.writtenToBy).toEqual(['chen']);
+  });
+
+  it("reports the letters a referee wrote, linked or held, without the applicant's record", () => {
+    const letters = [
+      {
+        state: 'linked' as const,
+        vacancy: 'robust-ai',
+        mailbox: 'chen',
+        messageId: '<smith-ref@kcl.example>',
+        subject: 'Reference letter',
+        receivedAt: '2026-03-05T10:00:00.000Z',
+        folder: 'Applications/robust-ai',
+        documents: ['Reference.pdf'],
+      },
+      {
+        state: 'held' as const,
+        vacancy: null,
+        mailbox: 'chen',
+        messageId: '<smith-ref-2@kcl.example>',
+        subject: 'Second reference',
+        receivedAt: '2026-03-06T10:00:00.000Z',
+        folder: null,
+        documents: [],
+      },
+    ];
+    const { held, summary, json } = personReport(
+      holdings({ candidates: [], enquiries: [], ledger: [], exportedDocuments: [], refereeLetters: letters }),
+    );
+    expect(held).toBe('0 candidate records, 0 messages, 0 documents, 0 enquiries, 2 letters as a referee');
+    expect(json.refereeLetters).toEqual(letters);
+    const lines = summary.split('\n');
+    expect(lines).toContain('== Letters written as a referee (2) ==');
+    expect(summary).toMatch(
+      /"Reference letter" \(Message-ID <smith-ref@kcl\.example>\): linked to an applicant's record for robust-ai, filed in Applications\/robust-ai; documents: Reference\.pdf/,
+    );
+    expect(summary).toMatch(
+      /"Second reference" .*: held in mailbox chen until the applicant it concerns writes$/m,
+    );
+    expect(personReport(holdings({ refereeLetters: [] })).summary).toContain(
+      '== Letters written as a referee (0) ==\nNone.',
+    );
   });
 });
