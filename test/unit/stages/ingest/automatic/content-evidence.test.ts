@@ -131,6 +131,15 @@ describe('automatic mail recognised by its content, through the real parser and 
     ['Resposta automática: [PHD-robustAI] Candidatura', 'Estou de férias até 10 de janeiro.'],
     ['Automatisch antwoord: [PHD-robustAI] Sollicitatie', 'Ik ben afwezig tot 4 januari.'],
     ['自動返信: [PHD-robustAI] 応募', '不在にしております。'],
+    // bounce_email's Lotus Notes reply (dev corpus): "Ārpus biroja atrašanās automātiskā atbilde: …".
+    [
+      'Arpus biroja atrasanas automatiska atbilde: [PHD-robustAI] Pieteikums',
+      'I am out of office until Tuesday.',
+    ],
+    // bounce_email's Gmail vacation reply (dev corpus): "Atvaļinājums" decides only with the absence sentence.
+    ['Atvaļinājums Re: [PHD-robustAI] Pieteikums', 'Esmu atvaļinājumā.'],
+    // PHP-Bounce-Handler's vac6 (dev corpus): "Vacation Alert!" decides only with the absence sentence.
+    ['Vacation Alert! Re: [PHD-robustAI] Application', 'I will be on vacation until Monday, September 22nd.'],
   ];
 
   it.each(LANGUAGES)(
@@ -167,6 +176,20 @@ describe('automatic mail recognised by its content, through the real parser and 
       attachments: [],
     });
     expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
+  it('"Holiday notice" or "Atvaļinājums" in a person\'s tagged mail without an absence sentence is an application', async () => {
+    for (const subject of [
+      'Holiday notice - [PHD-robustAI] Application',
+      'Atvaļinājums [PHD-robustAI] Pieteikums',
+    ]) {
+      const raw = await buildMail({
+        subject,
+        text: 'Dear Dr Chen,\n\nmy application is below.\n\nJane',
+        attachments: [],
+      });
+      expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+    }
   });
 
   it('a person replying to an auto-reply ("Re: Automatic reply: …") is not one', async () => {
