@@ -192,6 +192,18 @@ describe('automatic mail recognised by its content, through the real parser and 
     }
   });
 
+  // php-imap's relayed Google report (dev corpus): RFC 7489 fixes the subject of a DMARC aggregate report.
+  it('a DMARC aggregate report is a feedback report by its RFC 7489 subject, tag or no tag', async () => {
+    const raw = await buildMail({
+      subject:
+        'Report Domain: uni.example Submitter: google.com Report-ID: 2244696771454641389 [PHD-robustAI]',
+      text: '',
+    });
+    const classification = await classify(raw);
+    expect(classification).toMatchObject({ kind: 'auto-reply', rule: 'feedback-report' });
+    expect(classification.detail).toMatch(/DMARC aggregate-report subject \(\+3\)/);
+  });
+
   it('a person replying to an auto-reply ("Re: Automatic reply: …") is not one', async () => {
     const raw = await buildMail({
       subject: 'Re: Automatic reply: [PHD-robustAI] Application',
