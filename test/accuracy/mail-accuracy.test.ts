@@ -94,10 +94,10 @@ describe.skipIf(!present)('auto-replies without their standard headers, on the r
     expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(3 / 6);
   });
 
-  it('dev: at least 9 of 14 auto-replies are recognised from subject and body alone, no human mail taken', () => {
+  it('dev: at least 12 of 14 auto-replies are recognised from subject and body alone, no human mail taken', () => {
     const figures = headerlessFigures(outcomes, 'dev');
     expect(figures.autoReplies).toBeGreaterThanOrEqual(14);
-    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(9 / 14);
+    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(12 / 14);
     expect(figures.humansTaken).toBe(0);
   });
 });

@@ -204,6 +204,26 @@ describe('automatic mail recognised by its content, through the real parser and 
     expect(classification.detail).toMatch(/DMARC aggregate-report subject \(\+3\)/);
   });
 
+  // mail's "[Online Lead]" notice (dev corpus): its text is an ADF XML document.
+  it("a text that is an XML document from its first line is a program's, never an application", async () => {
+    const raw = await buildMail({
+      subject: '[PHD-robustAI] Online Lead #1111111',
+      text: '<?xml version="1.0" encoding="UTF-8"?>\n<?ADF version="1.0"?><adf>\n  <prospect/>\n</adf>\n',
+      attachments: [],
+    });
+    const classification = await classify(raw);
+    expect(classification).toMatchObject({ kind: 'auto-reply', rule: 'machine-document' });
+    expect(classification.detail).toMatch(/XML document \(<\?xml version="1\.0" encoding="UTF-8"\?>\)/);
+  });
+
+  it('a person pasting XML after a greeting is still an application', async () => {
+    const raw = await buildMail({
+      text: 'Dear Dr Chen,\n\nmy thesis uses this format:\n<?xml version="1.0"?>\n<thesis/>\n\nJane',
+      attachments: [],
+    });
+    expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
   it('a person replying to an auto-reply ("Re: Automatic reply: …") is not one', async () => {
     const raw = await buildMail({
       subject: 'Re: Automatic reply: [PHD-robustAI] Application',
