@@ -94,10 +94,10 @@ describe.skipIf(!present)('auto-replies without their standard headers, on the r
     expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(3 / 6);
   });
 
-  it('dev: at least 12 of 15 auto-replies are recognised from subject and body alone, no human mail taken', () => {
+  it('dev: at least 13 of 15 auto-replies are recognised from subject and body alone, no human mail taken', () => {
     const figures = headerlessFigures(outcomes, 'dev');
     expect(figures.autoReplies).toBeGreaterThanOrEqual(15);
-    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(12 / 15);
+    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(13 / 15);
     expect(figures.humansTaken).toBe(0);
   });
 });

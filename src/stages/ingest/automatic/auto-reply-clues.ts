@@ -77,6 +77,7 @@ export const AUTO_REPLY_SUBJECTS: readonly ContentClue[] = [
     'Dutch auto-reply subject',
     /^\s*(?:automatisch antwoord|afwezigheidsbericht|afwezig\b|niet aanwezig)/i,
   ),
+  clue('auto-reply', 'subject', 3, 'Polish auto-reply subject', /^\s*automatyczna odpowied[źz]/i),
   clue(
     'auto-reply',
     'subject',
