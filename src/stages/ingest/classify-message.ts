@@ -1,6 +1,6 @@
 import { matchVacancy, type VacancyMatch } from './match-vacancy.ts';
 import type { MessageFacts } from '../../mail/message-facts.ts';
-import { contentEvidence, delayEvidence } from './automatic/content-evidence.ts';
+import { contentEvidence, delayEvidence, machineDocument } from './automatic/content-evidence.ts';
 import {
   autoPrecedence,
   autoreplyHeader,
@@ -62,6 +62,7 @@ const RULES: readonly Rule[] = [
   emptyReturnPath,
   systemSender,
   contentEvidence,
+  machineDocument,
   listPrecedence,
   listHeader,
   noSender,
@@ -70,7 +71,7 @@ const RULES: readonly Rule[] = [
 /**
  * Classifies a parsed message; the first matching rule wins: own → bounce (a delay notice is not one) → our reply token (own) or another
  * responder's (auto-reply) → spam → auto-reply headers and senders → content evidence (plain-text bounces, delay
- * notices, feedback reports, challenges, header-less auto-replies) → list → no usable From (unattributed) → tag.
+ * notices, feedback reports, challenges, header-less auto-replies) → a text that is an XML document → list → no usable From (unattributed) → tag.
  */
 export function classifyMessage(facts: MessageFacts, context: ClassifyContext): Classification {
   const replySuppressed = findReplySuppression(facts);

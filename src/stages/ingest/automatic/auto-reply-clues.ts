@@ -77,6 +77,24 @@ export const AUTO_REPLY_SUBJECTS: readonly ContentClue[] = [
     'Dutch auto-reply subject',
     /^\s*(?:automatisch antwoord|afwezigheidsbericht|afwezig\b|niet aanwezig)/i,
   ),
+  clue('auto-reply', 'subject', 3, 'Polish auto-reply subject', /^\s*automatyczna odpowied[źz]/i),
+  clue(
+    'auto-reply',
+    'subject',
+    3,
+    'Latvian auto-reply subject',
+    /^\s*(?:[āa]rpus biroja|autom[āa]tisk[āa] atbilde)/i,
+  ),
+  // "Atvaļinājums" (holiday) is also what a person titles a leave request: it decides only with an absence sentence.
+  clue('auto-reply', 'subject', 2, 'Latvian holiday subject', /^\s*atva[ļl]in[āa]jums\b/i),
+  // "Vacation Alert!", "Holiday notice": a person could title a mail so, so it decides only with an absence sentence.
+  clue(
+    'auto-reply',
+    'subject',
+    2,
+    'vacation-notice subject',
+    /^\s*(?:vacation|holiday|absence)\s+(?:alert|notice|reply|response|message|notification)\b/i,
+  ),
   clue(
     'auto-reply',
     'subject',
@@ -157,6 +175,13 @@ export const AUTO_REPLY_BODIES: readonly ContentClue[] = [
     2,
     'Dutch absence sentence',
     /\bik ben (?:momenteel |tot en met [^.\n]{0,30} )?(?:afwezig|niet aanwezig|met vakantie)\b/i,
+  ),
+  clue(
+    'auto-reply',
+    'body',
+    2,
+    'Latvian absence sentence',
+    /\besmu (?:šobrīd |pašlaik )?(?:atva[ļl]in[āa]jum[āa]|[āa]rpus biroja|prom)(?![\p{L}])/iu,
   ),
   clue('auto-reply', 'body', 2, 'Chinese absence sentence', /我(?:目前|现在|正在)?(?:不在办公室|休假|出差)/),
   clue(

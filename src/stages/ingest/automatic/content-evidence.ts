@@ -81,6 +81,24 @@ export function weighContent(facts: MessageFacts, text: string): FamilyEvidence[
 /** Automatic mail recognised by its content (weighContent): the first family whose evidence decides. */
 export const contentEvidence: Rule = (facts, context) => decide(facts, context.text ?? '', FAMILIES);
 
+// An XML declaration, then an element or another processing instruction: `<?xml version="1.0"?><adf>`.
+const XML_DOCUMENT = /^\uFEFF?\s*<\?xml\s[^>]*\?>\s*<[?!]?[A-Za-z]/;
+
+/**
+ * A text that is an XML document from its first character: a program's output (a lead or order feed, a report),
+ * never a person's writing, who would at least open with a word before pasting one. Pure.
+ */
+export const machineDocument: Rule = (facts, context) => {
+  if (facts.headersOnly || !XML_DOCUMENT.test((context.text ?? '').slice(0, MAX_FIELD_CHARACTERS)))
+    return null;
+  const declaration = /<\?xml[^>]*\?>/.exec(context.text ?? '')?.[0] ?? '<?xml?>';
+  return {
+    kind: 'auto-reply',
+    rule: 'machine-document',
+    detail: `the text is an XML document (${declaration.slice(0, 60)}): a program's output, not a person's`,
+  };
+};
+
 /**
  * A delay notice recognised by its content, whoever sent it: checked before the mailer-daemon sender rule, so that
  * a warning that a message is still being retried is never read as a failure (nor suppresses anyone).

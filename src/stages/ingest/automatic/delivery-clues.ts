@@ -87,6 +87,14 @@ export const FEEDBACK_CLUES: readonly ContentClue[] = [
     /^feedback-type:\s*(?:abuse|fraud|virus|other|not-spam|auth-failure)\b/im,
     true,
   ),
+  // RFC 7489 §7.2.1.1 fixes an aggregate report's subject: "Report Domain: <domain> Submitter: <domain> Report-ID: <id>".
+  clue(
+    'feedback-report',
+    'subject',
+    3,
+    'DMARC aggregate-report subject',
+    /^\s*report\s+domain:\s*\S+\s+submitter:\s*\S+/i,
+  ),
   clue(
     'feedback-report',
     'subject',

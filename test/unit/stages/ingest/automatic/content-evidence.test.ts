@@ -131,6 +131,17 @@ describe('automatic mail recognised by its content, through the real parser and 
     ['Resposta automática: [PHD-robustAI] Candidatura', 'Estou de férias até 10 de janeiro.'],
     ['Automatisch antwoord: [PHD-robustAI] Sollicitatie', 'Ik ben afwezig tot 4 januari.'],
     ['自動返信: [PHD-robustAI] 応募', '不在にしております。'],
+    // php-mime-mail-parser's Exchange reply (dev corpus), whose From was stripped: its subject still says what it is.
+    ['Automatyczna odpowiedź: [PHD-robustAI] Aplikacja', 'toto'],
+    // bounce_email's Lotus Notes reply (dev corpus): "Ārpus biroja atrašanās automātiskā atbilde: …".
+    [
+      'Arpus biroja atrasanas automatiska atbilde: [PHD-robustAI] Pieteikums',
+      'I am out of office until Tuesday.',
+    ],
+    // bounce_email's Gmail vacation reply (dev corpus): "Atvaļinājums" decides only with the absence sentence.
+    ['Atvaļinājums Re: [PHD-robustAI] Pieteikums', 'Esmu atvaļinājumā.'],
+    // PHP-Bounce-Handler's vac6 (dev corpus): "Vacation Alert!" decides only with the absence sentence.
+    ['Vacation Alert! Re: [PHD-robustAI] Application', 'I will be on vacation until Monday, September 22nd.'],
   ];
 
   it.each(LANGUAGES)(
@@ -164,6 +175,52 @@ describe('automatic mail recognised by its content, through the real parser and 
     const raw = await buildMail({
       subject: 'Re: [PHD-robustAI] Application (Automatic Response)',
       text: 'Dear Dr Chen,\n\nI received your automatic response; here is my application again.\n\nJane',
+      attachments: [],
+    });
+    expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
+  it('"Holiday notice" or "Atvaļinājums" in a person\'s tagged mail without an absence sentence is an application', async () => {
+    for (const subject of [
+      'Holiday notice - [PHD-robustAI] Application',
+      'Atvaļinājums [PHD-robustAI] Pieteikums',
+    ]) {
+      const raw = await buildMail({
+        subject,
+        text: 'Dear Dr Chen,\n\nmy application is below.\n\nJane',
+        attachments: [],
+      });
+      expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
+    }
+  });
+
+  // php-imap's relayed Google report (dev corpus): RFC 7489 fixes the subject of a DMARC aggregate report.
+  it('a DMARC aggregate report is a feedback report by its RFC 7489 subject, tag or no tag', async () => {
+    const raw = await buildMail({
+      subject:
+        'Report Domain: uni.example Submitter: google.com Report-ID: 2244696771454641389 [PHD-robustAI]',
+      text: '',
+    });
+    const classification = await classify(raw);
+    expect(classification).toMatchObject({ kind: 'auto-reply', rule: 'feedback-report' });
+    expect(classification.detail).toMatch(/DMARC aggregate-report subject \(\+3\)/);
+  });
+
+  // mail's "[Online Lead]" notice (dev corpus): its text is an ADF XML document.
+  it("a text that is an XML document from its first line is a program's, never an application", async () => {
+    const raw = await buildMail({
+      subject: '[PHD-robustAI] Online Lead #1111111',
+      text: '<?xml version="1.0" encoding="UTF-8"?>\n<?ADF version="1.0"?><adf>\n  <prospect/>\n</adf>\n',
+      attachments: [],
+    });
+    const classification = await classify(raw);
+    expect(classification).toMatchObject({ kind: 'auto-reply', rule: 'machine-document' });
+    expect(classification.detail).toMatch(/XML document \(<\?xml version="1\.0" encoding="UTF-8"\?>\)/);
+  });
+
+  it('a person pasting XML after a greeting is still an application', async () => {
+    const raw = await buildMail({
+      text: 'Dear Dr Chen,\n\nmy thesis uses this format:\n<?xml version="1.0"?>\n<thesis/>\n\nJane',
       attachments: [],
     });
     expect(await classify(raw)).toMatchObject({ kind: 'application', rule: 'tag' });
