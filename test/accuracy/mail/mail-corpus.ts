@@ -56,14 +56,21 @@ export function loadMailManifest(): CorpusMail[] {
   });
 }
 
-/** Whether the cache holds the corpus (its first entry's file): without it the measurement is skipped. */
+/**
+ * Whether the cache holds every file of the manifest: without them the measurement is skipped (a cache filled from
+ * an older manifest would measure a different corpus; `npm run corpus:collect` completes it).
+ */
 export async function mailCorpusPresent(): Promise<boolean> {
-  const [first] = loadMailManifest();
-  if (first === undefined) return false;
-  return access(join(mailCorpusDirectory(), first.file)).then(
-    () => true,
-    () => false,
+  const mails = loadMailManifest();
+  const found = await Promise.all(
+    mails.map((mail) =>
+      access(join(mailCorpusDirectory(), mail.file)).then(
+        () => true,
+        () => false,
+      ),
+    ),
   );
+  return mails.length > 0 && found.every(Boolean);
 }
 
 /** A mail's raw bytes from the cache, checked against the manifest's SHA-256. */
