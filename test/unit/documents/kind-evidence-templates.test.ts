@@ -1,0 +1,44 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ExtractionConfig } from '../../../src/config/schema.ts';
+import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
+import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
+import { buildDocument } from '../../support/documents/build-document.ts';
+import type { Block } from '../../support/documents/document-spec.ts';
+import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
+
+// The layouts of the template documents added to the corpus for issue 14, built by our test support and read
+// through the real reading processes.
+const EXTRACTION: ExtractionConfig = { ...TEST_LIMITS, threads: 1 };
+
+const pool = new ExtractionPool(EXTRACTION);
+afterAll(() => pool.close());
+
+async function readKind(blocks: Block[], filename = 'document.pdf'): Promise<KindDecision> {
+  const content = await buildDocument({ blocks, columns: 1 }, 'pdf');
+  const hint = { filename, contentType: 'application/pdf' };
+  return classifyDocument({ ...hint, extraction: await pool.extract(content, hint) });
+}
+
+const title = (text: string): Block => ({ text, style: 'title' });
+const heading = (text: string): Block => ({ text, style: 'heading' });
+const body = (text: string): Block => ({ text, style: 'body' });
+
+describe('kinds of template documents', () => {
+  it('reads a Spanish CV whose headings say where ("Experiencia en la industria") and whose dates are Spanish', async () => {
+    const decision = await readKind([
+      title('MARÍA LÓPEZ GARCÍA'),
+      body('+52 55 5555 0000 • maria.lopez@example.mx'),
+      heading('EDUCACIÓN'),
+      body('Licenciatura en Matemáticas Aplicadas Mayo 2021'),
+      heading('CONOCIMIENTOS EN COMPUTACIÓN'),
+      body('Lenguajes de programación: C, Python, R'),
+      heading('EXPERIENCIA EN LA INDUSTRIA'),
+      body('Ingeniera de software Marzo 2020 - presente'),
+      heading('EXPERIENCIA EN ÁMBITO ACADÉMICO'),
+      body('Profesora adjunta Enero 2019 - Diciembre 2020'),
+    ]);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('cv');
+    expect(decision.evidence[0]).toMatch(/^3 CV sections \(educacion, conocimientos, experiencia\)/);
+    expect(decision.evidence).toContain('2 date ranges');
+  });
+});
