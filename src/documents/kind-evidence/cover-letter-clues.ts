@@ -16,6 +16,15 @@ const INTENT_CAP = 4;
 export const FIRST_PERSON_WEIGHT = 2;
 const FIRST_PERSON_MIN = 10;
 const FIRST_PERSON_RATIO = 4;
+/**
+ * A line saying a CV is enclosed ("Attached: Curriculum Vitae", "Anlagen: Lebenslauf") in a letter of at most two pages:
+ * the letter covers it. In a longer document it is the letter bound after a CV (moderncv's examples), which says less.
+ */
+export const ENCLOSED_CV_WEIGHT = 3;
+const ENCLOSURE_MAX_LENGTH = 80;
+const LETTER_MAX_PAGES = 2;
+const ENCLOSED_CV =
+  /^(?:attached|attachments?|enclosures?|encl\.?|enclosed|anlagen?|pj|pieces? jointes?|anexos?|adjuntos?|allegat[oi])\s*:\s*(?:(?:my|a|the|mon|mein|mi|il) )?(?:curriculum vitae|curriculum|cv|c\.v\.|resume|lebenslauf)\b/;
 /** A letter of at most two pages (about 1,200 words), when its words say something of the writer. */
 export const SHORT_LETTER_WEIGHT = 0.5;
 const SHORT_LETTER_WORDS = 1200;
@@ -87,6 +96,9 @@ export function findCoverLetterClues(doc: DocumentText, shape: LetterShape): Clu
   if (shape.salutation !== null && !shape.familiar)
     clues.push({ kind: 'cover-letter', weight: COVER_SALUTATION_WEIGHT, label: 'salutation' });
   if (shape.closing) clues.push({ kind: 'cover-letter', weight: COVER_CLOSING_WEIGHT, label: 'closing' });
+  const enclosure = doc.folded.find((line) => line.length <= ENCLOSURE_MAX_LENGTH && ENCLOSED_CV.test(line));
+  if (enclosure !== undefined && (doc.pages ?? 1) <= LETTER_MAX_PAGES && doc.words <= SHORT_LETTER_WORDS)
+    clues.push({ kind: 'cover-letter', weight: ENCLOSED_CV_WEIGHT, label: `encloses a CV ('${enclosure}')` });
   if (voiced && (looksLikeLetter(shape) || body) && doc.words <= SHORT_LETTER_WORDS)
     clues.push({ kind: 'cover-letter', weight: SHORT_LETTER_WEIGHT, label: 'one or two pages' });
   return clues;
