@@ -83,4 +83,56 @@ describe('kinds of template documents', () => {
     expect(decision.kind, decision.evidence.join('; ')).toBe('cv');
     expect(decision.evidence.join('; ')).not.toMatch(/encloses a CV/);
   });
+
+  it('keeps a template user guide written as a paper, with its code, as other, naming its title', async () => {
+    const code = Array.from({ length: 14 }, (_, index) => [
+      body(`\\documentclass[lang=en,option${index}]{elegantpaper}`),
+      body(`\\usepackage{package${index}}`),
+    ]).flat();
+    const decision = await readKind([
+      title('ElegantPaper: An Elegant LaTeX Template for Working Papers'),
+      heading('Abstract'),
+      body(
+        'This paper illustrates the usage of the template, which is designed for writing a working paper.',
+      ),
+      body('Keywords: ElegantLaTeX, Working Paper, Template'),
+      heading('1 Introduction'),
+      body(LOREM),
+      heading('References'),
+      body('[1] Knuth, D. E. (1984). The TeXbook. Addison-Wesley.'),
+      ...code,
+    ]);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+    expect(decision.evidence[0]).toMatch(/^title 'ElegantPaper: An Elegant LaTe/);
+  });
+
+  it('keeps study notes sent as notas.pdf as other, though "notas" names grades', async () => {
+    const decision = await readKind(
+      [
+        title('Notas de estudio de Cálculo'),
+        body('Índice general'),
+        heading('1 Un poco de Matemáticas'),
+        body(LOREM),
+        heading('Bibliografía'),
+        body('[1] Spivak, M. (1967). Calculus. W. A. Benjamin.'),
+      ],
+      'notas.pdf',
+    );
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+    expect(decision.evidence[0]).toBe("title 'Notas de estudio de Cálculo'");
+  });
+
+  it("keeps a template's function documentation as other, though its name ends in CV", async () => {
+    const decision = await readKind(
+      [
+        title('brilliant-CV'),
+        body('Documentation on Template Functions'),
+        heading('cvEntry'),
+        body('Add an entry to the CV. Parameters: title, society, date, location.'),
+      ],
+      'docs.pdf',
+    );
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+    expect(decision.evidence[0]).toBe("title 'Documentation on Template Functions'");
+  });
 });
