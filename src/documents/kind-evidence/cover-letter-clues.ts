@@ -17,14 +17,19 @@ export const FIRST_PERSON_WEIGHT = 2;
 const FIRST_PERSON_MIN = 10;
 const FIRST_PERSON_RATIO = 4;
 /**
- * A line saying a CV is enclosed ("Attached: Curriculum Vitae", "Anlagen: Lebenslauf") in a letter of at most two pages:
+ * A line saying a CV is enclosed ("Attached: Curriculum Vitae", "en pièce jointe : CV") in a letter of at most two pages:
  * the letter covers it. In a longer document it is the letter bound after a CV (moderncv's examples), which says less.
  */
 export const ENCLOSED_CV_WEIGHT = 3;
 const ENCLOSURE_MAX_LENGTH = 80;
 const LETTER_MAX_PAGES = 2;
-const ENCLOSED_CV =
-  /^(?:attached|attachments?|enclosures?|encl\.?|enclosed|anlagen?|pj|pieces? jointes?|anexos?|adjuntos?|allegat[oi])\s*:\s*(?:(?:my|a|the|mon|mein|mi|il) )?(?:curriculum vitae|curriculum|cv|c\.v\.|resume|lebenslauf)\b/;
+// "Attached: CV", "Anlagen: Lebenslauf", "Veuillez trouver en pièce jointe : Curriculum Vitae", "please find my CV
+// attached": a word of enclosing and a CV on one line, in either order, within one clause.
+const ENCLOSING = String.raw`(?:attached|attachments?|enclosures?|encl\.|enclosed|anlagen?|anbei|beigefugt|pj|ci-joint|pieces? jointes?|piece jointe|anexos?|adjuntos?|adjunto|allegat[oi])`;
+const A_CV = String.raw`(?:curriculum vitae|curriculum|cv|c\.v\.|resume|lebenslauf)`;
+const ENCLOSED_CV = new RegExp(
+  String.raw`\b${ENCLOSING}(?:\s*:|\b)[^.;]{0,40}?\b${A_CV}\b|\b${A_CV}\b[^.;]{0,20}?\b${ENCLOSING}\b`,
+);
 /** A letter of at most two pages (about 1,200 words), when its words say something of the writer. */
 export const SHORT_LETTER_WEIGHT = 0.5;
 const SHORT_LETTER_WORDS = 1200;

@@ -3,13 +3,13 @@ import { corpusMissing } from './corpus-documents.ts';
 import { isCrash, measureCorpus, renderCorpusFigures, type CorpusFigures } from './measure-corpus.ts';
 
 // Issue 14 asks 95 % on real documents we did not tune on; 52/57 (91.2 %) is what the classifier reaches (see the
-// README, "Kinds"). The corpus grew by 43 documents (17 held out) to 51/57 before any rule was written from the new
+// README, "Kinds"). The corpus grew by 45 documents (17 held out) to 51/57 before any rule was written from the new
 // development misses (35/40 before that); three rules written from development misses since (a Spanish CV's
-// headings and months, a short letter enclosing a CV, template documentation and study notes named by their title)
+// headings and months, a short letter naming a CV as enclosed, template documentation and study notes named by their title)
 // raised it by one. This floor keeps it from getting worse; raise it as the held-out figure rises.
 const HELD_OUT_MIN_ACCURACY = 52 / 57;
 /** The corpus's size as measured: a manifest that lost entries fails here. */
-const MIN_DOCUMENTS = 182;
+const MIN_DOCUMENTS = 184;
 
 let figures: CorpusFigures | undefined;
 

@@ -66,6 +66,30 @@ describe('kinds of template documents', () => {
     expect(decision.evidence[0]).toBe("encloses a CV ('attached: curriculum vitae.')");
   });
 
+  it('reads a French letter whose body says nothing of the writer as a cover letter, from its CV "en pièce jointe"', async () => {
+    const decision = await readKind([
+      title('Jeanne Martin'),
+      body('jeanne.martin@example.fr'),
+      body("A l'attention des Ressources Humaines"),
+      body('Le 22 février 2019'),
+      body('Acte de candidature'),
+      body('Madame, Monsieur ;'),
+      heading('Apropos du film'),
+      body(LOREM),
+      body(LOREM),
+      heading('Pourquoi moi ?'),
+      body(LOREM),
+      body(LOREM),
+      body('Cordialement,'),
+      body('Jeanne Martin'),
+      body('Veuillez trouver en pièce jointe : Curriculum Vitae'),
+    ]);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('cover-letter');
+    expect(decision.evidence[0]).toBe(
+      "encloses a CV ('veuillez trouver en piece jointe : curriculum vitae')",
+    );
+  });
+
   it('keeps a four-page CV with its letter bound after it a CV: the enclosure line covers only a short letter', async () => {
     const pages = ['Experience', 'Publications', 'Talks'].map((section, index): Block[] => [
       { text: section, style: 'heading', pageBreak: index > 0 },
