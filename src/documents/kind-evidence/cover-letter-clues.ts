@@ -16,6 +16,20 @@ const INTENT_CAP = 4;
 export const FIRST_PERSON_WEIGHT = 2;
 const FIRST_PERSON_MIN = 10;
 const FIRST_PERSON_RATIO = 4;
+/**
+ * A line saying a CV is enclosed ("Attached: Curriculum Vitae", "en pièce jointe : CV") in a letter of at most two pages:
+ * the letter covers it. In a longer document it is the letter bound after a CV (moderncv's examples), which says less.
+ */
+export const ENCLOSED_CV_WEIGHT = 3;
+const ENCLOSURE_MAX_LENGTH = 80;
+const LETTER_MAX_PAGES = 2;
+// "Attached: CV", "Anlagen: Lebenslauf", "Veuillez trouver en pièce jointe : Curriculum Vitae", "please find my CV
+// attached": a word of enclosing and a CV on one line, in either order, within one clause.
+const ENCLOSING = String.raw`(?:attached|attachments?|enclosures?|encl\.|enclosed|anlagen?|anbei|beigefugt|pj|ci-joint|pieces? jointes?|piece jointe|anexos?|adjuntos?|adjunto|allegat[oi])`;
+const A_CV = String.raw`(?:curriculum vitae|curriculum|cv|c\.v\.|resume|lebenslauf)`;
+const ENCLOSED_CV = new RegExp(
+  String.raw`\b${ENCLOSING}(?:\s*:|\b)[^.;]{0,40}?\b${A_CV}\b|\b${A_CV}\b[^.;]{0,20}?\b${ENCLOSING}\b`,
+);
 /** A letter of at most two pages (about 1,200 words), when its words say something of the writer. */
 export const SHORT_LETTER_WEIGHT = 0.5;
 const SHORT_LETTER_WORDS = 1200;
@@ -87,6 +101,9 @@ export function findCoverLetterClues(doc: DocumentText, shape: LetterShape): Clu
   if (shape.salutation !== null && !shape.familiar)
     clues.push({ kind: 'cover-letter', weight: COVER_SALUTATION_WEIGHT, label: 'salutation' });
   if (shape.closing) clues.push({ kind: 'cover-letter', weight: COVER_CLOSING_WEIGHT, label: 'closing' });
+  const enclosure = doc.folded.find((line) => line.length <= ENCLOSURE_MAX_LENGTH && ENCLOSED_CV.test(line));
+  if (enclosure !== undefined && (doc.pages ?? 1) <= LETTER_MAX_PAGES && doc.words <= SHORT_LETTER_WORDS)
+    clues.push({ kind: 'cover-letter', weight: ENCLOSED_CV_WEIGHT, label: `encloses a CV ('${enclosure}')` });
   if (voiced && (looksLikeLetter(shape) || body) && doc.words <= SHORT_LETTER_WORDS)
     clues.push({ kind: 'cover-letter', weight: SHORT_LETTER_WEIGHT, label: 'one or two pages' });
   return clues;

@@ -94,7 +94,14 @@ const SECTIONS = new Set([
     'interessi',
   ],
   ...['formacao', 'formacao academica', 'experiencia profissional', 'competencias', 'publicacoes', 'premios'],
-  ...['intereses', 'logros', 'cursos'],
+  ...[
+    'intereses',
+    'logros',
+    'cursos',
+    'conocimientos',
+    'conocimientos tecnicos',
+    'conocimientos informaticos',
+  ],
   // Chinese
   ...['教育背景', '教育经历', '工作经历', '实习经历', '项目经历', '科研经历', '专业技能', '技能', '个人技能'],
   ...['获奖情况', '荣誉奖励', '获奖经历', '发表论文', '个人信息', '基本信息', '语言能力', '自我评价'],
@@ -103,13 +110,17 @@ const SECTIONS = new Set([
 // The same headings without spaces, for headings spelt letter by letter ("w o r k  e x p e r i e n c e").
 const COMPACT_SECTIONS = new Map([...SECTIONS].map((heading) => [heading.replace(/ /g, ''), heading]));
 
-const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+// English month names and the other languages' that start differently (enero, abril, agosto, diciembre, gennaio, août…).
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|ene|abr|ago|dic|gen|giu|lug|ott|set|out|dez|fev|avr|mai|aou|okt)[a-z]*\.?`;
 const START = String.raw`(?:${MONTH} |\d{1,2}[./] ?)?(?:19|20)\d{2}(?:[./]\d{1,2})?`;
 const END = String.raw`(?:(?:${MONTH} |\d{1,2}[./] ?)?(?:19|20)\d{2}(?:[./]\d{1,2})?|present|now|current|today|ongoing|heute|aujourd'hui|oggi|presente|actualidad|至今|今)`;
 const DATE_RANGE = new RegExp(String.raw`\b${START} ?(?:-|to|bis|a|au|al|~|至) ?${END}`, 'gu');
 // An e-mail address, a phone number written with a + or separators (not a bare student number), a profile.
 const CONTACT =
   /[\w.+-]+@[\w-]+\.[\w.-]+|\+\d[\d ()-]{7,}\d|\(?\b\d{3,4}\)?[ -]\d{3,4}[ -]?\d{3,4}\b|linkedin\.com|github\.com|orcid\.org/;
+
+// "<section> in/en/im/dans/di/em <where>": the section word comes first, its place after.
+const QUALIFIED_SECTION = /^(.+?) (?:in|at|en|im|in der|dans|di|em|na|no) \S.*$/u;
 
 /** Section headings, date ranges and a contact block at the top. */
 export function findCvClues(doc: DocumentText): Clue[] {
@@ -143,9 +154,15 @@ export function findCvClues(doc: DocumentText): Clue[] {
   ];
 }
 
-/** The CV section a heading names, if any ("Skills & Abilities", "W O R K E X P E R I E N C E" too). */
+/**
+ * The CV section a heading names, if any ("Skills & Abilities", "W O R K E X P E R I E N C E" too); a section narrowed
+ * by where it happened ("Experiencia en la industria", "Experience in Academia") names its section.
+ */
 function sectionOf(heading: string): string | undefined {
   const words = heading.replace(/\s*&\s*/g, ' and ');
   if (SECTIONS.has(words)) return words;
-  return COMPACT_SECTIONS.get(words.replace(/ /g, ''));
+  const compact = COMPACT_SECTIONS.get(words.replace(/ /g, ''));
+  if (compact !== undefined) return compact;
+  const narrowed = QUALIFIED_SECTION.exec(words)?.[1];
+  return narrowed !== undefined && SECTIONS.has(narrowed) ? narrowed : undefined;
 }

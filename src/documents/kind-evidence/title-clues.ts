@@ -49,6 +49,15 @@ const RULES: readonly TitleRule[] = [
     'research',
     /research proposal|(?:phd|doctoral|project|dissertation) proposal|proposal for (?:a |doctoral |phd )?research|^(?:an? )?(?:[\w']+ ){0,2}(?:thesis|dissertation)(?: submitted| presented| in partial|$)|masterarbeit|bachelorarbeit|diplomarbeit|doktorarbeit|tesi di (?:laurea|dottorato)|^memoire\b|trabajo (?:de )?fin de (?:grado|master)|^preprint\b|arxiv:\d|^摘要|学位论文(?!.*声明)|毕业论文|研究计划|开题报告|projeto de pesquisa|proyecto de investigacion|propuesta de investigacion|projet de (?:recherche|these)|progetto di ricerca|forschungsvorhaben|forschungsexpose|dissertacao de mestrado|tese de doutorado|these de doctorat|memoire de (?:master|fin d'etudes)|tesis (?:doctoral|de maestria|de licenciatura|de grado)|trabajo de grado|trabalho de conclusao/u,
   ),
+  // none of the applicant's kinds: a template's or package's own documentation, lecture and study notes
+  title(
+    'other',
+    /\b(?:la)?tex (?:template|class|package)\b|\btypst (?:template|package)\b|^documentation\b|\bdocumentation (?:on|of|for)\b|\buser'?s? (?:guide|manual)\b|reference manual|benutzerhandbuch|manuel (?:d'utilisation|de l'utilisateur)|manual (?:de|do|del) usuario|使用说明|用户手册|说明文档/u,
+  ),
+  title(
+    'other',
+    /\b(?:lecture|study|course|class) notes\b|notas de (?:estudio|clase|curso)|^apuntes\b|vorlesungsskript|notes de cours|^appunti\b|^dispense\b|讲义|课堂笔记/u,
+  ),
   // CVs
   title(
     'cv',

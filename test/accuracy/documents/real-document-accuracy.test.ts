@@ -2,13 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { corpusMissing } from './corpus-documents.ts';
 import { isCrash, measureCorpus, renderCorpusFigures, type CorpusFigures } from './measure-corpus.ts';
 
-// Issue 14 asks 95 % on real documents we did not tune on; 35/40 (87.5 %) is what the classifier reaches (see the
-// README, "Kinds"; 31/35 before the corpus grew by 22 documents). Of the five that fell in the held-out part, four
-// were read right and one, a thesis-template collection's user manual, is read as research — like the citation
-// package's manual and the blank proposal-review form before it; the other misses are a moderncv letter with filler
-// text and a reference-letter template (the development part has no reference letter to learn from). This floor keeps
-// it from getting worse; raise it as the held-out figure rises.
-const HELD_OUT_MIN_ACCURACY = 0.875;
+// Issue 14 asks 95 % on real documents we did not tune on; 52/57 (91.2 %) is what the classifier reaches (see the
+// README, "Kinds"). The corpus grew by 45 documents (17 held out) to 51/57 before any rule was written from the new
+// development misses (35/40 before that); three rules written from development misses since (a Spanish CV's
+// headings and months, a short letter naming a CV as enclosed, template documentation and study notes named by their title)
+// raised it by one. This floor keeps it from getting worse; raise it as the held-out figure rises.
+const HELD_OUT_MIN_ACCURACY = 52 / 57;
+/** The corpus's size as measured: a manifest that lost entries fails here. */
+const MIN_DOCUMENTS = 184;
 
 let figures: CorpusFigures | undefined;
 
@@ -30,7 +31,7 @@ describe.skipIf(missing !== null)(
 
     it('holds documents of several kinds in both parts', () => {
       const { dev, heldOut } = measured();
-      expect(dev.total + heldOut.total).toBeGreaterThanOrEqual(60);
+      expect(dev.total + heldOut.total).toBeGreaterThanOrEqual(MIN_DOCUMENTS);
       expect(heldOut.total).toBeGreaterThanOrEqual(Math.floor((dev.total + heldOut.total) / 4));
     });
 
@@ -39,7 +40,7 @@ describe.skipIf(missing !== null)(
       expect(crashed.map((outcome) => `${outcome.doc.file}: ${outcome.status}`)).toEqual([]);
     });
 
-    it(`gets at least ${HELD_OUT_MIN_ACCURACY * 100} % of the held-out kinds right`, () => {
+    it(`gets at least ${(HELD_OUT_MIN_ACCURACY * 100).toFixed(1)} % of the held-out kinds right`, () => {
       const { heldOut } = measured();
       expect(heldOut.correct / heldOut.total, renderCorpusFigures(measured())).toBeGreaterThanOrEqual(
         HELD_OUT_MIN_ACCURACY,
