@@ -58,39 +58,46 @@ async function refereeLettersBy(
   mailboxIds: readonly string[],
   address: string,
 ): Promise<PersonRefereeLetter[]> {
-  const theirs = (referee: { address: string }) => referee.address.toLowerCase() === address;
+  const theirs = (letter: { referee: { address: string } }) =>
+    letter.referee.address.toLowerCase() === address;
   const linked = (await stores.candidates.list(vacancyIds)).flatMap((record) =>
-    record.references
-      .filter((reference) => theirs(reference.referee))
-      .map((reference) => ({
-        state: 'linked' as const,
-        vacancy: record.vacancy,
-        mailbox: reference.mailbox,
-        messageId: reference.messageId,
-        subject: reference.subject,
-        receivedAt: reference.receivedAt,
-        folder: reference.filedTo,
-        documents: record.documents
-          .filter((document) => document.message === reference.key)
-          .map((document) => document.filename),
-      })),
+    record.references.filter(theirs).map((reference) =>
+      refereeLetter(
+        'linked',
+        reference,
+        record.vacancy,
+        reference.filedTo,
+        record.documents.filter((document) => document.message === reference.key),
+      ),
+    ),
   );
   const held = (await Promise.all(mailboxIds.map((mailboxId) => stores.holds.held(mailboxId)))).flat();
   return [
     ...linked,
     ...held
-      .filter((letter) => theirs(letter.referee))
-      .map((letter) => ({
-        state: 'held' as const,
-        vacancy: letter.vacancy,
-        mailbox: letter.mailbox,
-        messageId: letter.messageId,
-        subject: letter.subject,
-        receivedAt: letter.receivedAt,
-        folder: null,
-        documents: letter.documents.map((document) => document.filename),
-      })),
+      .filter(theirs)
+      .map((letter) => refereeLetter('held', letter, letter.vacancy, null, letter.documents)),
   ];
+}
+
+function refereeLetter(
+  state: PersonRefereeLetter['state'],
+  letter: Pick<PersonRefereeLetter, 'mailbox' | 'messageId' | 'subject' | 'receivedAt'>,
+  vacancy: string | null,
+  folder: string | null,
+  documents: readonly { filename: string }[],
+): PersonRefereeLetter {
+  const { mailbox, messageId, subject, receivedAt } = letter;
+  return {
+    state,
+    vacancy,
+    mailbox,
+    messageId,
+    subject,
+    receivedAt,
+    folder,
+    documents: documents.map((document) => document.filename),
+  };
 }
 
 async function enquiriesOf(
