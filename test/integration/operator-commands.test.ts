@@ -295,7 +295,10 @@ describe('operator commands against real Dovecot, Redis (sealed records) and an 
     );
     const after = await waitFor('the resend recorded', async () => {
       const record = await world.store.get(jane?.id ?? '');
-      return record?.replies.some((reply) => reply.status === 'sent') ? record : undefined;
+      if (record?.replies.some((reply) => reply.status === 'sent')) return record;
+      // What a timeout reports (seen once on CI: the reply at the sink, the record not yet saying sent).
+      const replies = record?.replies.map((reply) => `${reply.kind} ${reply.status}`).join(', ');
+      throw new Error(`replies: ${replies ?? 'no record'}; flags: ${record?.flags.join(', ') ?? ''}`);
     });
     expect(after.flags).not.toContain('reply-unconfirmed');
     expect(after.history).toEqual([expect.objectContaining({ action: 'resend', by: 'operator' })]);
