@@ -113,7 +113,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         received?.(message);
         if (drops > 0) {
           drops -= 1;
-          for (const socket of sockets) socket.destroy();
+          // Only this message's connection: another sender's transfer in flight is not cut with it (it would
+          // fail unconfirmed without using up a drop, and the next message would be cut instead).
+          for (const socket of sockets) if (socket.remotePort === session.remotePort) socket.destroy();
           return;
         }
         callback();
