@@ -239,6 +239,11 @@ const configFields = z.strictObject({
       port: int(1, 65535),
       /** The address to listen on; 127.0.0.1 keeps it on the machine. */
       host: z.string().min(1).default('127.0.0.1'),
+      /**
+       * `/readyz` and the gauges of `/metrics` come from a status snapshot at most this old: reading one lists every
+       * candidate and scans the ingest queue, which a scrape or probe every second would otherwise repeat.
+       */
+      statusSeconds: z.number().min(0).max(300).default(5),
     })
     .optional(),
   alerts: alertsSchema.optional(),

@@ -7,6 +7,7 @@ import { startRetentionPurge } from './retention-purge.ts';
 import { sentRecipientsPorts, startSentRecipientsSync } from './sent-recipients-sync.ts';
 import { startOperatorEndpoint, type OperatorEndpoint } from '../adapters/http/operator-endpoint.ts';
 import { readDaemonStatus, readMailboxStatuses } from '../adapters/redis/read-daemon-status.ts';
+import { recentSnapshot } from '../status/recent-snapshot.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import { requireTokenKey } from '../adapters/oauth/open-mailbox-logins.ts';
 import { MailboxWatcher } from '../adapters/imap/mailbox-watcher.ts';
@@ -125,16 +126,19 @@ export async function startDaemon(
   let endpoint: OperatorEndpoint | null = null;
   if (config.http) {
     const { queues } = services;
-    const status = () =>
-      readDaemonStatus(services.redis, config, {
-        queues: {
-          ingest: queues.ingest,
-          assess: queues.assess,
-          replies: queues.replies,
-          enquiries: queues.enquiries,
-          digests: queues.digests,
-        },
-      });
+    const status = recentSnapshot(
+      () =>
+        readDaemonStatus(services.redis, config, {
+          queues: {
+            ingest: queues.ingest,
+            assess: queues.assess,
+            replies: queues.replies,
+            enquiries: queues.enquiries,
+            digests: queues.digests,
+          },
+        }),
+      config.http.statusSeconds * 1000,
+    );
     const source = { status, metrics: services.metrics };
     endpoint = await startOperatorEndpoint(config.http, source, log).catch(async (error: unknown) => {
       await monitor?.stop();

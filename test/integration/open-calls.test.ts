@@ -66,7 +66,7 @@ describe('an open call', () => {
     );
     expect(await checkSentFolders(config)).toEqual([sentLine('chen', false, 0)]);
     const port = await freePort();
-    await start({ ...config, http: { host: '127.0.0.1', port } });
+    await start({ ...config, http: { host: '127.0.0.1', port, statusSeconds: 5 } });
     // The daemon read the Sent folder as it started: `check` says so.
     expect(await checkSentFolders(config)).toEqual([
       { ok: true, name: 'colleagues chen', detail: 'its Sent folder was read: 1 address it wrote to' },

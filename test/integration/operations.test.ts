@@ -173,7 +173,7 @@ describe('the operator HTTP endpoint', () => {
   it('answers /healthz, /readyz once the mailbox was fetched, and /metrics with counters and gauges', async () => {
     const { mail, config, filed } = await setup('http');
     const port = await freePort();
-    await start({ ...config, http: { host: '127.0.0.1', port } });
+    await start({ ...config, http: { host: '127.0.0.1', port, statusSeconds: 5 } });
     const base = `http://127.0.0.1:${port}`;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await mail.append(await buildMail({ messageId: '<http-1@example.org>' }));
@@ -199,7 +199,7 @@ describe('the operator HTTP endpoint', () => {
     const port = await freePort();
     await start({
       ...config,
-      http: { host: '127.0.0.1', port },
+      http: { host: '127.0.0.1', port, statusSeconds: 5 },
       mailboxes: config.mailboxes.map((mailbox) => ({
         ...mailbox,
         imap: { ...mailbox.imap, auth: { user: login.user, pass: 'wrong' } },
