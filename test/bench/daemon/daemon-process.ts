@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { YOUNG_GENERATION_FLAG } from '../../../src/cli/node-flags.ts';
 import { spawnCli } from '../../support/run-cli.ts';
+import { processCpuSeconds } from './cpu-seconds.ts';
 import { DaemonLogs } from './daemon-logs.ts';
 import { sampleTreeRss, type TreePeak } from './tree-rss.ts';
 
@@ -25,7 +26,7 @@ export interface DaemonProcess {
 export interface StoppedDaemon {
   /** VmHWM just before SIGTERM: the process's peak resident memory, worker threads included. */
   peakRssBytes: number | null;
-  /** The peak of the daemon's RSS plus its document-reading child processes', sampled every 25 ms. */
+  /** The peak of the daemon's RSS plus its document-reading child processes', sampled every 100 ms. */
   peakTreeRssBytes: number | null;
   /** How it ended: `code 0`, `signal SIGKILL`… */
   exit: string;
@@ -33,6 +34,8 @@ export interface StoppedDaemon {
   killed: boolean;
   /** From SIGTERM to its exit. */
   stopMs: number;
+  /** CPU seconds the daemon process itself had used just before SIGTERM (its reading processes not included). */
+  ownCpuSeconds: number | null;
 }
 
 /**
@@ -55,7 +58,9 @@ export function startDaemonProcess(
   const pid = child.pid;
   if (pid === undefined) throw new Error('the daemon process did not start');
   const logs = new DaemonLogs(child.stdout, child.stderr);
-  const tree = sampleTreeRss(pid);
+  // Every 100 ms, not 25: the sampler shares the cores the daemon works on (each sample reads /proc for every
+  // thread of the daemon and its readers).
+  const tree = sampleTreeRss(pid, 100);
   const exited = once(child, 'exit').then(([code, signal]) => describeExit(code, signal));
   return { pid, logs, exited, stop: () => stopDaemon(child, pid, tree) };
 }
@@ -68,9 +73,10 @@ async function stopDaemon(
   const peakTreeRssBytes = (await tree.stop()).treeBytes || null;
   if (child.exitCode !== null || child.signalCode !== null) {
     const exit = describeExit(child.exitCode, child.signalCode);
-    return { peakRssBytes: null, peakTreeRssBytes, exit, killed: false, stopMs: 0 };
+    return { peakRssBytes: null, peakTreeRssBytes, exit, killed: false, stopMs: 0, ownCpuSeconds: null };
   }
   const peakRssBytes = await readPeakRss(pid);
+  const ownCpuSeconds = processCpuSeconds(pid);
   const exit = once(child, 'exit');
   const stopping = performance.now();
   child.kill('SIGTERM');
@@ -87,6 +93,7 @@ async function stopDaemon(
     exit: describeExit(code, signal),
     killed,
     stopMs: performance.now() - stopping,
+    ownCpuSeconds,
   };
 }
 

@@ -66,6 +66,8 @@ export function floorTable(floors: FloorResult[]): BenchTable {
       { key: 'headersOnly', label: 'Headers only' },
       { key: 'statuses', label: 'Extraction' },
       { key: 'seconds', label: 'Seconds', format: 1 },
+      { key: 'cpuSeconds', label: 'CPU s', format: 1 },
+      { key: 'mainCpuSeconds', label: 'of it main process', format: 1 },
       { key: 'messagesPerSecond', label: 'Messages/s', format: 1 },
       { key: 'megabytesPerSecond', label: 'MB/s', format: 1 },
     ],
@@ -80,13 +82,17 @@ export function floorTable(floors: FloorResult[]): BenchTable {
         .map(([status, count]) => `${count} ${status}`)
         .join(', '),
       seconds: floor.ms / 1000,
+      cpuSeconds: floor.cpuSeconds,
+      mainCpuSeconds: floor.mainCpuSeconds,
       messagesPerSecond: floor.messages / (floor.ms / 1000),
       megabytesPerSecond: floor.bytes / MB / (floor.ms / 1000),
     })),
     notes: [
       'Text extraction only (ExtractionPool, schema-default limits); the daemon also classifies and profiles each',
       'document (10–35 % more per document in the extraction section) and keeps state in Redis. Measured before and',
-      'after the drains; the faster run is the floor the drains are compared with.',
+      'after the drains; the faster run is the floor the drains are compared with. CPU s: user + system seconds of',
+      'the benchmark process and its reading processes during the run; of it main process: the benchmark process',
+      '(fetching and parsing; the rest is the reading processes).',
     ],
   };
 }
@@ -110,6 +116,10 @@ export function drainTable(
       imapCommandsPerMessage:
         drain.imapCommands === undefined ? null : sumCounts(drain.imapCommands) / backlog.messages,
       seconds,
+      cpuSeconds: drain.cpuSeconds,
+      daemonCpuSeconds: ownCpu(drain),
+      cpuOfFloor:
+        drain.cpuSeconds === null || floor.cpuSeconds === null ? null : drain.cpuSeconds / floor.cpuSeconds,
       applicationsPerSecond: seconds === null ? null : backlog.applications / seconds,
       messagesPerSecond: seconds === null ? null : backlog.messages / seconds,
       percentOfFloor: share,
@@ -129,6 +139,9 @@ export function drainTable(
       { key: 'wrongReplies', label: 'Extra replies' },
       { key: 'imapCommandsPerMessage', label: 'IMAP cmds/msg', format: 1 },
       { key: 'seconds', label: 'Seconds', format: 1 },
+      { key: 'cpuSeconds', label: 'CPU s', format: 1 },
+      { key: 'daemonCpuSeconds', label: 'of it daemon processes', format: 1 },
+      { key: 'cpuOfFloor', label: 'CPU × floor', format: 2 },
       { key: 'applicationsPerSecond', label: 'Applications/s', format: 1 },
       { key: 'messagesPerSecond', label: 'Messages/s', format: 1 },
       { key: 'percentOfFloor', label: '% of floor', format: 0 },
@@ -140,7 +153,11 @@ export function drainTable(
       'Seconds: from spawning the daemons until every applicant had exactly one acknowledgement at the SMTP sink',
       'and every candidate was filed (process start and the first backfill included). Start: until the first',
       'process logged "daemon started". % of floor: the faster floor run’s seconds / drain seconds. Extra replies:',
-      'to noise senders, or a second reply to an applicant (should be 0).',
+      'to noise senders, or a second reply to an applicant (should be 0). CPU s: user + system seconds of the daemon',
+      'processes and their reading processes, from spawning them until they exited after the drain (of it daemon',
+      'processes: their own, read just before SIGTERM; the rest is the reading processes); CPU × floor:',
+      'that over the floor run’s. With every core busy, a drain cannot beat the floor by more than the floor’s CPU',
+      'seconds allow: at 1.4 × the floor’s CPU it cannot reach 1 / 1.4 = 71 % of the floor’s speed.',
       `replies.ratePerMinute is ${BENCH_REPLY_RATE.toLocaleString('en-US')} here: with the default of 60 a minute the drain would only`,
       `measure the limiter (${backlog.applications.toLocaleString('en-US')} acknowledgements take at least ${Math.ceil(backlog.applications / 60)} minutes).`,
       'The daemons reach Dovecot through a loopback proxy that counts their IMAP commands (the floor does not):',
@@ -149,6 +166,13 @@ export function drainTable(
       ),
     ],
   };
+}
+
+function ownCpu(drain: DrainResult): number | null {
+  const own = drain.daemons.map((daemon) => daemon.ownCpuSeconds);
+  return own.some((seconds) => seconds === null)
+    ? null
+    : own.reduce<number>((sum, seconds) => sum + (seconds ?? 0), 0);
 }
 
 export function sumCounts(counts: Record<string, number>): number {

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CandidateStore } from '../../../src/adapters/redis/candidate-store.ts';
 import type { SmtpSink } from '../../support/smtp-sink.ts';
 import { progress } from '../measure.ts';
+import { endedChildrenCpuSeconds } from './cpu-seconds.ts';
 import { VACANCY_ID } from './daemon-config.ts';
 import { type MemorySample, sampleMetricsMemory } from './metrics-memory.ts';
 import { type DaemonProcess, startDaemonProcess, type StoppedDaemon } from './daemon-process.ts';
@@ -49,6 +50,11 @@ export interface DrainResult {
   imapCommands?: Record<string, number>;
   /** The first daemon's memory at its highest sampled RSS, by its own metrics; null when not sampled. */
   memoryAtPeak?: MemorySample | null;
+  /**
+   * CPU seconds of the daemon processes and their reading processes, from spawning them until they exited after
+   * the drain (null where /proc is missing).
+   */
+  cpuSeconds: number | null;
 }
 
 const ACK_POLL_MS = 50;
@@ -59,6 +65,7 @@ const PROGRESS_MS = 10_000;
 export async function measureDrain(plan: DrainPlan): Promise<DrainResult> {
   const replies = new ReplyCounter(plan.sink, plan.applicants);
   const started = performance.now();
+  const cpuBefore = endedChildrenCpuSeconds();
   const daemons = Array.from({ length: plan.processes }, (_, index) =>
     startDaemonProcess(plan.configFile, plan.entry, index === 0 ? plan.cpuProfDir : undefined),
   );
@@ -77,7 +84,10 @@ export async function measureDrain(plan: DrainPlan): Promise<DrainResult> {
     drained = await stopAll(daemons);
   }
   replies.update();
+  // The daemons have exited and been waited for: their CPU time, and their readers', is now this process's cutime.
+  const cpuAfter = endedChildrenCpuSeconds();
   return {
+    cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
     processes: plan.processes,
     ...waited,
     startMs,

@@ -7,6 +7,7 @@ import type { ExtractedText } from '../../../src/documents/extraction.ts';
 import { BACKLOG_FOLDER } from '../backlog/load-backlog.ts';
 import { progress } from '../measure.ts';
 import { PARSER_OPTIONS } from '../../../src/mail/parser-options.ts';
+import { endedChildrenCpuSeconds, ownCpuSeconds } from './cpu-seconds.ts';
 
 /** The configuration schema's defaults: what the daemon runs with unless told otherwise. */
 export const DEFAULT_EXTRACTION: ExtractionConfig = {
@@ -34,6 +35,10 @@ export interface FloorResult {
   bytes: number;
   ms: number;
   threads: number;
+  /** CPU seconds of the run: this process and its reading processes (null where /proc is missing). */
+  cpuSeconds: number | null;
+  /** Of which this process's own (fetching and parsing). */
+  mainCpuSeconds: number;
 }
 
 const FETCH_BATCH = 200;
@@ -61,6 +66,8 @@ export async function measureFloor(
     bytes: 0,
     ms: 0,
     threads,
+    cpuSeconds: null,
+    mainCpuSeconds: 0,
   };
   const inFlight = new Set<Promise<void>>();
   const record = (extraction: ExtractedText): void => {
@@ -68,6 +75,7 @@ export async function measureFloor(
     result.pages += extraction.pages ?? 0;
   };
   const started = performance.now();
+  const cpuBefore = { own: ownCpuSeconds(), children: endedChildrenCpuSeconds() };
   try {
     const lock = await client.getMailboxLock(BACKLOG_FOLDER, { readOnly: true });
     try {
@@ -101,9 +109,16 @@ export async function measureFloor(
       lock.release();
     }
     result.ms = performance.now() - started;
-    return result;
   } finally {
     await pool.close();
     await client.logout().catch(() => client.close());
   }
+  // Closing the pool ends its reading processes, whose CPU time is then their parent's (cutime, cstime).
+  const children = endedChildrenCpuSeconds();
+  result.mainCpuSeconds = ownCpuSeconds() - cpuBefore.own;
+  result.cpuSeconds =
+    children === null || cpuBefore.children === null
+      ? null
+      : ownCpuSeconds() - cpuBefore.own + children - cpuBefore.children;
+  return result;
 }

@@ -7,14 +7,12 @@ export interface TreePeak {
   treeBytes: number;
 }
 
-const SAMPLE_MS = 25;
-
 /**
- * Samples the RSS of `pid` and of every process below it (document readers are child processes) every 25 ms,
- * until stopped; returns the peaks. A short-lived spike between two samples can be missed: the daemon's own
+ * Samples the RSS of `pid` and of every process below it (document readers are child processes) every
+ * `everyMs`, until stopped; returns the peaks. A short-lived spike between two samples can be missed: the daemon's own
  * VmHWM (read at the end) is exact for the daemon process; the tree figure is a sampled lower bound.
  */
-export function sampleTreeRss(pid: number): { stop(): Promise<TreePeak> } {
+export function sampleTreeRss(pid: number, everyMs = 25): { stop(): Promise<TreePeak> } {
   const peak: TreePeak = { processBytes: 0, treeBytes: 0 };
   let running = true;
   const loop = (async () => {
@@ -26,7 +24,7 @@ export function sampleTreeRss(pid: number): { stop(): Promise<TreePeak> } {
         peak.treeBytes,
         sizes.reduce((sum, size) => sum + size, 0),
       );
-      await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   return {
