@@ -36,15 +36,15 @@ describe.skipIf(!present)('automatic mail on the real-world corpus (held-out spl
     expect(share(bounces, automaticNoReply)).toBeGreaterThanOrEqual(0.98);
   });
 
-  // Issue 14 asks 95 %; the held-out part measures 24 of 30 (80.0 %; it was 24 of 29 before the third round added a
+  // Issue 14 asks 95 %; the held-out part measures 25 of 30 (83.3 %; it was 24 of 29 before the third round added a
   // Request Tracker notice, a Mailman reminder, a Google News Alert and a Debian commit-hook notice, one of which fell
-  // in the held-out part): five provider notices that nothing marks as automatic (read as untagged or list mail),
-  // besides the Polish auto-reply whose Precedence: junk makes it list mail — never answered, but not counted
-  // automatic. Held at what it measures.
-  it('at least 24 of 30 other automatic mails are automatic with no reply planned, tag or no tag', () => {
+  // in the held-out part, and web-server accounts became machine senders): four provider notices that nothing marks
+  // as automatic (read as untagged or list mail), besides the Polish auto-reply whose Precedence: junk makes it list
+  // mail — never answered, but not counted automatic. Held at what it measures.
+  it('at least 25 of 30 other automatic mails are automatic with no reply planned, tag or no tag', () => {
     const others = heldOut.filter((outcome) => !['bounce', 'human'].includes(outcome.mail.label));
     expect(others.length).toBeGreaterThanOrEqual(30);
-    expect(share(others, automaticNoReply)).toBeGreaterThanOrEqual(24 / 30);
+    expect(share(others, automaticNoReply)).toBeGreaterThanOrEqual(25 / 30);
   });
 
   // Issue 14 asks at most 2 %; the held-out part measures 5 of 124 (4.0 %, above the bar; it was 2 of 76): the third
@@ -95,10 +95,10 @@ describe.skipIf(!present)('auto-replies without their standard headers, on the r
     expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(3 / 6);
   });
 
-  it('dev: at least 13 of 16 auto-replies are recognised from subject and body alone, no human mail taken', () => {
+  it('dev: at least 14 of 16 auto-replies are recognised from subject and body alone, no human mail taken', () => {
     const figures = headerlessFigures(outcomes, 'dev');
     expect(figures.autoReplies).toBeGreaterThanOrEqual(16);
-    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(13 / 16);
+    expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(14 / 16);
     expect(figures.humansTaken).toBe(0);
   });
 });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../../../src/mail/parse-message.ts';
+import { classifyMessage } from '../../../../../src/stages/ingest/classify-message.ts';
+import type { ClassifyContext } from '../../../../../src/stages/ingest/automatic/verdict.ts';
+import {
+  loadMailManifest,
+  mailCorpusPresent,
+  readCorpusMail,
+} from '../../../../accuracy/mail/mail-corpus.ts';
+
+const CONTEXT: ClassifyContext = {
+  ownAddresses: new Set(['chen@uni.example']),
+  loopMarkerHeader: 'x-applicant-triage',
+  vacancies: [{ id: 'robust-ai', tag: 'PHD-robustAI' }],
+};
+
+async function classifyRaw(raw: Buffer) {
+  const { facts, text } = await parseMessage(raw, { maxAttachments: 100 });
+  return classifyMessage(facts, { ...CONTEXT, text });
+}
+
+/** A development-split message of the real-world corpus (test/corpus/mail.json), from the cache. */
+async function classifyCorpusMail(file: string) {
+  const mail = loadMailManifest().find((entry) => entry.file === file);
+  if (mail === undefined || mail.split !== 'dev')
+    throw new Error(`${file} is no development mail of the corpus`);
+  return classifyRaw(await readCorpusMail(mail));
+}
+
+// Development mails of the real-world corpus (test/corpus/SOURCES.md), read from the cache at test time.
+describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () => {
+  // mikel/mail's Subversion commit notice: From and Reply-To are the project's people, the envelope sender is the
+  // web server's account that ran the commit hook.
+  it('a commit notice sent by the web server account (Return-Path www-data@) is automatic', async () => {
+    const verdict = await classifyCorpusMail('mikel-mail/plain_emails-raw_email_multiple_from.eml');
+    expect(verdict).toMatchObject({
+      kind: 'auto-reply',
+      rule: 'system-sender',
+      detail: 'Return-Path www-data@mangaverde.net',
+    });
+  });
+
+  // notmuch's Request Tracker AutoReply: its envelope sender is www-data, signed by BATV (`prvs=<tag>=www-data@…`).
+  it('a helpdesk auto-reply whose BATV-signed envelope sender is www-data is automatic', async () => {
+    const verdict = await classifyCorpusMail(
+      'notmuch/threading-ghost-root-1532672447.R3166642290392477575.len.eml',
+    );
+    expect(verdict.kind).toBe('auto-reply');
+    expect(verdict.rule).toBe('system-sender');
+    expect(verdict.detail).toMatch(/^Return-Path prvs=[0-9a-f]+=www-data@/);
+  });
+});
