@@ -97,8 +97,17 @@ export const autoreplyHeader: Rule = (facts) => {
   return null;
 };
 
+// `X-Loop` and `X-No-Loop` are also what list servers and bug trackers (Debian's BTS, SmartList) put on the people's
+// mail they relay; on a message a list delivered (`List-Id`), the list rules decide. Exchange's inbox-rule marker is
+// only ever put on what a rule generated.
 export const loopHeader: Rule = (facts) =>
-  firstHeader(facts, LOOP_HEADERS, () => true, 'auto-reply', 'loop-header');
+  firstHeader(
+    facts,
+    facts.headers['list-id'] === undefined ? LOOP_HEADERS : ['x-ms-exchange-inbox-rules-loop'],
+    () => true,
+    'auto-reply',
+    'loop-header',
+  );
 
 export const emptyReturnPath: Rule = (facts) =>
   firstHeader(

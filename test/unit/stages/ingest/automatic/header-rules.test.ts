@@ -7,6 +7,7 @@ import {
   mailCorpusPresent,
   readCorpusMail,
 } from '../../../../accuracy/mail/mail-corpus.ts';
+import { buildMail } from '../../../../support/build-mail.ts';
 
 const CONTEXT: ClassifyContext = {
   ownAddresses: new Set(['chen@uni.example']),
@@ -48,5 +49,25 @@ describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () =>
     expect(verdict.kind).toBe('auto-reply');
     expect(verdict.rule).toBe('system-sender');
     expect(verdict.detail).toMatch(/^Return-Path prvs=[0-9a-f]+=www-data@/);
+  });
+
+  // notmuch's Debian bug mail: a maintainer's own text, resent by the bug tracker (X-Loop: owner@bugs.debian.org)
+  // and relayed by a Mailman list.
+  it("a person's mail relayed by a bug tracker and a list is list mail, not an auto-reply by its X-Loop", async () => {
+    const verdict = await classifyCorpusMail('notmuch/duplicate-msg-3-1.eml');
+    expect(verdict.kind).toBe('list');
+  });
+});
+
+describe('loop headers', () => {
+  it('X-Loop without List-Id still marks an auto-reply', async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'jane@uni.example',
+        subject: '[PHD-robustAI] Application',
+        headers: { 'X-Loop': 'jane@uni.example' },
+      }),
+    );
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'loop-header' });
   });
 });
