@@ -1,4 +1,5 @@
 import { isOwnAddress } from '../../../config/own-addresses.ts';
+import { baseLocalPart } from '../../../domain/machine-address.ts';
 import { machineSender } from '../machine-sender.ts';
 import { displayName, firstHeader, firstWord, type Rule } from './verdict.ts';
 
@@ -122,6 +123,34 @@ export const emptyReturnPath: Rule = (facts) =>
 export const systemSender: Rule = (facts) => {
   const sender = machineSender(facts, 'system');
   return sender ? { kind: 'auto-reply', rule: 'system-sender', detail: sender } : null;
+};
+
+// The list servers' own role addresses: Mailman 2's `mailman-owner@` and `<list>-admin@`, fml's `<list>-admin@`,
+// Mailman 3's `<list>-owner@` (`owner-<list>` and `<list>-request` are machines by themselves, see machineAddress).
+const LIST_ROLE_SENDER = /[-_.](?:admin|owner)$/;
+// What a list server puts on the mail it sends (RFC 2369/2919, Mailman's and fml's own fields).
+const LIST_SERVER_HEADERS = [
+  'list-id',
+  'x-mailman-version',
+  'x-mlserver',
+  'x-beenthere',
+  'mailing-list',
+] as const;
+
+/**
+ * A list server's own notice (a membership reminder, "you are not a member", a loop alert): the list's headers and a
+ * From that is the list's administrative address. A person posting to a list writes from their own address.
+ */
+export const listServerNotice: Rule = (facts) => {
+  const local = facts.from ? baseLocalPart(facts.from.address) : '';
+  if (!LIST_ROLE_SENDER.test(local)) return null;
+  const marker = LIST_SERVER_HEADERS.find((name) => facts.headers[name] !== undefined);
+  if (marker === undefined) return null;
+  return {
+    kind: 'auto-reply',
+    rule: 'list-server-notice',
+    detail: `sender ${facts.from?.address ?? ''}, a list's administrative address, with ${displayName(marker)}`,
+  };
 };
 
 /** Challenge-response services' own markers: Bluebottle asks the sender to have their address allowed. */

@@ -51,6 +51,23 @@ describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () =>
     expect(verdict.detail).toMatch(/^Return-Path prvs=[0-9a-f]+=www-data@/);
   });
 
+  // sisimai's fml notices ("You … are not member", "Loop Alert: Duplicated Message-ID"), from `<list>-admin@`.
+  it.each(['sisimai/lhost-fml-02.eml', 'sisimai/lhost-fml-03.eml'])(
+    "%s, fml's own notice from the list's admin address, is automatic",
+    async (file) => {
+      const verdict = await classifyCorpusMail(file);
+      expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'list-server-notice' });
+      expect(verdict.detail).toContain('neko-admin@');
+      expect(verdict.detail).toMatch(/X-MLServer/i);
+    },
+  );
+
+  // SpamAssassin's Mailman monthly membership reminder, from `mailman-owner@`, with Precedence: bulk.
+  it("Mailman's membership reminder is automatic, not list mail", async () => {
+    const verdict = await classifyCorpusMail('spamassassin/nice-mailman-reminder.eml');
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'list-server-notice' });
+  });
+
   // notmuch's Debian bug mail: a maintainer's own text, resent by the bug tracker (X-Loop: owner@bugs.debian.org)
   // and relayed by a Mailman list.
   it("a person's mail relayed by a bug tracker and a list is list mail, not an auto-reply by its X-Loop", async () => {
@@ -59,7 +76,14 @@ describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () =>
   });
 });
 
-describe('loop headers', () => {
+describe('list server notices and loop headers', () => {
+  it("a person whose address ends in -admin is not a list server's notice without a list's headers", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({ from: 'lab-admin@uni.example', subject: '[PHD-robustAI] Application' }),
+    );
+    expect(verdict.kind).toBe('application');
+  });
+
   it('X-Loop without List-Id still marks an auto-reply', async () => {
     const verdict = await classifyRaw(
       await buildMail({
