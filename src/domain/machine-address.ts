@@ -63,3 +63,20 @@ export function machineAddress(address: string): MachineKind | null {
   if (SYSTEM_PREFIXES.some((prefix) => squeezed.startsWith(prefix))) return 'system';
   return SYSTEM_AFFIXES.some((pattern) => pattern.test(local)) ? 'system' : null;
 }
+
+// A list server's role addresses, as lists put them in Sender and the envelope sender of the posts they deliver:
+// Majordomo's `owner-<list>`, `<list>-request`, Mailman's `<list>-bounces` and `<list>-owner`, LISTSERV.
+const LIST_ROLE: readonly RegExp[] = [
+  /^owner[-_.]/,
+  /[-_.](?:request|owner|bounces?)$/,
+  /^bounces?(?:[-_.]|$)/,
+];
+const LIST_SERVER_NAMES: ReadonlySet<string> = new Set(['listserv', 'majordomo']);
+
+/** Whether an address is a mailing list's role address (owner, request, bounces) or a list server's. Pure. */
+export function listRoleAddress(address: string): boolean {
+  const local = baseLocalPart(address);
+  return (
+    LIST_SERVER_NAMES.has(local.replace(/[-_.]/g, '')) || LIST_ROLE.some((pattern) => pattern.test(local))
+  );
+}

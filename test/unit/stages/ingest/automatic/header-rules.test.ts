@@ -68,6 +68,20 @@ describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () =>
     expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'list-server-notice' });
   });
 
+  // MIME-tools' (via mime4j) AOL member's post to a Majordomo list: From is the person, Sender the list's
+  // `owner-pc800@` — the relay, not the author.
+  it("a person's post a Majordomo list delivered (Sender: owner-<list>@) is list mail, not a machine's", async () => {
+    const verdict = await classifyCorpusMail('mime4j/mimetools-jt-0498.eml');
+    expect(verdict.kind).toBe('list');
+  });
+
+  // php-imap's GitHub notification, delivered with List-Id and Precedence: list: its no-reply envelope sender is no
+  // list role address, so it still marks the machine.
+  it("a no-reply envelope sender still marks a machine's mail that carries list headers", async () => {
+    const verdict = await classifyCorpusMail('php-imap/github-notification.eml');
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'system-sender' });
+  });
+
   // notmuch's Debian bug mail: a maintainer's own text, resent by the bug tracker (X-Loop: owner@bugs.debian.org)
   // and relayed by a Mailman list.
   it("a person's mail relayed by a bug tracker and a list is list mail, not an auto-reply by its X-Loop", async () => {
