@@ -13,6 +13,7 @@ import {
   foreignReplyToken,
   listHeader,
   listPrecedence,
+  listServerNotice,
   loopHeader,
   multipartReport,
   noSender,
@@ -63,6 +64,7 @@ const RULES: readonly Rule[] = [
   systemSender,
   contentEvidence,
   machineDocument,
+  listServerNotice,
   listPrecedence,
   listHeader,
   noSender,
@@ -71,7 +73,7 @@ const RULES: readonly Rule[] = [
 /**
  * Classifies a parsed message; the first matching rule wins: own → bounce (a delay notice is not one) → our reply token (own) or another
  * responder's (auto-reply) → spam → auto-reply headers and senders → content evidence (plain-text bounces, delay
- * notices, feedback reports, challenges, header-less auto-replies) → a text that is an XML document → list → no usable From (unattributed) → tag.
+ * notices, feedback reports, challenges, header-less auto-replies) → a text that is an XML document → a list server's own notice → list → no usable From (unattributed) → tag.
  */
 export function classifyMessage(facts: MessageFacts, context: ClassifyContext): Classification {
   const replySuppressed = findReplySuppression(facts);

@@ -15,18 +15,20 @@ const MAX_ADDRESSES = 3;
 
 /**
  * The first of a message's senders — From, then Sender, Resent-From and Return-Path — that is a machine of `kind`
- * (see machineAddress), and what to call it (`sender x@y` for From, else the header's name); null when none is. Pure.
+ * (see machineAddress), and what to call it (`sender x@y` for From, else the header's name); null when none is.
+ * Addresses after From for which `relay` holds are passed over (a list's own, on the posts it delivers). Pure.
  */
 export function machineSender(
   facts: Pick<MessageFacts, 'from' | 'headers'>,
   kind: MachineKind,
+  relay: (address: string) => boolean = () => false,
 ): string | null {
   if (facts.from && machineAddress(facts.from.address) === kind) return `sender ${facts.from.address}`;
   for (const [header, name] of SENDER_HEADERS) {
     for (const value of facts.headers[header] ?? []) {
       const entries = addressparser(value.slice(0, MAX_VALUE_CHARACTERS), { flatten: true });
       for (const { address } of entries.slice(0, MAX_ADDRESSES)) {
-        if (address && address.includes('@') && machineAddress(address) === kind) {
+        if (address && address.includes('@') && machineAddress(address) === kind && !relay(address)) {
           return `${name} ${address.toLowerCase()}`;
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseAddress, machineAddress } from '../../../src/domain/machine-address.ts';
+import { baseAddress, listRoleAddress, machineAddress } from '../../../src/domain/machine-address.ts';
 
 describe('machineAddress', () => {
   it.each([
@@ -39,4 +39,39 @@ describe('machineAddress', () => {
   it('baseAddress drops +detail and case', () => {
     expect(baseAddress('Chen+Loop@Uni.Example')).toBe('chen@uni.example');
   });
+});
+
+describe('machineAddress: web-server accounts and BATV-signed envelope senders', () => {
+  it.each([
+    'www-data@x.example',
+    'wwwrun@x.example',
+    'apache@x.example',
+    'prvs=701fd58e1=www-data@x.example',
+  ])('%s is a system address', (address) => expect(machineAddress(address)).toBe('system'));
+
+  it.each(['prvs=0123abcd=jane.doe@x.example', 'www@x.example', 'apachecon@x.example'])(
+    '%s is a person',
+    (address) => expect(machineAddress(address)).toBeNull(),
+  );
+
+  it('baseAddress drops a BATV signature', () => {
+    expect(baseAddress('prvs=0123abcd=Chen@Uni.Example')).toBe('chen@uni.example');
+  });
+});
+
+describe('listRoleAddress', () => {
+  it.each([
+    'owner-pc800@hpc.example',
+    'pc800-request@hpc.example',
+    'vm-dev-bounces@lists.example',
+    'vm-dev-bounces+chen=uni.example@lists.example',
+    'golang-nuts-owner@groups.example',
+    'LISTSERV@lists.example',
+    'majordomo@lists.example',
+  ])('%s is a list role address', (address) => expect(listRoleAddress(address)).toBe(true));
+
+  it.each(['noreply@github.example', 'root@x.example', 'jane.doe@x.example', 'bouncer.lab@x.example'])(
+    '%s is not',
+    (address) => expect(listRoleAddress(address)).toBe(false),
+  );
 });

@@ -1,4 +1,5 @@
 import { isOwnAddress } from '../../../config/own-addresses.ts';
+import { baseLocalPart, listRoleAddress } from '../../../domain/machine-address.ts';
 import { machineSender } from '../machine-sender.ts';
 import { displayName, firstHeader, firstWord, type Rule } from './verdict.ts';
 
@@ -97,8 +98,17 @@ export const autoreplyHeader: Rule = (facts) => {
   return null;
 };
 
+// `X-Loop` and `X-No-Loop` are also what list servers and bug trackers (Debian's BTS, SmartList) put on the people's
+// mail they relay; on a message a list delivered (`List-Id`), the list rules decide. Exchange's inbox-rule marker is
+// only ever put on what a rule generated.
 export const loopHeader: Rule = (facts) =>
-  firstHeader(facts, LOOP_HEADERS, () => true, 'auto-reply', 'loop-header');
+  firstHeader(
+    facts,
+    facts.headers['list-id'] === undefined ? LOOP_HEADERS : ['x-ms-exchange-inbox-rules-loop'],
+    () => true,
+    'auto-reply',
+    'loop-header',
+  );
 
 export const emptyReturnPath: Rule = (facts) =>
   firstHeader(
@@ -109,10 +119,54 @@ export const emptyReturnPath: Rule = (facts) =>
     'empty-return-path',
   );
 
-/** abuse@, root@, no-reply@, list servers and the like among the senders. */
+// A list delivers a person's post with its own role address as Sender and envelope sender (Majordomo's
+// `owner-<list>@`, Mailman's `<list>-bounces@`): on mail a list delivered, those name the relay, not the author.
+const LIST_DELIVERY_HEADERS = [
+  // The list servers' own fields first (Mailman, Majordomo, fml): they name the server in evidence.
+  'x-mailman-version',
+  'x-majordomo',
+  'x-mlserver',
+  'x-ml-name',
+  'list-id',
+  'list-post',
+  'mailing-list',
+  'x-mailing-list',
+  'x-beenthere',
+] as const;
+
+/** Whether a list delivered the message: a list server's headers, or Precedence: list/bulk. */
+function listDelivered(facts: Parameters<Rule>[0]): boolean {
+  if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return true;
+  return (facts.headers['precedence'] ?? []).some((value) => ['list', 'bulk'].includes(firstWord(value)));
+}
+
+/**
+ * abuse@, root@, no-reply@, list servers and the like among the senders; on mail a list delivered, the list's own
+ * role addresses in Sender or Return-Path are its relay's, not the author's (From still counts).
+ */
 export const systemSender: Rule = (facts) => {
-  const sender = machineSender(facts, 'system');
+  const sender = machineSender(facts, 'system', listDelivered(facts) ? listRoleAddress : undefined);
   return sender ? { kind: 'auto-reply', rule: 'system-sender', detail: sender } : null;
+};
+
+// The list servers' own role addresses: Mailman 2's `mailman-owner@` and `<list>-admin@`, fml's `<list>-admin@`,
+// Mailman 3's `<list>-owner@` (`owner-<list>` and `<list>-request` are machines by themselves, see machineAddress).
+const LIST_ROLE_SENDER = /[-_.](?:admin|owner)$/;
+
+/**
+ * A list server's own notice (a membership reminder, "you are not a member", a loop alert): the list's headers and a
+ * From that is the list's administrative address. A person posting to a list writes from their own address.
+ */
+export const listServerNotice: Rule = (facts) => {
+  const local = facts.from ? baseLocalPart(facts.from.address) : '';
+  if (!LIST_ROLE_SENDER.test(local)) return null;
+  const marker = LIST_DELIVERY_HEADERS.find((name) => facts.headers[name] !== undefined);
+  if (marker === undefined) return null;
+  return {
+    kind: 'auto-reply',
+    rule: 'list-server-notice',
+    detail: `sender ${facts.from?.address ?? ''}, a list's administrative address, with ${displayName(marker)}`,
+  };
 };
 
 /** Challenge-response services' own markers: Bluebottle asks the sender to have their address allowed. */

@@ -65,8 +65,9 @@ describe('automatic mail recognised by its content, through the real parser and 
     ['bluebottle-challenge.eml', 'auto-reply', 'challenge-response', /^X-Bluebottle-Request: <7781>$/i],
     // A gateway's DSN wrapped in multipart/mixed, from an empty sender: its delivery-status part decides.
     ['dsn-in-multipart-mixed.eml', 'bounce', 'bounce-text', /delivery-status part \(\+4\)/],
-    // fml, the Japanese list server, marks its notices and posts X-MLServer, not List-*.
-    ['fml-list-notice.eml', 'list', 'list-header', /^X-MLServer: fml/i],
+    // fml, the Japanese list server, marks its notices and posts X-MLServer, not List-*; its own notices come from
+    // the list's `-admin` address.
+    ['fml-list-notice.eml', 'auto-reply', 'list-server-notice', /lab-ml-admin@lab\.example\.jp.*X-MLServer/i],
     ['lotus-auto-out-of-office.eml', 'auto-reply', 'auto-reply-text', /English auto-reply subject \(\+3\)/],
     ['abwesenheitsnotiz.eml', 'auto-reply', 'auto-reply-text', /German auto-reply subject.*German absence/],
     ['reponse-automatique.eml', 'auto-reply', 'auto-reply-text', /French auto-reply subject.*French absence/],

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../../../../src/mail/parse-message.ts';
+import { classifyMessage } from '../../../../../src/stages/ingest/classify-message.ts';
+import type { ClassifyContext } from '../../../../../src/stages/ingest/automatic/verdict.ts';
+import {
+  loadMailManifest,
+  mailCorpusPresent,
+  readCorpusMail,
+} from '../../../../accuracy/mail/mail-corpus.ts';
+import { buildMail } from '../../../../support/build-mail.ts';
+
+const CONTEXT: ClassifyContext = {
+  ownAddresses: new Set(['chen@uni.example']),
+  loopMarkerHeader: 'x-applicant-triage',
+  vacancies: [{ id: 'robust-ai', tag: 'PHD-robustAI' }],
+};
+
+async function classifyRaw(raw: Buffer) {
+  const { facts, text } = await parseMessage(raw, { maxAttachments: 100 });
+  return classifyMessage(facts, { ...CONTEXT, text });
+}
+
+/** A development-split message of the real-world corpus (test/corpus/mail.json), from the cache. */
+async function classifyCorpusMail(file: string) {
+  const mail = loadMailManifest().find((entry) => entry.file === file);
+  if (mail === undefined || mail.split !== 'dev')
+    throw new Error(`${file} is no development mail of the corpus`);
+  return classifyRaw(await readCorpusMail(mail));
+}
+
+// Development mails of the real-world corpus (test/corpus/SOURCES.md), read from the cache at test time.
+describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () => {
+  // mikel/mail's Subversion commit notice: From and Reply-To are the project's people, the envelope sender is the
+  // web server's account that ran the commit hook.
+  it('a commit notice sent by the web server account (Return-Path www-data@) is automatic', async () => {
+    const verdict = await classifyCorpusMail('mikel-mail/plain_emails-raw_email_multiple_from.eml');
+    expect(verdict).toMatchObject({
+      kind: 'auto-reply',
+      rule: 'system-sender',
+      detail: 'Return-Path www-data@mangaverde.net',
+    });
+  });
+
+  // notmuch's Request Tracker AutoReply: its envelope sender is www-data, signed by BATV (`prvs=<tag>=www-data@…`).
+  it('a helpdesk auto-reply whose BATV-signed envelope sender is www-data is automatic', async () => {
+    const verdict = await classifyCorpusMail(
+      'notmuch/threading-ghost-root-1532672447.R3166642290392477575.len.eml',
+    );
+    expect(verdict.kind).toBe('auto-reply');
+    expect(verdict.rule).toBe('system-sender');
+    expect(verdict.detail).toMatch(/^Return-Path prvs=[0-9a-f]+=www-data@/);
+  });
+
+  // sisimai's fml notices ("You … are not member", "Loop Alert: Duplicated Message-ID"), from `<list>-admin@`.
+  it.each(['sisimai/lhost-fml-02.eml', 'sisimai/lhost-fml-03.eml'])(
+    "%s, fml's own notice from the list's admin address, is automatic",
+    async (file) => {
+      const verdict = await classifyCorpusMail(file);
+      expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'list-server-notice' });
+      expect(verdict.detail).toContain('neko-admin@');
+      expect(verdict.detail).toMatch(/X-MLServer/i);
+    },
+  );
+
+  // SpamAssassin's Mailman monthly membership reminder, from `mailman-owner@`, with Precedence: bulk.
+  it("Mailman's membership reminder is automatic, not list mail", async () => {
+    const verdict = await classifyCorpusMail('spamassassin/nice-mailman-reminder.eml');
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'list-server-notice' });
+  });
+
+  // MIME-tools' (via mime4j) AOL member's post to a Majordomo list: From is the person, Sender the list's
+  // `owner-pc800@` — the relay, not the author.
+  it("a person's post a Majordomo list delivered (Sender: owner-<list>@) is list mail, not a machine's", async () => {
+    const verdict = await classifyCorpusMail('mime4j/mimetools-jt-0498.eml');
+    expect(verdict.kind).toBe('list');
+  });
+
+  // php-imap's GitHub notification, delivered with List-Id and Precedence: list: its no-reply envelope sender is no
+  // list role address, so it still marks the machine.
+  it("a no-reply envelope sender still marks a machine's mail that carries list headers", async () => {
+    const verdict = await classifyCorpusMail('php-imap/github-notification.eml');
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'system-sender' });
+  });
+
+  // notmuch's Debian bug mail: a maintainer's own text, resent by the bug tracker (X-Loop: owner@bugs.debian.org)
+  // and relayed by a Mailman list.
+  it("a person's mail relayed by a bug tracker and a list is list mail, not an auto-reply by its X-Loop", async () => {
+    const verdict = await classifyCorpusMail('notmuch/duplicate-msg-3-1.eml');
+    expect(verdict.kind).toBe('list');
+  });
+});
+
+describe('list server notices and loop headers', () => {
+  it("a person whose address ends in -admin is not a list server's notice without a list's headers", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({ from: 'lab-admin@uni.example', subject: '[PHD-robustAI] Application' }),
+    );
+    expect(verdict.kind).toBe('application');
+  });
+
+  it('X-Loop without List-Id still marks an auto-reply', async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'jane@uni.example',
+        subject: '[PHD-robustAI] Application',
+        headers: { 'X-Loop': 'jane@uni.example' },
+      }),
+    );
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'loop-header' });
+  });
+});
