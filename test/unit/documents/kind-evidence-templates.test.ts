@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
@@ -5,6 +7,7 @@ import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 import type { Block } from '../../support/documents/document-spec.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
+import { CORPUS_DIR, readCorpusFile, readManifest } from '../../accuracy/documents/corpus-documents.ts';
 
 // The layouts of the template documents added to the corpus for issue 14, built by our test support and read
 // through the real reading processes.
@@ -158,5 +161,46 @@ describe('kinds of template documents', () => {
     );
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
     expect(decision.evidence[0]).toBe("title 'Documentation on Template Functions'");
+  });
+});
+
+// Abitbol-Awesome-CV's lettre de motivation (test/corpus/documents.json, development part): a French cover letter
+// whose body says nothing of its writer and which ends "Veuillez trouver en pièce jointe : Curriculum Vitae".
+const ABITBOL_LETTER = readManifest().find((doc) => doc.file === 'abitbol-awesome-lm.pdf');
+const abitbolCached = ABITBOL_LETTER !== undefined && existsSync(join(CORPUS_DIR, ABITBOL_LETTER.file));
+
+describe('a letter naming its CV as enclosed', () => {
+  it.skipIf(!abitbolCached)(
+    'reads the real French letter with its CV "en pièce jointe" as a cover letter',
+    async () => {
+      if (ABITBOL_LETTER === undefined) return;
+      const hint = { filename: ABITBOL_LETTER.sentAs, contentType: 'application/pdf' };
+      const extraction = await pool.extract(readCorpusFile(ABITBOL_LETTER), hint);
+      const decision = classifyDocument({ ...hint, extraction });
+      expect(decision.kind, decision.evidence.join('; ')).toBe('cover-letter');
+      expect(decision.evidence).toContain(
+        "encloses a CV ('veillez trouver en piece jointe : curriculum vitae')",
+      );
+    },
+  );
+
+  it('does not take the enclosure line of a letter short enough to have it among its first lines for a CV title', async () => {
+    // The same letter cut to a few lines: its enclosure line is now at the top, where titles are looked for.
+    const decision = await readKind([
+      title('George Abitbol'),
+      body('george@abitbol.org'),
+      body("A l'attention des Ressources Humaines"),
+      body('Le 22 février 2019'),
+      body('Madame, Monsieur ;'),
+      body(LOREM),
+      body('Cordialement,'),
+      body('George Abitbol'),
+      body('Veuillez trouver en pièce jointe : Curriculum Vitae'),
+    ]);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('cover-letter');
+    expect(decision.evidence[0]).toBe(
+      "encloses a CV ('veuillez trouver en piece jointe : curriculum vitae')",
+    );
+    expect(decision.scores.cv ?? 0).toBeLessThan(2);
   });
 });
