@@ -7,7 +7,12 @@ import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 import type { Block } from '../../support/documents/document-spec.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
-import { CORPUS_DIR, readCorpusFile, readManifest } from '../../accuracy/documents/corpus-documents.ts';
+import {
+  CORPUS_DIR,
+  readCorpusFile,
+  readManifest,
+  type CorpusDocument,
+} from '../../accuracy/documents/corpus-documents.ts';
 
 // The layouts of the template documents added to the corpus for issue 14, built by our test support and read
 // through the real reading processes.
@@ -164,19 +169,44 @@ describe('kinds of template documents', () => {
   });
 });
 
+/** A document of the corpus, when the cache holds it. */
+function cachedCorpusDocument(file: string): CorpusDocument | undefined {
+  const doc = readManifest().find((entry) => entry.file === file);
+  return doc !== undefined && existsSync(join(CORPUS_DIR, doc.file)) ? doc : undefined;
+}
+
+async function readCorpusKind(doc: CorpusDocument, filename: string): Promise<KindDecision> {
+  const hint = { filename, contentType: 'application/pdf' };
+  return classifyDocument({ ...hint, extraction: await pool.extract(readCorpusFile(doc), hint) });
+}
+
+// pdfme's Japanese CV form (test/corpus/documents.json, development part), filled with its sample data: the form's
+// printed headings (学歴・職歴…) are not text, its dated entries are.
+const RIREKISHO = cachedCorpusDocument('pdfme-rirekisho.pdf');
+
+describe('a Japanese CV form', () => {
+  it.skipIf(RIREKISHO === undefined)(
+    'reads the 履歴書 as a CV from its dated history, under a name that says nothing',
+    async () => {
+      if (RIREKISHO === undefined) return;
+      const decision = await readCorpusKind(RIREKISHO, 'document.pdf');
+      expect(decision.kind, decision.evidence.join('; ')).toBe('cv');
+      expect(decision.source).toBe('content');
+      expect(decision.evidence[0]).toMatch(/^\d+ dated history entries \(履歴書\)$/);
+    },
+  );
+});
+
 // Abitbol-Awesome-CV's lettre de motivation (test/corpus/documents.json, development part): a French cover letter
 // whose body says nothing of its writer and which ends "Veuillez trouver en pièce jointe : Curriculum Vitae".
-const ABITBOL_LETTER = readManifest().find((doc) => doc.file === 'abitbol-awesome-lm.pdf');
-const abitbolCached = ABITBOL_LETTER !== undefined && existsSync(join(CORPUS_DIR, ABITBOL_LETTER.file));
+const ABITBOL_LETTER = cachedCorpusDocument('abitbol-awesome-lm.pdf');
 
 describe('a letter naming its CV as enclosed', () => {
-  it.skipIf(!abitbolCached)(
+  it.skipIf(ABITBOL_LETTER === undefined)(
     'reads the real French letter with its CV "en pièce jointe" as a cover letter',
     async () => {
       if (ABITBOL_LETTER === undefined) return;
-      const hint = { filename: ABITBOL_LETTER.sentAs, contentType: 'application/pdf' };
-      const extraction = await pool.extract(readCorpusFile(ABITBOL_LETTER), hint);
-      const decision = classifyDocument({ ...hint, extraction });
+      const decision = await readCorpusKind(ABITBOL_LETTER, ABITBOL_LETTER.sentAs);
       expect(decision.kind, decision.evidence.join('; ')).toBe('cover-letter');
       expect(decision.evidence).toContain(
         "encloses a CV ('veillez trouver en piece jointe : curriculum vitae')",
