@@ -27,7 +27,8 @@ const LETTER_MAX_PAGES = 2;
 // attached": a word of enclosing and a CV on one line, in either order, within one clause.
 const ENCLOSING = String.raw`(?:attached|attachments?|enclosures?|encl\.|enclosed|anlagen?|anbei|beigefugt|pj|ci-joint|pieces? jointes?|piece jointe|anexos?|adjuntos?|adjunto|allegat[oi])`;
 const A_CV = String.raw`(?:curriculum vitae|curriculum|cv|c\.v\.|resume|lebenslauf)`;
-const ENCLOSED_CV = new RegExp(
+/** A line saying a CV is enclosed, folded ("attached: curriculum vitae", "anlagen: lebenslauf"): a letter's, not a CV's. */
+export const ENCLOSED_CV = new RegExp(
   String.raw`\b${ENCLOSING}(?:\s*:|\b)[^.;]{0,40}?\b${A_CV}\b|\b${A_CV}\b[^.;]{0,20}?\b${ENCLOSING}\b`,
 );
 /** A letter of at most two pages (about 1,200 words), when its words say something of the writer. */

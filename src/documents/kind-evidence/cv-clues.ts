@@ -11,6 +11,14 @@ const CV_MIN_SECTIONS = 2;
 /** Each date range ("2019 – 2023", "Sep 2021 – present"): CVs list periods. */
 export const CV_DATE_RANGE_WEIGHT = 0.4;
 const CV_DATE_RANGE_MAX = 2.4;
+/**
+ * Each dated line of a Japanese CV's history (履歴書: "2012 3 〇〇大学卒業", "平成28年 4月 〇〇株式会社入社"): a year, a month
+ * and a school entered or left, a company joined or left, a licence obtained. The form prints its headings in the
+ * background, where they are often not text; its entries are. Three or more say CV.
+ */
+export const HISTORY_ENTRY_WEIGHT = 0.5;
+const HISTORY_ENTRY_MAX = 4;
+const HISTORY_ENTRY_MIN = 3;
 /** An e-mail address, phone number or profile link in the first lines. Letters have them too: weak. */
 export const CV_CONTACT_WEIGHT = 1;
 // Sections are short lines; a longer line is a sentence that merely starts with "Education".
@@ -119,10 +127,14 @@ const DATE_RANGE = new RegExp(String.raw`\b${START} ?(?:-|to|bis|a|au|al|~|至) 
 const CONTACT =
   /[\w.+-]+@[\w-]+\.[\w.-]+|\+\d[\d ()-]{7,}\d|\(?\b\d{3,4}\)?[ -]\d{3,4}[ -]?\d{3,4}\b|linkedin\.com|github\.com|orcid\.org/;
 
+// Year (western or era) and month, then the event: 入学/卒業/修了/中退 (school), 入社/退社/退職 (work), 取得/合格 (licence).
+const HISTORY_ENTRY =
+  /^(?:(?:19|20)\d{2}|(?:昭和|平成|令和) ?(?:\d{1,2}|元)) ?年? ?\d{1,2}(?: ?月 ?| )\S.*(?:入学|卒業|修了|中退|入社|退社|退職|取得|合格)(?:見込み?)?$/u;
+
 // "<section> in/en/im/dans/di/em <where>": the section word comes first, its place after.
 const QUALIFIED_SECTION = /^(.+?) (?:in|at|en|im|in der|dans|di|em|na|no) \S.*$/u;
 
-/** Section headings, date ranges and a contact block at the top. */
+/** Section headings, date ranges, a Japanese CV's dated history and a contact block at the top. */
 export function findCvClues(doc: DocumentText): Clue[] {
   const sections = new Set<string>();
   for (const folded of doc.folded) {
@@ -132,6 +144,7 @@ export function findCvClues(doc: DocumentText): Clue[] {
   }
   const count = Math.min(sections.size, CV_SECTION_CAP);
   const ranges = countMatches(doc.body, DATE_RANGE);
+  const history = doc.folded.filter((line) => HISTORY_ENTRY.test(line)).length;
   return [
     ...(sections.size >= CV_MIN_SECTIONS
       ? [
@@ -147,6 +160,12 @@ export function findCvClues(doc: DocumentText): Clue[] {
       perItem: CV_DATE_RANGE_WEIGHT,
       maxWeight: CV_DATE_RANGE_MAX,
       label: `${ranges} date ranges`,
+    }),
+    ...countClue('cv', history, {
+      minCount: HISTORY_ENTRY_MIN,
+      perItem: HISTORY_ENTRY_WEIGHT,
+      maxWeight: HISTORY_ENTRY_MAX,
+      label: `${history} dated history entries (履歴書)`,
     }),
     ...(headOf(doc, 10).some((line) => CONTACT.test(line))
       ? [{ kind: 'cv' as const, weight: CV_CONTACT_WEIGHT, label: 'contact details at the top' }]

@@ -1,5 +1,6 @@
 import type { DocumentKind } from '../../domain/document-kinds.ts';
 import type { Clue } from './clue.ts';
+import { ENCLOSED_CV } from './cover-letter-clues.ts';
 import { HEAD_LINES, quoteLine, type DocumentText } from './document-text.ts';
 
 /** A title or heading near the top that names the document: the strongest single clue. */
@@ -93,9 +94,12 @@ export function findTitleClues(doc: DocumentText): Clue[] {
   return [...found.values()];
 }
 
-/** Titles are short and do not end like sentences (a CJK sentence is short in characters, so count them). */
+/**
+ * Titles are short and do not end like sentences (a CJK sentence is short in characters, so count them). A line
+ * naming a CV as enclosed ("Pièce jointe : Curriculum Vitae") is a short letter's enclosure note, not a CV's title.
+ */
 function isTitleLine(folded: string): boolean {
-  if (folded.length > MAX_TITLE_LENGTH || SENTENCE_END.test(folded)) return false;
+  if (folded.length > MAX_TITLE_LENGTH || SENTENCE_END.test(folded) || ENCLOSED_CV.test(folded)) return false;
   return (folded.match(/\p{Script=Han}/gu) ?? []).length <= MAX_TITLE_HAN;
 }
 

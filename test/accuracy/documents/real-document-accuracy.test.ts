@@ -6,10 +6,12 @@ import { isCrash, measureCorpus, renderCorpusFigures, type CorpusFigures } from 
 // README, "Kinds"). The corpus grew by 45 documents (17 held out) to 51/57 before any rule was written from the new
 // development misses (35/40 before that); three rules written from development misses since (a Spanish CV's
 // headings and months, a short letter naming a CV as enclosed, template documentation and study notes named by their title)
-// raised it by one. This floor keeps it from getting worse; raise it as the held-out figure rises.
-const HELD_OUT_MIN_ACCURACY = 52 / 57;
+// raised it by one. A third round added 19 documents (6 held out, two of them certificates, one of which is missed:
+// 58/64, 90.6 %) before any rule was written from them. This floor keeps it from getting worse; raise it as the
+// held-out figure rises.
+const HELD_OUT_MIN_ACCURACY = 58 / 64;
 /** The corpus's size as measured: a manifest that lost entries fails here. */
-const MIN_DOCUMENTS = 184;
+const MIN_DOCUMENTS = 203;
 
 let figures: CorpusFigures | undefined;
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
@@ -5,6 +7,12 @@ import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 import type { Block } from '../../support/documents/document-spec.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
+import {
+  CORPUS_DIR,
+  readCorpusFile,
+  readManifest,
+  type CorpusDocument,
+} from '../../accuracy/documents/corpus-documents.ts';
 
 // The layouts of the template documents added to the corpus for issue 14, built by our test support and read
 // through the real reading processes.
@@ -158,5 +166,71 @@ describe('kinds of template documents', () => {
     );
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
     expect(decision.evidence[0]).toBe("title 'Documentation on Template Functions'");
+  });
+});
+
+/** A document of the corpus, when the cache holds it. */
+function cachedCorpusDocument(file: string): CorpusDocument | undefined {
+  const doc = readManifest().find((entry) => entry.file === file);
+  return doc !== undefined && existsSync(join(CORPUS_DIR, doc.file)) ? doc : undefined;
+}
+
+async function readCorpusKind(doc: CorpusDocument, filename: string): Promise<KindDecision> {
+  const hint = { filename, contentType: 'application/pdf' };
+  return classifyDocument({ ...hint, extraction: await pool.extract(readCorpusFile(doc), hint) });
+}
+
+// pdfme's Japanese CV form (test/corpus/documents.json, development part), filled with its sample data: the form's
+// printed headings (学歴・職歴…) are not text, its dated entries are.
+const RIREKISHO = cachedCorpusDocument('pdfme-rirekisho.pdf');
+
+describe('a Japanese CV form', () => {
+  it.skipIf(RIREKISHO === undefined)(
+    'reads the 履歴書 as a CV from its dated history, under a name that says nothing',
+    async () => {
+      if (RIREKISHO === undefined) return;
+      const decision = await readCorpusKind(RIREKISHO, 'document.pdf');
+      expect(decision.kind, decision.evidence.join('; ')).toBe('cv');
+      expect(decision.source).toBe('content');
+      expect(decision.evidence[0]).toMatch(/^\d+ dated history entries \(履歴書\)$/);
+    },
+  );
+});
+
+// Abitbol-Awesome-CV's lettre de motivation (test/corpus/documents.json, development part): a French cover letter
+// whose body says nothing of its writer and which ends "Veuillez trouver en pièce jointe : Curriculum Vitae".
+const ABITBOL_LETTER = cachedCorpusDocument('abitbol-awesome-lm.pdf');
+
+describe('a letter naming its CV as enclosed', () => {
+  it.skipIf(ABITBOL_LETTER === undefined)(
+    'reads the real French letter with its CV "en pièce jointe" as a cover letter',
+    async () => {
+      if (ABITBOL_LETTER === undefined) return;
+      const decision = await readCorpusKind(ABITBOL_LETTER, ABITBOL_LETTER.sentAs);
+      expect(decision.kind, decision.evidence.join('; ')).toBe('cover-letter');
+      expect(decision.evidence).toContain(
+        "encloses a CV ('veillez trouver en piece jointe : curriculum vitae')",
+      );
+    },
+  );
+
+  it('does not take the enclosure line of a letter short enough to have it among its first lines for a CV title', async () => {
+    // The same letter cut to a few lines: its enclosure line is now at the top, where titles are looked for.
+    const decision = await readKind([
+      title('George Abitbol'),
+      body('george@abitbol.org'),
+      body("A l'attention des Ressources Humaines"),
+      body('Le 22 février 2019'),
+      body('Madame, Monsieur ;'),
+      body(LOREM),
+      body('Cordialement,'),
+      body('George Abitbol'),
+      body('Veuillez trouver en pièce jointe : Curriculum Vitae'),
+    ]);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('cover-letter');
+    expect(decision.evidence[0]).toBe(
+      "encloses a CV ('veuillez trouver en piece jointe : curriculum vitae')",
+    );
+    expect(decision.scores.cv ?? 0).toBeLessThan(2);
   });
 });
