@@ -6,11 +6,14 @@ import type { ExtractedText, ExtractionHint, ExtractionLimits, ExtractionStatus 
 import type { ReadingClock } from './message-clock.ts';
 import { ReadingProcess, type MemoryBound, type ReadingOutcome } from './reading-process.ts';
 
-// A process is replaced after this many documents: V8's heap does not give back all it grew to, so a process
-// that once read a large document would otherwise keep its memory for good. Kept longer it also reads slower: with
-// processes replaced only when their memory grew 32 MB or after 500 documents, the benchmark's floor (799
-// documents) took 137.8 CPU seconds instead of 76.8, though a start costs about 0.8 s.
-const DOCUMENTS_PER_PROCESS = 50;
+// V8's heap does not give back all it grew to, so a process that read a large document would keep that memory for
+// good: it is replaced right after a document of LARGE_DOCUMENT_BYTES or more (a 25 MB PDF of figures took a
+// reading process from about 190 MB to 245 MB), and after DOCUMENTS_PER_PROCESS in any case. Small documents one
+// after another leave its memory where it was, and each start costs CPU (loading pdf.js and the readers, about
+// 0.8 s, then a slower first lap while V8 compiles them): 480 small documents read one by one took 44.4 CPU seconds
+// replaced every 50, 28.0 every 500.
+const LARGE_DOCUMENT_BYTES = 4 * 1024 * 1024;
+const DOCUMENTS_PER_PROCESS = 250;
 
 const BOUND_WORDS: Record<MemoryBound, string> = {
   kernel: "the kernel's data limit",
@@ -126,6 +129,7 @@ export class DocumentThreads<Extra, Result> {
     const process = this.#take();
     // The attachment itself, not a copy: sending serializes only the bytes of the view.
     const task: ThreadTask<Extra> = { bytes: content, hint, limits: this.#limits, extra };
+    process.largestBytes = Math.max(process.largestBytes, content.length);
     // Starting a process is not reading: neither the document's time nor its message's counts it.
     await process.started();
     clock?.start();
@@ -162,7 +166,11 @@ export class DocumentThreads<Extra, Result> {
 
   #giveBack(process: ReadingProcess): void {
     if (!process.usable) return;
-    if (this.#closed || process.documents >= DOCUMENTS_PER_PROCESS) {
+    if (
+      this.#closed ||
+      process.documents >= DOCUMENTS_PER_PROCESS ||
+      process.largestBytes >= LARGE_DOCUMENT_BYTES
+    ) {
       process.kill('closed');
       return;
     }

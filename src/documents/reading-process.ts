@@ -78,6 +78,8 @@ export class ReadingProcess {
   #bound: MemoryBound = 'heap';
   /** Documents given to this process so far. */
   documents = 0;
+  /** The size of the largest document given to it, in bytes. */
+  largestBytes = 0;
 
   constructor(options: ReadingProcessOptions) {
     this.#memoryMb = options.memoryMb;

@@ -7,8 +7,8 @@ import type { ExtractedText } from '../../../src/documents/extraction.ts';
 /**
  * A stand-in extraction worker for pool tests: the file name asks it to misbehave — `hang` spins forever
  * (only terminating the thread stops it), `exhaust-memory` grows its heap until the thread's limit kills it,
- * `exit` ends its thread, `sha256` answers the SHA-256 of the bytes it was given — and anything else is read by the
- * real worker.
+ * `exit` ends its thread, `sha256` answers the SHA-256 of the bytes it was given, `pid` answers its process id — and
+ * anything else is read by the real worker.
  */
 export default function misbehavingWorker(task: ExtractionTask): Promise<ExtractedText> {
   const mode = task.hint.filename ?? '';
@@ -24,6 +24,7 @@ export default function misbehavingWorker(task: ExtractionTask): Promise<Extract
   if (mode === 'exit') process.exit(3);
   if (mode === 'sha256')
     return Promise.resolve(answer(createHash('sha256').update(task.bytes).digest('hex')));
+  if (mode === 'pid') return Promise.resolve(answer(String(process.pid)));
   if (mode.startsWith('overlap:')) return overlapping(mode.slice('overlap:'.length));
   return extractInWorker(task);
 }

@@ -57,6 +57,22 @@ describe('ExtractionPool', () => {
     expect(after.text).toBe(sha256(documents[2] ?? Buffer.alloc(0)));
   });
 
+  it('keeps a reading process for many small documents, and replaces it after a large one', async () => {
+    const pool = openPool({ threads: 1, maxBytes: 64 * 1024 * 1024 }, MISBEHAVING);
+    const hint = { filename: 'pid', contentType: 'application/pdf' };
+    const pids = new Set<string>();
+    // More than the 50 after which a process used to be replaced whatever it had read.
+    for (let document = 0; document < 60; document += 1)
+      pids.add((await pool.extract(Buffer.from('%PDF-1.4'), hint)).text);
+    expect(pids.size).toBe(1);
+    const large = await pool.extract(randomBytes(5 * 1024 * 1024), hint);
+    expect(large.text).toBe([...pids][0]);
+    // The process that read 5 MB may keep the memory it grew to: the next document goes to a new one.
+    const next = (await pool.extract(Buffer.from('%PDF-1.4'), hint)).text;
+    expect(next).not.toBe(large.text);
+    expect((await pool.extract(Buffer.from('%PDF-1.4'), hint)).text).toBe(next);
+  });
+
   it('reads many documents of every format at once, each getting its own text', async () => {
     const pool = openPool();
     const formats: FixtureFormat[] = ['pdf', 'docx', 'odt', 'rtf', 'html', 'txt'];
