@@ -202,8 +202,10 @@ export const listPrecedence: Rule = (facts) =>
 
 // fml, the Japanese list server, marks its mail X-MLServer and X-ML-Name rather than List-*.
 export const listHeader: Rule = (facts) => {
+  // The same headers that make a list's role address in Sender the relay's (systemSender): mail they mark is list
+  // mail, never an application.
   const name = Object.keys(facts.headers).find(
-    (key) => key.startsWith('list-') || key === 'mailing-list' || key === 'x-mlserver' || key === 'x-ml-name',
+    (key) => key.startsWith('list-') || (LIST_DELIVERY_HEADERS as readonly string[]).includes(key),
   );
   if (name === undefined) return null;
   return {

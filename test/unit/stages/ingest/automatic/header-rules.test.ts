@@ -98,6 +98,17 @@ describe('list server notices and loop headers', () => {
     expect(verdict.kind).toBe('application');
   });
 
+  it("a tagged post with a list's role address as Sender and only X-BeenThere is list mail, never an application", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'jane@uni.example',
+        subject: '[PHD-robustAI] Application',
+        headers: { Sender: 'owner-phd-list@lists.example', 'X-BeenThere': 'phd-list@lists.example' },
+      }),
+    );
+    expect(verdict.kind).toBe('list');
+  });
+
   it('X-Loop without List-Id still marks an auto-reply', async () => {
     const verdict = await classifyRaw(
       await buildMail({
