@@ -9,7 +9,7 @@ import { openImapTestClient, type ImapTestClient } from '../support/imap-test-cl
 import { redisKeys } from '../../src/adapters/redis/redis-keys.ts';
 import { startImapCommandCounter } from '../support/imap-command-counter.ts';
 import { testConfig } from '../support/test-config.ts';
-import { waitFor, waitForFiledCandidate } from '../support/wait-for.ts';
+import { waitFor, waitForFiledCandidate, waitForFinishedJob } from '../support/wait-for.ts';
 
 const { servers, setup, start, cleanups } = useDaemonEnvironment();
 
@@ -185,10 +185,7 @@ describe('decisions from the mail client', () => {
     expect(await replies.remove(jobId)).toBe(1);
     await servers.redis.del(redisKeys(prefix).decisionViews('chen'));
     const second = await start(config);
-    const again = await waitFor('the reply job run again', async () => {
-      const found = await replies.getJob(jobId);
-      return found && (await found.isCompleted()) ? found : undefined;
-    });
+    const again = await waitForFinishedJob(replies, jobId, 'the reply job run again');
     expect(again.returnvalue).toMatchObject({ sent: false, reason: 'already sent' });
     // Out and back in: the status goes and comes back, the reply stays sent.
     await moveMessage(supervisor, declined, filed, '<jane-3@example.org>');
@@ -296,10 +293,7 @@ describe('decisions from the mail client', () => {
     });
     await replies.resume();
 
-    const job = await waitFor('the decision reply job done', async () => {
-      const found = await replies.getJob(jobId);
-      return found && (await found.isCompleted()) ? found : undefined;
-    });
+    const job = await waitForFinishedJob(replies, jobId, 'the decision reply job done');
     expect(job.returnvalue).toMatchObject({ sent: false, reason: 'the candidate no longer has this status' });
     expect(decisionsTo(APPLICANT)).toEqual([]);
   }, 120_000);

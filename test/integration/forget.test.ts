@@ -10,7 +10,7 @@ import { runForget } from '../../src/cli/run-forget.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment, waitForMessage } from '../support/daemon-environment.ts';
 import { scanPrefix } from '../support/scan-prefix.ts';
-import { waitFor } from '../support/wait-for.ts';
+import { waitFor, waitForFinishedJob } from '../support/wait-for.ts';
 
 const { servers, setup, start } = useDaemonEnvironment();
 const JANE = 'jane.doe@example.org';
@@ -104,10 +104,11 @@ describe('forget: erasure on request, against real Dovecot, Redis and an SMTP si
       (await store.list(['robust-ai'])).find((candidate) => candidate.email === JANE),
     );
     const replies = new Queue('replies', { connection: servers.redis, prefix });
-    const job = await waitFor('her acknowledgement job done', async () => {
-      const found = await replies.getJob(`reply.${again.id}.acknowledgement`);
-      return found && (await found.isCompleted()) ? found : undefined;
-    });
+    const job = await waitForFinishedJob(
+      replies,
+      `reply.${again.id}.acknowledgement`,
+      'her acknowledgement job done',
+    );
     await replies.close();
     expect(job.returnvalue).toMatchObject({ sent: false, reason: 'already sent' });
     expect(repliesTo(JANE)).toBe(1);

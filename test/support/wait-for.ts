@@ -40,3 +40,24 @@ export function waitForFiledCandidate<T extends { messages: readonly { filedTo: 
     timeoutMs,
   );
 }
+
+/**
+ * The job `id` of `queue`, read once it has finished. The job's hash gets `finishedOn` and `returnvalue` in one
+ * script, so a read that has the first has the second; asking `isCompleted()` after a read can see a job that
+ * finished since, whose `returnvalue` that read lacks.
+ */
+export function waitForFinishedJob<J extends { finishedOn?: number }>(
+  queue: { getJob(id: string): Promise<J | undefined> },
+  id: string,
+  what: string,
+  timeoutMs?: number,
+): Promise<J> {
+  return waitFor(
+    what,
+    async () => {
+      const found = await queue.getJob(id);
+      return found?.finishedOn ? found : undefined;
+    },
+    timeoutMs,
+  );
+}
