@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AnsweredBatches } from '../../src/adapters/imap/answered-batches.ts';
 import { buildMail } from '../support/build-mail.ts';
@@ -147,6 +148,46 @@ describe('filing and \\Answered by UID', () => {
     // One STORE for all of them, and one more for those it found not yet in view; one at a time would be 9.
     expect(commands['UID STORE']).toBeLessThanOrEqual(2);
     expect(Object.keys(commands)).toEqual(['UID STORE']);
+  });
+
+  it('marks replies that come one after another while busy in shared STOREs, not one each', async () => {
+    const w = await world('answered-linger');
+    const earlier = filedOf((await arriveAndFile(w, '<linger-earlier@example.org>')).outcome);
+    const filed = [];
+    for (let index = 0; index < 6; index += 1)
+      filed.push(filedOf((await arriveAndFile(w, `<linger-${index}@example.org>`)).outcome));
+    // The earlier reply's STORE brings all seven into the flags connection's view, and makes the folder busy.
+    await w.gateway.markAnswered(w.mailbox, { folder: w.folder, messageId: null, filed: earlier });
+    const before = counter.counts();
+    const marks = [];
+    for (const uid of filed) {
+      marks.push(w.gateway.markAnswered(w.mailbox, { folder: w.folder, messageId: null, filed: uid }));
+      await sleep(30);
+    }
+    await Promise.all(marks);
+    const commands = countsSince(before, counter.counts());
+    for (const uid of filed) expect(await atUid(w, w.folder, uid.uid)).toMatchObject({ answered: true });
+    // 30 ms apart, each would go alone, in its own STORE (6); waiting 100 ms for company, they share two or three.
+    expect(commands['UID STORE']).toBeLessThanOrEqual(3);
+    expect(Object.keys(commands)).toEqual(['UID STORE']);
+  });
+
+  it('a reply after a quiet spell is marked at once: only a busy folder waits for company', async () => {
+    const w = await world('answered-quiet');
+    const filed = [];
+    for (let index = 0; index < 2; index += 1)
+      filed.push(filedOf((await arriveAndFile(w, `<quiet-${index}@example.org>`)).outcome));
+    let clock = 0;
+    // Waiting would take a minute and time the test out.
+    const batches = new AnsweredBatches(
+      (mailbox, folder, work) => w.connections.withFolder(mailbox.id, folder, work, 'flags'),
+      { lingerMs: 60_000, busyWindowMs: 1000, now: () => clock },
+    );
+    const [first, second] = filed;
+    if (!first || !second) throw new Error('not filed');
+    expect(await batches.mark(w.mailbox, w.folder, first, null)).toBe(true);
+    clock += 5000;
+    expect(await batches.mark(w.mailbox, w.folder, second, null)).toBe(true);
   });
 
   it('batch-of-one-gone: in a batch, each caller learns about its own message; a gone one costs one FETCH', async () => {
