@@ -1,0 +1,25 @@
+import { displayName, type Rule } from './verdict.ts';
+
+// A campaign is a bulk send-out: mailing services name it in a header of their own (Mailchimp's `X-Campaign`,
+// Infusionsoft's `X-campaignid`, `X-rpcampaign`…). No mail program writes one on a person's mail, and a list that
+// relays a person's post adds its List-* fields, never a campaign.
+const CAMPAIGN_HEADER = /^x-[\w-]*campaign/;
+// The Certified Senders Alliance (eco.de) has the bulk senders it certifies put this on their mailings.
+const CSA_HEADER = 'x-csa-complaints';
+
+/**
+ * Mail a bulk-mail service sent (a newsletter, a shop's or a service's mailing): a campaign header, or the Certified
+ * Senders Alliance's complaints header. Transport markers alone (Feedback-ID, X-SES-*, X-Mailgun-*) are not
+ * enough: mail services also carry people's own mail.
+ */
+export const bulkSender: Rule = (facts) => {
+  const name =
+    Object.keys(facts.headers).find((key) => CAMPAIGN_HEADER.test(key)) ??
+    (facts.headers[CSA_HEADER] === undefined ? undefined : CSA_HEADER);
+  if (name === undefined) return null;
+  return {
+    kind: 'auto-reply',
+    rule: 'bulk-sender',
+    detail: `${displayName(name)}: ${facts.headers[name]?.[0] ?? ''}`,
+  };
+};
