@@ -16,6 +16,16 @@ describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () =>
     });
   });
 
+  // SpamAssassin's Network Solutions renewal confirmation, From the unprivileged account `Nobody <nobody@…>`.
+  it('an order confirmation from nobody@ is automatic', async () => {
+    const verdict = await classifyCorpusMail('spamassassin/welcomelists-netsol_renewal.eml');
+    expect(verdict).toMatchObject({
+      kind: 'auto-reply',
+      rule: 'system-sender',
+      detail: 'sender nobody@internic.net',
+    });
+  });
+
   // notmuch's Request Tracker AutoReply: its envelope sender is www-data, signed by BATV (`prvs=<tag>=www-data@…`).
   it('a helpdesk auto-reply whose BATV-signed envelope sender is www-data is automatic', async () => {
     const verdict = await classifyCorpusMail(
