@@ -1,6 +1,6 @@
 import { matchVacancy, type VacancyMatch } from './match-vacancy.ts';
 import type { MessageFacts } from '../../mail/message-facts.ts';
-import { bulkSender } from './automatic/bulk-sender.ts';
+import { bulkSender, senderMailing } from './automatic/bulk-sender.ts';
 import { contentEvidence, delayEvidence, machineDocument } from './automatic/content-evidence.ts';
 import {
   autoPrecedence,
@@ -67,6 +67,7 @@ const RULES: readonly Rule[] = [
   contentEvidence,
   machineDocument,
   bulkSender,
+  senderMailing,
   listServerNotice,
   listPrecedence,
   listHeader,
@@ -76,7 +77,7 @@ const RULES: readonly Rule[] = [
 /**
  * Classifies a parsed message; the first matching rule wins: own → bounce (a delay notice is not one) → our reply token (own) or another
  * responder's (auto-reply) → spam → auto-reply headers and senders → content evidence (plain-text bounces, delay
- * notices, feedback reports, challenges, header-less auto-replies) → a text that is an XML document → a bulk-mail service's campaign → a list server's own notice → list → no usable From (unattributed) → tag.
+ * notices, feedback reports, challenges, header-less auto-replies) → a text that is an XML document → a bulk-mail service's campaign or a sender's own mailing → a list server's own notice → list → no usable From (unattributed) → tag.
  */
 export function classifyMessage(facts: MessageFacts, context: ClassifyContext): Classification {
   const replySuppressed = findReplySuppression(facts);

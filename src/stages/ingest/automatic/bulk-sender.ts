@@ -1,3 +1,4 @@
+import { LIST_DELIVERY_HEADERS } from './header-rules.ts';
 import { displayName, type Rule } from './verdict.ts';
 
 // A campaign is a bulk send-out: mailing services name it in a header of their own (Mailchimp's `X-Campaign`,
@@ -21,5 +22,21 @@ export const bulkSender: Rule = (facts) => {
     kind: 'auto-reply',
     rule: 'bulk-sender',
     detail: `${displayName(name)}: ${facts.headers[name]?.[0] ?? ''}`,
+  };
+};
+
+/**
+ * A sender's own mailing: List-Unsubscribe on mail that no list delivered. A list that relays a person's post names
+ * itself (List-Id, RFC 2919) or says where to post (List-Post), or carries its server's fields; a newsletter or a
+ * shop's mailing offers only the way out.
+ */
+export const senderMailing: Rule = (facts) => {
+  const unsubscribe = facts.headers['list-unsubscribe']?.[0];
+  if (unsubscribe === undefined) return null;
+  if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return null;
+  return {
+    kind: 'auto-reply',
+    rule: 'sender-mailing',
+    detail: `List-Unsubscribe: ${unsubscribe.slice(0, 120)} without a list's List-Id or List-Post`,
   };
 };

@@ -18,6 +18,22 @@ describe.skipIf(!(await mailCorpusPresent()))('bulk senders on real mail', () =>
     expect(verdict.detail).toContain(detail);
   });
 
+  // Newsletters whose only list field is List-Unsubscribe (some with List-Help or List-Owner): read as list mail.
+  it.each([
+    'unspy/2023-01-16-zeitzuleben.u1.eml', // ConvertKit, From the author, Precedence: bulk
+    'unspy/2023-01-03-oekoligenta.u1.eml', // fairmailing, List-Help, List-Owner, List-Unsubscribe-Post
+    'spamassassin/welcomelists-ryanairmail.com.eml', // an airline's fares mailing
+  ])("%s, a sender's own mailing, is automatic", async (file) => {
+    const verdict = await classifyCorpusMail(file);
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'sender-mailing' });
+  });
+
+  // A person's post to a Majordomo list at vger (List-Id and X-Mailing-List, no List-Post) stays list mail.
+  it("a person's list post that names its list stays list mail", async () => {
+    const verdict = await classifyCorpusMail('notmuch/lkml-cur-1382298587.001732.eml');
+    expect(verdict.kind).toBe('list');
+  });
+
   // imap_tools' mail from a person's corporate mailbox carries Feedback-ID: mail services put it on people's mail too.
   it("a person's mail with Feedback-ID is not taken for a bulk sender's", async () => {
     const verdict = await classifyCorpusMail('imap-tools/attachment_inline2.eml');
@@ -51,6 +67,32 @@ describe('bulk senders', () => {
       }),
     );
     expect(verdict.kind).toBe('application');
+  });
+
+  it('a tagged mailing with List-Unsubscribe and no list of its own is automatic, never an application', async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'Dr Jane Roe <jane@newsletter.example>',
+        subject: '[PHD-robustAI] My monthly letter',
+        headers: { 'List-Unsubscribe': '<https://newsletter.example/u/123>', Precedence: 'bulk' },
+      }),
+    );
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'sender-mailing' });
+  });
+
+  it("a person's post an ezmlm list delivered (List-Post, no List-Id) stays list mail", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'jane@uni.example',
+        subject: '[PHD-robustAI] Question',
+        headers: {
+          'Mailing-List': 'contact phd-help@lists.example; run by ezmlm',
+          'List-Post': '<mailto:phd@lists.example>',
+          'List-Unsubscribe': '<mailto:phd-unsubscribe@lists.example>',
+        },
+      }),
+    );
+    expect(verdict.kind).toBe('list');
   });
 
   it("a person's post a list delivered with one-click unsubscribe stays list mail", async () => {
