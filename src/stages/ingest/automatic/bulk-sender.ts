@@ -27,16 +27,24 @@ export const bulkSender: Rule = (facts) => {
 
 /**
  * A sender's own mailing: List-Unsubscribe on mail that no list delivered. A list that relays a person's post names
- * itself (List-Id, RFC 2919) or says where to post (List-Post), or carries its server's fields; a newsletter or a
- * shop's mailing offers only the way out.
+ * itself (List-Id, RFC 2919), says where to post (List-Post), carries its server's fields, or puts its own address
+ * in Sender (LISTSERV, old Majordomo); a newsletter or a shop's mailing offers only the way out.
  */
 export const senderMailing: Rule = (facts) => {
   const unsubscribe = facts.headers['list-unsubscribe']?.[0];
   if (unsubscribe === undefined) return null;
   if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return null;
+  if (sentOnBehalf(facts)) return null;
   return {
     kind: 'auto-reply',
     rule: 'sender-mailing',
     detail: `List-Unsubscribe: ${unsubscribe.slice(0, 120)} without a list's List-Id or List-Post`,
   };
 };
+
+/** Whether a Sender other than the author sent the message (RFC 5322 §3.6.2): a list or an agent. */
+function sentOnBehalf(facts: Parameters<Rule>[0]): boolean {
+  const sender = facts.headers['sender']?.[0]?.toLowerCase();
+  if (sender === undefined) return false;
+  return facts.from === null || !sender.includes(facts.from.address.toLowerCase());
+}

@@ -95,6 +95,22 @@ describe('bulk senders', () => {
     expect(verdict.kind).toBe('list');
   });
 
+  it("a person's post a LISTSERV list delivered (Sender the list, List-Unsubscribe, no List-Id) stays list mail", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'Jane Roe <jane@uni.example>',
+        subject: '[PHD-robustAI] Call for papers',
+        headers: {
+          Sender: 'Robust AI discussion <ROBUST-AI@LISTSERV.UNI.EXAMPLE>',
+          'List-Help': '<https://listserv.uni.example/cgi-bin/wa?LIST=ROBUST-AI>',
+          'List-Unsubscribe': '<mailto:ROBUST-AI-unsubscribe-request@LISTSERV.UNI.EXAMPLE>',
+        },
+      }),
+    );
+    expect(verdict.rule).not.toBe('sender-mailing');
+    expect(['auto-reply', 'bounce']).not.toContain(verdict.kind);
+  });
+
   it("a person's post a list delivered with one-click unsubscribe stays list mail", async () => {
     const verdict = await classifyRaw(
       await buildMail({
