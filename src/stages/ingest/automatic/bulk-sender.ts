@@ -2,9 +2,10 @@ import { LIST_DELIVERY_HEADERS } from './header-rules.ts';
 import { displayName, type Rule } from './verdict.ts';
 
 // A campaign is a bulk send-out: mailing services name it in a header of their own (Mailchimp's `X-Campaign`,
-// Infusionsoft's `X-campaignid`, `X-rpcampaign`…). No mail program writes one on a person's mail, and a list that
-// relays a person's post adds its List-* fields, never a campaign.
-const CAMPAIGN_HEADER = /^x-[\w-]*campaign/;
+// Infusionsoft's `X-campaignid`, `X-rpcampaign`, Mailjet's `X-Mailjet-Campaign`…). No mail program writes one on a
+// person's mail, and a list that relays a person's post adds its List-* fields, never a campaign. One vendor word at
+// most before it: a gateway's longer field that merely mentions campaigns is no mailing's.
+const CAMPAIGN_HEADER = /^x-(?:[a-z]+-?)?campaign(?:-?(?:id|name))?$/;
 // The Certified Senders Alliance (eco.de) has the bulk senders it certifies put this on their mailings.
 const CSA_HEADER = 'x-csa-complaints';
 

@@ -58,6 +58,17 @@ describe('bulk senders', () => {
     });
   });
 
+  it("a gateway's longer field that mentions a campaign leaves an applicant's mail an application", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'jane@uni.example',
+        subject: '[PHD-robustAI] Application',
+        headers: { 'X-Ms-Exchange-Organization-Campaign-Id': '0' },
+      }),
+    );
+    expect(verdict.kind).toBe('application');
+  });
+
   it("an applicant's mail sent through a mail service (Feedback-ID, X-SES-Outgoing) is still an application", async () => {
     const verdict = await classifyRaw(
       await buildMail({
