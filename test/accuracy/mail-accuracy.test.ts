@@ -36,18 +36,18 @@ describe.skipIf(!present)('automatic mail on the real-world corpus (held-out spl
     expect(share(bounces, automaticNoReply)).toBeGreaterThanOrEqual(0.98);
   });
 
-  // Issue 14 asks 95 %; the held-out part measures 33 of 47 (70.2 %). It was 25 of 32 before the fourth round added
-  // 80 mails (58 provider notifications — newsletters sent through bulk-mail services, shop, payment, account and
-  // forge notices, DMARC and TLS reports — 4 DMARC failure reports and 18 people's mails), 15 of the automatic ones
-  // in the held-out part: with the new mails alone it measured 30 of 47. A campaign header or the Certified Senders
-  // Alliance's header marking a bulk sender brought it to 33; the fourth round's other rules (nobody@ as a system
-  // account, a sender's own mailing with List-Unsubscribe and no list) moved no held-out figure. What is left:
+  // Issue 14 asks 95 %; the held-out part measures 34 of 48 (70.8 %). It was 25 of 32 before the fourth round added
+  // 86 mails (62 provider notifications — newsletters sent through bulk-mail services, shop, payment, account, fax
+  // and forge notices, DMARC and TLS reports — 4 DMARC failure reports and 20 people's mails), 16 of the automatic
+  // ones in the held-out part: with the new mails alone it measured 31 of 48. A campaign header or the Certified
+  // Senders Alliance's header marking a bulk sender brought it to 34; the fourth round's other rules (nobody@ as a
+  // system account, a sender's own mailing with List-Unsubscribe and no list) moved no held-out figure. What is left:
   // provider notices that nothing marks as automatic (read as untagged or list mail), besides the Polish auto-reply
   // whose Precedence: junk makes it list mail — never answered, but not counted automatic. Held at what it measures.
-  it('at least 33 of 47 other automatic mails are automatic with no reply planned, tag or no tag', () => {
+  it('at least 34 of 48 other automatic mails are automatic with no reply planned, tag or no tag', () => {
     const others = heldOut.filter((outcome) => !['bounce', 'human'].includes(outcome.mail.label));
-    expect(others.length).toBeGreaterThanOrEqual(47);
-    expect(share(others, automaticNoReply)).toBeGreaterThanOrEqual(33 / 47);
+    expect(others.length).toBeGreaterThanOrEqual(48);
+    expect(share(others, automaticNoReply)).toBeGreaterThanOrEqual(34 / 48);
   });
 
   // Issue 14 asks at most 2 %; the held-out part measures 2 of 133 (1.5 %; it was 2 of 128 before the fourth round's
