@@ -43,7 +43,7 @@ export interface Classification {
 const SUPPRESSING: ReadonlySet<string> = new Set(['all', 'autoreply', 'oof']);
 
 // Content evidence comes before the list rules: a bounce or an auto-reply relayed by a mailing list is still one, and
-// so does a bulk-mail service's campaign: a newsletter carries List-Unsubscribe and often List-Id too.
+// so is a bulk-mail service's mailing: a newsletter carries List-Unsubscribe and often List-Id too.
 // A missing From comes last: whatever else says the mail is automatic says more.
 const RULES: readonly Rule[] = [
   ownAddress,
