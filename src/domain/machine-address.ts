@@ -4,8 +4,9 @@ export type MachineKind = 'bounce' | 'system';
 // Compared with case, `+detail` and the separators `-`, `_`, `.` removed: `MAILER-DAEMON`, `mailer_daemon`,
 // `mailer.daemon`, `post_master`, `no_reply` and `Do-Not-Reply+x` are all the same machine.
 const BOUNCE_NAMES: ReadonlySet<string> = new Set(['mailerdaemon', 'postmaster']);
-// `wwwdata`, `wwwrun`, `apache`, `nginx`, `httpd`: the accounts web servers run as (Debian, SUSE, Red Hat): mail they
-// send is a web application's or a script's (a commit notice, a helpdesk's reply), never a person's own.
+// `wwwdata`, `wwwrun`, `apache`, `nginx`, `httpd`: the accounts web servers run as (Debian, SUSE, Red Hat), and
+// `nobody`, the unprivileged account they and scripts run as elsewhere: mail they send is a web application's or a
+// script's (a commit notice, a helpdesk's reply, an order confirmation), never a person's own.
 const SYSTEM_NAMES: ReadonlySet<string> = new Set([
   'abuse',
   'root',
@@ -16,6 +17,7 @@ const SYSTEM_NAMES: ReadonlySet<string> = new Set([
   'apache',
   'nginx',
   'httpd',
+  'nobody',
 ]);
 const SYSTEM_PREFIXES: readonly string[] = ['noreply', 'donotreply'];
 // Affixes that need their separator to mean anything (`owner-list`, `list-request`, `bounces-123`; not
@@ -52,7 +54,7 @@ export function baseAddress(address: string): string {
 /**
  * Whether an address belongs to a machine rather than a person (RFC 3834 and helpdesk practice): `bounce` for
  * mailer-daemon and postmaster in any spelling, `system` for abuse, root, web-server accounts, list servers, no-reply and
- * do-not-reply, bounce*, owner-* and *-request; else null. The one definition used to classify senders and to
+ * do-not-reply, nobody, bounce*, owner-* and *-request; else null. The one definition used to classify senders and to
  * refuse recipients. Pure.
  */
 export function machineAddress(address: string): MachineKind | null {

@@ -1,5 +1,6 @@
 import { matchVacancy, type VacancyMatch } from './match-vacancy.ts';
 import type { MessageFacts } from '../../mail/message-facts.ts';
+import { bulkSender, senderMailing } from './automatic/bulk-sender.ts';
 import { contentEvidence, delayEvidence, machineDocument } from './automatic/content-evidence.ts';
 import {
   autoPrecedence,
@@ -41,7 +42,8 @@ export interface Classification {
 
 const SUPPRESSING: ReadonlySet<string> = new Set(['all', 'autoreply', 'oof']);
 
-// Content evidence comes before the list rules: a bounce or an auto-reply relayed by a mailing list is still one.
+// Content evidence comes before the list rules: a bounce or an auto-reply relayed by a mailing list is still one, and
+// so is a bulk-mail service's mailing: a newsletter carries List-Unsubscribe and often List-Id too.
 // A missing From comes last: whatever else says the mail is automatic says more.
 const RULES: readonly Rule[] = [
   ownAddress,
@@ -64,6 +66,8 @@ const RULES: readonly Rule[] = [
   systemSender,
   contentEvidence,
   machineDocument,
+  bulkSender,
+  senderMailing,
   listServerNotice,
   listPrecedence,
   listHeader,
@@ -73,7 +77,7 @@ const RULES: readonly Rule[] = [
 /**
  * Classifies a parsed message; the first matching rule wins: own → bounce (a delay notice is not one) → our reply token (own) or another
  * responder's (auto-reply) → spam → auto-reply headers and senders → content evidence (plain-text bounces, delay
- * notices, feedback reports, challenges, header-less auto-replies) → a text that is an XML document → a list server's own notice → list → no usable From (unattributed) → tag.
+ * notices, feedback reports, challenges, header-less auto-replies) → a text that is an XML document → a bulk-mail service's campaign or a sender's own mailing → a list server's own notice → list → no usable From (unattributed) → tag.
  */
 export function classifyMessage(facts: MessageFacts, context: ClassifyContext): Classification {
   const replySuppressed = findReplySuppression(facts);

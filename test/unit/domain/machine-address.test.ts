@@ -46,13 +46,16 @@ describe('machineAddress: web-server accounts and BATV-signed envelope senders',
     'www-data@x.example',
     'wwwrun@x.example',
     'apache@x.example',
+    'nobody@x.example',
     'prvs=701fd58e1=www-data@x.example',
   ])('%s is a system address', (address) => expect(machineAddress(address)).toBe('system'));
 
-  it.each(['prvs=0123abcd=jane.doe@x.example', 'www@x.example', 'apachecon@x.example'])(
-    '%s is a person',
-    (address) => expect(machineAddress(address)).toBeNull(),
-  );
+  it.each([
+    'prvs=0123abcd=jane.doe@x.example',
+    'www@x.example',
+    'apachecon@x.example',
+    'nobody.else@x.example',
+  ])('%s is a person', (address) => expect(machineAddress(address)).toBeNull());
 
   it('baseAddress drops a BATV signature', () => {
     expect(baseAddress('prvs=0123abcd=Chen@Uni.Example')).toBe('chen@uni.example');

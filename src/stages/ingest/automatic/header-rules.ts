@@ -119,10 +119,8 @@ export const emptyReturnPath: Rule = (facts) =>
     'empty-return-path',
   );
 
-// A list delivers a person's post with its own role address as Sender and envelope sender (Majordomo's
-// `owner-<list>@`, Mailman's `<list>-bounces@`): on mail a list delivered, those name the relay, not the author.
-const LIST_DELIVERY_HEADERS = [
-  // The list servers' own fields first (Mailman, Majordomo, fml): they name the server in evidence.
+/** The fields a list server puts on the posts it delivers, its own first (they name the server in evidence). */
+export const LIST_DELIVERY_HEADERS = [
   'x-mailman-version',
   'x-majordomo',
   'x-mlserver',
@@ -134,6 +132,8 @@ const LIST_DELIVERY_HEADERS = [
   'x-beenthere',
 ] as const;
 
+// A list delivers a person's post with its own role address as Sender and envelope sender (Majordomo's
+// `owner-<list>@`, Mailman's `<list>-bounces@`): on mail a list delivered, those name the relay, not the author.
 /** Whether a list delivered the message: a list server's headers, or Precedence: list/bulk. */
 function listDelivered(facts: Parameters<Rule>[0]): boolean {
   if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return true;

@@ -46,6 +46,7 @@ export type Rule = (facts: MessageFacts, context: ClassifyContext) => Verdict | 
 const ACRONYMS: ReadonlyMap<string, string> = new Map([
   ['ms', 'MS'],
   ['fc', 'FC'],
+  ['csa', 'CSA'],
 ]);
 
 /** The first occurrence among `names` whose value passes `test`, as a verdict quoting that header. */

@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../../../../src/mail/parse-message.ts';
-import { classifyMessage } from '../../../../../src/stages/ingest/classify-message.ts';
-import type { ClassifyContext } from '../../../../../src/stages/ingest/automatic/verdict.ts';
-import {
-  loadMailManifest,
-  mailCorpusPresent,
-  readCorpusMail,
-} from '../../../../accuracy/mail/mail-corpus.ts';
+import { mailCorpusPresent } from '../../../../accuracy/mail/mail-corpus.ts';
 import { buildMail } from '../../../../support/build-mail.ts';
-
-const CONTEXT: ClassifyContext = {
-  ownAddresses: new Set(['chen@uni.example']),
-  loopMarkerHeader: 'x-applicant-triage',
-  vacancies: [{ id: 'robust-ai', tag: 'PHD-robustAI' }],
-};
-
-async function classifyRaw(raw: Buffer) {
-  const { facts, text } = await parseMessage(raw, { maxAttachments: 100 });
-  return classifyMessage(facts, { ...CONTEXT, text });
-}
-
-/** A development-split message of the real-world corpus (test/corpus/mail.json), from the cache. */
-async function classifyCorpusMail(file: string) {
-  const mail = loadMailManifest().find((entry) => entry.file === file);
-  if (mail === undefined || mail.split !== 'dev')
-    throw new Error(`${file} is no development mail of the corpus`);
-  return classifyRaw(await readCorpusMail(mail));
-}
+import { classifyCorpusMail, classifyRaw } from '../../../../support/classify-mail.ts';
 
 // Development mails of the real-world corpus (test/corpus/SOURCES.md), read from the cache at test time.
 describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () => {
@@ -38,6 +13,16 @@ describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () =>
       kind: 'auto-reply',
       rule: 'system-sender',
       detail: 'Return-Path www-data@mangaverde.net',
+    });
+  });
+
+  // SpamAssassin's Network Solutions renewal confirmation, From the unprivileged account `Nobody <nobody@…>`.
+  it('an order confirmation from nobody@ is automatic', async () => {
+    const verdict = await classifyCorpusMail('spamassassin/welcomelists-netsol_renewal.eml');
+    expect(verdict).toMatchObject({
+      kind: 'auto-reply',
+      rule: 'system-sender',
+      detail: 'sender nobody@internic.net',
     });
   });
 
