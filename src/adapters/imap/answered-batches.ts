@@ -41,10 +41,10 @@ export interface BatchTiming {
 }
 
 /**
- * At about 7 replies a second (a backlog), replies come some 140 ms apart and a STORE takes a few: without waiting,
- * each went alone, and most twice (moved in since the connection's last command). Waiting 100 ms when busy lets two
- * or three share a STORE, and the ones to store again share it with the next. A reply job waits for its mark, so
- * the wait is kept short; a lone reply after a quiet spell (an idle daemon) waits for nothing.
+ * In a backlog, replies come some 140 ms apart and a STORE takes a few: without waiting, each went alone, and some
+ * twice (moved in since the connection's last command). Waiting 100 ms when busy lets two or three share a STORE,
+ * and the ones to store again share it with the next. A reply job waits for its mark, so the wait is kept short; a
+ * lone reply after a quiet spell (an idle daemon) waits for nothing.
  */
 const DEFAULT_TIMING: BatchTiming = { lingerMs: 100, busyWindowMs: 1000, now: () => Date.now() };
 
