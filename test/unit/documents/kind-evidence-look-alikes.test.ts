@@ -75,3 +75,28 @@ describe('chapters named twice', () => {
     expect(decision.evidence).toContain('3 chapters');
   });
 });
+
+// Unstructured's page of a game manual (development part): a creature's story told in the first person ("I had
+// known her for years") about he and she, read as a reference letter.
+const GAME_MANUAL = cachedCorpusDocument('unstructured-da-1p.pdf');
+const STORY = [
+  'The tower',
+  'We climbed to the second floor. The enchanter stood there; she had raised many apprentices and her robes were',
+  'torn. I had known her for years. He said her staff was broken and his own was lost; she did not answer him.',
+  'She turned to the window.',
+].join('\n');
+
+describe('a story about someone', () => {
+  it.skipIf(GAME_MANUAL === undefined)('does not read the game manual page as a reference', async () => {
+    if (GAME_MANUAL === undefined) return;
+    const decision = await readCorpusKind(GAME_MANUAL);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+  });
+
+  it('counts the third person as a referee voice only in a letter', () => {
+    expect(classifyText(STORY).evidence.join('; ')).not.toMatch(/about a student/);
+    const letter = classifyText(`Dear Admissions Committee,\n${STORY}\nSincerely,\nProf. Ada Smith`);
+    expect(letter.kind, letter.evidence.join('; ')).toBe('reference');
+    expect(letter.evidence.join('; ')).toMatch(/about a student/);
+  });
+});
