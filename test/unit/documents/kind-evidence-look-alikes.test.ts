@@ -100,3 +100,50 @@ describe('a story about someone', () => {
     expect(letter.evidence.join('; ')).toMatch(/about a student/);
   });
 });
+
+// pdfplumber's first page of a Supreme Court oral-argument transcript (development part), sent as
+// `scotus-transcript-p1.pdf`: before, its file name alone made it a transcript of records.
+const SCOTUS = cachedCorpusDocument('pdfplumber-scotus-transcript-p1.pdf');
+const ORAL_ARGUMENT = [
+  'IN THE SUPREME COURT OF THE UNITED STATES',
+  'JANE ROE, Petitioner v. RICHARD DOE, Respondent. No. 00-123',
+  'Washington, D.C. Tuesday, March 3, 2009',
+  'The above-entitled matter came on for oral argument before the Supreme Court of the United States at 10:04 a.m.',
+  'APPEARANCES:',
+  'ANNA SMITH, ESQ., Boston, Mass.; on behalf of the Petitioner.',
+  'Example Reporting Company',
+].join('\n');
+
+describe('a transcript of proceedings', () => {
+  it.skipIf(SCOTUS === undefined)(
+    'reads the Supreme Court transcript as other, though its file name says transcript',
+    async () => {
+      if (SCOTUS === undefined) return;
+      const decision = await readCorpusKind(SCOTUS);
+      expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+      expect(decision.evidence[0]).toMatch(
+        /^a record of proceedings: 'oral argument', 'in the supreme court'/,
+      );
+    },
+  );
+
+  it('outweighs a file named transcript.pdf with the words of a court record', () => {
+    const decision = classifyText(ORAL_ARGUMENT, 'transcript.pdf');
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+    expect(decision.source).toBe('content');
+  });
+
+  it('leaves a record of grades that mentions a moot court a transcript', () => {
+    const decision = classifyText(
+      [
+        'Academic Transcript',
+        'LAW101 Contracts 6 credits 72',
+        'LAW102 Torts 6 credits 68',
+        'LAW210 Moot Court: oral argument before the court 3 credits 75',
+        'Cumulative GPA 3.6',
+      ].join('\n'),
+      'transcript.pdf',
+    );
+    expect(decision.kind, decision.evidence.join('; ')).toBe('transcript');
+  });
+});
