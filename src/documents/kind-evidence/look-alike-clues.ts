@@ -27,6 +27,16 @@ export const PROCEEDINGS_WEIGHT = 2;
 const PROCEEDINGS_CAP = 3;
 const PROCEEDINGS_MIN = 2;
 
+/**
+ * Lecture notes saying so in their opening ("these notes are based on lectures", "Dieses Skript … Mitschriften aus
+ * der Vorlesung"): a course's notes, however long, cited and full of tables, are none of an applicant's kinds.
+ */
+export const LECTURE_NOTES_WEIGHT = 4;
+// The title page, a preface or a foreword: where notes say what they are.
+const LECTURE_NOTES_LINES = 40;
+const LECTURE_NOTES =
+  /\bthese (?:lecture |course )?notes (?:are|were|cover|accompany|follow|grew)\b|\bthis script (?:is|was)\b|\bdieses? (?:vorlesungs)?skript\w*\b|\bmitschriften? (?:aus|zu|zur|der) (?:der )?vorlesung|\bvorlesungsmitschrift|\bces notes de cours\b|\bce polycopie\b|\bestos apuntes\b|\bqueste dispense\b|\bquesti appunti\b/;
+
 const PROCEEDINGS: readonly Phrase[] = [
   { pattern: /\b(?:oral argument|deposition of|cross-examination|direct examination)\b/ },
   {
@@ -51,7 +61,10 @@ const MANUSCRIPT = /\b(?:manuscript|referees?|reviewers?)\b/;
 const CODE_LINE =
   /\\[a-z]+\*?[{[]|^[{}]\s*[;,]?$|[;{]$|=>|^(?:def|import|from \S+ import|function|#include|return|public|private|class|var|let|const|for|while|if)\b.*[:({;]|<\/?[a-z][\w-]*(?: [^>]*)?>/;
 
-/** Evidence that a document is none of the applicant's kinds: code listings, slides, records of proceedings. */
+/**
+ * Evidence that a document is none of the applicant's kinds: code listings, slides, records of proceedings, lecture
+ * notes.
+ */
 export function findLookAlikeClues(doc: DocumentText): Clue[] {
   const clues: Clue[] = [];
   const code = doc.lines.filter((line) => CODE_LINE.test(line)).length;
@@ -69,6 +82,9 @@ export function findLookAlikeClues(doc: DocumentText): Clue[] {
       prefix: 'a record of proceedings',
     }),
   );
+  const notes = headOf(doc, LECTURE_NOTES_LINES).join(' ').match(LECTURE_NOTES);
+  if (notes !== null)
+    clues.push({ kind: 'other', weight: LECTURE_NOTES_WEIGHT, label: `lecture notes ('${notes[0]}')` });
   const editorLetter = editorLetterClue(doc);
   if (editorLetter !== null) clues.push(editorLetter);
   const perPage = doc.pages === null || doc.pages === 0 ? null : doc.words / doc.pages;

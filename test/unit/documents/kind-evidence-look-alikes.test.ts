@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
+import { findKindClues } from '../../../src/documents/kind-evidence/find-kind-clues.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
 import {
   CORPUS_DIR,
@@ -13,7 +14,7 @@ import {
 } from '../../accuracy/documents/corpus-documents.ts';
 
 // Documents that are none of an applicant's kinds but carry one kind's words: a court's transcript, a handbook that
-// names its chapter twice, a story told about someone. Each rule here came from a development miss of the corpus's
+// names its chapter twice, a story told about someone, lecture notes. Each rule here came from a development miss of the corpus's
 // fourth round (test/corpus/SOURCES.md); the corpus files are read through the real reading processes when the cache
 // holds them, and small texts of the same shape are classified always.
 const EXTRACTION: ExtractionConfig = { ...TEST_LIMITS, threads: 1 };
@@ -145,5 +146,40 @@ describe('a transcript of proceedings', () => {
       'transcript.pdf',
     );
     expect(decision.kind, decision.evidence.join('; ')).toBe('transcript');
+  });
+});
+
+// py-pdf's sample of German lecture notes (development part, 117 pages): their tables of small numbers read as a
+// grade table, their length and citations as research; their preface says what they are.
+const GEOTOPO = cachedCorpusDocument('pypdf-samples-geotopo-komprimiert.pdf');
+
+describe('lecture notes that say so', () => {
+  it.skipIf(GEOTOPO === undefined)('reads the German Skript as other, not a transcript', async () => {
+    if (GEOTOPO === undefined) return;
+    const decision = await readCorpusKind(GEOTOPO);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+    expect(decision.evidence).toContain("lecture notes ('dieses skript')");
+  });
+
+  it.each([
+    [
+      'English',
+      'Linear Algebra\nPreface\nThese notes are based on lectures given at the University of Example.',
+    ],
+    [
+      'German',
+      'Analysis I\nVorwort\nDieses Skript enthält die Mitschriften aus der Vorlesung von Prof. Beispiel.',
+    ],
+  ])('finds %s notes describing themselves in their opening', (_language, opening) => {
+    const clues = findKindClues(`${opening}\n1 Introduction\nA vector space is a set.`, 30);
+    expect(clues.some((clue) => clue.kind === 'other' && clue.label.startsWith('lecture notes'))).toBe(true);
+  });
+
+  it("does not take a thesis's thanks for someone's lecture notes for notes", () => {
+    const clues = findKindClues(
+      'A Thesis on Topology\nAcknowledgements\nI thank Prof. Smith for his lecture notes on topology.\nAbstract',
+      30,
+    );
+    expect(clues.some((clue) => clue.label.startsWith('lecture notes'))).toBe(false);
   });
 });
