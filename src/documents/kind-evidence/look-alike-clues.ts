@@ -1,4 +1,5 @@
-import type { Clue } from './clue.ts';
+import type { Clue, Phrase } from './clue.ts';
+import { phraseGroupClue } from './clue.ts';
 import { headOf, type DocumentText } from './document-text.ts';
 
 /** Each line of code or markup (a LaTeX command, a brace, a statement): manuals and teaching notes show code. */
@@ -17,6 +18,39 @@ const SLIDES_MAX_WORDS_PER_PAGE = 45;
  */
 export const EDITOR_LETTER_WEIGHT = 6;
 const EDITOR_SALUTATION_LINES = 20;
+/**
+ * Each distinct phrase of a record of court or hearing proceedings ("oral argument", "on behalf of the petitioner",
+ * "appearances:"), from two on: a transcript of what was said, which a file named `transcript.pdf` may be as
+ * well as a record of grades. Three of them outweigh that file name and a grade word or two.
+ */
+export const PROCEEDINGS_WEIGHT = 2;
+const PROCEEDINGS_CAP = 3;
+const PROCEEDINGS_MIN = 2;
+
+/**
+ * Lecture notes saying so in their opening ("these notes are based on lectures", "Dieses Skript … Mitschriften aus
+ * der Vorlesung"): a course's notes, however long, cited and full of tables, are none of an applicant's kinds.
+ */
+export const LECTURE_NOTES_WEIGHT = 4;
+// The title page, a preface or a foreword: where notes say what they are.
+const LECTURE_NOTES_LINES = 40;
+const LECTURE_NOTES =
+  /\bthese (?:lecture |course )?notes (?:are|were|cover|accompany|follow|grew)\b|\bthis script (?:is|was)\b|\bdieses? (?:vorlesungs)?skript\w*\b|\bmitschriften? (?:aus|zu|zur|der) (?:der )?vorlesung|\bvorlesungsmitschrift|\bces notes de cours\b|\bce polycopie\b|\bestos apuntes\b|\bqueste dispense\b|\bquesti appunti\b/;
+
+const PROCEEDINGS: readonly Phrase[] = [
+  { pattern: /\b(?:oral argument|deposition of|cross-examination|direct examination)\b/ },
+  {
+    pattern:
+      /\bin the (?:supreme|district|circuit|high|superior|crown|county) court\b|\bbefore the (?:\w+ )?court\b/,
+  },
+  {
+    pattern:
+      /\bon behalf of (?:the )?(?:petitioners?|respondents?|plaintiffs?|defendants?|appellants?|appellees?)\b/,
+  },
+  { pattern: /\bappearances:/ },
+  { pattern: /\babove-entitled (?:matter|cause|action)\b/ },
+  { pattern: /\b(?:court reporter|reporting company|shorthand reporter|official reporter)\b/ },
+];
 
 // "Dear Editor,", "Dear Editors", "Dear Editor-in-Chief", "Dear Associate Editor", "Dear Dr Rossi, Editor".
 const EDITOR_SALUTATION =
@@ -27,7 +61,10 @@ const MANUSCRIPT = /\b(?:manuscript|referees?|reviewers?)\b/;
 const CODE_LINE =
   /\\[a-z]+\*?[{[]|^[{}]\s*[;,]?$|[;{]$|=>|^(?:def|import|from \S+ import|function|#include|return|public|private|class|var|let|const|for|while|if)\b.*[:({;]|<\/?[a-z][\w-]*(?: [^>]*)?>/;
 
-/** Evidence that a document is none of the applicant's kinds: code listings, slides. */
+/**
+ * Evidence that a document is none of the applicant's kinds: code listings, slides, records of proceedings, lecture
+ * notes.
+ */
 export function findLookAlikeClues(doc: DocumentText): Clue[] {
   const clues: Clue[] = [];
   const code = doc.lines.filter((line) => CODE_LINE.test(line)).length;
@@ -37,6 +74,17 @@ export function findLookAlikeClues(doc: DocumentText): Clue[] {
       weight: Math.min(CODE_MAX, code * CODE_LINE_WEIGHT),
       label: `${code} lines of code or markup`,
     });
+  clues.push(
+    ...phraseGroupClue('other', doc.body, PROCEEDINGS, {
+      perItem: PROCEEDINGS_WEIGHT,
+      cap: PROCEEDINGS_CAP,
+      minCount: PROCEEDINGS_MIN,
+      prefix: 'a record of proceedings',
+    }),
+  );
+  const notes = headOf(doc, LECTURE_NOTES_LINES).join(' ').match(LECTURE_NOTES);
+  if (notes !== null)
+    clues.push({ kind: 'other', weight: LECTURE_NOTES_WEIGHT, label: `lecture notes ('${notes[0]}')` });
   const editorLetter = editorLetterClue(doc);
   if (editorLetter !== null) clues.push(editorLetter);
   const perPage = doc.pages === null || doc.pages === 0 ? null : doc.words / doc.pages;

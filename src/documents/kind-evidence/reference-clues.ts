@@ -62,7 +62,12 @@ export function findReferenceClues(doc: DocumentText, shape: LetterShape): Clue[
   clues.push(
     ...phraseGroupClue('reference', doc.body, RECOMMEND, { perItem: RECOMMEND_WEIGHT, cap: RECOMMEND_CAP }),
   );
-  if (shape.thirdPerson >= THIRD_PERSON_MIN && shape.thirdPerson >= THIRD_PERSON_RATIO * shape.firstPerson)
+  // A story told about someone is not a reference: the voice counts in a letter, opened or closed as one.
+  if (
+    looksLikeLetter(shape) &&
+    shape.thirdPerson >= THIRD_PERSON_MIN &&
+    shape.thirdPerson >= THIRD_PERSON_RATIO * shape.firstPerson
+  )
     clues.push({
       kind: 'reference',
       weight: THIRD_PERSON_WEIGHT,

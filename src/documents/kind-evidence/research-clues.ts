@@ -52,9 +52,7 @@ export function findResearchClues(doc: DocumentText): Clue[] {
   const sections = new Set(headings.filter((heading) => PAPER_SECTION.test(heading)));
   const citations = countInTextCitations(doc) + countMatches(doc.body, AUTHOR_YEAR_CITATION);
   const etAl = countMatches(doc.body, /\bet al\./g);
-  const chapters = doc.folded.filter(
-    (line) => line.length <= MAX_HEADING_LENGTH && CHAPTER.test(line),
-  ).length;
+  const chapters = countChapters(doc);
   return [
     ...(doc.folded.some((line) => ABSTRACT.test(headingOf(line)))
       ? [{ kind: 'research' as const, weight: ABSTRACT_WEIGHT, label: 'abstract' }]
@@ -102,6 +100,19 @@ export function findResearchClues(doc: DocumentText): Clue[] {
       ? [{ kind: 'research' as const, weight: KEYWORDS_WEIGHT, label: 'keywords line' }]
       : []),
   ];
+}
+
+/**
+ * Distinct chapters named in headings: "Chapter 1" as a heading and again as a running head or a title line
+ * ("CHAPTER 1 – INTRODUCTION") is one chapter, not two.
+ */
+function countChapters(doc: DocumentText): number {
+  const chapters = new Set<string>();
+  for (const line of doc.folded) {
+    const chapter = line.length <= MAX_HEADING_LENGTH ? CHAPTER.exec(line) : null;
+    if (chapter !== null) chapters.add(chapter[0]);
+  }
+  return chapters.size;
 }
 
 function longClue(doc: DocumentText): Clue[] {

@@ -7,11 +7,12 @@ import { isCrash, measureCorpus, renderCorpusFigures, type CorpusFigures } from 
 // development misses (35/40 before that); three rules written from development misses since (a Spanish CV's
 // headings and months, a short letter naming a CV as enclosed, template documentation and study notes named by their title)
 // raised it by one. A third round added 19 documents (6 held out, two of them certificates, one of which is missed:
-// 58/64, 90.6 %) before any rule was written from them. This floor keeps it from getting worse; raise it as the
-// held-out figure rises.
-const HELD_OUT_MIN_ACCURACY = 58 / 64;
+// 58/64, 90.6 %) before any rule was written from them. A fourth round added 43 documents (13 held out: 11 read
+// right, 69/77, 89.6 %) before any rule was written from them, and two more later (one held out, read right:
+// 70/78). This floor keeps it from getting worse; raise it as the held-out figure rises.
+const HELD_OUT_MIN_ACCURACY = 70 / 78;
 /** The corpus's size as measured: a manifest that lost entries fails here. */
-const MIN_DOCUMENTS = 203;
+const MIN_DOCUMENTS = 248;
 
 let figures: CorpusFigures | undefined;
 
