@@ -7,6 +7,7 @@ import {
   BIBLIOGRAPHY,
   BRACKET_CITATION,
   CHAPTER,
+  FRONT_BACK_MATTER,
   INTRODUCTION,
   KEYWORDS,
   PAPER_SECTION,
@@ -53,14 +54,36 @@ export function findResearchClues(doc: DocumentText): Clue[] {
   const citations = countInTextCitations(doc) + countMatches(doc.body, AUTHOR_YEAR_CITATION);
   const etAl = countMatches(doc.body, /\bet al\./g);
   const chapters = countChapters(doc);
+  const hasAbstract = doc.folded.some((line) => ABSTRACT.test(headingOf(line)));
+  const hasBibliography = headings.some((heading) => BIBLIOGRAPHY.test(heading));
+  const hasKeywords = doc.folded.some((line) => KEYWORDS.test(line));
+  const thesisPhrases =
+    doc.words >= THESIS_MIN_WORDS
+      ? phraseClues('research', doc.body, THESIS, THESIS_PHRASE_WEIGHT, THESIS_PHRASE_CAP)
+      : [];
+  const proposalTerms = phraseGroupClue('research', doc.body, PROPOSAL, {
+    perItem: PROPOSAL_PHRASE_WEIGHT,
+    cap: PROPOSAL_PHRASE_CAP,
+    prefix: 'proposal terms',
+  });
+  // Chapters and length tell a book from a CV or a letter, not research from a manual or a handbook: they count
+  // beside something of scholarship (a paper's sections beyond a book's front and back matter, an abstract, a
+  // bibliography, citations, a thesis's or a proposal's wording).
+  const scholarly =
+    [...sections].filter((section) => !FRONT_BACK_MATTER.test(section)).length >= 2 ||
+    hasAbstract ||
+    hasBibliography ||
+    hasKeywords ||
+    citations >= 3 ||
+    etAl >= 2 ||
+    thesisPhrases.length > 0 ||
+    proposalTerms.length > 0;
   return [
-    ...(doc.folded.some((line) => ABSTRACT.test(headingOf(line)))
-      ? [{ kind: 'research' as const, weight: ABSTRACT_WEIGHT, label: 'abstract' }]
-      : []),
+    ...(hasAbstract ? [{ kind: 'research' as const, weight: ABSTRACT_WEIGHT, label: 'abstract' }] : []),
     ...(headings.some((heading) => INTRODUCTION.test(heading))
       ? [{ kind: 'research' as const, weight: INTRODUCTION_WEIGHT, label: 'introduction' }]
       : []),
-    ...(headings.some((heading) => BIBLIOGRAPHY.test(heading))
+    ...(hasBibliography
       ? [{ kind: 'research' as const, weight: BIBLIOGRAPHY_WEIGHT, label: 'bibliography' }]
       : []),
     ...countClue('research', sections.size, {
@@ -81,24 +104,18 @@ export function findResearchClues(doc: DocumentText): Clue[] {
       maxWeight: ET_AL_MAX,
       label: `${etAl} × 'et al.'`,
     }),
-    ...longClue(doc),
-    ...(doc.words >= THESIS_MIN_WORDS
-      ? phraseClues('research', doc.body, THESIS, THESIS_PHRASE_WEIGHT, THESIS_PHRASE_CAP)
+    ...(scholarly ? longClue(doc) : []),
+    ...thesisPhrases,
+    ...(scholarly
+      ? countClue('research', chapters, {
+          minCount: 2,
+          perItem: THESIS_PHRASE_WEIGHT / 2,
+          maxWeight: THESIS_PHRASE_WEIGHT,
+          label: `${chapters} chapters`,
+        })
       : []),
-    ...countClue('research', chapters, {
-      minCount: 2,
-      perItem: THESIS_PHRASE_WEIGHT / 2,
-      maxWeight: THESIS_PHRASE_WEIGHT,
-      label: `${chapters} chapters`,
-    }),
-    ...phraseGroupClue('research', doc.body, PROPOSAL, {
-      perItem: PROPOSAL_PHRASE_WEIGHT,
-      cap: PROPOSAL_PHRASE_CAP,
-      prefix: 'proposal terms',
-    }),
-    ...(doc.folded.some((line) => KEYWORDS.test(line))
-      ? [{ kind: 'research' as const, weight: KEYWORDS_WEIGHT, label: 'keywords line' }]
-      : []),
+    ...proposalTerms,
+    ...(hasKeywords ? [{ kind: 'research' as const, weight: KEYWORDS_WEIGHT, label: 'keywords line' }] : []),
   ];
 }
 

@@ -27,6 +27,12 @@ const SECTIONS_ES_PT =
 const SECTIONS_ZH =
   '研究意义|研究内容|研究方法|研究目标|技术路线|进度安排|国内外研究现状|文献综述|相关工作|实验结果|结论|总结与展望|预期成果|目录|致谢|附录';
 
+/**
+ * A book's front and back matter (contents, lists of figures and tables, appendices, thanks): manuals and handbooks
+ * have them as much as theses do.
+ */
+export const FRONT_BACK_MATTER =
+  /^(?:table of contents|contents|list of (?:figures|tables)|appendix|acknowledge?ments|inhaltsverzeichnis|abbildungsverzeichnis|tabellenverzeichnis|danksagung|anhang|table des matieres|remerciements|annexes?|indice|elenco delle figure|ringraziamenti|appendice|agradecimientos|sumario|lista de (?:figuras|tabelas)|apendices?|目录|致谢|附录)$/u;
 /** Any other section of a paper, thesis or proposal. */
 export const PAPER_SECTION = new RegExp(
   `^(?:${[SECTIONS_EN, SECTIONS_DE, SECTIONS_FR, SECTIONS_IT, SECTIONS_ES_PT, SECTIONS_ZH].join('|')})$`,

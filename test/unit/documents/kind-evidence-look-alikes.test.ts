@@ -183,3 +183,38 @@ describe('lecture notes that say so', () => {
     expect(clues.some((clue) => clue.label.startsWith('lecture notes'))).toBe(false);
   });
 });
+
+// Docling's sample of an IBM Redpaper (development part): a technical book's "Contents", two chapters and 18 pages,
+// with no abstract, bibliography, citations or thesis wording, was read as research on its structure alone.
+const REDPAPER = cachedCorpusDocument('docling-redp5110-sampled.pdf');
+const MANUAL_TEXT = [
+  'Contents',
+  'Chapter 1. Getting started',
+  'Install the controller and connect it to the network before you configure the zones.',
+  'Chapter 2. Configuring zones',
+  'Each zone has a name, a schedule and a list of devices. Select a zone and press Edit to change it.',
+  'Chapter 3. Troubleshooting',
+  'If a device does not answer, check its cable and restart the controller.',
+].join('\n');
+
+describe('chapters and length without scholarship', () => {
+  it.skipIf(REDPAPER === undefined)('does not read the Redpaper as research', async () => {
+    if (REDPAPER === undefined) return;
+    const decision = await readCorpusKind(REDPAPER);
+    expect(decision.kind, decision.evidence.join('; ')).toBe('other');
+  });
+
+  it('a manual of chapters and many pages is not research; the same with a bibliography is', () => {
+    const manual = classifyText(MANUAL_TEXT, 'controller-guide.pdf', 18);
+    expect(manual.kind, manual.evidence.join('; ')).not.toBe('research');
+    expect(manual.evidence.join('; ')).not.toMatch(/chapters/);
+    expect(manual.evidence).not.toContain('18 pages');
+    const thesis = classifyText(
+      `${MANUAL_TEXT}\nBibliography\nSmith, J. (2019). Zone control. Journal of Controls, 4, 1–9.`,
+      'controller-thesis.pdf',
+      18,
+    );
+    expect(thesis.evidence.join('; ')).toMatch(/3 chapters/);
+    expect(thesis.evidence.join('; ')).toMatch(/18 pages/);
+  });
+});
