@@ -42,3 +42,9 @@ export function readCorpusFile(doc: CorpusDocument): Buffer {
   if (digest !== doc.sha256) throw new Error(`${doc.file}: cached bytes differ from the manifest`);
   return content;
 }
+
+/** A document of the corpus by its file name, when the cache holds it (tests on one file skip without it). */
+export function cachedCorpusDocument(file: string): CorpusDocument | undefined {
+  const doc = readManifest().find((entry) => entry.file === file);
+  return doc !== undefined && existsSync(join(CORPUS_DIR, doc.file)) ? doc : undefined;
+}

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
@@ -7,9 +5,8 @@ import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { findKindClues } from '../../../src/documents/kind-evidence/find-kind-clues.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
 import {
-  CORPUS_DIR,
+  cachedCorpusDocument,
   readCorpusFile,
-  readManifest,
   type CorpusDocument,
 } from '../../accuracy/documents/corpus-documents.ts';
 
@@ -32,12 +29,6 @@ function classifyText(text: string, filename: string | null = null, pages: numbe
     contentType: 'application/pdf',
     extraction: { status: 'ok', text, pages, format: 'pdf' },
   });
-}
-
-/** A document of the corpus, when the cache holds it. */
-function cachedCorpusDocument(file: string): CorpusDocument | undefined {
-  const doc = readManifest().find((entry) => entry.file === file);
-  return doc !== undefined && existsSync(join(CORPUS_DIR, doc.file)) ? doc : undefined;
 }
 
 /** Reads a corpus document under the name it had in its repository, as an applicant's attachment would be. */

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
@@ -8,9 +6,8 @@ import { buildDocument } from '../../support/documents/build-document.ts';
 import type { Block } from '../../support/documents/document-spec.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
 import {
-  CORPUS_DIR,
+  cachedCorpusDocument,
   readCorpusFile,
-  readManifest,
   type CorpusDocument,
 } from '../../accuracy/documents/corpus-documents.ts';
 
@@ -168,12 +165,6 @@ describe('kinds of template documents', () => {
     expect(decision.evidence[0]).toBe("title 'Documentation on Template Functions'");
   });
 });
-
-/** A document of the corpus, when the cache holds it. */
-function cachedCorpusDocument(file: string): CorpusDocument | undefined {
-  const doc = readManifest().find((entry) => entry.file === file);
-  return doc !== undefined && existsSync(join(CORPUS_DIR, doc.file)) ? doc : undefined;
-}
 
 async function readCorpusKind(doc: CorpusDocument, filename: string): Promise<KindDecision> {
   const hint = { filename, contentType: 'application/pdf' };
