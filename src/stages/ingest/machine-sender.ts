@@ -25,14 +25,21 @@ export function machineSender(
 ): string | null {
   if (facts.from && machineAddress(facts.from.address) === kind) return `sender ${facts.from.address}`;
   for (const [header, name] of SENDER_HEADERS) {
-    for (const value of facts.headers[header] ?? []) {
-      const entries = addressparser(value.slice(0, MAX_VALUE_CHARACTERS), { flatten: true });
-      for (const { address } of entries.slice(0, MAX_ADDRESSES)) {
-        if (address && address.includes('@') && machineAddress(address) === kind && !relay(address)) {
-          return `${name} ${address.toLowerCase()}`;
-        }
-      }
+    for (const address of headerAddresses(facts, header)) {
+      if (machineAddress(address) === kind && !relay(address)) return `${name} ${address}`;
     }
   }
   return null;
+}
+
+/**
+ * The addresses in a message's `header` fields (lower-case name, e.g. `sender`), lower-cased: the first few of each
+ * field, each field read only so far. Pure.
+ */
+export function headerAddresses(facts: Pick<MessageFacts, 'headers'>, header: string): string[] {
+  return (facts.headers[header] ?? []).flatMap((value) =>
+    addressparser(value.slice(0, MAX_VALUE_CHARACTERS), { flatten: true })
+      .slice(0, MAX_ADDRESSES)
+      .flatMap(({ address }) => (address && address.includes('@') ? [address.toLowerCase()] : [])),
+  );
 }

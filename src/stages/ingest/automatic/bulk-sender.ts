@@ -1,3 +1,4 @@
+import { headerAddresses } from '../machine-sender.ts';
 import { LIST_DELIVERY_HEADERS } from './header-rules.ts';
 import { displayName, type Rule } from './verdict.ts';
 
@@ -45,7 +46,6 @@ export const senderMailing: Rule = (facts) => {
 
 /** Whether a Sender other than the author sent the message (RFC 5322 §3.6.2): a list or an agent. */
 function sentOnBehalf(facts: Parameters<Rule>[0]): boolean {
-  const sender = facts.headers['sender']?.[0]?.toLowerCase();
-  if (sender === undefined) return false;
-  return facts.from === null || !sender.includes(facts.from.address.toLowerCase());
+  const author = facts.from?.address.toLowerCase();
+  return headerAddresses(facts, 'sender').some((sender) => sender !== author);
 }

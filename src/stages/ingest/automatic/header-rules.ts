@@ -132,9 +132,11 @@ export const LIST_DELIVERY_HEADERS = [
   'x-beenthere',
 ] as const;
 
-// A list delivers a person's post with its own role address as Sender and envelope sender (Majordomo's
-// `owner-<list>@`, Mailman's `<list>-bounces@`): on mail a list delivered, those name the relay, not the author.
-/** Whether a list delivered the message: a list server's headers, or Precedence: list/bulk. */
+/**
+ * Whether a list delivered the message: a list server's headers, or Precedence: list/bulk. A list delivers a
+ * person's post with its own role address as Sender and envelope sender (Majordomo's `owner-<list>@`, Mailman's
+ * `<list>-bounces@`): on mail a list delivered, those name the relay, not the author.
+ */
 function listDelivered(facts: Parameters<Rule>[0]): boolean {
   if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return true;
   return (facts.headers['precedence'] ?? []).some((value) => ['list', 'bulk'].includes(firstWord(value)));

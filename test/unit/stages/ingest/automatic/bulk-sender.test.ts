@@ -122,6 +122,34 @@ describe('bulk senders', () => {
     expect(['auto-reply', 'bounce']).not.toContain(verdict.kind);
   });
 
+  it("a list's Sender that merely contains the author's address is still someone else: the post stays list mail", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'jane@uni.example',
+        subject: '[PHD-robustAI] Call for papers',
+        headers: {
+          Sender: 'robust-ai-jane@uni.example',
+          'List-Unsubscribe': '<mailto:robust-ai-leave@uni.example>',
+        },
+      }),
+    );
+    expect(verdict.rule).not.toBe('sender-mailing');
+  });
+
+  it('a Sender that is the author, in another case and with a name, is no one else: her own mailing', async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'news@shop.example',
+        subject: '[PHD-robustAI] Our offers',
+        headers: {
+          Sender: 'Shop News <NEWS@Shop.Example>',
+          'List-Unsubscribe': '<https://shop.example/leave>',
+        },
+      }),
+    );
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'sender-mailing' });
+  });
+
   it("a person's post a list delivered with one-click unsubscribe stays list mail", async () => {
     const verdict = await classifyRaw(
       await buildMail({
