@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { SpooledContent, type AttachmentBytes } from '../documents/attachment-bytes.ts';
 import type { DocumentFacts } from '../documents/document-facts.ts';
 import { NAME_MAX_BYTES, resolveInside, sanitizeFilename } from '../domain/sanitize-filename.ts';
 
@@ -12,14 +13,16 @@ export async function exportDocuments(
   dir: string,
   candidateId: string,
   documents: readonly DocumentFacts[],
-  contents: readonly Buffer[],
+  contents: readonly AttachmentBytes[],
 ): Promise<void> {
   const folder = resolveInside(dir, candidateId);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   for (const document of documents) {
     const content = contents[document.index];
     if (content === undefined) continue;
-    await writeFile(resolveInside(folder, exportName(document)), content, { mode: 0o600 });
+    const path = resolveInside(folder, exportName(document));
+    if (content instanceof SpooledContent) await copyFile(content.path, path);
+    else await writeFile(path, content, { mode: 0o600 });
   }
 }
 

@@ -194,6 +194,12 @@ const workersSchema = z.strictObject({
    * their attachments being read): what bounds its memory whatever the mix. A larger message is worked on alone.
    */
   inFlightMb: int(1, 16_384).default(64),
+  /**
+   * Where a daemon process decodes attachments of 1 MB or more while it works on their message, in a private
+   * directory of its own (removed when it stops, or by the next process after a crash); the system's temporary
+   * directory when not set. The files are applicants' documents: a local disk, not a shared one.
+   */
+  spoolDir: z.string().min(1).optional(),
   /** Attempts per job before it is dead-lettered. */
   attempts: int(1, 50).default(12),
   /** Seconds a graceful shutdown may take before in-flight jobs are abandoned to be retried. */

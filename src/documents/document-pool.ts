@@ -1,4 +1,5 @@
 import type { ExtractionConfig } from '../config/schema.ts';
+import type { AttachmentBytes } from './attachment-bytes.ts';
 import { DocumentThreads, siblingModule } from './document-threads.ts';
 import { readExtracted } from './read-document.ts';
 import type { DocumentReader, ReadRequest, ReadResult } from './read-documents.ts';
@@ -24,7 +25,7 @@ export class DocumentPool implements DocumentReader {
     });
   }
 
-  read(content: Buffer, request: ReadRequest): Promise<ReadResult> {
+  read(content: AttachmentBytes, request: ReadRequest): Promise<ReadResult> {
     const { clock, ...extra } = request;
     const { filename, contentType } = extra;
     return this.#threads.run(content, { filename, contentType }, extra, clock);

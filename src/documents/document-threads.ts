@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { ExtractionConfig } from '../config/schema.ts';
+import { headOf, type AttachmentBytes } from './attachment-bytes.ts';
 import { unreadable } from './extract/extraction-result.ts';
 import { sniffFormat } from './extract/sniff-format.ts';
 import type { ExtractedText, ExtractionHint, ExtractionLimits, ExtractionStatus } from './extraction.ts';
@@ -78,7 +79,12 @@ export class DocumentThreads<Extra, Result> {
    * Runs one document. Never rejects: timeouts, crashes and out-of-memory become `failed` results, and a document
    * whose `clock` runs out before or while it is read comes back `skipped`. The clock runs while it is read.
    */
-  async run(content: Buffer, hint: ExtractionHint, extra: Extra, clock?: ReadingClock): Promise<Result> {
+  async run(
+    content: AttachmentBytes,
+    hint: ExtractionHint,
+    extra: Extra,
+    clock?: ReadingClock,
+  ): Promise<Result> {
     if (content.length > this.#limits.maxBytes) {
       const reason = `${content.length} bytes, over the limit of ${this.#limits.maxBytes}`;
       return this.#failed(content, hint, extra, 'too-large', reason);
@@ -125,10 +131,20 @@ export class DocumentThreads<Extra, Result> {
     });
   }
 
-  async #run(content: Buffer, hint: ExtractionHint, extra: Extra, clock?: ReadingClock): Promise<Result> {
+  async #run(
+    content: AttachmentBytes,
+    hint: ExtractionHint,
+    extra: Extra,
+    clock?: ReadingClock,
+  ): Promise<Result> {
     const process = this.#take();
-    // The attachment itself, not a copy: sending serializes only the bytes of the view.
-    const task: ThreadTask<Extra> = { bytes: content, hint, limits: this.#limits, extra };
+    // The attachment itself, not a copy: its bytes go on the bytes pipe from memory or from its spool file.
+    const task: Omit<ThreadTask<Extra>, 'bytes'> & { bytes: AttachmentBytes } = {
+      bytes: content,
+      hint,
+      limits: this.#limits,
+      extra,
+    };
     process.largestBytes = Math.max(process.largestBytes, content.length);
     // Starting a process is not reading: neither the document's time nor its message's counts it.
     await process.started();
@@ -207,8 +223,14 @@ export class DocumentThreads<Extra, Result> {
     }
   }
 
-  #failed(content: Buffer, hint: ExtractionHint, extra: Extra, status: Unread, reason: string): Result {
-    return this.#options.failed(unreadable(sniffFormat(content, hint), status, reason), extra);
+  #failed(
+    content: AttachmentBytes,
+    hint: ExtractionHint,
+    extra: Extra,
+    status: Unread,
+    reason: string,
+  ): Result {
+    return this.#options.failed(unreadable(sniffFormat(headOf(content), hint), status, reason), extra);
   }
 }
 

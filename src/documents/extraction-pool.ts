@@ -1,4 +1,5 @@
 import type { ExtractionConfig } from '../config/schema.ts';
+import type { AttachmentBytes } from './attachment-bytes.ts';
 import { DocumentThreads, siblingModule } from './document-threads.ts';
 import type { ExtractedText, ExtractionHint, ExtractionOptions } from './extraction.ts';
 
@@ -28,7 +29,11 @@ export class ExtractionPool {
   }
 
   /** Reads one document. Never rejects: timeouts, crashes and out-of-memory become statuses. */
-  extract(content: Buffer, hint: ExtractionHint, options: ExtractionOptions = {}): Promise<ExtractedText> {
+  extract(
+    content: AttachmentBytes,
+    hint: ExtractionHint,
+    options: ExtractionOptions = {},
+  ): Promise<ExtractedText> {
     return this.#threads.run(content, hint, options);
   }
 

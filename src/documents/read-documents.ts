@@ -1,5 +1,6 @@
 import type { MessageBudget } from '../config/schema.ts';
 import type { DocumentKind } from '../domain/document-kinds.ts';
+import { headOf, type AttachmentBytes } from './attachment-bytes.ts';
 import type { DocumentFacts } from './document-facts.ts';
 import type { DocumentReading } from './document-reading.ts';
 import { unreadable } from './extract/extraction-result.ts';
@@ -29,7 +30,7 @@ export interface ReadResult {
 
 /** Reads documents off the event loop; never rejects for a bad document (that becomes its reading). */
 export interface DocumentReader {
-  read(content: Buffer, request: ReadRequest): Promise<ReadResult>;
+  read(content: AttachmentBytes, request: ReadRequest): Promise<ReadResult>;
 }
 
 /**
@@ -42,7 +43,7 @@ export interface DocumentReader {
 export async function readDocuments(
   reader: DocumentReader,
   documents: readonly DocumentFacts[],
-  contents: readonly Buffer[],
+  contents: readonly AttachmentBytes[],
   context: Pick<ReadRequest, 'keywords' | 'applicantName' | 'applicantsNamed'>,
   budget: MessageBudget,
 ): Promise<DocumentFacts[]> {
@@ -95,6 +96,9 @@ export function planReading(sizes: readonly (number | null)[], budget: MessageBu
   });
 }
 
-function notRead(content: Buffer, request: ReadRequest, why: string): ReadResult {
-  return readExtracted(unreadable(sniffFormat(content, request), 'skipped', `not read: ${why}`), request);
+function notRead(content: AttachmentBytes, request: ReadRequest, why: string): ReadResult {
+  return readExtracted(
+    unreadable(sniffFormat(headOf(content), request), 'skipped', `not read: ${why}`),
+    request,
+  );
 }

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { childExecArgv } from './child-exec-argv.ts';
 import { RssWatchdog } from './rss-watchdog.ts';
+import { SpooledContent } from './attachment-bytes.ts';
 import { BYTES_FD, detachBytes } from './task-bytes.ts';
 
 /** How a reading process's memory is bounded: the kernel's data limit, an RSS watchdog, or V8's heap limit only. */
@@ -164,12 +166,13 @@ export class ReadingProcess {
           type: 'task',
           id,
           task: sent.task,
-          byteLength: sent.bytes?.byteLength ?? null,
+          byteLength: sent.bytes === null ? null : byteLength(sent.bytes),
         };
         this.#child.send(message, (error) => {
           if (error) this.kill('closed');
         });
-        if (sent.bytes !== null) this.#bytes.write(sent.bytes);
+        if (sent.bytes instanceof SpooledContent) this.#sendFile(sent.bytes);
+        else if (sent.bytes !== null) this.#bytes.write(sent.bytes);
       });
     } finally {
       clearTimeout(timer);
@@ -177,6 +180,18 @@ export class ReadingProcess {
       this.#watchdog?.stop();
       this.#hold(false);
     }
+  }
+
+  // A spooled attachment's bytes, piped from its file. A file that cannot be read, or whose length is not the one
+  // announced, ends the task as a closed process: the document is then marked failed, never read in part.
+  #sendFile(content: SpooledContent): void {
+    const file = content.stream();
+    pipeline(file, this.#bytes, { end: false }).then(
+      () => {
+        if (file.bytesRead !== content.length) this.kill('closed');
+      },
+      () => this.kill('closed'),
+    );
   }
 
   // Only a process reading a document keeps the daemon's event loop alive: an idle one does not hold up an exit.
@@ -272,4 +287,8 @@ export class ReadingProcess {
     const how = exit?.signal != null ? `killed by ${exit.signal}` : `exit code ${exit?.code ?? 'unknown'}`;
     return lastLine ? `${how}: ${lastLine}` : how;
   }
+}
+
+function byteLength(bytes: Uint8Array | SpooledContent): number {
+  return bytes instanceof SpooledContent ? bytes.length : bytes.byteLength;
 }

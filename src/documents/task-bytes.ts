@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { SpooledContent } from './attachment-bytes.ts';
 
 /**
  * A task's document bytes travel beside its IPC message, on a pipe of their own: the IPC channel serializes what it
@@ -9,11 +10,16 @@ import type { Readable } from 'node:stream';
 /** The reading process's file descriptor that carries the bytes (stdin, stdout, stderr and IPC come first). */
 export const BYTES_FD = 4;
 
-/** A task without its `bytes` (when it had a Uint8Array there), and those bytes. */
-export function detachBytes(task: unknown): { task: unknown; bytes: Uint8Array | null } {
+/**
+ * A task without its `bytes` (when it had a Uint8Array or a spooled attachment there), and those bytes: a spooled
+ * attachment's are streamed from its file, so the daemon never holds them whole.
+ */
+export function detachBytes(task: unknown): { task: unknown; bytes: Uint8Array | SpooledContent | null } {
   if (typeof task !== 'object' || task === null || !('bytes' in task)) return { task, bytes: null };
   const { bytes, ...rest } = task;
-  return bytes instanceof Uint8Array ? { task: rest, bytes } : { task, bytes: null };
+  return bytes instanceof Uint8Array || bytes instanceof SpooledContent
+    ? { task: rest, bytes }
+    : { task, bytes: null };
 }
 
 /** The task with its bytes back in place. */

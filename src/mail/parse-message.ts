@@ -1,17 +1,23 @@
 import { Readable } from 'node:stream';
-import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import { isMailboxAddress } from '../domain/mailbox-address.ts';
 import { TriageError } from '../errors/triage-error.ts';
 import { DEFAULT_LIMITS } from '../config/schema.ts';
 import { unpackAttachments, type UnpackLimits } from './containers/unpack-attachments.ts';
 import type { MailAddress, MessageFacts } from './message-facts.ts';
 import { PARSER_OPTIONS } from './parser-options.ts';
+import type { AttachmentBytes } from '../documents/attachment-bytes.ts';
+import type { SpoolScope } from './attachment-spool.ts';
+import { streamParse, type StreamedMail } from './stream-parse.ts';
 
 /** A parsed message: its facts, plus what later stages may need but must never log or store in Redis. */
 export interface ParsedMessage {
   facts: MessageFacts;
-  /** Decoded attachment contents (those unpacked from containers too), index-aligned with `facts.attachments`. */
-  contents: Buffer[];
+  /**
+   * Decoded attachment contents (those unpacked from containers too), index-aligned with `facts.attachments`: in
+   * memory, or in the spool when large and a spool was given.
+   */
+  contents: AttachmentBytes[];
   /** Plain-text body ('' when the message has none). */
   text: string;
   /** HTML body ('' when the message has none); only searched for our reply token. */
@@ -36,11 +42,15 @@ export type ParseLimits = Pick<UnpackLimits, 'maxAttachments'> & Partial<UnpackL
 export async function parseMessage(
   source: Buffer | Readable,
   limits: ParseLimits,
-  options: { headersOnly?: boolean } = {},
+  options: { headersOnly?: boolean; spool?: SpoolScope } = {},
 ): Promise<ParsedMessage> {
-  let mail: ParsedMail;
+  let mail: StreamedMail;
   try {
-    mail = await simpleParser(Buffer.isBuffer(source) ? inPieces(source) : source, PARSER_OPTIONS);
+    mail = await streamParse(
+      Buffer.isBuffer(source) ? inPieces(source) : source,
+      PARSER_OPTIONS,
+      options.spool ?? null,
+    );
   } catch (error) {
     throw new TriageError('message-unparseable', `mail parser failed: ${describe(error)}`, { cause: error });
   }
@@ -53,11 +63,11 @@ export async function parseMessage(
   const parts = await unpackAttachments(
     mail.attachments.map((attachment) => ({
       facts: {
-        filename: attachment.filename ?? null,
+        filename: attachment.filename,
         contentType: attachment.contentType.toLowerCase(),
         size: attachment.size,
-        sha256: attachment.checksum,
-        inline: attachment.related === true,
+        sha256: attachment.sha256,
+        inline: attachment.related,
         within: [],
         container: null,
       },
@@ -65,7 +75,7 @@ export async function parseMessage(
     })),
     { ...DEFAULT_LIMITS, ...limits },
   );
-  const text = typeof mail.text === 'string' ? mail.text : '';
+  const { text, html } = mail;
   const facts: MessageFacts = {
     messageId: cleanId(mail.messageId),
     inReplyTo: cleanId(mail.inReplyTo),
@@ -84,19 +94,20 @@ export async function parseMessage(
     textLength: text.length,
     headersOnly: options.headersOnly ?? false,
   };
-  const html = typeof mail.html === 'string' ? mail.html : '';
   return { facts, contents: parts.map((part) => part.content), text, html };
 }
 
 function inPieces(source: Buffer): Readable {
-  function* pieces(): Generator<Buffer> {
-    for (let start = 0; start < source.length; start += PARSE_CHUNK_BYTES)
-      yield source.subarray(start, start + PARSE_CHUNK_BYTES);
-  }
-  return Readable.from(pieces(), { objectMode: false });
+  return Readable.from(parsePieces(source), { objectMode: false });
 }
 
-function collectHeaders(mail: ParsedMail): Record<string, string[]> {
+/** A source cut into the pieces mailparser is best given (views, not copies). */
+export function* parsePieces(source: Buffer): Generator<Buffer> {
+  for (let start = 0; start < source.length; start += PARSE_CHUNK_BYTES)
+    yield source.subarray(start, start + PARSE_CHUNK_BYTES);
+}
+
+function collectHeaders(mail: StreamedMail): Record<string, string[]> {
   const headers: Record<string, string[]> = {};
   for (const { key, line } of mail.headerLines) {
     const colon = line.indexOf(':');
@@ -106,7 +117,7 @@ function collectHeaders(mail: ParsedMail): Record<string, string[]> {
   return headers;
 }
 
-function rootContentType(mail: ParsedMail): string {
+function rootContentType(mail: StreamedMail): string {
   const header = mail.headers.get('content-type');
   if (header && typeof header === 'object' && 'value' in header && typeof header.value === 'string') {
     return header.value.toLowerCase();

@@ -8,11 +8,21 @@ export interface MessageLocation {
   messageId: string | null;
 }
 
-/** The outcome of fetching one message: `stale` when the folder's UIDVALIDITY changed, `gone` when no such UID. */
+/**
+ * The outcome of fetching one message: `stale` when the folder's UIDVALIDITY changed, `gone` when no such UID.
+ * `release` removes what the message keeps outside memory (its large attachments' spool files): called once it is
+ * done with, whatever the outcome.
+ */
 export type FetchedMessage =
   | { status: 'stale' }
   | { status: 'gone' }
-  | { status: 'ok'; parsed: ParsedMessage; size: number; receivedAt: string };
+  | {
+      status: 'ok';
+      parsed: ParsedMessage;
+      size: number;
+      receivedAt: string;
+      release: () => Promise<void>;
+    };
 
 /** Where a filed message is in its filing folder: the folder's UIDVALIDITY and the message's UID there. */
 export interface FiledUid {

@@ -9,7 +9,8 @@ import { createQueues, type PipelineQueues } from '../adapters/queues/create-que
 import { CandidateStore } from '../adapters/redis/candidate-store.ts';
 import { MemoryBudget } from './memory-budget.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { AttachmentSpool } from '../mail/attachment-spool.ts';
 import { HostProcesses } from '../adapters/redis/host-processes.ts';
 import { readersPerProcess } from '../documents/readers-per-process.ts';
 import { ConnectionSlots } from '../adapters/redis/connection-slots.ts';
@@ -43,6 +44,8 @@ import type { ReplyStagePorts } from '../stages/replies/run-reply.ts';
 
 // A message at least this large (its size on the server) is followed by a full garbage collection.
 const COLLECT_AFTER_BYTES = 4 * 1024 * 1024;
+// An attachment at least this large is decoded into the spool, not into memory (README "Where the memory goes").
+const SPOOL_FROM_BYTES = 1024 * 1024;
 
 /** Everything the stages of one process use: the adapters behind their ports, opened once and shared. */
 export interface StageServices {
@@ -90,7 +93,8 @@ export async function openStageServices(config: Config, logger: Logger): Promise
   const slots = new ConnectionSlots(redis, keys);
   const { maxMessageBytes } = config.limits;
   const connections = new MailboxConnections(config.mailboxes, logger, maxMessageBytes, logins, slots);
-  const gateway = new ImapMailboxGateway(connections, config.limits);
+  const spool = await AttachmentSpool.open(config.workers.spoolDir ?? tmpdir(), SPOOL_FROM_BYTES);
+  const gateway = new ImapMailboxGateway(connections, config.limits, spool);
   const host = new HostProcesses(redis, keys);
   const cores = availableParallelism();
   const pool = new DocumentPool(config.extraction, () => readersPerProcess(cores, host.count));
@@ -172,6 +176,7 @@ export async function openStageServices(config: Config, logger: Logger): Promise
       host.stop();
       await connections.closeAll();
       await pool.close();
+      await spool.close();
       await queues.close();
       await Promise.all([redis.quit(), queueConnection.quit()].map((quit) => quit.catch(() => undefined)));
     },

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import { buildCandidateProfile } from '../../src/candidates/candidate-profile.ts';
@@ -8,6 +12,8 @@ import { TRANSCRIPTS_A } from '../accuracy/labelled/transcripts-a.ts';
 import { buildMail } from '../support/build-mail.ts';
 import { useDaemonEnvironment } from '../support/daemon-environment.ts';
 import { buildDocument } from '../support/documents/build-document.ts';
+import { buildPdf } from '../support/documents/build-pdf.ts';
+import { greyPng } from '../support/documents/png.ts';
 import { corruptPdf, zipBomb } from '../support/documents/hostile-documents.ts';
 import { cvWithTricks } from '../support/documents/sample-specs.ts';
 import { robustAiOnly } from '../support/test-config.ts';
@@ -113,5 +119,40 @@ describe('documents read by the daemon (real Dovecot, Redis, SMTP sink)', () => 
       fromSender: 'Jane Doe',
       match: 'mismatch',
     });
+  });
+
+  it("reads a CV of over a megabyte from the process's spool, and leaves nothing there", async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'triage-spool-test-'));
+    try {
+      // A spool of a process that no longer runs (pid 2^22 + 1 is past Linux's pid_max): removed at the start.
+      await mkdtemp(join(parent, `applicant-triage-spool-${2 ** 22 + 1}-`));
+      const { mail, config, store } = await setup('spooled', { ...VACANCIES, workers: { spoolDir: parent } });
+      await start(config);
+      const [spool, ...others] = await readdir(parent);
+      expect(others).toEqual([]);
+      expect(spool).toMatch(new RegExp(`^applicant-triage-spool-${process.pid}-`));
+      // Noise does not deflate: a 1,100-pixel square figure makes the CV about 1.2 MB.
+      const noise = randomBytes(1100 * 1100);
+      const figure = greyPng(1100, 1100, (x, y) => noise[y * 1100 + x] ?? 0);
+      const cv = labelled(CVS_A, 'cv-uk-one-column');
+      const content = await buildPdf(cv.spec, { figure: (page) => (page === 0 ? figure : undefined) });
+      expect(content.length).toBeGreaterThan(1024 * 1024);
+      await mail.append(
+        await buildMail({
+          from: '"Eleanor Hughes" <eleanor.hughes@example.ac.uk>',
+          messageId: '<eleanor-large@example.ac.uk>',
+          attachments: [{ filename: 'CV.pdf', content, contentType: 'application/pdf' }],
+        }),
+      );
+      const candidate = await waitForFiledCandidate(store, 'robust-ai', 60_000);
+      expect(
+        candidate.documents.map((document) => [document.kind, document.reading?.extraction.status]),
+      ).toEqual([['cv', 'ok']]);
+      expect(candidate.documents[0]?.size).toBe(content.length);
+      await waitFor('the acknowledgement', () => servers.sink.messages[0]);
+      expect(await readdir(join(parent, spool ?? ''))).toEqual([]);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
   });
 });

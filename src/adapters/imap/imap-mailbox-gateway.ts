@@ -6,6 +6,7 @@ import type {
   MailboxGateway,
   MessageLocation,
 } from '../../ports/mailbox-gateway.ts';
+import type { AttachmentSpool } from '../../mail/attachment-spool.ts';
 import { AnsweredBatches } from './answered-batches.ts';
 import { appendToSent } from './append-to-sent.ts';
 import { fetchMessage } from './fetch-message.ts';
@@ -23,10 +24,17 @@ export class ImapMailboxGateway implements MailboxGateway {
   private readonly connections: MailboxConnections;
   private readonly limits: { maxMessageBytes: number; maxAttachments: number };
   private readonly answered: AnsweredBatches;
+  private readonly spool: AttachmentSpool | null;
 
-  constructor(connections: MailboxConnections, limits: { maxMessageBytes: number; maxAttachments: number }) {
+  /** `spool`: where fetched messages' large attachments are decoded to (none: they stay in memory). */
+  constructor(
+    connections: MailboxConnections,
+    limits: { maxMessageBytes: number; maxAttachments: number },
+    spool: AttachmentSpool | null = null,
+  ) {
     this.connections = connections;
     this.limits = limits;
+    this.spool = spool;
     this.answered = new AnsweredBatches((mailbox, folder, work) =>
       connections.withFolder(mailbox.id, folder, work, answeringPurpose(mailbox, folder)),
     );
@@ -37,7 +45,7 @@ export class ImapMailboxGateway implements MailboxGateway {
     where: { uidValidity: string; uid: number; size?: number | undefined },
   ): Promise<FetchedMessage> {
     return this.connections.withFolder(mailbox.id, mailbox.watch, (client) =>
-      fetchMessage(client, where, this.limits),
+      fetchMessage(client, where, this.limits, this.spool?.scope() ?? null),
     );
   }
 

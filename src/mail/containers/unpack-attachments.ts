@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { bytesOf, headOf, type AttachmentBytes } from '../../documents/attachment-bytes.ts';
 import type { AttachmentFacts } from '../message-facts.ts';
 import {
   containerFormat,
@@ -7,10 +8,10 @@ import {
   type OpenedContainer,
 } from './open-container.ts';
 
-/** A part of a message as mailparser gives it, or a file taken out of a container. */
+/** A part of a message as mailparser gives it (spooled when large), or a file taken out of a container. */
 export interface MessagePart {
   facts: AttachmentFacts;
-  content: Buffer;
+  content: AttachmentBytes;
 }
 
 /** The limits on unpacking one message's containers (`limits` in the config). */
@@ -65,7 +66,7 @@ async function unpackPart(
   budget: Budget,
   result: MessagePart[],
 ): Promise<void> {
-  const format = containerFormat(part.facts, part.content);
+  const format = containerFormat(part.facts, headOf(part.content));
   if (format === null) {
     result.push(part);
     return;
@@ -84,7 +85,8 @@ async function unpackPart(
   const remaining = limits.maxUnpackedBytes - budget.bytes;
   let opened: OpenedContainer;
   try {
-    opened = await openContainer(format, part.content, { maxBytes: remaining, seconds });
+    // A container is opened from memory, a spooled one read back for it.
+    opened = await openContainer(format, await bytesOf(part.content), { maxBytes: remaining, seconds });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     const reason = `the ${FORMAT_WORDS[format]} could not be unpacked: ${why}`;

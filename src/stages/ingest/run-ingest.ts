@@ -92,13 +92,28 @@ async function ingestMessage(
     logger.info({ status: fetched.status }, 'message no longer at its UID; skipped');
     return fetched;
   }
+  try {
+    return await ingestFetched(ports, mailbox, payload, fetched.parsed, fetched.receivedAt, logger);
+  } finally {
+    await fetched.release();
+  }
+}
+
+async function ingestFetched(
+  ports: IngestStagePorts,
+  mailbox: MailboxConfig,
+  payload: IngestJob,
+  parsed: ParsedMessage,
+  receivedAt: string,
+  logger: Logger,
+): Promise<IngestOutcome> {
   faultPoint('ingest-after-fetch');
-  const { facts } = fetched.parsed;
+  const { facts } = parsed;
   const thread = await ports.candidates.findByThread(
     [facts.inReplyTo, ...facts.references].filter((id) => id !== null),
   );
   const plan = await planMessage(
-    fetched.parsed,
+    parsed,
     {
       config: ports.config,
       mailbox,
@@ -106,7 +121,7 @@ async function ingestMessage(
       replyKey: ports.replyKey,
       thread,
       location: payload,
-      receivedAt: fetched.receivedAt,
+      receivedAt,
     },
     { ...ports, unreadSent: 'wait' },
   );
@@ -132,7 +147,7 @@ async function ingestMessage(
     );
     return { status: 'skipped', kind: classification.kind, rule: classification.rule };
   }
-  return recordApplication(ports, mailbox, payload, fetched.parsed, plan, plan.application, logger);
+  return recordApplication(ports, mailbox, payload, parsed, plan, plan.application, logger);
 }
 
 // A referee's mail: held, and linked to its applicant's candidate when there is one; never a candidate of its own.

@@ -1,6 +1,7 @@
 import addressparser from 'nodemailer/lib/addressparser/index.js';
 import type { ParsedMessage } from '../../mail/parse-message.ts';
 import { textFailedRecipients, textMessageIds } from './text-bounce.ts';
+import { headOf } from '../../documents/attachment-bytes.ts';
 
 /** One header-style field; `null` stands for a blank line (the end of a header block or a DSN field group). */
 type Field = { name: string; value: string } | null;
@@ -85,7 +86,7 @@ function partsOfType(parsed: ParsedMessage, types: ReadonlySet<string>): Buffer[
     const content = parsed.contents[index];
     // The returned message's own parts only, not what it carried.
     if (content !== undefined && attachment.within.length === 0 && types.has(attachment.contentType)) {
-      parts.push(content);
+      parts.push(headOf(content));
     }
   });
   return parts;

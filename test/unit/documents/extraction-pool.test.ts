@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
+import { SpooledContent } from '../../../src/documents/attachment-bytes.ts';
 import { buildDocument } from '../../support/documents/build-document.ts';
 import type { FixtureFormat } from '../../support/documents/document-spec.ts';
 import { cvWithTricks, HIDDEN_WORDS, manyPages, TEST_LIMITS } from '../../support/documents/sample-specs.ts';
@@ -55,6 +56,27 @@ describe('ExtractionPool', () => {
     expect(killed.status).toBe('timeout');
     const after = await pool.extract(documents[2] ?? Buffer.alloc(0), hint);
     expect(after.text).toBe(sha256(documents[2] ?? Buffer.alloc(0)));
+  });
+
+  it("streams a spooled document's bytes from its file, whole; a file gone fails that document only", async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'spooled-'));
+    try {
+      const pool = openPool({ threads: 1, timeoutSeconds: 5, maxBytes: 64 * 1024 * 1024 }, MISBEHAVING);
+      const bytes = randomBytes(3 * 1024 * 1024 + 5);
+      const file = path.join(folder, 'cv');
+      await writeFile(file, bytes);
+      const spooled = new SpooledContent(file, bytes.length, bytes.subarray(0, 1024));
+      const hint = { filename: 'sha256', contentType: 'application/pdf' };
+      const answer = await pool.extract(spooled, hint);
+      expect(answer.text).toBe(createHash('sha256').update(bytes).digest('hex'));
+      await unlink(file);
+      const gone = await pool.extract(spooled, hint);
+      expect(gone.status).toBe('failed');
+      const next = await pool.extract(bytes, hint);
+      expect(next.text).toBe(answer.text);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('keeps a reading process for many small documents, and replaces it after a large one', async () => {

@@ -47,7 +47,7 @@ describe('unpacking containers while parsing', () => {
       ['winmail.dat › Curriculum Vitae.pdf', null],
       ['winmail.dat › Transcript.pdf', null],
     ]);
-    expect(parsed.contents[1]?.toString()).toBe('%PDF-1.4 CV');
+    expect(parsed.contents[1]).toEqual(Buffer.from('%PDF-1.4 CV'));
     expect(parsed.facts.attachments[1]?.contentType).toBe('application/pdf');
     expect(parsed.facts.attachments[2]?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -89,7 +89,7 @@ describe('unpacking containers while parsing', () => {
       ['Fwd.msg › Reference.msg', 'unpacked'],
       ['Fwd.msg › Reference.msg › Curriculum Vitae.pdf', null],
     ]);
-    expect(parsed.contents[3]?.toString()).toBe('%PDF-1.4 CV');
+    expect(parsed.contents[3]).toEqual(Buffer.from('%PDF-1.4 CV'));
   });
 
   it('message-rfc822: an attached message gives its attachments', async () => {
