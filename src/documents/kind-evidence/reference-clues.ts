@@ -16,6 +16,10 @@ const THIRD_PERSON_MIN = 6;
 const THIRD_PERSON_RATIO = 0.5;
 /** Signed by a professor or lecturer with a title. */
 export const ACADEMIC_SIGNATURE_WEIGHT = 1.5;
+// A reference runs to a page or three; in a longer document (a booklet, a report, a book) "recommend" and "her
+// abilities" are what anyone writes, and they count only in the form of a letter.
+const LETTER_MAX_PAGES = 6;
+const LETTER_MAX_WORDS = 3500;
 
 const RECOMMEND: readonly Phrase[] = [
   {
@@ -59,9 +63,10 @@ export function findReferenceClues(doc: DocumentText, shape: LetterShape): Clue[
     clues.push({ kind: 'reference', weight: TO_WHOM_WEIGHT, label: "'To whom it may concern'" });
   if ((shape.salutation !== null && !shape.familiar) || shape.closing)
     clues.push({ kind: 'reference', weight: REFERENCE_LETTER_SHAPE_WEIGHT, label: 'letter form' });
-  clues.push(
-    ...phraseGroupClue('reference', doc.body, RECOMMEND, { perItem: RECOMMEND_WEIGHT, cap: RECOMMEND_CAP }),
-  );
+  if (looksLikeLetter(shape) || !isLong(doc))
+    clues.push(
+      ...phraseGroupClue('reference', doc.body, RECOMMEND, { perItem: RECOMMEND_WEIGHT, cap: RECOMMEND_CAP }),
+    );
   // A story told about someone is not a reference: the voice counts in a letter, opened or closed as one.
   if (
     looksLikeLetter(shape) &&
@@ -76,4 +81,8 @@ export function findReferenceClues(doc: DocumentText, shape: LetterShape): Clue[
   if ((looksLikeLetter(shape) || shape.signature) && tailOf(doc).some((line) => ACADEMIC_TITLE.test(line)))
     clues.push({ kind: 'reference', weight: ACADEMIC_SIGNATURE_WEIGHT, label: 'signed by an academic' });
   return clues;
+}
+
+function isLong(doc: DocumentText): boolean {
+  return doc.pages === null ? doc.words > LETTER_MAX_WORDS : doc.pages > LETTER_MAX_PAGES;
 }

@@ -1,5 +1,5 @@
 import type { Clue } from './clue.ts';
-import { countClue, listLabels, phraseClues, phraseGroupClue } from './clue.ts';
+import { countClue, findPhrases, listLabels, phraseClues } from './clue.ts';
 import { countMatches, headingOf, type DocumentText } from './document-text.ts';
 import {
   ABSTRACT,
@@ -10,6 +10,7 @@ import {
   FRONT_BACK_MATTER,
   INTRODUCTION,
   KEYWORDS,
+  ORIENTATION,
   PAPER_SECTION,
   PROPOSAL,
   THESIS,
@@ -42,6 +43,10 @@ const THESIS_MIN_WORDS = 300;
 /** Each proposal phrase ("research questions", "work plan"): statements of purpose use a few. */
 export const PROPOSAL_PHRASE_WEIGHT = 1;
 const PROPOSAL_PHRASE_CAP = 4;
+/** One of them ("objectives", "methodology") is what any report says: they count from two on. */
+const PROPOSAL_MIN_TERMS = 2;
+/** From three on, they frame the document as a proposal, as an abstract frames a paper. */
+const PROPOSAL_FRAME_TERMS = 3;
 /** A "Keywords:" / "Index Terms" line. */
 export const KEYWORDS_WEIGHT = 1.5;
 // Headings are short lines.
@@ -49,48 +54,25 @@ const MAX_HEADING_LENGTH = 60;
 
 /** Paper sections, citations, length, and thesis or proposal wording. */
 export function findResearchClues(doc: DocumentText): Clue[] {
-  const headings = doc.folded.filter((line) => line.length <= MAX_HEADING_LENGTH).map(headingOf);
-  const sections = new Set(headings.filter((heading) => PAPER_SECTION.test(heading)));
-  const citations = countInTextCitations(doc) + countMatches(doc.body, AUTHOR_YEAR_CITATION);
-  const etAl = countMatches(doc.body, /\bet al\./g);
-  const chapters = countChapters(doc);
-  const hasAbstract = doc.folded.some((line) => ABSTRACT.test(headingOf(line)));
-  const hasBibliography = headings.some((heading) => BIBLIOGRAPHY.test(heading));
-  const hasKeywords = doc.folded.some((line) => KEYWORDS.test(line));
-  const thesisPhrases =
-    doc.words >= THESIS_MIN_WORDS
-      ? phraseClues('research', doc.body, THESIS, THESIS_PHRASE_WEIGHT, THESIS_PHRASE_CAP)
-      : [];
-  const proposalTerms = phraseGroupClue('research', doc.body, PROPOSAL, {
-    perItem: PROPOSAL_PHRASE_WEIGHT,
-    cap: PROPOSAL_PHRASE_CAP,
-    prefix: 'proposal terms',
-  });
-  // Chapters and length tell a book from a CV or a letter, not research from a manual or a handbook: they count
-  // beside something of scholarship (a paper's sections beyond a book's front and back matter, an abstract, a
-  // bibliography, citations, a thesis's or a proposal's wording).
-  const scholarly =
-    [...sections].filter((section) => !FRONT_BACK_MATTER.test(section)).length >= 2 ||
-    hasAbstract ||
-    hasBibliography ||
-    hasKeywords ||
-    citations >= 3 ||
-    etAl >= 2 ||
-    thesisPhrases.length > 0 ||
-    proposalTerms.length > 0;
+  const signs = readSigns(doc);
+  const { sections, citations, etAl, chapters, proposalTerms } = signs;
+  const scholarship = weighScholarship(signs);
+  const counted = scholarship.scholarly
+    ? [...sections]
+    : [...sections].filter((section) => !FRONT_BACK_MATTER.test(section));
   return [
-    ...(hasAbstract ? [{ kind: 'research' as const, weight: ABSTRACT_WEIGHT, label: 'abstract' }] : []),
-    ...(headings.some((heading) => INTRODUCTION.test(heading))
+    ...(signs.hasAbstract ? [{ kind: 'research' as const, weight: ABSTRACT_WEIGHT, label: 'abstract' }] : []),
+    ...(signs.hasIntroduction
       ? [{ kind: 'research' as const, weight: INTRODUCTION_WEIGHT, label: 'introduction' }]
       : []),
-    ...(hasBibliography
+    ...(scholarship.citedBibliography
       ? [{ kind: 'research' as const, weight: BIBLIOGRAPHY_WEIGHT, label: 'bibliography' }]
       : []),
-    ...countClue('research', sections.size, {
+    ...countClue('research', counted.length, {
       minCount: 1,
       perItem: PAPER_SECTION_WEIGHT,
       maxWeight: PAPER_SECTION_CAP * PAPER_SECTION_WEIGHT,
-      label: `sections: ${listLabels([...sections])}`,
+      label: `sections: ${listLabels(counted)}`,
     }),
     ...countClue('research', citations, {
       minCount: 3,
@@ -104,9 +86,9 @@ export function findResearchClues(doc: DocumentText): Clue[] {
       maxWeight: ET_AL_MAX,
       label: `${etAl} × 'et al.'`,
     }),
-    ...(scholarly ? longClue(doc) : []),
-    ...thesisPhrases,
-    ...(scholarly
+    ...(scholarship.scholarly ? longClue(doc) : []),
+    ...signs.thesisPhrases,
+    ...(scholarship.scholarly
       ? countClue('research', chapters, {
           minCount: 2,
           perItem: THESIS_PHRASE_WEIGHT / 2,
@@ -114,9 +96,76 @@ export function findResearchClues(doc: DocumentText): Clue[] {
           label: `${chapters} chapters`,
         })
       : []),
-    ...proposalTerms,
-    ...(hasKeywords ? [{ kind: 'research' as const, weight: KEYWORDS_WEIGHT, label: 'keywords line' }] : []),
+    ...(proposalTerms.length >= PROPOSAL_MIN_TERMS
+      ? [
+          {
+            kind: 'research' as const,
+            weight: Math.min(proposalTerms.length, PROPOSAL_PHRASE_CAP) * PROPOSAL_PHRASE_WEIGHT,
+            label: `proposal terms: ${listLabels(proposalTerms)}`,
+          },
+        ]
+      : []),
+    ...(signs.hasKeywords
+      ? [{ kind: 'research' as const, weight: KEYWORDS_WEIGHT, label: 'keywords line' }]
+      : []),
   ];
+}
+
+/** What the research clues are made of, found once. */
+interface ResearchSigns {
+  sections: ReadonlySet<string>;
+  citations: number;
+  etAl: number;
+  chapters: number;
+  hasAbstract: boolean;
+  hasIntroduction: boolean;
+  hasBibliography: boolean;
+  hasKeywords: boolean;
+  thesisPhrases: Clue[];
+  proposalTerms: string[];
+}
+
+function readSigns(doc: DocumentText): ResearchSigns {
+  const headings = doc.folded.filter((line) => line.length <= MAX_HEADING_LENGTH).map(headingOf);
+  return {
+    sections: new Set(headings.filter((heading) => PAPER_SECTION.test(heading))),
+    citations: countInTextCitations(doc) + countMatches(doc.body, AUTHOR_YEAR_CITATION),
+    etAl: countMatches(doc.body, /\bet al\./g),
+    chapters: countChapters(doc),
+    hasAbstract: doc.folded.some((line) => ABSTRACT.test(headingOf(line))),
+    hasIntroduction: headings.some((heading) => INTRODUCTION.test(heading)),
+    hasBibliography: headings.some((heading) => BIBLIOGRAPHY.test(heading)),
+    hasKeywords: doc.folded.some((line) => KEYWORDS.test(line)),
+    thesisPhrases:
+      doc.words >= THESIS_MIN_WORDS
+        ? phraseClues('research', doc.body, THESIS, THESIS_PHRASE_WEIGHT, THESIS_PHRASE_CAP)
+        : [],
+    proposalTerms: findPhrases(doc.body, PROPOSAL).map((phrase) => phrase.label),
+  };
+}
+
+/**
+ * Whether a document reads as scholarship, not merely as long and sectioned. A paper or a thesis is framed as one
+ * (an abstract, a keywords line, a thesis's formula, a proposal's own vocabulary), has a paper's sections beyond a
+ * book's front and back matter and a report's background and objectives, or cites its sources in the text beside a reference list; reports, manuals, handbooks,
+ * guides and books have chapters, length, a contents page and often a "References" reading list as well. Only
+ * scholarship lets chapters, length and a book's front and back matter count, and a reference list counts only where
+ * something is cited or the document is framed.
+ */
+function weighScholarship(signs: ResearchSigns): { scholarly: boolean; citedBibliography: boolean } {
+  const framed =
+    signs.hasAbstract ||
+    signs.hasKeywords ||
+    signs.thesisPhrases.length > 0 ||
+    signs.proposalTerms.length >= PROPOSAL_FRAME_TERMS;
+  const citing = signs.citations >= 3 || signs.etAl >= 2;
+  const bodySections = [...signs.sections].filter(
+    (section) => !FRONT_BACK_MATTER.test(section) && !ORIENTATION.test(section),
+  );
+  return {
+    scholarly: framed || bodySections.length >= 2 || (citing && signs.hasBibliography),
+    citedBibliography: signs.hasBibliography && (framed || signs.citations > 0 || signs.etAl > 0),
+  };
 }
 
 /**

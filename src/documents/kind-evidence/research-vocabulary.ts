@@ -33,6 +33,12 @@ const SECTIONS_ZH =
  */
 export const FRONT_BACK_MATTER =
   /^(?:table of contents|contents|list of (?:figures|tables)|appendix|acknowledge?ments|inhaltsverzeichnis|abbildungsverzeichnis|tabellenverzeichnis|danksagung|anhang|table des matieres|remerciements|annexes?|indice|elenco delle figure|ringraziamenti|appendice|agradecimientos|sumario|lista de (?:figuras|tabelas)|apendices?|目录|致谢|附录)$/u;
+/**
+ * Sections that set out what a piece of work is about (background, objectives, scope, motivation): reports, manuals
+ * and programme documents open with them as papers and proposals do, so they show no scholarship by themselves.
+ */
+export const ORIENTATION =
+  /^(?:background|(?:aims and )?objectives|research aims|motivation|significance|problem statement|contributions|timeline|time ?plan|work ?plan|zielsetzung|zeitplan|arbeitsplan|problematique|objectifs|calendrier|obiettivi|objetivos?(?: generale?s?| especificos)?|cronograma|justificativa|planteamiento del problema|研究意义|研究目标|进度安排)$/u;
 /** Any other section of a paper, thesis or proposal. */
 export const PAPER_SECTION = new RegExp(
   `^(?:${[SECTIONS_EN, SECTIONS_DE, SECTIONS_FR, SECTIONS_IT, SECTIONS_ES_PT, SECTIONS_ZH].join('|')})$`,

@@ -1,7 +1,7 @@
 import type { DocumentKind } from '../../domain/document-kinds.ts';
 import type { Clue } from './clue.ts';
 import { ENCLOSED_CV } from './cover-letter-clues.ts';
-import { HEAD_LINES, quoteLine, type DocumentText } from './document-text.ts';
+import { foldText, HEAD_LINES, quoteLine, type DocumentText } from './document-text.ts';
 
 /** A title or heading near the top that names the document: the strongest single clue. */
 export const TITLE_WEIGHT = 6;
@@ -59,6 +59,11 @@ const RULES: readonly TitleRule[] = [
     'other',
     /\b(?:lecture|study|course|class) notes\b|notas de (?:estudio|clase|curso)|^apuntes\b|vorlesungsskript|notes de cours|^appunti\b|^dispense\b|讲义|课堂笔记/u,
   ),
+  // certificates of goods, products or companies: none is an applicant's
+  title(
+    'other',
+    /\bcertifica(?:te|t|do|to) (?:of|d'|de|di) ?(?:origin|origine|origen|conformity|conformite|conformidad|conformita|analysis|analyse|analisis|insurance|assurance|calibration|etalonnage|incorporation)/,
+  ),
   // CVs
   title(
     'cv',
@@ -85,7 +90,8 @@ export function findTitleClues(doc: DocumentText): Clue[] {
     .slice(0, HEAD_LINES);
   head.forEach(({ folded, index }) => {
     if (!isTitleLine(folded)) return;
-    const rule = RULES.find((candidate) => candidate.pattern.test(folded));
+    const unglued = unglue(doc.lines[index] ?? folded);
+    const rule = RULES.find((candidate) => candidate.pattern.test(folded) || candidate.pattern.test(unglued));
     if (rule === undefined || found.has(rule.kind)) return;
     const line = quoteLine(doc.lines[index] ?? folded);
     const label = rule.weight === TITLE_WEIGHT ? `title '${line}'` : `subject '${line}'`;
@@ -101,6 +107,11 @@ export function findTitleClues(doc: DocumentText): Clue[] {
 function isTitleLine(folded: string): boolean {
   if (folded.length > MAX_TITLE_LENGTH || SENTENCE_END.test(folded) || ENCLOSED_CV.test(folded)) return false;
   return (folded.match(/\p{Script=Han}/gu) ?? []).length <= MAX_TITLE_HAN;
+}
+
+/** A title whose words a PDF ran together at a capital ("ThisCertificate Is Awarded To"), folded with them apart. */
+function unglue(line: string): string {
+  return foldText(line.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2'));
 }
 
 function title(kind: DocumentKind, pattern: RegExp): TitleRule {

@@ -58,8 +58,17 @@ const SCALE =
   /grading (?:scale|system)|grade (?:scale|key)|notenskala|bewertungsskala|bareme|scala di valutazione|escala de calificaciones|escala de notas|\b[a-f][+-]? ?[:=] ?\d{2,3} ?[-–] ?\d{2,3}\b|\b\d{2,3} ?[-–] ?\d{2,3} ?[:=] ?[a-f][+-]?\b/;
 // Terms that say the numbers are marks or credits.
 const GRADE_TERMS = new Set(['credits', 'GPA', 'marks']);
+// Amounts of money and figures in thousands ("$ 24", "5,890", "374,868,985.42"): a record of grades has none, a
+// table of figures (a financial statement, traffic statistics, a report's data) has them on many lines.
+const FIGURE = /[$€£¥]\s?\d|(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/u;
+const FIGURE_TABLE_MIN_LINES = 3;
 
-/** A grade table (that looks like grades), course codes, an overall result and the words transcripts use. */
+/**
+ * A grade table (that looks like grades), course codes, an overall result and the words transcripts use. Rows of
+ * numbers and codes are a record's only where something says the numbers are grades (a grade word, an overall
+ * result, a grading scale: precinct numbers and vote counts are codes and numbers too) and the document is no table
+ * of figures (money, thousands).
+ */
 export function findTranscriptClues(doc: DocumentText): Clue[] {
   const rows = gradeRows(doc.lines);
   const codes = countModuleCodes(doc.lines.join('\n'));
@@ -67,7 +76,8 @@ export function findTranscriptClues(doc: DocumentText): Clue[] {
   const terms = findPhrases(doc.body, TERMS).map((term) => term.label);
   if (rows.some((row) => PASS_FAIL.test(row))) terms.push('pass/fail');
   const graded =
-    codes > 0 || overall.length > 0 || SCALE.test(doc.body) || terms.some((term) => GRADE_TERMS.has(term));
+    (overall.length > 0 || SCALE.test(doc.body) || terms.some((term) => GRADE_TERMS.has(term))) &&
+    doc.lines.filter((line) => FIGURE.test(line)).length < FIGURE_TABLE_MIN_LINES;
   return [
     ...countClue('transcript', graded ? rows.length : 0, {
       minCount: GRADE_TABLE_MIN_ROWS,
@@ -75,7 +85,7 @@ export function findTranscriptClues(doc: DocumentText): Clue[] {
       maxWeight: GRADE_TABLE_MAX,
       label: `grade table (${rows.length} rows)`,
     }),
-    ...countClue('transcript', codes, {
+    ...countClue('transcript', graded ? codes : 0, {
       minCount: MODULE_CODES_MIN,
       perItem: MODULE_CODE_WEIGHT,
       maxWeight: MODULE_CODES_MAX,

@@ -9,10 +9,14 @@ import { isCrash, measureCorpus, renderCorpusFigures, type CorpusFigures } from 
 // raised it by one. A third round added 19 documents (6 held out, two of them certificates, one of which is missed:
 // 58/64, 90.6 %) before any rule was written from them. A fourth round added 43 documents (13 held out: 11 read
 // right, 69/77, 89.6 %) before any rule was written from them, and two more later (one held out, read right:
-// 70/78). This floor keeps it from getting worse; raise it as the held-out figure rises.
-const HELD_OUT_MIN_ACCURACY = 70 / 78;
+// 70/78). A fifth round added 46 documents (13 held out: 10 read right, 80/91, 87.9 %) before any rule was written
+// from them; its rules from development misses (scholarship before chapters and length, tables of figures, grade
+// rows only where something calls them grades, letters' phrases in long documents, certificates of goods, titles
+// run together) raised it to 83/91 (91.2 %). This floor keeps it from getting worse; raise it as the held-out figure
+// rises.
+const HELD_OUT_MIN_ACCURACY = 83 / 91;
 /** The corpus's size as measured: a manifest that lost entries fails here. */
-const MIN_DOCUMENTS = 248;
+const MIN_DOCUMENTS = 294;
 
 let figures: CorpusFigures | undefined;
 

@@ -195,13 +195,13 @@ describe('chapters and length without scholarship', () => {
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
   });
 
-  it('a manual of chapters and many pages is not research; the same with a bibliography is', () => {
+  it('a manual of chapters and many pages is not research; the same citing a bibliography is', () => {
     const manual = classifyText(MANUAL_TEXT, 'controller-guide.pdf', 18);
     expect(manual.kind, manual.evidence.join('; ')).not.toBe('research');
     expect(manual.evidence.join('; ')).not.toMatch(/chapters/);
     expect(manual.evidence).not.toContain('18 pages');
     const thesis = classifyText(
-      `${MANUAL_TEXT}\nBibliography\nSmith, J. (2019). Zone control. Journal of Controls, 4, 1–9.`,
+      `${MANUAL_TEXT}\nZones save energy (Smith, 2019), (Lee, 2020), (Kim, 2021).\nBibliography\nSmith, J. (2019). Zone control. Journal of Controls, 4, 1–9.`,
       'controller-thesis.pdf',
       18,
     );
