@@ -43,11 +43,13 @@ describe.skipIf(!present)('automatic mail on the real-world corpus (held-out spl
   // Senders Alliance's header marking a bulk sender brought it to 34; the fourth round's other rules (nobody@ as a
   // system account, a sender's own mailing with List-Unsubscribe and no list) moved no held-out figure. What is left:
   // provider notices that nothing marks as automatic (read as untagged or list mail), besides the Polish auto-reply
-  // whose Precedence: junk makes it list mail — never answered, but not counted automatic. Held at what it measures.
-  it('at least 34 of 48 other automatic mails are automatic with no reply planned, tag or no tag', () => {
+  // whose Precedence: junk makes it list mail — never answered, but not counted automatic. The fifth round's 45 mails
+  // put 5 provider notifications in the held-out part, 2 of them automatic as they came: 36 of 53. Held at what it
+  // measures.
+  it('at least 36 of 53 other automatic mails are automatic with no reply planned, tag or no tag', () => {
     const others = heldOut.filter((outcome) => !['bounce', 'human'].includes(outcome.mail.label));
-    expect(others.length).toBeGreaterThanOrEqual(48);
-    expect(share(others, automaticNoReply)).toBeGreaterThanOrEqual(34 / 48);
+    expect(others.length).toBeGreaterThanOrEqual(53);
+    expect(share(others, automaticNoReply)).toBeGreaterThanOrEqual(36 / 53);
   });
 
   // Issue 14 asks at most 2 %; the held-out part measures 2 of 133 (1.5 %; it was 2 of 128 before the fourth round's
@@ -98,14 +100,16 @@ describe.skipIf(!present)('auto-replies without their standard headers, on the r
     expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(3 / 6);
   });
 
-  // The one person's mail taken in the development part is mailauth's test mail sent through Mailgun, by its
-  // delivery service's envelope sender (`bounce+…@`), which notices sent through such services have too: no subject or
-  // body clue takes a person's mail.
-  it('dev: at least 14 of 16 auto-replies are recognised from subject and body alone, one human mail taken', () => {
+  // Of the people's mails taken in the development part, one is mailauth's test mail sent through Mailgun, by its
+  // delivery service's envelope sender (`bounce+…@`), which notices sent through such services have too; the fifth
+  // round added three more taken by a system address among the senders: two pre-1996 list posts whose list put its
+  // `owner-<list>@` in Return-Path and no List-* field, and a mail a forwarding script resent as `nobody@`. No
+  // subject or body clue takes a person's mail.
+  it('dev: at least 14 of 16 auto-replies are recognised from subject and body alone, at most 4 human mails taken', () => {
     const figures = headerlessFigures(outcomes, 'dev');
     expect(figures.autoReplies).toBeGreaterThanOrEqual(16);
     expect(figures.recognised / figures.autoReplies).toBeGreaterThanOrEqual(14 / 16);
-    expect(figures.humansTaken).toBeLessThanOrEqual(1);
+    expect(figures.humansTaken).toBeLessThanOrEqual(4);
     const byContent = outcomes.filter(
       (outcome) =>
         outcome.mail.split === 'dev' &&
