@@ -73,8 +73,7 @@ export function weighContent(facts: MessageFacts, text: string): FamilyEvidence[
   const attached = facts.attachments.filter(
     (attachment) => !attachment.inline && !/^(?:message\/|text\/rfc822-headers)/.test(attachment.contentType),
   );
-  // A newsletter's pictures often come as plain attachments: only other files count against a service's notice.
-  const files = attached.filter((attachment) => !attachment.contentType.startsWith('image/')).length;
+  const files = attached.filter((attachment) => !serviceAttachment(attachment)).length;
   return FAMILIES.map((family) => {
     const found = CONTENT_CLUES.filter((clue) => clue.family === family).filter((clue) =>
       matches(clue, fields, parts, HUMAN_LOOKING_FAMILIES.has(family)),
@@ -88,6 +87,16 @@ export function weighContent(facts: MessageFacts, text: string): FamilyEvidence[
     }
     return { family, score, anchored: found.some((clue) => clue.anchor), reasons };
   });
+}
+
+// A service's notice carries its own files: a newsletter's pictures as plain attachments, a booking's invoice or
+// ticket. Only other files count against it.
+const SERVICE_FILE_NAME =
+  /(?:^|[^a-z])(?:invoice|receipt|rechnung|facture|ticket|itinerary|boarding[-_ ]?pass)(?:[^a-z]|$)/i;
+
+function serviceAttachment(attachment: MessageFacts['attachments'][number]): boolean {
+  if (attachment.contentType.startsWith('image/')) return true;
+  return attachment.filename !== null && SERVICE_FILE_NAME.test(attachment.filename);
 }
 
 /** Automatic mail recognised by its content (weighContent): the first family whose evidence decides. */

@@ -31,13 +31,14 @@ export const PROVIDER_CLUES: readonly ContentClue[] = [
     roleSender('info|hello|service|support|customer-?service|customer-?care|team|contact|webmaster'),
   ),
   // Bulk-mail and transactional-mail services' own fields (Amazon SES, SendGrid, Mailgun, Postmark, Mandrill,
-  // SparkPost, iMakeNews): the transport, which people's mail may take too.
+  // SparkPost, iMakeNews; X-Report-Abuse, which Mandrill and other services add): the transport, which people's mail
+  // may take too.
   clue(
     'provider-notice',
     'header',
     1,
     'mail-service header',
-    /^(?:x-ses-outgoing|x-sg-eid|x-mailgun-[\w-]+|x-pm-message-id|x-mc-user|x-mandrill-user|x-msys-api|x-msfbl|x-imn):/,
+    /^(?:x-ses-outgoing|x-sg-eid|x-mailgun-[\w-]+|x-pm-message-id|x-mc-user|x-mandrill-user|x-msys-api|x-msfbl|x-imn|x-report-abuse):/,
   ),
   // A bounce-handling domain as the envelope sender, as mailing services set it (`…@bounce.quris.net`).
   clue(

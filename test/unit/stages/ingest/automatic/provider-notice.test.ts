@@ -9,6 +9,17 @@ async function fixture(name: string): Promise<Buffer> {
   return readFile(new URL(`../../../../fixtures/mail/automatic/${name}`, import.meta.url));
 }
 
+/** A plain-text fixture made multipart/mixed with a PDF attached under `filename`. */
+async function withPdf(name: string, filename: string): Promise<Buffer> {
+  const [header = '', body = ''] = (await fixture(name)).toString('latin1').split(/\n\n(.*)/s);
+  const type = /^Content-Type: .*$/m;
+  return Buffer.from(
+    `${header.replace(type, 'Content-Type: multipart/mixed; boundary="b"')}\n\n--b\n${type.exec(header)?.[0] ?? ''}\n\n${body}\n` +
+      `--b\nContent-Type: application/pdf; name="${filename}"\nContent-Disposition: attachment; filename="${filename}"\n\n%PDF-1.4\n--b--\n`,
+    'latin1',
+  );
+}
+
 // Development mails of the real-world corpus (test/corpus/SOURCES.md), read from the cache at test time: services'
 // notices and newsletters without Auto-Submitted or Precedence, which were read as untagged mail and, with a vacancy
 // tag in the subject, as applications.
@@ -31,6 +42,8 @@ describe.skipIf(!(await mailCorpusPresent()))('service notices on real mail', ()
     ],
     // IBM's German newsletter from info@: "Liebe Leserin, lieber Leser", "An- und Abmelden".
     ['spamassassin/welcomelists-ibm_enews_de.eml', /newsletter subject \(\+2\).*readership greeting \(\+1\)/],
+    // easyHotel's booking confirmation with its invoice attached as a PDF.
+    ['enmime/mime-bad-content-type.eml', /transactional subject \(\+2\), transaction sentence \(\+2\)$/],
   ])('%s is a service notice, automatic', async (file, evidence) => {
     const verdict = await classifyCorpusMail(file);
     expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'provider-notice' });
@@ -65,6 +78,29 @@ describe('service notices', () => {
     );
   });
 
+  it("a mail service's abuse-report field counts as its transport field", async () => {
+    const raw = (await fixture('newsletter-through-mail-service.eml'))
+      .toString('latin1')
+      .replace(
+        /^X-SES-Outgoing: .*$/m,
+        'X-Report-Abuse: Please forward a copy of this message to abuse@mail.example',
+      );
+    const verdict = await classifyRaw(Buffer.from(raw, 'latin1'));
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'provider-notice' });
+    expect(verdict.detail).toMatch(/^provider-notice evidence 6 ≥ 3: mail-service header \(\+1\)/);
+  });
+
+  it("a newsletter's pictures attached as files do not weigh against it", async () => {
+    const raw = (await withPdf('newsletter-through-mail-service.eml', 'header.png'))
+      .toString('latin1')
+      .replace(
+        'Content-Type: application/pdf; name="header.png"',
+        'Content-Type: image/png; name="header.png"',
+      );
+    const verdict = await classifyRaw(Buffer.from(raw, 'latin1'));
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'provider-notice' });
+  });
+
   it("a person's enquiry from hello@ through a mail service, quoting a newsletter, stays theirs", async () => {
     const raw = await fixture('enquiry-quoting-newsletter.eml');
     const { facts, text } = await parseMessage(raw, { maxAttachments: 100 });
@@ -78,17 +114,13 @@ describe('service notices', () => {
     expect(verdict).toMatchObject({ kind: 'list', rule: 'list-header' });
   });
 
-  it("an applicant's CV weighs against a service notice: a booking confirmation's words with a PDF stay an application", async () => {
-    const raw = await fixture('shipping-confirmation.eml');
-    const text = raw.toString('latin1');
-    const withCv = Buffer.from(
-      text
-        .replace('Content-Type: text/plain; charset=us-ascii', 'Content-Type: multipart/mixed; boundary="b"')
-        .replace('Hello,', '--b\nContent-Type: text/plain; charset=us-ascii\n\nHello,') +
-        '\n--b\nContent-Type: application/pdf; name="cv.pdf"\nContent-Disposition: attachment; filename="cv.pdf"\n\n%PDF-1.4\n--b--\n',
-      'latin1',
-    );
-    const verdict = await classifyRaw(withCv);
+  it("an applicant's CV weighs against a service notice: a shipping notice's words with a CV stay an application", async () => {
+    const verdict = await classifyRaw(await withPdf('shipping-confirmation.eml', 'cv.pdf'));
     expect(verdict.kind).toBe('application');
+  });
+
+  it("a service's own invoice does not weigh against its notice", async () => {
+    const verdict = await classifyRaw(await withPdf('shipping-confirmation.eml', 'invoice_112-4455667.pdf'));
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'provider-notice' });
   });
 });
