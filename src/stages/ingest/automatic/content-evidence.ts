@@ -10,7 +10,7 @@ import {
 } from './content-clue.ts';
 import { bulkSender, senderMailing } from './bulk-sender.ts';
 import { BOUNCE_CLUES, CHALLENGE_CLUES, DELAY_CLUES, FEEDBACK_CLUES } from './delivery-clues.ts';
-import { LIST_DELIVERY_HEADERS } from './header-rules.ts';
+import { LIST_DELIVERY_HEADERS, listPrecedence } from './header-rules.ts';
 import { PROVIDER_CLUES } from './provider-clues.ts';
 import type { Rule, Verdict } from './verdict.ts';
 
@@ -110,11 +110,12 @@ export const contentEvidence: Rule = (facts, context) =>
 /**
  * Whether a service's notice may be recognised by its content: never on a list's posts, which a list relays with its
  * footer ("To unsubscribe…") and often from a role address (the list rules decide them); and a mailing that a
- * campaign header or its List-Unsubscribe already names is left to those rules, whose evidence is exacter.
+ * campaign header, its List-Unsubscribe or Precedence: bulk/list/junk already names is left to those rules, whose
+ * evidence is exacter (none of them answers it).
  */
 function serviceNoticeOpen(facts: MessageFacts, context: Parameters<Rule>[1]): boolean {
   if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return false;
-  return bulkSender(facts, context) === null && senderMailing(facts, context) === null;
+  return [bulkSender, senderMailing, listPrecedence].every((rule) => rule(facts, context) === null);
 }
 
 // An XML declaration, then an element or another processing instruction: `<?xml version="1.0"?><adf>`.

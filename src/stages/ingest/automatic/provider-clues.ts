@@ -62,6 +62,15 @@ export const PROVIDER_CLUES: readonly ContentClue[] = [
     'newsletter subject',
     /\b(?:newsletter|e-?news|newsflash|news online)\b/i,
   ),
+  // Marketing's own words ("Announcing Xamarin 3", "Meet the new MacBook Pro", "40% off"): a person may write them,
+  // so they only add to a sender or body that says more.
+  clue(
+    'provider-notice',
+    'subject',
+    1,
+    'marketing subject',
+    /^\s*(?:announcing|introducing|meet the new)\b|\b(?:now available|last chance|\d+\s?% off|free shipping|limited time offer)\b/i,
+  ),
   clue(
     'provider-notice',
     'body',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMessage } from '../../../../../src/mail/parse-message.ts';
 import { weighContent } from '../../../../../src/stages/ingest/automatic/content-evidence.ts';
 import { mailCorpusPresent } from '../../../../accuracy/mail/mail-corpus.ts';
+import { buildMail } from '../../../../support/build-mail.ts';
 import { classifyCorpusMail, classifyRaw } from '../../../../support/classify-mail.ts';
 
 async function fixture(name: string): Promise<Buffer> {
@@ -42,6 +43,15 @@ describe.skipIf(!(await mailCorpusPresent()))('service notices on real mail', ()
     ],
     // IBM's German newsletter from info@: "Liebe Leserin, lieber Leser", "An- und Abmelden".
     ['spamassassin/welcomelists-ibm_enews_de.eml', /newsletter subject \(\+2\).*readership greeting \(\+1\)/],
+    // Product announcements from newsletter@ and News@ whose bodies say nothing of a mailing.
+    [
+      'mimekit/xamarin3.eml',
+      /^provider-notice evidence 3 ≥ 3: notification sender \(\+2\), marketing subject \(\+1\)$/,
+    ],
+    [
+      'mikel-mail/error_emails-cant_parse_from.eml',
+      /^provider-notice evidence 3 ≥ 3: notification sender \(\+2\), marketing subject \(\+1\)$/,
+    ],
     // easyHotel's booking confirmation with its invoice attached as a PDF.
     ['enmime/mime-bad-content-type.eml', /transactional subject \(\+2\), transaction sentence \(\+2\)$/],
   ])('%s is a service notice, automatic', async (file, evidence) => {
@@ -99,6 +109,29 @@ describe('service notices', () => {
       );
     const verdict = await classifyRaw(Buffer.from(raw, 'latin1'));
     expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'provider-notice' });
+  });
+
+  it('a product announcement from news@, tagged, is automatic by its sender and its marketing subject', async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'Robust Tools <news@tools.example>',
+        subject: 'Introducing Robust Tools 3 [PHD-robustAI]',
+        text: 'Robust Tools 3 brings certified training to every laptop.',
+        attachments: [],
+      }),
+    );
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'provider-notice' });
+  });
+
+  it("an applicant's subject in marketing words leaves the application an application", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'jane@uni.example',
+        subject: '[PHD-robustAI] Introducing myself',
+        attachments: [],
+      }),
+    );
+    expect(verdict).toMatchObject({ kind: 'application', rule: 'tag' });
   });
 
   it("a person's enquiry from hello@ through a mail service, quoting a newsletter, stays theirs", async () => {
