@@ -44,8 +44,9 @@ describe.skipIf(!present)('automatic mail on the real-world corpus (held-out spl
   // system account, a sender's own mailing with List-Unsubscribe and no list) moved no held-out figure. What is left:
   // provider notices that nothing marks as automatic (read as untagged or list mail), besides the Polish auto-reply
   // whose Precedence: junk makes it list mail — never answered, but not counted automatic. The fifth round's 45 mails
-  // put 5 provider notifications in the held-out part, 2 of them automatic as they came: 36 of 53. Held at what it
-  // measures.
+  // put 5 provider notifications in the held-out part, 2 of them automatic as they came: 36 of 53. That round's rules
+  // (services' notices recognised by role sender, mail-service fields, subjects and body sentences; Marketo's fields)
+  // took 11 more development notices and moved no held-out figure. Held at what it measures.
   it('at least 36 of 53 other automatic mails are automatic with no reply planned, tag or no tag', () => {
     const others = heldOut.filter((outcome) => !['bounce', 'human'].includes(outcome.mail.label));
     expect(others.length).toBeGreaterThanOrEqual(53);
