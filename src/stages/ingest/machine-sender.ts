@@ -25,6 +25,9 @@ export function machineSender(
 ): string | null {
   if (facts.from && machineAddress(facts.from.address) === kind) return `sender ${facts.from.address}`;
   for (const [header, name] of SENDER_HEADERS) {
+    // A script that resends a person's mail (`Resent-From: nobody@`) forwards it: the author is still From. Only a
+    // mailer-daemon resending says the message is a failure notice.
+    if (header === 'resent-from' && kind === 'system') continue;
     for (const address of headerAddresses(facts, header)) {
       if (machineAddress(address) === kind && !relay(address)) return `${name} ${address}`;
     }

@@ -9,16 +9,19 @@ import { displayName, type Rule } from './verdict.ts';
 const CAMPAIGN_HEADER = /^x-(?:[a-z]+-?)?campaign(?:-?(?:id|name))?$/;
 // The Certified Senders Alliance (eco.de) has the bulk senders it certifies put this on their mailings.
 const CSA_HEADER = 'x-csa-complaints';
+// Marketing-automation platforms' own fields (Marketo's lead id and archive copy): only campaigns carry them.
+const MARKETING_HEADERS: readonly string[] = ['x-marketoid', 'x-mktarchive'];
 
 /**
- * Mail a bulk-mail service sent (a newsletter, a shop's or a service's mailing): a campaign header, or the Certified
- * Senders Alliance's complaints header. Transport markers alone (Feedback-ID, X-SES-*, X-Mailgun-*) are not
- * enough: mail services also carry people's own mail.
+ * Mail a bulk-mail service sent (a newsletter, a shop's or a service's mailing): a campaign header, the Certified
+ * Senders Alliance's complaints header or a marketing-automation platform's field, also when a list relays it.
+ * Transport markers alone (Feedback-ID, X-SES-*, X-Mailgun-*) are not enough: mail services also carry people's own
+ * mail.
  */
 export const bulkSender: Rule = (facts) => {
   const name =
     Object.keys(facts.headers).find((key) => CAMPAIGN_HEADER.test(key)) ??
-    (facts.headers[CSA_HEADER] === undefined ? undefined : CSA_HEADER);
+    [CSA_HEADER, ...MARKETING_HEADERS].find((key) => facts.headers[key] !== undefined);
   if (name === undefined) return null;
   return {
     kind: 'auto-reply',

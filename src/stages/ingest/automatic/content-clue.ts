@@ -1,8 +1,9 @@
 /** The kinds of automatic mail recognised from a message's content when its headers say nothing. */
-export type AutomaticFamily = 'bounce' | 'delay' | 'feedback-report' | 'challenge-response' | 'auto-reply';
+export type AutomaticFamily =
+  'bounce' | 'delay' | 'feedback-report' | 'challenge-response' | 'auto-reply' | 'provider-notice';
 
-/** Where a clue is looked for. */
-export type ClueSource = 'subject' | 'body' | 'sender' | 'parts';
+/** Where a clue is looked for: `header` is each header field as `name: value` (name lower-cased). */
+export type ClueSource = 'subject' | 'body' | 'sender' | 'parts' | 'header';
 
 /** One named, weighted piece of evidence that a message is automatic mail of one family. */
 export interface ContentClue {
@@ -36,6 +37,7 @@ export const clue = (
 export const HUMAN_LOOKING_FAMILIES: ReadonlySet<AutomaticFamily> = new Set([
   'auto-reply',
   'challenge-response',
+  'provider-notice',
 ]);
 
 /**

@@ -8,7 +8,10 @@ import {
   type AutomaticFamily,
   type ContentClue,
 } from './content-clue.ts';
+import { bulkSender, senderMailing } from './bulk-sender.ts';
 import { BOUNCE_CLUES, CHALLENGE_CLUES, DELAY_CLUES, FEEDBACK_CLUES } from './delivery-clues.ts';
+import { LIST_DELIVERY_HEADERS, listPrecedence } from './header-rules.ts';
+import { PROVIDER_CLUES } from './provider-clues.ts';
 import type { Rule, Verdict } from './verdict.ts';
 
 const CONTENT_CLUES: readonly ContentClue[] = [
@@ -18,6 +21,7 @@ const CONTENT_CLUES: readonly ContentClue[] = [
   ...CHALLENGE_CLUES,
   ...AUTO_REPLY_SUBJECTS,
   ...AUTO_REPLY_BODIES,
+  ...PROVIDER_CLUES,
 ];
 // Only the start of a body is read: every responder and MTA says what it is near the top.
 const MAX_BODY_CHARACTERS = 16 * 1024;
@@ -28,6 +32,7 @@ const FAMILIES: readonly AutomaticFamily[] = [
   'bounce',
   'challenge-response',
   'auto-reply',
+  'provider-notice',
 ];
 const VERDICTS: Record<AutomaticFamily, Pick<Verdict, 'kind' | 'rule'>> = {
   bounce: { kind: 'bounce', rule: 'bounce-text' },
@@ -35,6 +40,7 @@ const VERDICTS: Record<AutomaticFamily, Pick<Verdict, 'kind' | 'rule'>> = {
   'feedback-report': { kind: 'auto-reply', rule: 'feedback-report' },
   'challenge-response': { kind: 'auto-reply', rule: 'challenge-response' },
   'auto-reply': { kind: 'auto-reply', rule: 'auto-reply-text' },
+  'provider-notice': { kind: 'auto-reply', rule: 'provider-notice' },
 };
 
 /** The evidence found for one family: the clues that matched and what they weigh together. */
@@ -47,10 +53,10 @@ export interface FamilyEvidence {
 }
 
 /**
- * Weighs a message's subject, sender, parts and body against the named content clues, family by family. Clues of
- * the families a person's mail can look like (auto-replies, challenges) are read in the sender's own text only,
- * and documents attached count against them: a header-less signal never turns an application into an auto-reply.
- * Pure.
+ * Weighs a message's subject, sender, header fields, parts and body against the named content clues, family by
+ * family. Clues of the families a person's mail can look like (auto-replies, challenges, services' notices) are read
+ * in the sender's own text only, and documents attached count against them: a header-less signal never turns an
+ * application into an auto-reply. Pure.
  */
 export function weighContent(facts: MessageFacts, text: string): FamilyEvidence[] {
   const head = text.slice(0, MAX_BODY_CHARACTERS);
@@ -59,17 +65,22 @@ export function weighContent(facts: MessageFacts, text: string): FamilyEvidence[
     sender: (facts.headers.from?.[0] ?? '').slice(0, MAX_FIELD_CHARACTERS),
     whole: head,
     own: ownText(head, { limit: MAX_BODY_CHARACTERS, stopAtSignature: false }),
+    headers: Object.entries(facts.headers).map(
+      ([name, values]) => `${name}: ${(values[0] ?? '').slice(0, MAX_FIELD_CHARACTERS)}`,
+    ),
   };
   const parts = facts.attachments.map((attachment) => attachment.contentType);
-  const documents = facts.attachments.filter(
+  const attached = facts.attachments.filter(
     (attachment) => !attachment.inline && !/^(?:message\/|text\/rfc822-headers)/.test(attachment.contentType),
-  ).length;
+  );
+  const files = attached.filter((attachment) => !serviceAttachment(attachment)).length;
   return FAMILIES.map((family) => {
     const found = CONTENT_CLUES.filter((clue) => clue.family === family).filter((clue) =>
       matches(clue, fields, parts, HUMAN_LOOKING_FAMILIES.has(family)),
     );
     const reasons = found.map((clue) => `${clue.name} (+${clue.weight})`);
     let score = found.reduce((sum, clue) => sum + clue.weight, 0);
+    const documents = family === 'provider-notice' ? files : attached.length;
     if (score > 0 && documents > 0 && HUMAN_LOOKING_FAMILIES.has(family)) {
       score += DOCUMENTS_WEIGHT;
       reasons.push(`${documents} document(s) attached (${DOCUMENTS_WEIGHT})`);
@@ -78,8 +89,34 @@ export function weighContent(facts: MessageFacts, text: string): FamilyEvidence[
   });
 }
 
+// A service's notice carries its own files: a newsletter's pictures as plain attachments, a booking's invoice or
+// ticket. Only other files count against it.
+const SERVICE_FILE_NAME =
+  /(?:^|[^a-z])(?:invoice|receipt|rechnung|facture|ticket|itinerary|boarding[-_ ]?pass)(?:[^a-z]|$)/i;
+
+function serviceAttachment(attachment: MessageFacts['attachments'][number]): boolean {
+  if (attachment.contentType.startsWith('image/')) return true;
+  return attachment.filename !== null && SERVICE_FILE_NAME.test(attachment.filename);
+}
+
 /** Automatic mail recognised by its content (weighContent): the first family whose evidence decides. */
-export const contentEvidence: Rule = (facts, context) => decide(facts, context.text ?? '', FAMILIES);
+export const contentEvidence: Rule = (facts, context) =>
+  decide(
+    facts,
+    context.text ?? '',
+    serviceNoticeOpen(facts, context) ? FAMILIES : FAMILIES.filter((family) => family !== 'provider-notice'),
+  );
+
+/**
+ * Whether a service's notice may be recognised by its content: never on a list's posts, which a list relays with its
+ * footer ("To unsubscribe…") and often from a role address (the list rules decide them); and a mailing that a
+ * campaign header, its List-Unsubscribe or Precedence: bulk/list/junk already names is left to those rules, whose
+ * evidence is exacter (none of them answers it).
+ */
+function serviceNoticeOpen(facts: MessageFacts, context: Parameters<Rule>[1]): boolean {
+  if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return false;
+  return [bulkSender, senderMailing, listPrecedence].every((rule) => rule(facts, context) === null);
+}
 
 // An XML declaration, then an element or another processing instruction: `<?xml version="1.0"?><adf>`.
 const XML_DOCUMENT = /^\uFEFF?\s*<\?xml\s[^>]*\?>\s*<[?!]?[A-Za-z]/;
@@ -117,7 +154,7 @@ function decide(facts: MessageFacts, text: string, families: readonly AutomaticF
 
 function matches(
   clue: ContentClue,
-  fields: { subject: string; sender: string; whole: string; own: string },
+  fields: { subject: string; sender: string; whole: string; own: string; headers: readonly string[] },
   parts: readonly string[],
   ownTextOnly: boolean,
 ): boolean {
@@ -128,6 +165,8 @@ function matches(
       return clue.pattern.test(fields.sender);
     case 'parts':
       return parts.some((type) => clue.pattern.test(type));
+    case 'header':
+      return fields.headers.some((field) => clue.pattern.test(field));
     case 'body':
       return clue.pattern.test(ownTextOnly ? fields.own : fields.whole);
   }

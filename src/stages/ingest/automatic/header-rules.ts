@@ -1,6 +1,6 @@
 import { isOwnAddress } from '../../../config/own-addresses.ts';
-import { baseLocalPart, listRoleAddress } from '../../../domain/machine-address.ts';
-import { machineSender } from '../machine-sender.ts';
+import { baseAddress, baseLocalPart, listRoleAddress } from '../../../domain/machine-address.ts';
+import { headerAddresses, machineSender } from '../machine-sender.ts';
 import { displayName, firstHeader, firstWord, type Rule } from './verdict.ts';
 
 const AUTOREPLY_HEADERS: readonly (readonly [string, (value: string) => boolean])[] = [
@@ -139,7 +139,26 @@ export const LIST_DELIVERY_HEADERS = [
  */
 function listDelivered(facts: Parameters<Rule>[0]): boolean {
   if (LIST_DELIVERY_HEADERS.some((name) => facts.headers[name] !== undefined)) return true;
-  return (facts.headers['precedence'] ?? []).some((value) => ['list', 'bulk'].includes(firstWord(value)));
+  if ((facts.headers['precedence'] ?? []).some((value) => ['list', 'bulk'].includes(firstWord(value))))
+    return true;
+  return addressedListRelay(facts);
+}
+
+// Lists older than RFC 2369 (Majordomo, LISTSERV in the 1990s) add no List-* field: their posts show the list only in
+// its role address as Sender or envelope sender (`owner-<list>@host`, `<list>-owner@`, `-request@`, `-bounces@`)
+// and in the list's own address among the recipients.
+const ROLE_OF_LIST = /^owner-(.+)$|^(.+)-(?:owner|request|bounces?)$/;
+
+/** Whether Sender or Return-Path is the role address of a list the message is addressed to (To or Cc). */
+function addressedListRelay(facts: Parameters<Rule>[0]): boolean {
+  const recipients = new Set([...facts.to, ...facts.cc].map((recipient) => baseAddress(recipient.address)));
+  return ['sender', 'return-path'].some((header) =>
+    headerAddresses(facts, header).some((address) => {
+      const match = ROLE_OF_LIST.exec(baseLocalPart(address));
+      const list = match?.[1] ?? match?.[2];
+      return list !== undefined && recipients.has(`${list}@${baseAddress(address).split('@')[1] ?? ''}`);
+    }),
+  );
 }
 
 /**

@@ -12,6 +12,8 @@ describe.skipIf(!(await mailCorpusPresent()))('bulk senders on real mail', () =>
     ['unspy/2023-01-02-schoepflin.u1.eml', 'X-Rpcampaign: '], // Newsletter2Go
     ['unspy/2023-01-04-wwf.u1.eml', 'X-CSA-Complaints: csa-complaints@eco.de'], // Episerver
     ['unspy/2023-01-15-rewe.u1.eml', 'X-CSA-Complaints: csa-complaints@eco.de'], // Elaine
+    // AWS marketing sent through Marketo and relayed by a Google group (List-Id, Precedence: list): read as list mail.
+    ['unstructured/email-replace-mime-encodings-error-3.eml', 'X-Marketoid: 112-TZM-766'],
   ])('%s is a bulk-mail service campaign, automatic', async (file, detail) => {
     const verdict = await classifyCorpusMail(file);
     expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'bulk-sender' });
@@ -55,6 +57,25 @@ describe('bulk senders', () => {
       kind: 'auto-reply',
       rule: 'bulk-sender',
       detail: 'X-Campaign-Id: spring-2026',
+    });
+  });
+
+  it("a marketing platform's mailing relayed by a list is automatic, not list mail", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        from: 'events@cloud.example',
+        subject: '[PHD-robustAI] Last chance to register',
+        headers: {
+          'X-MarketoID': '112-ABC-766:0:5361',
+          'List-Id': '<engineering.groups.example>',
+          Precedence: 'list',
+        },
+      }),
+    );
+    expect(verdict).toMatchObject({
+      kind: 'auto-reply',
+      rule: 'bulk-sender',
+      detail: 'X-Marketoid: 112-ABC-766:0:5361',
     });
   });
 

@@ -75,6 +75,50 @@ describe.skipIf(!(await mailCorpusPresent()))('header rules on real mail', () =>
   });
 });
 
+// Development mails of the fifth round whose senders named a machine beside a person's From.
+describe.skipIf(!(await mailCorpusPresent()))("people's mails relayed by old lists and scripts", () => {
+  // Mark Crispin's 1991 reply on ietf-822: the list put `owner-ietf-822@` in Return-Path and no List-* field; the
+  // list's address is in Cc.
+  it("a post a pre-RFC 2369 list delivered (Return-Path owner-<list>@, the list in Cc) is no machine's", async () => {
+    const verdict = await classifyCorpusMail('mailkit/common-message-46.eml');
+    expect(verdict.rule).not.toBe('system-sender');
+    expect(['auto-reply', 'bounce']).not.toContain(verdict.kind);
+  });
+
+  // A Telekom employee's reply that a forwarding script resent as `Resent-From: nobody@cs.tu-berlin.de`.
+  it("a person's mail a script resent (Resent-From nobody@) is still the person's", async () => {
+    const verdict = await classifyCorpusMail('mime4j/mimetools-german.eml');
+    expect(verdict.rule).not.toBe('system-sender');
+    expect(['auto-reply', 'bounce']).not.toContain(verdict.kind);
+  });
+});
+
+describe("senders beside From that relay a person's mail", () => {
+  it("a tagged post whose list shows only in Return-Path owner-<list>@ and in To is the applicant's", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({
+        to: 'chen@uni.example, robust-ai@lists.uni.example',
+        headers: { 'Return-Path': '<owner-robust-ai@lists.uni.example>' },
+      }),
+    );
+    expect(verdict).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+
+  it('the same role address without its list among the recipients still marks a machine', async () => {
+    const verdict = await classifyRaw(
+      await buildMail({ headers: { 'Return-Path': '<owner-robust-ai@lists.uni.example>' } }),
+    );
+    expect(verdict).toMatchObject({ kind: 'auto-reply', rule: 'system-sender' });
+  });
+
+  it("an application a forwarding script resent (Resent-From nobody@) is still the applicant's", async () => {
+    const verdict = await classifyRaw(
+      await buildMail({ headers: { 'Resent-From': 'nobody@uni.example', 'Resent-To': 'chen@uni.example' } }),
+    );
+    expect(verdict).toMatchObject({ kind: 'application', rule: 'tag' });
+  });
+});
+
 describe('list server notices and loop headers', () => {
   it("a person whose address ends in -admin is not a list server's notice without a list's headers", async () => {
     const verdict = await classifyRaw(
