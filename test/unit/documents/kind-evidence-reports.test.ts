@@ -1,42 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
-import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
-import {
-  cachedCorpusDocument,
-  readCorpusFile,
-  type CorpusDocument,
-} from '../../accuracy/documents/corpus-documents.ts';
+import { cachedCorpusDocument } from '../../accuracy/documents/corpus-documents.ts';
+import { classifyText, readCorpusKind } from '../../support/documents/classify-corpus.ts';
 
 // Reports, manuals, booklets and books that are long, sectioned and list references, but are no research: each rule
 // here came from a development miss of the corpus's fifth round (test/corpus/SOURCES.md). The corpus files are read
 // through the real reading processes when the cache holds them; small texts of the same shape are classified always.
 const EXTRACTION: ExtractionConfig = { ...TEST_LIMITS, threads: 1 };
-const CONTENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
 // The Internal Revenue Manual's 400 pages take a while to read.
 const LONG_READ_MS = 120_000;
 
 const pool = new ExtractionPool(EXTRACTION);
 afterAll(() => pool.close());
-
-function classifyText(text: string, pages: number | null = 1): KindDecision {
-  return classifyDocument({
-    filename: null,
-    contentType: 'application/pdf',
-    extraction: { status: 'ok', text, pages, format: 'pdf' },
-  });
-}
-
-/** Reads a corpus document under the name it had in its repository, as an applicant's attachment would be. */
-async function readCorpusKind(doc: CorpusDocument): Promise<KindDecision> {
-  const extension = doc.sentAs.split('.').pop() ?? '';
-  const hint = { filename: doc.sentAs, contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream' };
-  return classifyDocument({ ...hint, extraction: await pool.extract(readCorpusFile(doc), hint) });
-}
 
 function repeat(line: string, times: number): string[] {
   return Array.from({ length: times }, (_, index) => `${line} (${index + 1})`);
@@ -75,12 +52,12 @@ const UNSCHOLARLY = [
 describe('chapters, length and a reference list without scholarship', () => {
   it.each(UNSCHOLARLY)('does not read $file as research', async ({ doc }) => {
     if (doc === undefined) return;
-    const decision = await readCorpusKind(doc);
+    const decision = await readCorpusKind(pool, doc);
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
   });
 
   it('counts neither a reference list nobody cites nor a book’s chapters, pages and front matter', () => {
-    const decision = classifyText(BOOKLET, 40);
+    const decision = classifyText(BOOKLET, { pages: 40 });
     const evidence = decision.evidence.join('; ');
     expect(decision.kind, evidence).not.toBe('research');
     expect(decision.scores.research ?? 0).toBeLessThan(2);
@@ -91,7 +68,7 @@ describe('chapters, length and a reference list without scholarship', () => {
       'Chapter 2 In hospital',
       'Chapter 2 In hospital\nEarly walking shortens the stay (Smith, 2019), eases pain (Jones et al., 2020) and helps (Lee, 2021).',
     );
-    const decision = classifyText(cited, 40);
+    const decision = classifyText(cited, { pages: 40 });
     const evidence = decision.evidence.join('; ');
     expect(decision.kind, evidence).toBe('research');
     expect(evidence).toMatch(/bibliography/);
@@ -112,7 +89,7 @@ const POLICY_TEXT = [
 describe('one word of a proposal', () => {
   it.skipIf(POLICY_DRAFT === undefined)('does not read the policy draft as research', async () => {
     if (POLICY_DRAFT === undefined) return;
-    const decision = await readCorpusKind(POLICY_DRAFT);
+    const decision = await readCorpusKind(pool, POLICY_DRAFT);
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
   });
 
@@ -143,21 +120,21 @@ describe("a report's background and objectives", () => {
     'does not read the Internal Revenue Manual as research (nor as a transcript)',
     async () => {
       if (MANUAL === undefined) return;
-      const decision = await readCorpusKind(MANUAL);
+      const decision = await readCorpusKind(pool, MANUAL);
       expect(decision.kind, decision.evidence.join('; ')).toBe('other');
     },
     LONG_READ_MS,
   );
 
   it('does not take background and objectives for a paper’s sections', () => {
-    const decision = classifyText(PROGRAM_MANUAL, 7);
+    const decision = classifyText(PROGRAM_MANUAL, { pages: 7 });
     expect(decision.kind, decision.evidence.join('; ')).not.toBe('research');
     expect(decision.evidence.join('; ')).not.toMatch(/7 pages/);
   });
 
   it('still takes methods and results for a paper’s sections', () => {
     const paper = PROGRAM_MANUAL.replace('Background', 'Methods').replace('Objectives', 'Results');
-    expect(classifyText(paper, 7).evidence.join('; ')).toMatch(/7 pages/);
+    expect(classifyText(paper, { pages: 7 }).evidence.join('; ')).toMatch(/7 pages/);
   });
 });
 
@@ -173,14 +150,14 @@ const ADVICE = [
 describe('recommendations in a long document', () => {
   it.skipIf(CANCER_BOOKLET === undefined)('does not read the booklet as a reference', async () => {
     if (CANCER_BOOKLET === undefined) return;
-    const decision = await readCorpusKind(CANCER_BOOKLET);
+    const decision = await readCorpusKind(pool, CANCER_BOOKLET);
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
   });
 
   it('counts phrases of recommendation in a document of a few pages or in a letter only', () => {
-    expect(classifyText(ADVICE, 40).scores.reference ?? 0).toBe(0);
-    expect(classifyText(ADVICE, 2).scores.reference ?? 0).toBeGreaterThan(0);
-    const letter = classifyText(`Dear Committee,\n${ADVICE}\nSincerely,\nProf. Ada Smith`, 40);
+    expect(classifyText(ADVICE, { pages: 40 }).scores.reference ?? 0).toBe(0);
+    expect(classifyText(ADVICE, { pages: 2 }).scores.reference ?? 0).toBeGreaterThan(0);
+    const letter = classifyText(`Dear Committee,\n${ADVICE}\nSincerely,\nProf. Ada Smith`, { pages: 40 });
     expect(letter.scores.reference ?? 0).toBeGreaterThan(0);
   });
 });

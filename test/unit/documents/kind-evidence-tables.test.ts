@@ -1,13 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ExtractionConfig } from '../../../src/config/schema.ts';
-import { classifyDocument, type KindDecision } from '../../../src/documents/classify-document.ts';
 import { ExtractionPool } from '../../../src/documents/extraction-pool.ts';
 import { TEST_LIMITS } from '../../support/documents/sample-specs.ts';
-import {
-  cachedCorpusDocument,
-  readCorpusFile,
-  type CorpusDocument,
-} from '../../accuracy/documents/corpus-documents.ts';
+import { cachedCorpusDocument } from '../../accuracy/documents/corpus-documents.ts';
+import { classifyText, readCorpusKind } from '../../support/documents/classify-corpus.ts';
 
 // Tables of numbers that are no grades, and certificates told by their title: each rule here came from a development
 // miss of the corpus's fifth round (test/corpus/SOURCES.md). The corpus files are read through the real reading
@@ -16,20 +12,6 @@ const EXTRACTION: ExtractionConfig = { ...TEST_LIMITS, threads: 1 };
 
 const pool = new ExtractionPool(EXTRACTION);
 afterAll(() => pool.close());
-
-function classifyText(text: string, pages: number | null = 1): KindDecision {
-  return classifyDocument({
-    filename: null,
-    contentType: 'application/pdf',
-    extraction: { status: 'ok', text, pages, format: 'pdf' },
-  });
-}
-
-/** Reads a corpus PDF under the name it had in its repository, as an applicant's attachment would be. */
-async function readCorpusKind(doc: CorpusDocument): Promise<KindDecision> {
-  const hint = { filename: doc.sentAs, contentType: 'application/pdf' };
-  return classifyDocument({ ...hint, extraction: await pool.extract(readCorpusFile(doc), hint) });
-}
 
 // pdfplumber's Los Angeles precinct bulletin (development part): contests and vote counts beside precinct numbers,
 // which were taken for module codes, and with them the rows for a grade table — nothing said the numbers were grades.
@@ -47,7 +29,7 @@ const VOTES = [
 describe('codes and numbers that nothing calls grades', () => {
   it.skipIf(BULLETIN === undefined)('does not read the precinct bulletin as a transcript', async () => {
     if (BULLETIN === undefined) return;
-    const decision = await readCorpusKind(BULLETIN);
+    const decision = await readCorpusKind(pool, BULLETIN);
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
   });
 
@@ -82,7 +64,7 @@ const LOANS = [
 describe('a table of figures', () => {
   it.each(FIGURE_TABLES)('does not read $file as a transcript', async ({ doc }) => {
     if (doc === undefined) return;
-    const decision = await readCorpusKind(doc);
+    const decision = await readCorpusKind(pool, doc);
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
   });
 
@@ -119,7 +101,7 @@ const ORIGIN_TEXT = [
 describe('certificates of goods', () => {
   it.skipIf(ORIGIN === undefined)('does not read the certificate of origin as a certificate', async () => {
     if (ORIGIN === undefined) return;
-    const decision = await readCorpusKind(ORIGIN);
+    const decision = await readCorpusKind(pool, ORIGIN);
     expect(decision.kind, decision.evidence.join('; ')).toBe('other');
   });
 
@@ -137,7 +119,7 @@ const BLACK = cachedCorpusDocument('pdfme-certificate-black.pdf');
 describe('title words run together', () => {
   it.skipIf(BLACK === undefined)('reads the certificate design as a certificate', async () => {
     if (BLACK === undefined) return;
-    const decision = await readCorpusKind(BLACK);
+    const decision = await readCorpusKind(pool, BLACK);
     expect(decision.kind, decision.evidence.join('; ')).toBe('certificate');
   });
 
