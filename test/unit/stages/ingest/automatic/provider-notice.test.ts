@@ -135,7 +135,7 @@ describe('service notices', () => {
   });
 
   it("a person's enquiry from hello@ through a mail service, quoting a newsletter, stays theirs", async () => {
-    const raw = await fixture('enquiry-quoting-newsletter.eml');
+    const raw = await fixture('application-quoting-newsletter.eml');
     const { facts, text } = await parseMessage(raw, { maxAttachments: 100 });
     const evidence = weighContent(facts, text).find((entry) => entry.family === 'provider-notice');
     expect(evidence?.reasons).toEqual(['service role sender (+1)', 'mail-service header (+1)']);
